@@ -1,0 +1,1 @@
+//! Reader state and the actions that change it; no drawing here.

@@ -1,0 +1,99 @@
+//! Stable ids for sections and paragraphs. Notes hang on paragraph ids, so an
+//! id depends only on the paragraph's own text: the same brief gives the same
+//! ids everywhere, and editing one paragraph leaves every other id alone.
+
+use std::collections::HashMap;
+
+use super::Brief;
+
+/// The text with all whitespace removed: what stays the same when a
+/// re-extraction moves line breaks or spaces around.
+pub fn normalized_text(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn digest(prefix: &str, normalized: &str) -> String {
+    let hash = blake3::hash(normalized.as_bytes());
+    format!("{prefix}{}", &hash.to_hex()[..12])
+}
+
+/// Gives every section and paragraph its id. Identical texts are told apart
+/// by an ordinal suffix (`-2`, `-3`, …) in reading order.
+pub fn assign_ids(brief: &mut Brief) {
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut unique = |base: String| {
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { base } else { format!("{base}-{n}") }
+    };
+    for p in brief.front_matter.iter_mut() {
+        p.id = unique(digest("p", &normalized_text(&p.text())));
+    }
+    for s in brief.sections.iter_mut() {
+        let title = s.title.as_deref().map(normalized_text).unwrap_or_default();
+        s.id = unique(digest("s", &title));
+        for p in s.paragraphs.iter_mut() {
+            p.id = unique(digest("p", &normalized_text(&p.text())));
+        }
+    }
+    for p in brief.back_matter.iter_mut() {
+        p.id = unique(digest("p", &normalized_text(&p.text())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::{Paragraph, ParagraphKind, Section};
+
+    fn brief_of(texts: &[&str]) -> Brief {
+        Brief {
+            sections: vec![Section {
+                paragraphs: texts
+                    .iter()
+                    .map(|t| Paragraph::plain(ParagraphKind::Text, *t))
+                    .collect(),
+                ..Section::default()
+            }],
+            ..Brief::default()
+        }
+    }
+
+    fn ids(b: &Brief) -> Vec<String> {
+        b.sections[0]
+            .paragraphs
+            .iter()
+            .map(|p| p.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn whitespace_does_not_change_an_id() {
+        let mut a = brief_of(&["兩國元首 作為掌舵人"]);
+        let mut b = brief_of(&["兩國元首\n作為掌舵人"]);
+        assign_ids(&mut a);
+        assign_ids(&mut b);
+        assert_eq!(ids(&a), ids(&b));
+    }
+
+    #[test]
+    fn editing_one_paragraph_keeps_the_others() {
+        let mut a = brief_of(&["one", "two", "three"]);
+        let mut b = brief_of(&["one", "two, edited", "three"]);
+        assign_ids(&mut a);
+        assign_ids(&mut b);
+        let (a, b) = (ids(&a), ids(&b));
+        assert_eq!(a[0], b[0]);
+        assert_ne!(a[1], b[1]);
+        assert_eq!(a[2], b[2]);
+    }
+
+    #[test]
+    fn identical_paragraphs_get_ordinals() {
+        let mut a = brief_of(&["same", "other", "same"]);
+        assign_ids(&mut a);
+        let a = ids(&a);
+        assert_eq!(a[2], format!("{}-2", a[0]));
+        assert_ne!(a[0], a[1]);
+    }
+}

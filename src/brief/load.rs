@@ -1,0 +1,106 @@
+//! From a path or bytes to a [`Brief`]: decode, pick the loader, assign ids.
+
+use std::path::Path;
+
+use thiserror::Error;
+
+use super::{Brief, assign_ids, decode, markdown, text};
+
+/// Why a brief could not be loaded; each message is one line for the user.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// The file or folder could not be read.
+    #[error("cannot read {path}: {reason}")]
+    Io {
+        /// The path as the user gave it.
+        path: String,
+        /// What the operating system said, in words.
+        reason: String,
+    },
+    /// The path is a folder, not a file.
+    #[error("{0} is a folder, not a brief")]
+    IsDir(String),
+    /// The bytes are not text in any encoding gloss reads.
+    #[error("{path}: {reason}")]
+    Decode {
+        /// The path as the user gave it.
+        path: String,
+        /// What is wrong with the bytes.
+        reason: decode::DecodeError,
+    },
+    /// The file holds nothing but whitespace.
+    #[error("{0} is empty: there is no text to read")]
+    Empty(String),
+}
+
+/// How a brief's text is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CommonMark with tables, footnotes and YAML front matter.
+    Markdown,
+    /// Plain text, typically extracted from a PDF.
+    PlainText,
+}
+
+impl Format {
+    /// The format a path's extension names; plain text when unknown.
+    pub fn from_path(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            _ => Format::PlainText,
+        }
+    }
+}
+
+/// Reads and loads the brief at `path`.
+pub fn load_path(path: &Path) -> Result<Brief, LoadError> {
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(LoadError::IsDir(shown));
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
+        path: shown.clone(),
+        reason: io_reason(&e),
+    })?;
+    let mut brief = load_bytes(&bytes, Format::from_path(path), &shown)?;
+    brief.meta.source = Some(shown);
+    Ok(brief)
+}
+
+/// Loads a brief from bytes already read; `name` is used in messages.
+pub fn load_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Brief, LoadError> {
+    let decoded = decode::decode(bytes).map_err(|reason| LoadError::Decode {
+        path: name.to_string(),
+        reason,
+    })?;
+    if decoded.text.trim().is_empty() {
+        return Err(LoadError::Empty(name.to_string()));
+    }
+    let mut brief = match format {
+        Format::Markdown => markdown::parse(&decoded.text),
+        Format::PlainText => text::parse(&decoded.text),
+    };
+    brief.meta.encoding = decoded.encoding.to_string();
+    assign_ids(&mut brief);
+    Ok(brief)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            // The OS message carries "(os error N)", which helps no reader.
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s,
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The UI-free document model: a brief is meta data, front matter, sections
+//! of paragraphs, and back matter. Loaders build it; everything else reads it.
+
+pub mod decode;
+mod ids;
+pub mod load;
+pub mod markdown;
+pub mod text;
+
+use serde::Serialize;
+
+pub use ids::{assign_ids, normalized_text};
+pub use load::{LoadError, load_bytes, load_path};
+
+/// A loaded brief.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Brief {
+    /// Title, authors and other facts about the brief.
+    pub meta: Meta,
+    /// Paragraphs that precede the body: captions, source lines, masthead extras.
+    pub front_matter: Vec<Paragraph>,
+    /// The body, in reading order.
+    pub sections: Vec<Section>,
+    /// Paragraphs that follow the body: editor's note, publisher footer.
+    pub back_matter: Vec<Paragraph>,
+}
+
+/// Facts about a brief, from front matter or recognised in its first blocks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Meta {
+    /// The brief's title.
+    pub title: Option<String>,
+    /// A subtitle, when the brief has one.
+    pub subtitle: Option<String>,
+    /// Authors in the order given.
+    pub authors: Vec<String>,
+    /// The authors' affiliation or position.
+    pub affiliation: Option<String>,
+    /// The publication date as written in the brief.
+    pub date: Option<String>,
+    /// The series or masthead the brief appears in.
+    pub series: Option<String>,
+    /// The publishing organisation.
+    pub publisher: Option<String>,
+    /// The path the brief was read from, when it came from a file.
+    pub source: Option<String>,
+    /// The text encoding the bytes were decoded from (e.g. "UTF-8", "Big5").
+    pub encoding: String,
+}
+
+/// A heading and the paragraphs under it, up to the next heading.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Section {
+    /// Stable id derived from the title (and an ordinal for repeated titles).
+    pub id: String,
+    /// Heading level, 1 for the top; 0 for the untitled opening section.
+    pub level: u8,
+    /// The heading text; `None` for text before the first heading.
+    pub title: Option<String>,
+    /// The paragraphs of this section, not those of its subsections.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One block of text: a paragraph, list item, quote, table row and so on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// Stable id derived from the normalized text; see [`assign_ids`].
+    pub id: String,
+    /// What kind of block this is.
+    pub kind: ParagraphKind,
+    /// Nesting depth for list items and quotes (0 = not nested).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub depth: u16,
+    /// The list marker ("1.", "•") for list items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    /// Plain text of each cell, for table rows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<String>,
+    /// True for a table's header row.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub header: bool,
+    /// The text with its inline styles.
+    pub spans: Vec<Span>,
+}
+
+/// The kind of a paragraph.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    /// Ordinary running text.
+    #[default]
+    Text,
+    /// One item of a bulleted or numbered list.
+    ListItem,
+    /// Block-quoted text.
+    Quote,
+    /// One row of a table.
+    TableRow,
+    /// An image caption or a source line.
+    Caption,
+    /// A footnote's text.
+    Footnote,
+    /// Preformatted code or verbatim text.
+    Code,
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// The text of the run.
+    pub text: String,
+    /// Inline styles of the run.
+    #[serde(flatten)]
+    pub style: Style,
+}
+
+/// Inline styles a span can carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Style {
+    /// Emphasis (italic).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub emphasis: bool,
+    /// Strong emphasis (bold).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub strong: bool,
+    /// Inline code.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub code: bool,
+    /// Link target, kept verbatim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
+}
+
+impl Span {
+    /// A span of unstyled text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Span {
+            text: text.into(),
+            style: Style::default(),
+        }
+    }
+}
+
+impl Paragraph {
+    /// A paragraph of one unstyled span; the id is assigned later.
+    pub fn plain(kind: ParagraphKind, text: impl Into<String>) -> Self {
+        Paragraph {
+            kind,
+            spans: vec![Span::plain(text)],
+            ..Paragraph::default()
+        }
+    }
+
+    /// The paragraph's plain text: its spans concatenated.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+impl Brief {
+    /// Every paragraph in reading order: front matter, sections, back matter.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.front_matter
+            .iter()
+            .chain(self.sections.iter().flat_map(|s| s.paragraphs.iter()))
+            .chain(self.back_matter.iter())
+    }
+}

@@ -1,0 +1,31 @@
+//! The command line, declared with clap; one subcommand a variant.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands::{convert, notes, outline, search};
+
+/// Read, annotate and convert policy briefs in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "gloss", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A brief to read (Markdown or plain text).
+    pub file: Option<PathBuf>,
+    /// What to do instead of opening the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a brief's meta data and section tree.
+    Outline(outline::OutlineArgs),
+    /// Convert text between Traditional and Simplified Chinese.
+    Convert(convert::ConvertArgs),
+    /// Search briefs, ignoring the script (Traditional/Simplified).
+    Search(search::SearchArgs),
+    /// Add, list, import and export notes.
+    Notes(notes::NotesArgs),
+}

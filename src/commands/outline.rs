@@ -1,0 +1,169 @@
+//! `gloss outline`: a brief's meta data and section tree, as text or JSON.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use serde::Serialize;
+
+use crate::brief::{self, Brief, Meta, Paragraph, ParagraphKind, Span};
+
+/// Arguments of `gloss outline`.
+#[derive(Debug, Args)]
+pub struct OutlineArgs {
+    /// Print the whole model as JSON instead of the indented tree.
+    #[arg(long)]
+    pub json: bool,
+    /// The brief to outline.
+    pub file: PathBuf,
+}
+
+/// Runs `gloss outline`.
+pub fn run(args: &OutlineArgs) -> anyhow::Result<ExitCode> {
+    print_outline(&args.file, args.json)
+}
+
+/// Loads `file` and prints its outline (or JSON) to stdout.
+pub fn print_outline(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let brief = brief::load_path(file)?;
+    let out = if json {
+        let mut s = serde_json::to_string_pretty(&OutlineJson::from(&brief))?;
+        s.push('\n');
+        s
+    } else {
+        outline_text(&brief)
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()) {
+        // A closed pipe (`gloss outline x | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r.context("cannot write to standard output")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 paragraph".to_string()
+    } else {
+        format!("{n} paragraphs")
+    }
+}
+
+/// The indented text outline: meta lines, then one line a section.
+pub fn outline_text(brief: &Brief) -> String {
+    let m = &brief.meta;
+    let mut out = String::new();
+    let mut field = |name: &str, value: Option<&str>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            out.push_str(&format!("{:<12} {v}\n", format!("{name}:")));
+        }
+    };
+    field("title", m.title.as_deref());
+    field("subtitle", m.subtitle.as_deref());
+    field("authors", Some(&m.authors.join(", ")));
+    field("affiliation", m.affiliation.as_deref());
+    field("date", m.date.as_deref());
+    field("series", m.series.as_deref());
+    field("publisher", m.publisher.as_deref());
+    field("encoding", Some(&m.encoding));
+    out.push('\n');
+    if !brief.front_matter.is_empty() {
+        out.push_str(&format!(
+            "[front matter] ({})\n",
+            count(brief.front_matter.len())
+        ));
+    }
+    for s in &brief.sections {
+        let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+        let title = s.title.as_deref().unwrap_or("(untitled)");
+        out.push_str(&format!(
+            "{indent}{title} ({})\n",
+            count(s.paragraphs.len())
+        ));
+    }
+    if !brief.back_matter.is_empty() {
+        out.push_str(&format!(
+            "[back matter] ({})\n",
+            count(brief.back_matter.len())
+        ));
+    }
+    out
+}
+
+/// The JSON shape of `gloss outline --json`.
+#[derive(Serialize)]
+pub struct OutlineJson<'a> {
+    meta: &'a Meta,
+    front_matter: Vec<ParagraphJson<'a>>,
+    sections: Vec<SectionJson<'a>>,
+    back_matter: Vec<ParagraphJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    id: &'a str,
+    level: u8,
+    title: Option<&'a str>,
+    paragraphs: Vec<ParagraphJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ParagraphJson<'a> {
+    id: &'a str,
+    kind: ParagraphKind,
+    text: String,
+    #[serde(skip_serializing_if = "is_zero")]
+    depth: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    marker: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    cells: &'a [String],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    header: bool,
+    /// Only present when some span carries a style, to keep plain text lean.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spans: Option<&'a [Span]>,
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
+}
+
+impl<'a> From<&'a Paragraph> for ParagraphJson<'a> {
+    fn from(p: &'a Paragraph) -> Self {
+        let styled = p.spans.iter().any(|s| s.style != Default::default());
+        ParagraphJson {
+            id: &p.id,
+            kind: p.kind,
+            text: p.text(),
+            depth: p.depth,
+            marker: p.marker.as_deref(),
+            cells: &p.cells,
+            header: p.header,
+            spans: styled.then_some(p.spans.as_slice()),
+        }
+    }
+}
+
+impl<'a> From<&'a Brief> for OutlineJson<'a> {
+    fn from(b: &'a Brief) -> Self {
+        OutlineJson {
+            meta: &b.meta,
+            front_matter: b.front_matter.iter().map(Into::into).collect(),
+            sections: b
+                .sections
+                .iter()
+                .map(|s| SectionJson {
+                    id: &s.id,
+                    level: s.level,
+                    title: s.title.as_deref(),
+                    paragraphs: s.paragraphs.iter().map(Into::into).collect(),
+                })
+                .collect(),
+            back_matter: b.back_matter.iter().map(Into::into).collect(),
+        }
+    }
+}

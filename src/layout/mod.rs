@@ -1,0 +1,5 @@
+//! UI-free layout: breaking paragraph text into lines of a given width.
+
+pub mod wrap;
+
+pub use wrap::wrap;

@@ -1,0 +1,15 @@
+//! gloss: a terminal reader and annotator for policy briefs.
+//!
+//! Data flows one way: `brief` (decode and load) → `layout` (wrap) and
+//! `convert` (script) → `app` (state, actions) → `ui` (drawing). `notes`
+//! keeps annotations beside the brief; `commands` are the CLI entry points.
+
+pub mod app;
+pub mod brief;
+pub mod cli;
+pub mod commands;
+pub mod convert;
+pub mod layout;
+pub mod notes;
+pub mod theme;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! Theme files and the styles they resolve to.
