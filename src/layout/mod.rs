@@ -1,5 +1,15 @@
-//! UI-free layout: breaking paragraph text into lines of a given width.
+//! UI-free layout: breaking paragraph text into lines of a given width,
+//! caching the result per paragraph and width, and finding where a byte of
+//! the text lands on screen.
 
+pub mod cache;
+mod classes;
+pub mod locate;
 pub mod wrap;
 
+#[cfg(test)]
+mod wrap_tests;
+
+pub use cache::WrapCache;
+pub use locate::{Position, locate};
 pub use wrap::wrap;

@@ -1,29 +1,191 @@
-//! Line breaking. Provisional: fills lines by display width, breaking
-//! anywhere; the UAX #14 and kinsoku rules are still to come.
+//! Line breaking for Chinese, Latin and mixed text.
+//!
+//! Break opportunities come from UAX #14 (`unicode-linebreak`); on top of
+//! them the kinsoku rules forbid lines that start with closing punctuation
+//! or end with opening punctuation, and a number holds on to the measure
+//! word after it ("2025 年"). Lines are filled first-fit, measured in
+//! display columns per grapheme cluster.
+//!
+//! When no acceptable break fits on a line, a worse one is taken, in this
+//! order: a break that splits a number from its measure word, a break
+//! between two grapheme clusters of a word that keeps kinsoku (moving a
+//! character to the next line along with the punctuation), a break that
+//! bends a kinsoku rule, and finally any break between grapheme clusters.
+//! Punctuation never hangs past the right edge: it takes the character
+//! before it to the next line instead.
+//!
+//! The text is read once, front to back, keeping only the furthest break of
+//! each quality seen on the current line, so a line of any length wraps in
+//! linear time and constant extra memory (besides the result).
 
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthChar;
+use unicode_linebreak::linebreaks;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-/// Breaks `text` into lines no wider than `width` columns. Each line is a
-/// byte range into `text`; whitespace at a break is left out of both lines.
-/// A `width` of 0 is treated as 1.
+use super::classes::{
+    forbidden_at_line_end, forbidden_at_line_start, has_hard_break, is_digit, is_han,
+    is_space_cluster,
+};
+
+/// Breaks `text` into lines no wider than `width` display columns.
+///
+/// Each line is a byte range into `text`. Whitespace at a break belongs to
+/// neither line, and trailing whitespace is trimmed from every line; each
+/// hard break ("\n", "\r\n", …) ends a line, so `n` of them give at least
+/// `n + 1` lines. A `width` of 0 is treated as 1. Empty text gives one
+/// empty line `0..0`. A single grapheme cluster wider than `width` (an
+/// ideograph at width 1) is the only thing that makes a line overflow: it
+/// gets a line of its own.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut used = 0;
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width && i > start {
-            lines.push(start..i);
-            start = i;
-            used = 0;
+    let mut breaker = LineBreaker::new(width.max(1));
+    let mut opportunities = linebreaks(text).map(|(at, _)| at).peekable();
+    for (start, cluster) in text.grapheme_indices(true) {
+        while opportunities.next_if(|&at| at < start).is_some() {}
+        let allowed = opportunities.peek() == Some(&start);
+        breaker.push(start, cluster, allowed);
+    }
+    breaker.finish(text.len())
+}
+
+/// How acceptable a break is; the lower, the better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quality {
+    /// Allowed by UAX #14 and by every rule added here.
+    Good,
+    /// Allowed by UAX #14 but separates a number from its measure word.
+    SplitsNumber,
+    /// Inside a word, between grapheme clusters, keeping kinsoku.
+    InsideWord,
+    /// Allowed by UAX #14 but starts or ends a line with forbidden punctuation.
+    BendsKinsoku,
+    /// Anywhere between grapheme clusters.
+    Forced,
+}
+
+const QUALITY_COUNT: usize = 5;
+
+/// A place where the current line could end.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    /// Byte offset where the next line would start.
+    next_start: usize,
+    /// Byte offset where this line's text would end (trailing spaces trimmed).
+    end: usize,
+    /// Columns from the start of the text up to `next_start`.
+    columns_at: usize,
+}
+
+/// The state of a first-fit pass over the grapheme clusters of a text.
+struct LineBreaker {
+    width: usize,
+    lines: Vec<Range<usize>>,
+    line_start: usize,
+    /// Columns from the start of the text up to `line_start`.
+    line_start_columns: usize,
+    /// Columns from the start of the text up to the current position.
+    columns: usize,
+    /// End of the last cluster that is not a space.
+    content_end: usize,
+    /// Last character of the last cluster that is not a space, on this line.
+    last_visible: Option<char>,
+    /// The furthest break of each quality seen so far.
+    best: [Option<Candidate>; QUALITY_COUNT],
+}
+
+impl LineBreaker {
+    fn new(width: usize) -> Self {
+        Self {
+            width,
+            lines: Vec::new(),
+            line_start: 0,
+            line_start_columns: 0,
+            columns: 0,
+            content_end: 0,
+            last_visible: None,
+            best: [None; QUALITY_COUNT],
         }
-        used += w;
     }
-    if start < text.len() || lines.is_empty() {
-        lines.push(start..text.len());
+
+    /// Takes the next grapheme cluster, which starts at byte `start`;
+    /// `allowed` says whether UAX #14 allows a break just before it.
+    fn push(&mut self, start: usize, cluster: &str, allowed: bool) {
+        if has_hard_break(cluster) {
+            self.end_line(self.visible_end());
+            self.line_start = start + cluster.len();
+            self.line_start_columns = self.columns;
+            self.content_end = self.line_start;
+            self.last_visible = None;
+            return;
+        }
+        let cluster_width = cluster.width();
+        if is_space_cluster(cluster) {
+            // A break before a space is never needed: UAX #14 offers one
+            // after the spaces, and trailing spaces take no room.
+            self.columns += cluster_width;
+            return;
+        }
+        if start > self.line_start {
+            self.note_candidate(start, cluster, allowed);
+        }
+        let columns_after = self.columns + cluster_width;
+        while cluster_width > 0 && columns_after - self.line_start_columns > self.width {
+            let Some(candidate) = self.best_candidate() else {
+                break;
+            };
+            self.end_line(candidate.end);
+            self.line_start = candidate.next_start;
+            self.line_start_columns = candidate.columns_at;
+        }
+        self.columns = columns_after;
+        self.content_end = start + cluster.len();
+        self.last_visible = cluster.chars().next_back();
     }
-    lines
+
+    /// Records the break just before `cluster` as the furthest one of its
+    /// quality.
+    fn note_candidate(&mut self, start: usize, cluster: &str, allowed: bool) {
+        let first = cluster.chars().next();
+        let bends_kinsoku = first.is_some_and(forbidden_at_line_start)
+            || self.last_visible.is_some_and(forbidden_at_line_end);
+        let splits_number = self.last_visible.is_some_and(is_digit) && first.is_some_and(is_han);
+        let quality = match (allowed, bends_kinsoku, splits_number) {
+            (true, false, false) => Quality::Good,
+            (true, false, true) => Quality::SplitsNumber,
+            (true, true, _) => Quality::BendsKinsoku,
+            (false, false, _) => Quality::InsideWord,
+            (false, true, _) => Quality::Forced,
+        };
+        self.best[quality as usize] = Some(Candidate {
+            next_start: start,
+            end: self.visible_end(),
+            columns_at: self.columns,
+        });
+    }
+
+    /// The best break on the current line: the furthest one of the best
+    /// quality available.
+    fn best_candidate(&self) -> Option<Candidate> {
+        self.best
+            .iter()
+            .flatten()
+            .find(|candidate| candidate.next_start > self.line_start)
+            .copied()
+    }
+
+    /// Where the current line's text ends if it ends now.
+    fn visible_end(&self) -> usize {
+        self.content_end.max(self.line_start)
+    }
+
+    fn end_line(&mut self, end: usize) {
+        self.lines.push(self.line_start..end);
+    }
+
+    fn finish(mut self, text_len: usize) -> Vec<Range<usize>> {
+        debug_assert!(self.line_start <= text_len);
+        self.end_line(self.visible_end());
+        self.lines
+    }
 }
