@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::classes::{
     forbidden_at_line_end, forbidden_at_line_start, has_hard_break, is_digit, is_han,
@@ -47,6 +47,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         breaker.push(start, cluster, allowed);
     }
     breaker.finish(text.len())
+}
+
+/// Display columns of a grapheme cluster, as the terminal will draw it.
+pub(super) fn cluster_width(cluster: &str) -> usize {
+    let mut chars = cluster.chars();
+    // Most clusters are one character, whose width a table lookup gives;
+    // only sequences (emoji, variation selectors) need the string rules.
+    match (chars.next(), chars.next()) {
+        (Some(only), None) => only.width().unwrap_or_else(|| cluster.width()),
+        _ => cluster.width(),
+    }
 }
 
 /// How acceptable a break is; the lower, the better.
@@ -119,7 +130,7 @@ impl LineBreaker {
             self.last_visible = None;
             return;
         }
-        let cluster_width = cluster.width();
+        let cluster_width = cluster_width(cluster);
         if is_space_cluster(cluster) {
             // A break before a space is never needed: UAX #14 offers one
             // after the spaces, and trailing spaces take no room.

@@ -479,3 +479,12 @@ fn a_four_megabyte_line_wraps() {
     assert!(lines.len() > 4 * 1024 * 1024 / 3 / 40);
     assert_eq!(lines.last().map(|line| line.end), Some(text.len()));
 }
+
+proptest! {
+    #[test]
+    fn cluster_width_agrees_with_the_string_rules(text in any::<String>()) {
+        for cluster in text.graphemes(true) {
+            prop_assert_eq!(super::wrap::cluster_width(cluster), cluster.width(), "{:?}", cluster);
+        }
+    }
+}
