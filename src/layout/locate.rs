@@ -50,6 +50,26 @@ pub fn locate(text: &str, lines: &[Range<usize>], offset: usize) -> Position {
     }
 }
 
+/// The pieces of byte range `range` that show on each wrapped line, as
+/// (line index, byte range of `text`), in order: a search match that a
+/// break splits gets one piece per line, without the whitespace the break
+/// swallowed. Empty pieces are left out.
+pub fn pieces_on_lines(
+    lines: &[Range<usize>],
+    range: Range<usize>,
+) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+    let first = lines.partition_point(|line| line.end <= range.start);
+    lines
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take_while(move |(_, line)| line.start < range.end)
+        .filter_map(move |(index, line)| {
+            let piece = line.start.max(range.start)..line.end.min(range.end);
+            (piece.start < piece.end).then_some((index, piece))
+        })
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -59,8 +79,29 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::layout::wrap;
+
+    proptest! {
+        #[test]
+        fn positions_run_forward_and_lines_start_at_column_zero(
+            text in "[a-z ,。中國\n\u{301}]{0,60}",
+            width in 1usize..20,
+        ) {
+            let lines = wrap(&text, width);
+            for (index, line) in lines.iter().enumerate() {
+                prop_assert_eq!(locate(&text, &lines, line.start), at(index, 0));
+            }
+            let mut previous = at(0, 0);
+            for offset in 0..=text.len() + 1 {
+                let here = locate(&text, &lines, offset);
+                prop_assert!((here.line, here.column) >= (previous.line, previous.column));
+                previous = here;
+            }
+        }
+    }
 
     fn at(line: usize, column: usize) -> Position {
         Position { line, column }
@@ -96,6 +137,28 @@ mod tests {
         assert_eq!(locate(text, &lines, 10), at(0, 10));
         assert_eq!(locate(text, &lines, 11), at(1, 0));
         assert_eq!(locate(text, &lines, 13), at(1, 2));
+    }
+
+    #[test]
+    fn a_match_split_by_a_break_has_a_piece_on_each_line() {
+        let text = "alpha beta gamma";
+        let lines = wrap(text, 10);
+        let pieces: Vec<_> = pieces_on_lines(&lines, 6..13).collect();
+        assert_eq!(pieces, vec![(0, 6..10), (1, 11..13)]);
+        let within: Vec<_> = pieces_on_lines(&lines, 0..5).collect();
+        assert_eq!(within, vec![(0, 0..5)]);
+        assert_eq!(
+            pieces_on_lines(&lines, 10..11).count(),
+            0,
+            "only the swallowed space"
+        );
+        assert_eq!(pieces_on_lines(&lines, 3..3).count(), 0);
+        assert_eq!(pieces_on_lines(&lines, 50..60).count(), 0);
+
+        let chinese = "中美構建建設性戰略穩定關係";
+        let lines = wrap(chinese, 10);
+        let pieces: Vec<_> = pieces_on_lines(&lines, 12..21).collect();
+        assert_eq!(pieces, vec![(0, 12..15), (1, 15..21)]);
     }
 
     #[test]

@@ -11,5 +11,5 @@ pub mod wrap;
 mod wrap_tests;
 
 pub use cache::WrapCache;
-pub use locate::{Position, locate};
+pub use locate::{Position, locate, pieces_on_lines};
 pub use wrap::wrap;
