@@ -8,7 +8,7 @@ pub mod locate;
 pub mod wrap;
 
 #[cfg(test)]
-mod wrap_tests;
+mod tests;
 
 pub use cache::WrapCache;
 pub use locate::{Position, locate, pieces_on_lines};

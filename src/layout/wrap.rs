@@ -50,7 +50,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 /// Display columns of a grapheme cluster, as the terminal will draw it.
-pub(super) fn cluster_width(cluster: &str) -> usize {
+pub(crate) fn cluster_width(cluster: &str) -> usize {
     let mut chars = cluster.chars();
     // Most clusters are one character, whose width a table lookup gives;
     // only sequences (emoji, variation selectors) need the string rules.
