@@ -16,7 +16,7 @@ pub struct Position {
 }
 
 /// Maps byte `offset` of `text`, wrapped into `lines` (as returned by
-/// [`super::wrap`]), to a line and display column.
+/// [`wrap`](super::wrap::wrap)), to a line and display column.
 ///
 /// An offset inside a grapheme cluster lands on the cluster's start. An
 /// offset where one line ends and the next begins lands at the start of the

@@ -108,3 +108,35 @@ proptest! {
         }
     }
 }
+
+/// Every line of every sample brief, as the loaders would hand it over.
+fn sample_lines() -> Vec<String> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    let mut lines = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        lines.extend(text.lines().map(str::to_string));
+    }
+    lines
+}
+
+#[test]
+fn the_sample_briefs_wrap_well_at_every_width() {
+    let lines = sample_lines();
+    assert!(lines.iter().any(|line| line.chars().count() > 100));
+    for width in 1..=100 {
+        for line in &lines {
+            assert_well_formed(line, width);
+            if width < 6 {
+                continue;
+            }
+            let shown = show(line, width);
+            for pair in shown.windows(2) {
+                let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
+                assert!(!end.is_some_and(forbidden_at_line_end), "{shown:?}");
+                assert!(!start.is_some_and(forbidden_at_line_start), "{shown:?}");
+            }
+        }
+    }
+}
