@@ -37,7 +37,7 @@ use super::classes::{
 /// `n + 1` lines. A `width` of 0 is treated as 1. Empty text gives one
 /// empty line `0..0`. A single grapheme cluster wider than `width` (an
 /// ideograph at width 1) is the only thing that makes a line overflow: it
-/// gets a line of its own.
+/// gets a line of its own (with any zero-width clusters that follow it).
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let mut breaker = LineBreaker::new(width.max(1));
     let mut opportunities = linebreaks(text).map(|(at, _)| at).peekable();
@@ -46,7 +46,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         let allowed = opportunities.peek() == Some(&start);
         breaker.push(start, cluster, allowed);
     }
-    breaker.finish(text.len())
+    breaker.finish()
 }
 
 /// Display columns of a grapheme cluster, as the terminal will draw it.
@@ -99,13 +99,15 @@ struct LineBreaker {
     columns: usize,
     /// End of the last cluster that is not a space.
     content_end: usize,
-    /// Last character of the last cluster that is not a space, on this line.
+    /// Last character of the last cluster that is not a space, since the
+    /// last hard break: what a line ending at the current position ends with.
     last_visible: Option<char>,
     /// The furthest break of each quality seen so far.
     best: [Option<Candidate>; QUALITY_COUNT],
 }
 
 impl LineBreaker {
+    /// A pass over a text that is to fit in `width` columns (at least 1).
     fn new(width: usize) -> Self {
         Self {
             width,
@@ -190,12 +192,13 @@ impl LineBreaker {
         self.content_end.max(self.line_start)
     }
 
+    /// Ends the current line at byte `end`.
     fn end_line(&mut self, end: usize) {
         self.lines.push(self.line_start..end);
     }
 
-    fn finish(mut self, text_len: usize) -> Vec<Range<usize>> {
-        debug_assert!(self.line_start <= text_len);
+    /// Ends the last line and hands over all of them.
+    fn finish(mut self) -> Vec<Range<usize>> {
         self.end_line(self.visible_end());
         self.lines
     }
