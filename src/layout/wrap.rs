@@ -38,6 +38,15 @@ use super::classes::{
 /// empty line `0..0`. A single grapheme cluster wider than `width` (an
 /// ideograph at width 1) is the only thing that makes a line overflow: it
 /// gets a line of its own (with any zero-width clusters that follow it).
+///
+/// ```
+/// let text = "川習北京峰會後的美中外交動向";
+/// let lines: Vec<&str> = gloss::layout::wrap(text, 10)
+///     .into_iter()
+///     .map(|range| &text[range])
+///     .collect();
+/// assert_eq!(lines, ["川習北京峰", "會後的美中", "外交動向"]);
+/// ```
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let mut breaker = LineBreaker::new(width.max(1));
     let mut opportunities = linebreaks(text).map(|(at, _)| at).peekable();
