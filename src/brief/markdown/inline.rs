@@ -74,19 +74,32 @@ impl Inline {
                 && !(is_cjk(last) && is_cjk(first))
                 && !last.is_whitespace()
             {
-                self.push_styled(" ", false);
+                // The space belongs to a style only when both sides share it:
+                // "see the⏎[link]" must not underline the space as link text.
+                let current = self.current_style(code);
+                let shared = self.spans.last().is_some_and(|s| s.style == current);
+                let style = if shared { current } else { Style::default() };
+                self.push_with(" ", style);
             }
         }
         self.push_styled(&text, code);
     }
 
-    fn push_styled(&mut self, text: &str, code: bool) {
-        let style = Style {
+    fn current_style(&self, code: bool) -> Style {
+        Style {
             emphasis: self.emphasis > 0,
             strong: self.strong > 0,
             code,
             link: self.links.last().cloned(),
-        };
+        }
+    }
+
+    fn push_styled(&mut self, text: &str, code: bool) {
+        let style = self.current_style(code);
+        self.push_with(text, style);
+    }
+
+    fn push_with(&mut self, text: &str, style: Style) {
         match self.spans.last_mut() {
             Some(last) if last.style == style => last.text.push_str(text),
             _ => self.spans.push(Span {

@@ -255,3 +255,13 @@ fn yaml_aliases_are_refused() {
     assert_eq!(b.meta.title, None);
     assert_eq!(b.front_matter.len(), 1);
 }
+
+#[test]
+fn a_soft_break_before_a_link_is_not_link_text() {
+    let b = parse("see the\n[Register](https://example.org/) now\n");
+    let spans = &b.sections[0].paragraphs[0].spans;
+    assert_eq!(spans[0].text, "see the ");
+    assert_eq!(spans[0].style.link, None);
+    assert_eq!(spans[1].text, "Register");
+    assert!(spans[1].style.link.is_some());
+}
