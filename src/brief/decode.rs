@@ -5,6 +5,8 @@
 mod clean;
 mod radicals;
 
+use std::borrow::Cow;
+
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8};
 use thiserror::Error;
 
@@ -69,20 +71,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 }
 
 /// Finds the encoding and decodes without any clean-up yet.
-fn detect_and_decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         // A BOM is a strong statement, so malformed sequences are replaced
         // rather than sending the bytes to a guess; the noise check decides.
         let (text, _) = encoding.decode_without_bom_handling(body);
-        return Ok((text.into_owned(), encoding.name()));
+        return Ok((text, encoding.name()));
     }
     // Valid UTF-8 is taken as UTF-8: legacy CJK text is almost never valid UTF-8.
     if let Ok(text) = std::str::from_utf8(bytes) {
         if text.contains('\0') {
             return Err(DecodeError::Binary("it contains NUL bytes"));
         }
-        return Ok((text.to_owned(), UTF_8.name()));
+        return Ok((Cow::Borrowed(text), UTF_8.name()));
     }
     if bytes.contains(&0) {
         // Legacy encodings never use NUL in text; UTF-16 needs its BOM here.
@@ -105,7 +107,7 @@ fn detect_and_decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError
         if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes)
             && !is_noise(&text)
         {
-            return Ok((text.into_owned(), encoding.name()));
+            return Ok((text, encoding.name()));
         }
     }
     // A few malformed sequences in otherwise good text are replaced.
@@ -113,7 +115,7 @@ fn detect_and_decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError
     if is_noise(&text) {
         return Err(DecodeError::Undecodable);
     }
-    Ok((text.into_owned(), preferred.name()))
+    Ok((text, preferred.name()))
 }
 
 /// True when too many characters are replacement or control characters
