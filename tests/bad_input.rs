@@ -192,9 +192,9 @@ fn big_brief(target: usize) -> String {
                 個人信息保護上的分歧依舊明顯。Export controls on advanced chips tightened \
                 again, and compliance costs rose by 3.5% for mid-sized firms.\n\n";
     let mut out = String::with_capacity(target + para.len() * 2);
-    let mut n = 0;
+    let mut n = 0usize;
     while out.len() < target {
-        if n % 20 == 0 {
+        if n.is_multiple_of(20) {
             out.push_str(&format!("## 第 {n} 節 Section {n}\n\n"));
         }
         out.push_str(para);
