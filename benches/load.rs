@@ -159,6 +159,16 @@ fn bench_load(c: &mut Criterion) {
         &markdown,
         peak_extra(|| load_bytes(&markdown, Format::Markdown, "bench.md")),
     );
+    // For comparison: what the Markdown parser alone keeps while it runs.
+    let text = std::str::from_utf8(&markdown).unwrap_or_default();
+    let options = pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_FOOTNOTES
+        | pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    report_peak(
+        "pulldown-cmark events alone",
+        &markdown,
+        peak_extra(|| pulldown_cmark::Parser::new_ext(text, options).count()),
+    );
     report_peak(
         "load plain text",
         &plain,

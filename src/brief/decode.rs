@@ -121,17 +121,26 @@ fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Decod
 /// True when too many characters are replacement or control characters
 /// other than the line and page breaks and tabs text legitimately holds, and
 /// ESC: text saved with colour codes is still text (the clean-up drops them).
+/// Works on the UTF-8 bytes: this runs over every brief, so it must be quick.
 fn is_noise(text: &str) -> bool {
-    let mut total = 0usize;
+    let bytes = text.as_bytes();
+    let mut chars = 0usize;
     let mut noise = 0usize;
-    for c in text.chars() {
-        total += 1;
-        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x1b'))
-        {
-            noise += 1;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+        }
+        let next = |k: usize| bytes.get(i + k).copied();
+        match b {
+            0x00..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F => noise += 1,
+            // C1 controls, U+0080–U+009F.
+            0xC2 if matches!(next(1), Some(0x80..=0x9F)) => noise += 1,
+            // U+FFFD, the replacement character.
+            0xEF if next(1) == Some(0xBF) && next(2) == Some(0xBD) => noise += 1,
+            _ => {}
         }
     }
-    noise * 1000 > total * MAX_NOISE_PER_MILLE
+    noise * 1000 > chars * MAX_NOISE_PER_MILLE
 }
 
 #[cfg(test)]

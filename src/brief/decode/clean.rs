@@ -57,30 +57,48 @@ fn radical_to_ideograph(c: char) -> Option<char> {
         .map(|i| SUPPLEMENT_RADICALS[i].1)
 }
 
+/// True for a byte that may start a character the clean-up changes: ASCII
+/// controls and DEL, and the lead bytes of C1 controls (0xC2) and of the bidi
+/// controls and radicals (0xE2). Never a continuation byte, so a position
+/// holding one is a character boundary.
+fn needs_attention(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != 0x0c) || b == 0x7f || b == 0xc2 || b == 0xe2
+}
+
 /// Cleans a whole decoded text (see the module docs for the rules).
 pub fn clean(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // Unchanged runs are copied in one piece; most text has no change at all.
     let mut run_start = 0;
     // The display column is worked out lazily, only when a tab needs it.
     let mut column = 0usize;
     let mut column_at = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if !needs_attention(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         let act = action(c);
         if matches!(act, Action::Keep) {
+            i += c.len_utf8();
             continue;
         }
         out.push_str(&text[run_start..i]);
-        run_start = i + c.len_utf8();
+        i += c.len_utf8();
+        run_start = i;
         match act {
             Action::Keep | Action::Drop => {}
             Action::Replace(r) => out.push(r),
             Action::LineBreak => {
                 out.push('\n');
-                if let Some(&(_, '\n')) = chars.peek() {
-                    chars.next();
-                    run_start += 1;
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                    run_start = i;
                 }
             }
             Action::Tab => {

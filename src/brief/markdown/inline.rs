@@ -25,7 +25,14 @@ impl Inline {
     /// Takes the collected spans, leaving the buffer empty.
     pub(super) fn take(&mut self) -> Vec<Span> {
         self.pending_break = false;
-        std::mem::take(&mut self.spans)
+        let mut spans = std::mem::take(&mut self.spans);
+        // Growing strings keep up to twice their length; a brief keeps its
+        // paragraphs for the whole session, so give the slack back.
+        for span in &mut spans {
+            span.text.shrink_to_fit();
+        }
+        spans.shrink_to_fit();
+        spans
     }
 
     /// Opens or closes an emphasis (italic) run.
@@ -95,6 +102,19 @@ impl Inline {
     }
 
     fn push_styled(&mut self, text: &str, code: bool) {
+        // Comparing before building a style saves cloning the link URL for
+        // every text event of a link.
+        let link = self.links.last().map(String::as_str);
+        let (emphasis, strong) = (self.emphasis > 0, self.strong > 0);
+        if let Some(last) = self.spans.last_mut()
+            && last.style.emphasis == emphasis
+            && last.style.strong == strong
+            && last.style.code == code
+            && last.style.link.as_deref() == link
+        {
+            last.text.push_str(text);
+            return;
+        }
         let style = self.current_style(code);
         self.push_with(text, style);
     }
