@@ -130,6 +130,11 @@ fn peak_extra<T>(f: impl FnOnce() -> T) -> usize {
     PEAK.store(base, Ordering::Relaxed);
     let out = f();
     let peak = PEAK.load(Ordering::Relaxed);
+    let kept = LIVE.load(Ordering::Relaxed).saturating_sub(base);
+    println!(
+        "  (heap kept by the result: {:.1} MiB)",
+        kept as f64 / (1024.0 * 1024.0)
+    );
     drop(out);
     peak.saturating_sub(base)
 }
@@ -181,6 +186,9 @@ fn bench_load(c: &mut Criterion) {
     group.bench_function("decode_10mb", |b| b.iter(|| decode(black_box(&markdown))));
     group.bench_function("markdown_10mb", |b| {
         b.iter(|| load_bytes(black_box(&markdown), Format::Markdown, "bench.md"))
+    });
+    group.bench_function("pulldown_cmark_alone_10mb", |b| {
+        b.iter(|| pulldown_cmark::Parser::new_ext(black_box(text), options).count())
     });
     group.throughput(Throughput::Bytes(plain.len() as u64));
     group.bench_function("plain_text_10mb", |b| {

@@ -13,12 +13,14 @@
 //! - HTML is kept as plain text and images as their alt text.
 //!
 //! The events are folded with an explicit stack, never by recursion, so any
-//! nesting depth pulldown-cmark accepts is fine here too.
+//! nesting depth pulldown-cmark accepts is fine here too. A large document is
+//! parsed in pieces to bound memory (see [`pieces`]).
 
 mod front_matter;
 mod inline;
+mod pieces;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use self::inline::{Inline, plain_text};
 use super::decode::clean_fragment;
@@ -31,8 +33,22 @@ pub fn parse(text: &str) -> Brief {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut builder = Builder::default();
-    for event in Parser::new_ext(text, options) {
-        builder.event(event);
+    let pieces = pieces::pieces(text);
+    if let [whole] = pieces.as_slice() {
+        for event in Parser::new_ext(whole, options) {
+            builder.event(event);
+        }
+        return builder.finish();
+    }
+    let definitions = pieces::link_definitions(text);
+    for piece in pieces {
+        let resolve = |link: BrokenLink<'_>| {
+            let dest = definitions.get(&pieces::normalize_label(&link.reference))?;
+            Some((CowStr::Borrowed(dest), CowStr::Borrowed("")))
+        };
+        for event in Parser::new_with_broken_link_callback(piece, options, Some(resolve)) {
+            builder.event(event);
+        }
     }
     builder.finish()
 }

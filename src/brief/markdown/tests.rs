@@ -265,3 +265,69 @@ fn a_soft_break_before_a_link_is_not_link_text() {
     assert_eq!(spans[1].text, "Register");
     assert!(spans[1].style.link.is_some());
 }
+
+/// The same document parsed in one piece, whatever its size.
+fn parse_whole(text: &str) -> Brief {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut builder = Builder::default();
+    for event in Parser::new_ext(text, options) {
+        builder.event(event);
+    }
+    builder.finish()
+}
+
+/// A block of Markdown full of lines that look like cut points but are not.
+fn tricky_block(n: usize) -> String {
+    format!(
+        "## Section {n}\n\nText with a [reference link][far] and *style*.\n\n\
+         ```\ncode\n\n# not a heading {n}\n```\n\n\
+         <!-- a comment\n\n# not a heading either\n-->\n\n\
+         <pre>\n\n# preformatted\n</pre>\n\n\
+         - item\n\n  # heading inside an item\n\n\
+         > quoted\n\n\
+         | a | b |\n|---|---|\n| {n} | 二〇二五 |\n\n\
+         ~~~~\n\n# tilde fence\n~~~~\n\n\
+         Claim.[^n{n}]\n\n[^n{n}]: Note {n}.\n\n\
+         #not-a-heading\n\n"
+    )
+}
+
+#[test]
+fn a_large_document_parses_the_same_in_pieces() {
+    let mut text = String::from("---\ntitle: Pieces\n---\n\n# Pieces\n\n");
+    let mut n = 0;
+    while text.len() < 3 * 1024 * 1024 {
+        text.push_str(&tricky_block(n));
+        n += 1;
+    }
+    text.push_str("[far]: https://example.org/far\n");
+    let cut = pieces::pieces(&text);
+    assert!(cut.len() > 4, "{} pieces", cut.len());
+    assert_eq!(cut.concat(), text);
+    assert!(cut[1..].iter().all(|p| p.starts_with("## Section ")));
+    let whole = parse_whole(&text);
+    assert_eq!(parse(&text), whole);
+    let link = whole.sections[1].paragraphs[0].spans[1]
+        .style
+        .link
+        .as_deref();
+    assert_eq!(link, Some("https://example.org/far"));
+}
+
+#[test]
+fn small_documents_are_one_piece() {
+    let text = tricky_block(1);
+    assert_eq!(pieces::pieces(&text), [text.as_str()]);
+}
+
+#[test]
+fn no_cut_inside_an_unclosed_fence() {
+    let mut text = String::from("```\n");
+    while text.len() < 2 * 1024 * 1024 {
+        text.push_str("\n# looks like a heading\n");
+    }
+    assert_eq!(pieces::pieces(&text).len(), 1);
+}
