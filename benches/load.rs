@@ -60,8 +60,9 @@ const ZH: &str = "美中雙方在北京峰會後同意恢復軍事溝通管道�
 const EN: &str = "Export controls on advanced chips were tightened again in 2025, and \
                   compliance costs rose by about 3.5% for mid-sized firms.";
 
-/// A Markdown brief of about `SIZE` bytes: front matter, three heading
-/// levels, styled and wrapped paragraphs, lists, a table, quotes, footnotes.
+/// A Markdown brief of about `SIZE` bytes, shaped like a real one: front
+/// matter, three heading levels, wrapped paragraphs (a quarter of them with
+/// emphasis, a link, code and a footnote), lists, quotes and tables.
 fn markdown_brief() -> Vec<u8> {
     let mut s = String::from(
         "---\ntitle: 基準測試簡報\nauthor: 測試作者\ndate: 2025-06-01\nseries: 基準\n---\n\n",
@@ -74,16 +75,16 @@ fn markdown_brief() -> Vec<u8> {
         if n.is_multiple_of(10) {
             s.push_str(&format!("### （{n}）小節 Section {n}\n\n"));
         }
-        match n % 8 {
-            0..=3 => s.push_str(&format!(
-                "{ZH}\n{ZH}**重點**與*強調*。\n{EN} See [the rules](https://example.org/{n}) and `ECCN 3A090`.[^{n}]\n\n"
+        match n % 12 {
+            0 => s.push_str(&format!(
+                "{ZH}\n{ZH}**重點**與*強調*。\n{EN} See [the rules](https://example.org/{n}) and `ECCN 3A090`.[^{n}]\n\n[^{n}]: 資料來源：{EN}\n\n"
             )),
             4 => s.push_str(&format!("- {ZH}\n- {EN}\n  1. {ZH}\n  2. {EN}\n\n")),
-            5 => s.push_str(&format!("> {ZH}\n> {EN}\n>\n> > {ZH}\n\n")),
-            6 => s.push_str(&format!(
+            7 => s.push_str(&format!("> {ZH}\n> {EN}\n\n")),
+            10 => s.push_str(&format!(
                 "| 指標 | 2024 | 2025 |\n|---|---|---|\n| 出口 {n} | 3.5% | 4.1% |\n| 進口 | 2.0% | 2.2% |\n\n"
             )),
-            _ => s.push_str(&format!("[^{}]: 資料來源：{EN}\n\n", n.saturating_sub(7))),
+            _ => s.push_str(&format!("{ZH}{ZH}\n{EN}\n{ZH}{ZH}\n{EN}\n\n")),
         }
         n += 1;
     }

@@ -124,12 +124,14 @@ fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Decod
 /// Works on the UTF-8 bytes: this runs over every brief, so it must be quick.
 fn is_noise(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut chars = 0usize;
+    // Only these bytes can start a noise character; most briefs have none,
+    // and then no character needs counting.
+    let suspect = |b: &u8| *b < 0x20 || *b == 0x7F || *b == 0xC2 || *b == 0xEF;
+    if !bytes.iter().any(suspect) {
+        return false;
+    }
     let mut noise = 0usize;
     for (i, &b) in bytes.iter().enumerate() {
-        if b & 0xC0 != 0x80 {
-            chars += 1;
-        }
         let next = |k: usize| bytes.get(i + k).copied();
         match b {
             0x00..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F => noise += 1,
@@ -140,6 +142,7 @@ fn is_noise(text: &str) -> bool {
             _ => {}
         }
     }
+    let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
     noise * 1000 > chars * MAX_NOISE_PER_MILLE
 }
 
