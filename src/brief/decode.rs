@@ -124,27 +124,42 @@ fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Decod
 /// Works on the UTF-8 bytes: this runs over every brief, so it must be quick.
 fn is_noise(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Only these bytes can start a noise character; most briefs have none,
-    // and then no character needs counting.
-    let suspect = |b: &u8| *b < 0x20 || *b == 0x7F || *b == 0xC2 || *b == 0xEF;
-    if !bytes.iter().any(suspect) {
-        return false;
-    }
     let mut noise = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while let Some(found) = bytes[i..].iter().position(|&b| NOISE_LEAD[usize::from(b)]) {
+        i += found;
         let next = |k: usize| bytes.get(i + k).copied();
-        match b {
-            0x00..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F => noise += 1,
+        match bytes[i] {
             // C1 controls, U+0080–U+009F.
-            0xC2 if matches!(next(1), Some(0x80..=0x9F)) => noise += 1,
+            0xC2 => noise += usize::from(matches!(next(1), Some(0x80..=0x9F))),
             // U+FFFD, the replacement character.
-            0xEF if next(1) == Some(0xBF) && next(2) == Some(0xBD) => noise += 1,
-            _ => {}
+            0xEF => noise += usize::from(next(1) == Some(0xBF) && next(2) == Some(0xBD)),
+            _ => noise += 1,
         }
+        i += 1;
+    }
+    if noise == 0 {
+        return false;
     }
     let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
     noise * 1000 > chars * MAX_NOISE_PER_MILLE
 }
+
+/// Bytes that are, or may start, a noise character: ASCII controls other
+/// than line and page breaks, tab and ESC; DEL; the lead bytes of C1
+/// controls (0xC2) and of U+FFFD (0xEF).
+const NOISE_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = !matches!(b, 0x09 | 0x0A | 0x0C | 0x0D | 0x1B);
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xEF] = true;
+    table
+};
 
 #[cfg(test)]
 mod tests;

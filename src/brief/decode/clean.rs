@@ -62,8 +62,22 @@ fn radical_to_ideograph(c: char) -> Option<char> {
 /// controls and radicals (0xE2). Never a continuation byte, so a position
 /// holding one is a character boundary.
 fn needs_attention(b: u8) -> bool {
-    (b < 0x20 && b != b'\n' && b != 0x0c) || b == 0x7f || b == 0xc2 || b == 0xe2
+    ATTENTION[usize::from(b)]
 }
+
+/// [`needs_attention`] as a table: the scan runs over every byte of a brief.
+const ATTENTION: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != 0x0A && b != 0x0C;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
 
 /// Cleans a whole decoded text (see the module docs for the rules).
 pub fn clean(text: &str) -> String {
@@ -76,9 +90,9 @@ pub fn clean(text: &str) -> String {
     let mut column_at = 0usize;
     let mut i = 0;
     while i < bytes.len() {
-        if !needs_attention(bytes[i]) {
-            i += 1;
-            continue;
+        match bytes[i..].iter().position(|&b| needs_attention(b)) {
+            Some(skip) => i += skip,
+            None => break,
         }
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
