@@ -32,7 +32,10 @@ pub fn parse(text: &str) -> Brief {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        source: text.as_bytes().as_ptr_range(),
+        ..Builder::default()
+    };
     let pieces = pieces::pieces(text);
     if let [whole] = pieces.as_slice() {
         for event in Parser::new_ext(whole, options) {
@@ -81,8 +84,11 @@ struct Row {
     spans: Vec<Span>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Builder {
+    /// Where the cleaned source text lies in memory: text borrowed from it
+    /// is clean already, anything else (a character reference) is not.
+    source: std::ops::Range<*const u8>,
     brief: Brief,
     section: Option<Section>,
     containers: Vec<Container>,
@@ -104,19 +110,32 @@ impl Builder {
             Event::End(tag) => self.end(tag),
             Event::Text(text) => match self.leaf {
                 Some(Leaf::Code | Leaf::FrontMatter | Leaf::Html) => self.raw.push_str(&text),
-                _ => self.inline.push(&text, false),
+                _ => {
+                    let clean = self.is_from_source(&text);
+                    self.inline.push(&text, false, clean);
+                }
             },
-            Event::Code(text) => self.inline.push(&text, true),
+            Event::Code(text) => self.inline.push(&text, true, false),
             Event::Html(html) | Event::InlineHtml(html) => match self.leaf {
                 Some(Leaf::Html) => self.raw.push_str(&html),
-                _ => self.inline.push(&html, false),
+                _ => self.inline.push(&html, false, false),
             },
-            Event::InlineMath(text) | Event::DisplayMath(text) => self.inline.push(&text, true),
-            Event::FootnoteReference(label) => self.inline.push(&format!("[{label}]"), false),
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.inline.push(&text, true, false)
+            }
+            Event::FootnoteReference(label) => {
+                self.inline.push(&format!("[{label}]"), false, false)
+            }
             Event::SoftBreak => self.inline.soft_break(),
             Event::HardBreak => self.inline.hard_break(),
             Event::Rule | Event::TaskListMarker(_) => {}
         }
+    }
+
+    /// True when `text` is a slice of the source, which decoding cleaned.
+    fn is_from_source(&self, text: &str) -> bool {
+        let range = text.as_bytes().as_ptr_range();
+        self.source.start <= range.start && range.end <= self.source.end
     }
 
     fn start(&mut self, tag: Tag<'_>) {
@@ -378,6 +397,26 @@ impl Builder {
         }
         self.brief.back_matter.append(&mut self.footnotes);
         self.brief
+    }
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        let empty: &[u8] = &[];
+        Builder {
+            source: empty.as_ptr_range(),
+            brief: Brief::default(),
+            section: None,
+            containers: Vec::new(),
+            quote_depth: 0,
+            list_depth: 0,
+            footnote_depth: 0,
+            leaf: None,
+            inline: Inline::default(),
+            raw: String::new(),
+            row: None,
+            footnotes: Vec::new(),
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 //! while the style stays the same, with soft line breaks joined the way
 //! the script needs.
 
+use std::borrow::Cow;
+
 use crate::brief::decode::clean_fragment;
 use crate::brief::{Span, Style};
 
@@ -69,9 +71,14 @@ impl Inline {
         self.push_styled("\n", false);
     }
 
-    /// Adds text in the current style (`code` for an inline code span).
-    pub(super) fn push(&mut self, text: &str, code: bool) {
-        let text = clean_fragment(text);
+    /// Adds text in the current style (`code` for an inline code span);
+    /// `clean` when the text is known to be clean already.
+    pub(super) fn push(&mut self, text: &str, code: bool, clean: bool) {
+        let text = if clean && !text.contains('\x0c') {
+            Cow::Borrowed(text)
+        } else {
+            clean_fragment(text)
+        };
         let Some(first) = text.chars().next() else {
             return;
         };

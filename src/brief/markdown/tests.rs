@@ -205,8 +205,8 @@ fn hard_breaks_are_newlines_in_the_text() {
 
 #[test]
 fn character_references_cannot_produce_control_characters() {
-    let b = parse("bell&#7; escape&#27;[2J&#x9b; end\n");
-    assert_eq!(texts(&b.sections[0]), ["bell escape[2J end"]);
+    let b = parse("bell&#7; escape&#27;[2J&#x9b; end&Tab;tab\n");
+    assert_eq!(texts(&b.sections[0]), ["bell escape[2J end tab"]);
 }
 
 #[test]
