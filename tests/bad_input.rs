@@ -280,3 +280,27 @@ fn three_thousand_headings_and_no_text() {
         false,
     ));
 }
+
+#[test]
+fn legacy_and_utf16_encodings_load_through_the_binary() {
+    let dir = TempDir::new().unwrap();
+    let brief =
+        "# 美中外交動向\n\n川習北京峰會後，美中兩國在貿易、科技與臺灣議題上的互動仍然充滿變數。\n";
+    let (big5, _, _) = encoding_rs::BIG5.encode(brief);
+    let simplified = brief.replace("動向", "动向");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&simplified);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(brief.encode_utf16().flat_map(u16::to_le_bytes));
+    for (name, bytes, encoding) in [
+        ("big5.md", big5.to_vec(), "Big5"),
+        ("gbk.md", gbk.to_vec(), "gb18030"),
+        ("utf16.md", utf16, "UTF-16LE"),
+    ] {
+        let stdout = assert_loaded(&outline(&write(&dir, name, &bytes)));
+        assert!(
+            stdout.contains(&format!("encoding:    {encoding}")),
+            "{stdout}"
+        );
+        assert!(stdout.contains("title:       美中外交"), "{stdout}");
+    }
+}
