@@ -1,9 +1,331 @@
-//! Markdown to a [`Brief`] with pulldown-cmark.
-//! Provisional: treated like plain text until the Markdown loader lands.
+//! Markdown to a [`Brief`] with pulldown-cmark (tables, footnotes,
+//! strikethrough and YAML front matter enabled).
+//!
+//! Choices a reader would expect:
+//! - headings (ATX and Setext) start sections at their level; text before the
+//!   first heading is an untitled section of level 0;
+//! - the first level-1 heading names the brief when front matter gives no
+//!   title, and stays the first section's title as well (the reader lists it);
+//! - footnote definitions go to back matter, in the order they are defined,
+//!   with their label as the marker, since Markdown writes them anywhere;
+//! - a heading inside a quote, list or footnote is not a section of the
+//!   brief: it becomes a paragraph of that container;
+//! - HTML is kept as plain text and images as their alt text.
+//!
+//! The events are folded with an explicit stack, never by recursion, so any
+//! nesting depth pulldown-cmark accepts is fine here too. A large document is
+//! parsed in pieces to bound memory (see [`pieces`]).
 
-use super::Brief;
+mod emit;
+mod front_matter;
+mod inline;
+mod pieces;
 
-/// Parses Markdown into a brief.
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use self::inline::{Inline, plain_text};
+use super::decode::clean_fragment;
+use super::{Brief, Paragraph, ParagraphKind, Section, Span};
+
+/// Parses Markdown into a brief (ids are assigned by the caller).
 pub fn parse(text: &str) -> Brief {
-    super::text::parse(text)
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut builder = Builder {
+        source: text.as_bytes().as_ptr_range(),
+        ..Builder::default()
+    };
+    let pieces = pieces::pieces(text);
+    if let [whole] = pieces.as_slice() {
+        for event in Parser::new_ext(whole, options) {
+            builder.event(event);
+        }
+        return builder.finish();
+    }
+    let definitions = pieces::link_definitions(text);
+    for piece in pieces {
+        let resolve = |link: BrokenLink<'_>| {
+            let dest = definitions.get(&pieces::normalize_label(&link.reference))?;
+            Some((CowStr::Borrowed(dest), CowStr::Borrowed("")))
+        };
+        for event in Parser::new_with_broken_link_callback(piece, options, Some(resolve)) {
+            builder.event(event);
+        }
+    }
+    builder.finish()
 }
+
+/// A block that holds other blocks.
+#[derive(Debug)]
+enum Container {
+    Quote,
+    List { next_number: Option<u64> },
+    Item { marker: Option<String> },
+    Footnote { label: Option<String> },
+    Table,
+}
+
+/// The leaf block whose text is being collected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leaf {
+    Paragraph,
+    Heading(u8),
+    Code,
+    Html,
+    FrontMatter,
+}
+
+/// A table row being collected cell by cell.
+#[derive(Debug, Default)]
+struct Row {
+    header: bool,
+    cells: Vec<String>,
+    spans: Vec<Span>,
+}
+
+#[derive(Debug)]
+struct Builder {
+    /// Where the cleaned source text lies in memory: text borrowed from it
+    /// is clean already, anything else (a character reference) is not.
+    source: std::ops::Range<*const u8>,
+    brief: Brief,
+    section: Option<Section>,
+    containers: Vec<Container>,
+    quote_depth: usize,
+    list_depth: usize,
+    footnote_depth: usize,
+    leaf: Option<Leaf>,
+    inline: Inline,
+    /// Verbatim text of a code block, HTML block or front matter.
+    raw: String,
+    row: Option<Row>,
+    footnotes: Vec<Paragraph>,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => match self.leaf {
+                Some(Leaf::Code | Leaf::FrontMatter | Leaf::Html) => self.raw.push_str(&text),
+                _ => {
+                    let clean = self.is_from_source(&text);
+                    self.inline.push(&text, false, clean);
+                }
+            },
+            Event::Code(text) => self.inline.push(&text, true, false),
+            Event::Html(html) | Event::InlineHtml(html) => match self.leaf {
+                Some(Leaf::Html) => self.raw.push_str(&html),
+                _ => self.inline.push(&html, false, false),
+            },
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.inline.push(&text, true, false)
+            }
+            Event::FootnoteReference(label) => {
+                self.inline.push(&format!("[{label}]"), false, false)
+            }
+            Event::SoftBreak => self.inline.soft_break(),
+            Event::HardBreak => self.inline.hard_break(),
+            Event::Rule | Event::TaskListMarker(_) => {}
+        }
+    }
+
+    /// True when `text` is a slice of the source, which decoding cleaned.
+    fn is_from_source(&self, text: &str) -> bool {
+        let range = text.as_bytes().as_ptr_range();
+        self.source.start <= range.start && range.end <= self.source.end
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Emphasis => self.inline.emphasis(true),
+            Tag::Strong => self.inline.strong(true),
+            Tag::Link { dest_url, .. } => self.inline.open_link(&dest_url),
+            // An image's alt text arrives as its text events.
+            Tag::Image { .. }
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::TableCell => {}
+            Tag::Paragraph => self.begin_leaf(Leaf::Paragraph),
+            Tag::Heading { level, .. } => self.begin_leaf(Leaf::Heading(level as u8)),
+            Tag::CodeBlock(_) => self.begin_leaf(Leaf::Code),
+            Tag::HtmlBlock => self.begin_leaf(Leaf::Html),
+            Tag::MetadataBlock(_) => self.begin_leaf(Leaf::FrontMatter),
+            Tag::BlockQuote(_) => {
+                self.flush_loose_text();
+                self.quote_depth += 1;
+                self.containers.push(Container::Quote);
+            }
+            Tag::List(first) => {
+                self.flush_loose_text();
+                self.list_depth += 1;
+                self.containers.push(Container::List { next_number: first });
+            }
+            Tag::Item => {
+                self.flush_loose_text();
+                let marker = match self.containers.last_mut() {
+                    Some(Container::List {
+                        next_number: Some(n),
+                    }) => {
+                        let marker = format!("{n}.");
+                        *n = n.saturating_add(1);
+                        marker
+                    }
+                    _ => "•".to_string(),
+                };
+                self.containers.push(Container::Item {
+                    marker: Some(marker),
+                });
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.flush_loose_text();
+                self.footnote_depth += 1;
+                self.containers.push(Container::Footnote {
+                    label: Some(clean_fragment(&label).into_owned()),
+                });
+            }
+            Tag::Table(_) => {
+                self.flush_loose_text();
+                self.containers.push(Container::Table);
+            }
+            Tag::TableHead | Tag::TableRow => {
+                self.row = Some(Row {
+                    header: matches!(tag, Tag::TableHead),
+                    ..Row::default()
+                });
+            }
+            // Not enabled in the options; their text reads as plain paragraphs.
+            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                self.flush_loose_text();
+            }
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Emphasis => self.inline.emphasis(false),
+            TagEnd::Strong => self.inline.strong(false),
+            TagEnd::Link => self.inline.close_link(),
+            TagEnd::Image | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::MetadataBlock(_) => self.end_leaf(),
+            TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::FootnoteDefinition
+            | TagEnd::Table => {
+                self.flush_loose_text();
+                self.pop_container();
+            }
+            TagEnd::TableCell => self.end_cell(),
+            TagEnd::TableHead | TagEnd::TableRow => self.end_row(),
+            TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => self.flush_loose_text(),
+        }
+    }
+
+    fn begin_leaf(&mut self, leaf: Leaf) {
+        self.flush_loose_text();
+        self.leaf = Some(leaf);
+        self.raw.clear();
+    }
+
+    fn end_leaf(&mut self) {
+        match self.leaf.take() {
+            Some(Leaf::Paragraph) | None => self.emit_inline(),
+            Some(Leaf::Heading(level)) => self.end_heading(level),
+            Some(Leaf::Code) => {
+                let text = clean_fragment(self.raw.trim_end_matches('\n')).into_owned();
+                self.raw.clear();
+                if !text.trim().is_empty() {
+                    self.emit(Paragraph::plain(ParagraphKind::Code, text));
+                }
+            }
+            Some(Leaf::Html) => {
+                let text = clean_fragment(self.raw.trim()).into_owned();
+                self.raw.clear();
+                if !text.is_empty() {
+                    let spans = vec![Span::plain(text)];
+                    self.emit_in_context(spans);
+                }
+            }
+            Some(Leaf::FrontMatter) => {
+                let raw = std::mem::take(&mut self.raw);
+                if !front_matter::apply(&raw, &mut self.brief.meta) && !raw.trim().is_empty() {
+                    // Front matter that is not YAML is shown, not lost.
+                    let text = clean_fragment(raw.trim_end()).into_owned();
+                    let p = Paragraph::plain(ParagraphKind::Code, text);
+                    self.brief.front_matter.push(p);
+                }
+            }
+        }
+    }
+
+    fn end_heading(&mut self, level: u8) {
+        let spans = self.inline.take();
+        if !self.containers.is_empty() {
+            self.emit_in_context(spans);
+            return;
+        }
+        let title = plain_text(&spans).trim().to_string();
+        if level == 1 && self.brief.meta.title.is_none() && !title.is_empty() {
+            self.brief.meta.title = Some(title.clone());
+        }
+        if let Some(done) = self.section.take() {
+            self.brief.sections.push(done);
+        }
+        self.section = Some(Section {
+            level,
+            title: Some(title),
+            ..Section::default()
+        });
+    }
+
+    fn end_cell(&mut self) {
+        let spans = self.inline.take();
+        if let Some(row) = self.row.as_mut() {
+            if !row.cells.is_empty() {
+                row.spans.push(Span::plain(" | "));
+            }
+            row.cells.push(plain_text(&spans).trim().to_string());
+            row.spans.extend(spans);
+        }
+    }
+
+    fn end_row(&mut self) {
+        let Some(row) = self.row.take() else { return };
+        if row.cells.iter().all(|c| c.is_empty()) {
+            return;
+        }
+        self.emit(Paragraph {
+            kind: ParagraphKind::TableRow,
+            cells: row.cells,
+            header: row.header,
+            spans: row.spans,
+            ..Paragraph::default()
+        });
+    }
+
+    /// Text a tight list item holds directly, without a paragraph around it.
+    fn flush_loose_text(&mut self) {
+        if self.leaf.is_none() && !self.inline.is_empty() {
+            self.emit_inline();
+        }
+    }
+
+    fn emit_inline(&mut self) {
+        let spans = self.inline.take();
+        self.emit_in_context(spans);
+    }
+}
+
+#[cfg(test)]
+mod tests;

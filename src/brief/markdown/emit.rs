@@ -1,0 +1,106 @@
+//! Where the builder's paragraphs go: their kind, depth and marker from the
+//! open containers, then into the current section or the footnotes.
+
+use super::{Builder, Container, Inline};
+use crate::brief::{Brief, Paragraph, ParagraphKind, Section, Span};
+
+impl Builder {
+    /// Emits spans as a paragraph whose kind, depth and marker come from the
+    /// innermost container: a footnote, a list item, a quote, or none.
+    pub(super) fn emit_in_context(&mut self, spans: Vec<Span>) {
+        if spans.iter().all(|s| s.text.trim().is_empty()) {
+            return;
+        }
+        let mut p = Paragraph {
+            spans,
+            ..Paragraph::default()
+        };
+        if self.footnote_depth > 0 {
+            p.kind = ParagraphKind::Footnote;
+            p.marker = self
+                .containers
+                .iter_mut()
+                .rev()
+                .find_map(|c| match c {
+                    Container::Footnote { label } => Some(label.take()),
+                    _ => None,
+                })
+                .flatten();
+        } else {
+            let innermost = self.containers.iter_mut().rev().find_map(|c| match c {
+                Container::Quote => Some(None),
+                Container::Item { marker } => Some(Some(marker)),
+                _ => None,
+            });
+            match innermost {
+                Some(None) => {
+                    p.kind = ParagraphKind::Quote;
+                    p.depth = depth(self.quote_depth);
+                }
+                Some(Some(marker)) => {
+                    p.kind = ParagraphKind::ListItem;
+                    p.depth = depth(self.list_depth);
+                    p.marker = marker.take();
+                }
+                None => {}
+            }
+        }
+        self.emit(p);
+    }
+
+    pub(super) fn emit(&mut self, paragraph: Paragraph) {
+        if self.footnote_depth > 0 {
+            self.footnotes.push(paragraph);
+            return;
+        }
+        self.section
+            .get_or_insert_with(Section::default)
+            .paragraphs
+            .push(paragraph);
+    }
+
+    pub(super) fn pop_container(&mut self) {
+        match self.containers.pop() {
+            Some(Container::Quote) => self.quote_depth = self.quote_depth.saturating_sub(1),
+            Some(Container::List { .. }) => self.list_depth = self.list_depth.saturating_sub(1),
+            Some(Container::Footnote { .. }) => {
+                self.footnote_depth = self.footnote_depth.saturating_sub(1)
+            }
+            Some(Container::Item { .. } | Container::Table) | None => {}
+        }
+    }
+
+    pub(super) fn finish(mut self) -> Brief {
+        self.flush_loose_text();
+        if let Some(done) = self.section.take() {
+            self.brief.sections.push(done);
+        }
+        self.brief.back_matter.append(&mut self.footnotes);
+        self.brief
+    }
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        let empty: &[u8] = &[];
+        Builder {
+            source: empty.as_ptr_range(),
+            brief: Brief::default(),
+            section: None,
+            containers: Vec::new(),
+            quote_depth: 0,
+            list_depth: 0,
+            footnote_depth: 0,
+            leaf: None,
+            inline: Inline::default(),
+            raw: String::new(),
+            row: None,
+            footnotes: Vec::new(),
+        }
+    }
+}
+
+/// Nesting depth as stored: 0 for the outermost level.
+fn depth(levels: usize) -> u16 {
+    u16::try_from(levels.saturating_sub(1)).unwrap_or(u16::MAX)
+}
