@@ -1,21 +1,146 @@
 //! Plain text, typically extracted from a PDF, to a [`Brief`].
-//! Provisional: blocks split at blank lines; the full rules are still to come.
+//!
+//! The text arrives decoded: LF line ends, `\f` for page breaks, tabs
+//! expanded, control characters gone. It passes through these stages, each
+//! linear in the size of the text and none recursive:
+//!
+//! 1. [`pages`]: lines, gaps and page breaks; page numbers and running
+//!    headers and footers dropped.
+//! 2. [`blocks`]: lines joined into paragraphs, page-cut paragraphs rejoined.
+//! 3. [`meta`]: masthead, title, byline and captions from the first blocks.
+//! 4. [`back_matter`]: the editor's note and the publisher's footer.
+//! 5. Here: the rest becomes sections under the headings of [`headings`].
+
+mod back_matter;
+mod blocks;
+mod chars;
+mod headings;
+mod meta;
+mod pages;
 
 use super::{Brief, Paragraph, ParagraphKind, Section};
+use blocks::Block;
+use headings::{Shape, levels_for};
 
-/// Parses plain text into a brief.
+/// Parses plain text into a brief; ids are left for the caller to assign.
 pub fn parse(text: &str) -> Brief {
-    let paragraphs = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-        .map(|b| Paragraph::plain(ParagraphKind::Text, b.replace('\n', " ")))
+    let (blocks, shape) = blocks::blocks(&pages::page_items(text));
+    let mut brief = Brief::default();
+    let lead_end = meta::read_lead(&blocks, &mut brief.meta, &mut brief.front_matter);
+    let (footer, publisher) = back_matter::footer_start(&blocks, lead_end);
+    if brief.meta.publisher.is_none() {
+        brief.meta.publisher = publisher;
+    }
+    let roles = body_roles(&blocks[lead_end..footer], &shape);
+    let level = levels_for(roles.iter().filter_map(|r| match r {
+        Role::Numbered(rank) => Some(*rank),
+        _ => None,
+    }));
+    let mut footer_paragraphs = Vec::new();
+    // An unnumbered heading sits one level below the numbered one above it.
+    let mut numbered_level = 0u8;
+    for (i, block) in blocks.into_iter().enumerate() {
+        if i < lead_end {
+            continue;
+        }
+        if i >= footer {
+            footer_paragraphs.push(Paragraph::plain(ParagraphKind::Text, block.text));
+            continue;
+        }
+        match roles[i - lead_end] {
+            Role::Numbered(rank) => {
+                numbered_level = level(rank);
+                start_section(&mut brief.sections, numbered_level, block.text);
+            }
+            Role::Unnumbered => {
+                start_section(
+                    &mut brief.sections,
+                    numbered_level.saturating_add(1),
+                    block.text,
+                );
+            }
+            Role::EditorNote => brief
+                .back_matter
+                .push(Paragraph::plain(ParagraphKind::Text, block.text)),
+            Role::Caption => push_paragraph(
+                &mut brief.sections,
+                Paragraph::plain(ParagraphKind::Caption, block.text),
+            ),
+            Role::Paragraph => push_paragraph(&mut brief.sections, paragraph(block)),
+        }
+    }
+    brief.back_matter.append(&mut footer_paragraphs);
+    brief
+}
+
+/// What a block of the body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A numbered heading of the given family rank.
+    Numbered(u8),
+    /// A short standalone line or question: a heading without a number.
+    Unnumbered,
+    EditorNote,
+    Caption,
+    Paragraph,
+}
+
+fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
+    let mut roles: Vec<Role> = body
+        .iter()
+        .map(|block| {
+            let text = block.text.as_str();
+            if back_matter::is_editor_note(text) {
+                Role::EditorNote
+            } else if meta::is_caption(text) {
+                Role::Caption
+            } else if block.marker.is_some() {
+                Role::Paragraph
+            } else if let Some(rank) = shape.numbered_heading(text).filter(|_| block.lines <= 2) {
+                Role::Numbered(rank)
+            } else if block.lines == 1 && shape.heading_like(text) {
+                Role::Unnumbered
+            } else {
+                Role::Paragraph
+            }
+        })
         .collect();
-    Brief {
-        sections: vec![Section {
-            paragraphs,
-            ..Section::default()
-        }],
-        ..Brief::default()
+    // A short line with nothing after it heads nothing: it is a closing line.
+    if let Some(last) = roles.iter_mut().rev().find(|r| **r != Role::EditorNote)
+        && *last == Role::Unnumbered
+    {
+        *last = Role::Paragraph;
+    }
+    roles
+}
+
+fn paragraph(block: Block) -> Paragraph {
+    match block.marker {
+        Some(marker) => Paragraph {
+            marker: Some(marker),
+            ..Paragraph::plain(ParagraphKind::ListItem, block.text)
+        },
+        None => Paragraph::plain(ParagraphKind::Text, block.text),
     }
 }
+
+fn start_section(sections: &mut Vec<Section>, level: u8, title: String) {
+    sections.push(Section {
+        level,
+        title: Some(title),
+        ..Section::default()
+    });
+}
+
+fn push_paragraph(sections: &mut Vec<Section>, paragraph: Paragraph) {
+    match sections.last_mut() {
+        Some(section) => section.paragraphs.push(paragraph),
+        None => sections.push(Section {
+            paragraphs: vec![paragraph],
+            ..Section::default()
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

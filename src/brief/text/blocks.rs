@@ -1,0 +1,299 @@
+//! Blocks: runs of lines become paragraphs. Hard-wrapped lines are joined,
+//! a paragraph cut by a page break is made whole, and a run of lines that
+//! holds several headings, list items or indented paragraphs is split.
+
+use super::chars::{ends_sentence, is_continuation_start, push_joined, width_capped};
+use super::headings::{Shape, bullet, ends_mid_phrase};
+use super::pages::Item;
+
+/// One paragraph-sized block of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Block {
+    /// The lines joined into one text.
+    pub text: String,
+    /// How many source lines the block spans.
+    pub lines: usize,
+    /// The bullet, when the block is a list item (and `text` is its body).
+    pub marker: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    indented: bool,
+}
+
+/// A block as a range of lines, before its text is built.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    start: usize,
+    end: usize,
+    after_break: bool,
+    marker: Option<&'a str>,
+}
+
+/// Lines wider than this are counted as this wide when guessing the wrap.
+const WRAP_CAP: usize = 400;
+/// Hard wrapping is assumed only when this many wrapped lines back it up.
+const WRAP_EVIDENCE: usize = 3;
+/// Runs of lines narrower than this are lists or headings, not wrapped prose.
+const WRAP_MIN_WIDTH: usize = 40;
+
+/// Turns page items into blocks; also returns the heading shape for the
+/// wrap width the text turned out to have.
+pub(super) fn blocks(items: &[Item<'_>]) -> (Vec<Block>, Shape) {
+    let (lines, runs) = runs(items);
+    let shape = Shape {
+        wrap_width: wrap_width(&lines, &runs),
+    };
+    let mut pieces = Vec::with_capacity(runs.len());
+    for run in runs {
+        split_run(&lines, run, &shape, &mut pieces);
+    }
+    let pieces = join_page_cuts(&lines, pieces, &shape);
+    let blocks = pieces.iter().map(|p| build(&lines, p)).collect();
+    (blocks, shape)
+}
+
+/// Lines and the runs of lines between gaps and breaks.
+fn runs<'a>(items: &[Item<'a>]) -> (Vec<Line<'a>>, Vec<Piece<'a>>) {
+    let mut lines = Vec::new();
+    let mut runs: Vec<Piece<'a>> = Vec::new();
+    let mut open = false;
+    let mut after_break = false;
+    for item in items {
+        match *item {
+            Item::Line { text, indented } => {
+                lines.push(Line { text, indented });
+                match runs.last_mut() {
+                    Some(run) if open => run.end = lines.len(),
+                    _ => {
+                        runs.push(Piece {
+                            start: lines.len() - 1,
+                            end: lines.len(),
+                            after_break,
+                            marker: None,
+                        });
+                        open = true;
+                        after_break = false;
+                    }
+                }
+            }
+            Item::Gap => open = false,
+            Item::Break => {
+                open = false;
+                after_break = true;
+            }
+        }
+    }
+    (lines, runs)
+}
+
+/// The width hard-wrapped text is wrapped at: the 90th percentile of the
+/// widths of lines that are followed by more of their paragraph.
+fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
+    let mut histogram = vec![0usize; WRAP_CAP + 1];
+    let mut total = 0;
+    for run in runs.iter().filter(|r| r.end - r.start >= 2) {
+        for line in &lines[run.start..run.end - 1] {
+            histogram[width_capped(line.text, WRAP_CAP)] += 1;
+            total += 1;
+        }
+    }
+    if total < WRAP_EVIDENCE {
+        return None;
+    }
+    let mut seen = 0;
+    let width = histogram.iter().position(|&n| {
+        seen += n;
+        seen * 10 >= total * 9
+    })?;
+    (width >= WRAP_MIN_WIDTH).then_some(width)
+}
+
+/// Splits one run of lines where a new block visibly starts inside it: a
+/// bullet, a numbered heading, the line after such a heading, or an indented
+/// line after a finished sentence.
+fn split_run<'a>(lines: &[Line<'a>], run: Piece<'a>, shape: &Shape, out: &mut Vec<Piece<'a>>) {
+    let all_indented = lines[run.start..run.end].iter().all(|l| l.indented);
+    let mut piece = Piece {
+        marker: bullet(lines[run.start].text).map(|(m, _)| m),
+        ..run
+    };
+    for k in run.start + 1..run.end {
+        let (prev, line) = (lines[k - 1], lines[k]);
+        let marker = bullet(line.text).map(|(m, _)| m);
+        let heading_above = piece.start == k - 1 && shape.numbered_heading(prev.text).is_some();
+        let split = marker.is_some()
+            || heading_above
+            || (shape.numbered_heading(line.text).is_some() && ends_sentence(prev.text))
+            || (line.indented && !all_indented && ends_sentence(prev.text));
+        if split {
+            out.push(Piece { end: k, ..piece });
+            piece = Piece {
+                start: k,
+                end: run.end,
+                after_break: false,
+                marker,
+            };
+        }
+    }
+    out.push(piece);
+}
+
+/// Makes whole the paragraphs a page break cut in mid-sentence: the block
+/// before the break does not end a sentence and is no heading, and the block
+/// after it is no heading or list item.
+fn join_page_cuts<'a>(lines: &[Line<'a>], pieces: Vec<Piece<'a>>, shape: &Shape) -> Vec<Piece<'a>> {
+    let mut out: Vec<Piece<'a>> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if let Some(prev) = out.last_mut()
+            && piece.after_break
+            && piece.marker.is_none()
+            && continues(lines, prev, &piece, shape)
+        {
+            prev.end = piece.end;
+            continue;
+        }
+        out.push(piece);
+    }
+    out
+}
+
+fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Shape) -> bool {
+    let last = lines[prev.end - 1].text;
+    let first = lines[next.start].text;
+    if first.starts_with(is_continuation_start) {
+        return true;
+    }
+    // Typesetting keeps a heading with its text, so a short line ending a
+    // page is a heading only when nothing shows it was cut.
+    let prev_is_heading =
+        prev.end - prev.start == 1 && shape.heading_like(last) && !ends_mid_phrase(last);
+    !ends_sentence(last) && !prev_is_heading && shape.numbered_heading(first).is_none()
+}
+
+fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
+    let range = &lines[piece.start..piece.end];
+    let capacity = range.iter().map(|l| l.text.len() + 1).sum();
+    let mut text = String::with_capacity(capacity);
+    for (i, line) in range.iter().enumerate() {
+        let body = match (i, bullet(line.text)) {
+            (0, Some((_, body))) if piece.marker.is_some() => body,
+            _ => line.text,
+        };
+        push_joined(&mut text, body);
+    }
+    Block {
+        text,
+        lines: range.len(),
+        marker: piece.marker.map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::pages::page_items;
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        blocks(&page_items(input))
+            .0
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_by_script() {
+        assert_eq!(
+            texts("兩國元首\n作為掌舵人，應當把握。"),
+            ["兩國元首作為掌舵人，應當把握。"]
+        );
+        assert_eq!(texts("两国元首\n作为掌舵人。"), ["两国元首作为掌舵人。"]);
+        assert_eq!(
+            texts("The two\nleaders met.\n\nNext."),
+            ["The two leaders met.", "Next."]
+        );
+        assert_eq!(
+            texts("舉行 APEC\n峰會，and\nthen"),
+            ["舉行 APEC峰會，and then"]
+        );
+    }
+
+    #[test]
+    fn a_page_cut_paragraph_is_made_whole() {
+        assert_eq!(
+            texts("習近平表示，兩國元首\n\n\n\n作為掌舵人，應當把握好方向。"),
+            ["習近平表示，兩國元首作為掌舵人，應當把握好方向。"]
+        );
+        assert_eq!(
+            texts("the order is inter-\n\u{c}- 3 -\nnational and open."),
+            ["the order is international and open."]
+        );
+    }
+
+    #[test]
+    fn a_finished_paragraph_or_a_heading_is_not_joined_across_a_break() {
+        assert_eq!(
+            texts("第一段結束。\n\n\n\n第二段開始。"),
+            ["第一段結束。", "第二段開始。"]
+        );
+        assert_eq!(
+            texts("前言\n\u{c}本文討論美中關係。"),
+            ["前言", "本文討論美中關係。"]
+        );
+        assert_eq!(
+            texts("A sentence that runs to the break without a stop\n\u{c}二、結論\n\n正文。"),
+            [
+                "A sentence that runs to the break without a stop",
+                "二、結論",
+                "正文。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_continuation_joins_even_a_short_fragment() {
+        assert_eq!(
+            texts("The leaders\n\u{c}agreed to talk."),
+            ["The leaders agreed to talk."]
+        );
+    }
+
+    #[test]
+    fn headings_and_bullets_inside_a_run_start_new_blocks() {
+        assert_eq!(
+            texts("一、前言\n本文討論\n美中關係。\n二、結論\n總之。"),
+            ["一、前言", "本文討論美中關係。", "二、結論", "總之。"]
+        );
+        let (blocks, _) = blocks(&page_items("要點：\n• 關稅\n• 稀土\n出口管制"));
+        let items: Vec<_> = blocks
+            .iter()
+            .map(|b| (b.marker.as_deref(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (None, "要點："),
+                (Some("•"), "關稅"),
+                (Some("•"), "稀土出口管制")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_indented_line_after_a_sentence_starts_a_paragraph() {
+        assert_eq!(
+            texts("  First paragraph\nends here.\n  Second one\nfollows."),
+            ["First paragraph ends here.", "Second one follows."]
+        );
+    }
+
+    #[test]
+    fn a_full_width_line_is_no_heading_when_text_is_wrapped() {
+        let text = "The committee noted that the leaders of both\ncountries had agreed on a framework for\nmanaging rivalry over the coming years.\n\nThey also said that the framework covers\n\u{c}- 2 -\ntrade, technology and security.";
+        assert_eq!(texts(text).len(), 2);
+        assert!(texts(text)[1].ends_with("covers trade, technology and security."));
+    }
+}

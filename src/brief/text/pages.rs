@@ -1,0 +1,358 @@
+//! Pages: the text as a flat run of lines, blank gaps and page breaks, with
+//! page furniture (page numbers, running headers and footers) taken out.
+//!
+//! A page break is a form feed. Text without any form feed marks its page
+//! breaks with two or more blank lines in a row (the seed brief does so).
+
+use std::collections::HashMap;
+
+use super::chars::{Scan, width_within};
+
+/// One line of the text, as the later stages see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Item<'a> {
+    /// A line with visible text, trimmed; `indented` when it began with space.
+    Line { text: &'a str, indented: bool },
+    /// One or more blank lines between blocks.
+    Gap,
+    /// A page break, or furniture that stood at one.
+    Break,
+}
+
+/// How many lines on each side of a page break may be headers or footers.
+const ZONE: usize = 3;
+/// Running headers and footers are short lines.
+const FURNITURE_MAX_WIDTH: usize = 80;
+
+/// Splits text into items and removes page furniture.
+pub(super) fn page_items(text: &str) -> Vec<Item<'_>> {
+    let mut items = split_items(text);
+    remove_furniture(&mut items);
+    items
+}
+
+/// Appends `item`; gaps and breaks never stand twice in a row, a break
+/// absorbs a gap, and nothing but a line opens the text.
+fn push<'a>(items: &mut Vec<Item<'a>>, item: Item<'a>) {
+    match (items.last_mut(), item) {
+        (None, Item::Gap | Item::Break) => {}
+        (Some(Item::Break), Item::Gap | Item::Break) => {}
+        (Some(last @ Item::Gap), Item::Break) => *last = Item::Break,
+        (Some(Item::Gap), Item::Gap) => {}
+        _ => items.push(item),
+    }
+}
+
+fn split_items(text: &str) -> Vec<Item<'_>> {
+    let form_feeds = text.contains('\u{c}');
+    let mut items = Vec::new();
+    let mut blanks = 0usize;
+    for line in text.split('\n') {
+        for (i, piece) in line.split('\u{c}').enumerate() {
+            if i > 0 {
+                push(&mut items, Item::Break);
+                blanks = 0;
+            }
+            let trimmed = piece.trim();
+            if trimmed.is_empty() {
+                blanks += 1;
+                continue;
+            }
+            if blanks > 0 {
+                let gap = if !form_feeds && blanks >= 2 {
+                    Item::Break
+                } else {
+                    Item::Gap
+                };
+                push(&mut items, gap);
+                blanks = 0;
+            }
+            let indented = piece.starts_with(char::is_whitespace);
+            push(
+                &mut items,
+                Item::Line {
+                    text: trimmed,
+                    indented,
+                },
+            );
+        }
+    }
+    while matches!(items.last(), Some(Item::Gap | Item::Break)) {
+        items.pop();
+    }
+    items
+}
+
+/// The indices of the lines near each page break (and at the start and end
+/// of the text, where the first header and the last footer stand).
+fn zones(items: &[Item<'_>]) -> Vec<Vec<usize>> {
+    let lines_from = |indices: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+        let mut found = Vec::new();
+        for i in indices {
+            match items[i] {
+                Item::Line { .. } => found.push(i),
+                Item::Break => break,
+                Item::Gap => {}
+            }
+            if found.len() == ZONE {
+                break;
+            }
+        }
+        found
+    };
+    let mut zones = vec![lines_from(&mut (0..items.len()))];
+    for (b, item) in items.iter().enumerate() {
+        if *item == Item::Break {
+            zones.push(lines_from(&mut (0..b).rev()));
+            zones.push(lines_from(&mut (b + 1..items.len())));
+        }
+    }
+    zones.push(lines_from(&mut (0..items.len()).rev()));
+    zones
+}
+
+/// A header's identity: digits stand for any digits, so "Page 3" and
+/// "Page 4" are one running line.
+fn furniture_key(line: &str) -> Option<String> {
+    width_within(line, FURNITURE_MAX_WIDTH)?;
+    Some(
+        line.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_numeric() { '#' } else { c })
+            .collect(),
+    )
+}
+
+fn remove_furniture(items: &mut Vec<Item<'_>>) {
+    let zones = zones(items);
+    // Counted only at real page breaks (zones[0] and the last are the ends of
+    // the text), and per line: a short page's only line sits next to two
+    // breaks but is still content, while a running header repeats as lines.
+    let mut lines_per_key: HashMap<String, (usize, usize)> = HashMap::new();
+    let inner = zones.len().saturating_sub(1);
+    for zone in zones.iter().take(inner).skip(1) {
+        for &i in zone {
+            if let Item::Line { text, .. } = items[i]
+                && let Some(key) = furniture_key(text)
+            {
+                let entry = lines_per_key.entry(key).or_insert((0, usize::MAX));
+                if entry.1 != i {
+                    *entry = (entry.0 + 1, i);
+                }
+            }
+        }
+    }
+    let running = |text: &str| {
+        furniture_key(text)
+            .and_then(|k| lines_per_key.get(&k))
+            .is_some_and(|&(n, _)| n >= 2)
+    };
+    let mut drop = Vec::new();
+    for zone in &zones {
+        // A bare number is a page number only at the page's edge, with at
+        // most other furniture between it and the break.
+        let mut at_edge = true;
+        for &i in zone {
+            if let Item::Line { text, .. } = items[i] {
+                if is_page_number(text, at_edge) || running(text) {
+                    drop.push(i);
+                } else {
+                    at_edge = false;
+                }
+            }
+        }
+    }
+    for i in drop {
+        items[i] = Item::Break;
+    }
+    for item in items.iter_mut() {
+        if let Item::Line { text, .. } = *item
+            && is_page_number(text, false)
+        {
+            *item = Item::Break;
+        }
+    }
+    compact(items);
+}
+
+/// Merges the gaps and breaks that dropped furniture left side by side.
+fn compact(items: &mut Vec<Item<'_>>) {
+    let mut kept = 0usize;
+    for i in 0..items.len() {
+        let item = items[i];
+        match (kept.checked_sub(1).map(|k| items[k]), item) {
+            (None, Item::Gap | Item::Break) => {}
+            (Some(Item::Break), Item::Gap | Item::Break) => {}
+            (Some(Item::Gap), Item::Gap) => {}
+            (Some(Item::Gap), Item::Break) => items[kept - 1] = Item::Break,
+            _ => {
+                items[kept] = item;
+                kept += 1;
+            }
+        }
+    }
+    items.truncate(kept);
+    while matches!(items.last(), Some(Item::Gap | Item::Break)) {
+        items.pop();
+    }
+}
+
+/// True for a page number line: "- 2 -", "第 2 頁", "第2页", "2 / 10",
+/// "Page 2 of 10"; a bare number only when `bare` (next to a page break).
+pub(super) fn is_page_number(line: &str, bare: bool) -> bool {
+    if width_within(line, 24).is_none() {
+        return false;
+    }
+    let dashed = |s: &mut Scan| {
+        let dash = |c: char| matches!(c, '-' | '‐' | '–' | '—' | '―' | '－');
+        s.eat_if(dash).is_some()
+            && s.skip_space().number(4).is_some()
+            && s.skip_space().eat_if(dash).is_some()
+    };
+    let chinese = |s: &mut Scan| {
+        let page = |s: &mut Scan| {
+            s.eat('第')
+                && s.skip_space().number(4).is_some()
+                && s.skip_space().eat_if(|c| c == '頁' || c == '页').is_some()
+        };
+        let total = |s: &mut Scan| {
+            s.skip_space()
+                .eat_if(|c| matches!(c, '，' | ',' | '/' | '／'));
+            s.skip_space().eat('共')
+                && s.skip_space().number(4).is_some()
+                && s.skip_space().eat_if(|c| c == '頁' || c == '页').is_some()
+        };
+        page(s) && (s.at_end() || total(s))
+    };
+    let of_total = |s: &mut Scan| {
+        s.number(4).is_some()
+            && s.skip_space().eat_if(|c| c == '/' || c == '／').is_some()
+            && s.skip_space().number(4).is_some()
+    };
+    let english = |s: &mut Scan| {
+        if !(s.eat_word("page") || s.eat_word("p.")) || s.skip_space().number(4).is_none() {
+            return false;
+        }
+        let mut total = *s;
+        total.skip_space();
+        if (total.eat_word("of") || total.eat('/')) && total.skip_space().number(4).is_some() {
+            *s = total;
+        }
+        true
+    };
+    let is = |f: &dyn Fn(&mut Scan) -> bool| {
+        let mut s = Scan::new(line);
+        f(&mut s) && s.at_end()
+    };
+    is(&dashed)
+        || is(&chinese)
+        || is(&of_total)
+        || is(&english)
+        || (bare && is(&|s| s.number(4).is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(items: &[Item<'_>]) -> Vec<String> {
+        items
+            .iter()
+            .map(|i| match i {
+                Item::Line { text, .. } => text.to_string(),
+                Item::Gap => "<gap>".to_string(),
+                Item::Break => "<break>".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn page_numbers_in_every_usual_form() {
+        for n in [
+            "- 2 -",
+            "— 12 —",
+            "第 2 頁",
+            "第2页",
+            "第 3 頁，共 10 頁",
+            "2 / 10",
+            "Page 2 of 10",
+            "page 7",
+            "p. 4",
+        ] {
+            assert!(is_page_number(n, false), "{n}");
+        }
+        assert!(is_page_number("17", true));
+        assert!(!is_page_number("17", false));
+        for not in [
+            "2026年",
+            "第二章",
+            "Page Two",
+            "- 2 - 3 -",
+            "10 / 2 kilometres",
+            "一、前言",
+        ] {
+            assert!(!is_page_number(not, true), "{not}");
+        }
+    }
+
+    #[test]
+    fn two_blank_lines_are_a_page_break_only_without_form_feeds() {
+        assert_eq!(
+            lines(&split_items("a\n\n\nb\n\nc")),
+            ["a", "<break>", "b", "<gap>", "c"]
+        );
+        assert_eq!(
+            lines(&split_items("a\n\n\nb\u{c}c")),
+            ["a", "<gap>", "b", "<break>", "c"]
+        );
+    }
+
+    #[test]
+    fn a_running_header_next_to_two_breaks_is_dropped() {
+        let text = "遠景論壇 第 5 期\n正文一\n\u{c}遠景論壇 第 5 期\n正文二\n\u{c}遠景論壇 第 5 期\n正文三";
+        assert_eq!(
+            lines(&page_items(text)),
+            ["正文一", "<break>", "正文二", "<break>", "正文三"]
+        );
+    }
+
+    #[test]
+    fn page_numbers_at_breaks_are_dropped_but_numbers_in_text_stay() {
+        let text = "First page text\n1\n\u{c}- 2 -\nSecond page\n\n42\n\nmore";
+        assert_eq!(
+            lines(&page_items(text)),
+            [
+                "First page text",
+                "<break>",
+                "Second page",
+                "<gap>",
+                "42",
+                "<gap>",
+                "more"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_seen_at_only_one_break_stays() {
+        let text = "Title\nbody\n\u{c}Section two\nbody";
+        assert!(lines(&page_items(text)).contains(&"Section two".to_string()));
+    }
+
+    #[test]
+    fn leading_indentation_is_remembered() {
+        assert_eq!(
+            split_items("  first\nsecond"),
+            [
+                Item::Line {
+                    text: "first",
+                    indented: true
+                },
+                Item::Line {
+                    text: "second",
+                    indented: false
+                }
+            ]
+        );
+    }
+}
