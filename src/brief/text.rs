@@ -13,9 +13,12 @@
 
 mod back_matter;
 mod blocks;
+mod captions;
 mod chars;
+mod dates;
 mod headings;
 mod meta;
+mod names;
 mod pages;
 
 use super::{Brief, Paragraph, ParagraphKind, Section};
@@ -92,7 +95,7 @@ fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
             let text = block.text.as_str();
             if back_matter::is_editor_note(text) {
                 Role::EditorNote
-            } else if meta::is_caption(text) {
+            } else if captions::is_caption(text) {
                 Role::Caption
             } else if block.marker.is_some() {
                 Role::Paragraph

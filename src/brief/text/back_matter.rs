@@ -5,81 +5,25 @@ use super::blocks::Block;
 use super::chars::{Scan, ends_sentence, starts_with_any, width_within};
 use super::meta::is_org_name;
 
+#[rustfmt::skip]
 const EDITOR_NOTE_PREFIXES: &[&str] = &[
-    "編按",
-    "编按",
-    "編者按",
-    "编者按",
-    "【編按】",
-    "【编按】",
-    "[編按]",
-    "[编按]",
-    "（編按",
-    "（编按",
-    "(編按",
-    "(编按",
-    "editor's note",
-    "editor’s note",
-    "editors' note",
-    "editors’ note",
-    "note from the editor",
-    "免責聲明",
-    "免责声明",
-    "disclaimer:",
+    "編按", "编按", "編者按", "编者按", "【編按】", "【编按】", "[編按]", "[编按]", "（編按", "（编按", "(編按", "(编按",
+    "editor's note", "editor’s note", "editors' note", "editors’ note", "note from the editor",
+    "免責聲明", "免责声明", "disclaimer:",
 ];
 /// Labels of contact lines; an English label must stand as a whole word.
+#[rustfmt::skip]
 const CONTACT_LABELS: &[&str] = &[
-    "tel",
-    "fax",
-    "phone",
-    "電話",
-    "电话",
-    "傳真",
-    "传真",
-    "地址",
-    "address",
-    "e-mail",
-    "email",
-    "電子郵件",
-    "电子邮件",
-    "電郵",
-    "电邮",
-    "網址",
-    "网址",
-    "網站",
-    "网站",
-    "website",
-    "web:",
-    "url",
-    "copyright",
-    "版權",
-    "版权",
-    "add:",
+    "tel", "fax", "phone", "電話", "电话", "傳真", "传真", "地址", "address", "e-mail", "email", "電子郵件",
+    "电子邮件", "電郵", "电邮", "網址", "网址", "網站", "网站", "website", "web:", "url", "copyright", "版權",
+    "版权", "add:",
 ];
 /// Starts of web addresses and copyright lines.
 const CONTACT_MARKS: &[&str] = &["http://", "https://", "<http", "www.", "©"];
+#[rustfmt::skip]
 const ADDRESS_WORDS: &[&str] = &[
-    "路",
-    "街",
-    "巷",
-    "弄",
-    "號",
-    "号",
-    "樓",
-    "楼",
-    "段",
-    "室",
-    "road",
-    "rd.",
-    "street",
-    "st.",
-    "avenue",
-    "ave",
-    "floor",
-    "suite",
-    "boulevard",
-    "blvd",
-    "p.o. box",
+    "路", "街", "巷", "弄", "號", "号", "樓", "楼", "段", "室", "road", "rd.", "street", "st.", "avenue",
+    "ave", "floor", "suite", "boulevard", "blvd", "p.o. box",
 ];
 /// The organisation's name stands at most this many blocks above its contacts.
 const BLURB_MAX_BLOCKS: usize = 3;
