@@ -27,7 +27,7 @@ use headings::{Shape, levels_for};
 
 /// Parses plain text into a brief; ids are left for the caller to assign.
 pub fn parse(text: &str) -> Brief {
-    let (blocks, shape) = blocks::blocks(&pages::page_items(text));
+    let (blocks, shape) = blocks::blocks(pages::page_items(text));
     let mut brief = Brief::default();
     let lead_end = meta::read_lead(&blocks, &mut brief.meta, &mut brief.front_matter);
     let (footer, publisher) = back_matter::footer_start(&blocks, lead_end);
@@ -39,6 +39,10 @@ pub fn parse(text: &str) -> Brief {
         Role::Numbered(rank) => Some(*rank),
         _ => None,
     }));
+    let headings = roles
+        .iter()
+        .filter(|r| matches!(r, Role::Numbered(_) | Role::Unnumbered));
+    brief.sections.reserve_exact(headings.count() + 1);
     let mut footer_paragraphs = Vec::new();
     // An unnumbered heading sits one level below the numbered one above it.
     let mut numbered_level = 0u8;

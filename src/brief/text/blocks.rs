@@ -38,26 +38,35 @@ const WRAP_CAP: usize = 400;
 const WRAP_EVIDENCE: usize = 3;
 /// Runs of lines narrower than this are lists or headings, not wrapped prose.
 const WRAP_MIN_WIDTH: usize = 40;
+/// The wrap width is estimated from at most this many lines: a sample is as
+/// good as the whole, and keeps long briefs fast.
+const WRAP_SAMPLE: usize = 4096;
 
 /// Turns page items into blocks; also returns the heading shape for the
 /// wrap width the text turned out to have.
-pub(super) fn blocks(items: &[Item<'_>]) -> (Vec<Block>, Shape) {
-    let (lines, runs) = runs(items);
+pub(super) fn blocks(items: Vec<Item<'_>>) -> (Vec<Block>, Shape) {
+    let (lines, runs) = runs(&items);
+    // The items are no longer needed; free them before the texts are built.
+    drop(items);
     let shape = Shape {
         wrap_width: wrap_width(&lines, &runs),
     };
     let mut pieces = Vec::with_capacity(runs.len());
-    for run in runs {
-        split_run(&lines, run, &shape, &mut pieces);
+    for run in &runs {
+        split_run(&lines, *run, &shape, &mut pieces);
     }
-    let pieces = join_page_cuts(&lines, pieces, &shape);
+    drop(runs);
     let blocks = pieces.iter().map(|p| build(&lines, p)).collect();
     (blocks, shape)
 }
 
 /// Lines and the runs of lines between gaps and breaks.
 fn runs<'a>(items: &[Item<'a>]) -> (Vec<Line<'a>>, Vec<Piece<'a>>) {
-    let mut lines = Vec::new();
+    let line_count = items
+        .iter()
+        .filter(|i| matches!(i, Item::Line { .. }))
+        .count();
+    let mut lines = Vec::with_capacity(line_count);
     let mut runs: Vec<Piece<'a>> = Vec::new();
     let mut open = false;
     let mut after_break = false;
@@ -94,11 +103,13 @@ fn runs<'a>(items: &[Item<'a>]) -> (Vec<Line<'a>>, Vec<Piece<'a>>) {
 fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
     let mut histogram = vec![0usize; WRAP_CAP + 1];
     let mut total = 0;
-    for run in runs.iter().filter(|r| r.end - r.start >= 2) {
-        for line in &lines[run.start..run.end - 1] {
-            histogram[width_capped(line.text, WRAP_CAP)] += 1;
-            total += 1;
-        }
+    let wrapped = runs.iter().filter(|r| r.end - r.start >= 2);
+    for line in wrapped
+        .flat_map(|r| &lines[r.start..r.end - 1])
+        .take(WRAP_SAMPLE)
+    {
+        histogram[width_capped(line.text, WRAP_CAP)] += 1;
+        total += 1;
     }
     if total < WRAP_EVIDENCE {
         return None;
@@ -129,7 +140,7 @@ fn split_run<'a>(lines: &[Line<'a>], run: Piece<'a>, shape: &Shape, out: &mut Ve
             || (shape.numbered_heading(line.text).is_some() && ends_sentence(prev.text))
             || (line.indented && !all_indented && ends_sentence(prev.text));
         if split {
-            out.push(Piece { end: k, ..piece });
+            push_piece(lines, out, Piece { end: k, ..piece }, shape);
             piece = Piece {
                 start: k,
                 end: run.end,
@@ -138,26 +149,22 @@ fn split_run<'a>(lines: &[Line<'a>], run: Piece<'a>, shape: &Shape, out: &mut Ve
             };
         }
     }
-    out.push(piece);
+    push_piece(lines, out, piece, shape);
 }
 
-/// Makes whole the paragraphs a page break cut in mid-sentence: the block
-/// before the break does not end a sentence and is no heading, and the block
-/// after it is no heading or list item.
-fn join_page_cuts<'a>(lines: &[Line<'a>], pieces: Vec<Piece<'a>>, shape: &Shape) -> Vec<Piece<'a>> {
-    let mut out: Vec<Piece<'a>> = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        if let Some(prev) = out.last_mut()
-            && piece.after_break
-            && piece.marker.is_none()
-            && continues(lines, prev, &piece, shape)
-        {
-            prev.end = piece.end;
-            continue;
-        }
+/// Appends a piece, making whole a paragraph a page break cut in
+/// mid-sentence: the block before the break does not end a sentence and is
+/// no heading, and the block after it is no heading or list item.
+fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>, shape: &Shape) {
+    if let Some(prev) = out.last_mut()
+        && piece.after_break
+        && piece.marker.is_none()
+        && continues(lines, prev, &piece, shape)
+    {
+        prev.end = piece.end;
+    } else {
         out.push(piece);
     }
-    out
 }
 
 fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Shape) -> bool {
@@ -197,7 +204,7 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<String> {
-        blocks(&page_items(input))
+        blocks(page_items(input))
             .0
             .into_iter()
             .map(|b| b.text)
@@ -267,7 +274,7 @@ mod tests {
             texts("一、前言\n本文討論\n美中關係。\n二、結論\n總之。"),
             ["一、前言", "本文討論美中關係。", "二、結論", "總之。"]
         );
-        let (blocks, _) = blocks(&page_items("要點：\n• 關稅\n• 稀土\n出口管制"));
+        let (blocks, _) = blocks(page_items("要點：\n• 關稅\n• 稀土\n出口管制"));
         let items: Vec<_> = blocks
             .iter()
             .map(|b| (b.marker.as_deref(), b.text.as_str()))

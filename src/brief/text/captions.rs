@@ -1,10 +1,10 @@
 //! Captions and source lines: 圖片來源/资料来源/Source:, "圖 1", "表二",
 //! "Figure 3", and a source in parentheses closing a block.
 
-use super::chars::{Scan, is_cjk_numeral, starts_with_any, width_within};
+use super::chars::{Scan, is_cjk_numeral, starts_with_any};
 
-/// A caption is at most this many characters.
-const CAPTION_MAX_WIDTH: usize = 600;
+/// A caption is at most this many bytes (some 600 CJK characters).
+const CAPTION_MAX_BYTES: usize = 1800;
 
 #[rustfmt::skip]
 const SOURCE_MARKERS: &[&str] = &[
@@ -18,7 +18,7 @@ const FIGURE_MARKERS: &[&str] = &[
 
 /// True when `text` (a block) is an image caption or a source line.
 pub(super) fn is_caption(text: &str) -> bool {
-    if width_within(text, CAPTION_MAX_WIDTH).is_none() {
+    if text.len() > CAPTION_MAX_BYTES {
         return false;
     }
     if starts_with_any(text, SOURCE_MARKERS) || figure_label(text) {

@@ -114,7 +114,12 @@ pub(super) fn is_continuation_start(c: char) -> bool {
 pub(super) fn width_within(text: &str, cap: usize) -> Option<usize> {
     let mut width = 0;
     for c in text.chars() {
-        width += c.width().unwrap_or(0);
+        // Most text is ASCII; skip the width tables for it.
+        width += match c {
+            ' '..='~' => 1,
+            '\0'..='\u{7f}' => 0,
+            _ => c.width().unwrap_or(0),
+        };
         if width > cap {
             return None;
         }

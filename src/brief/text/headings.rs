@@ -30,6 +30,19 @@ pub(super) struct Numbering<'a> {
 
 /// The heading number at the start of `text`, if it has one followed by text.
 pub(super) fn numbering(text: &str) -> Option<Numbering<'_>> {
+    // Every family starts with one of these; most lines are out at once.
+    let first = text.chars().next()?;
+    let may_number = first.is_ascii_digit()
+        || matches!(
+            first,
+            '第' | '(' | '（' | 'I' | 'V' | 'X' | 'L' | 'C' | 'c' | 'P' | 'p' | 'S' | 's'
+        )
+        || is_cjk_numeral(first)
+        || "壹貳贰參叁肆伍陸陆柒捌玖拾".contains(first)
+        || ('①'..='⑳').contains(&first);
+    if !may_number {
+        return None;
+    }
     let parsers: [fn(&mut Scan) -> Option<u8>; 7] = [
         chapter,
         formal,

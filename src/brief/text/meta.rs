@@ -194,7 +194,7 @@ mod tests {
     use super::*;
 
     fn lead(text: &str) -> (Meta, Vec<Paragraph>, usize, usize) {
-        let (blocks, _) = super::super::blocks::blocks(&super::super::pages::page_items(text));
+        let (blocks, _) = super::super::blocks::blocks(super::super::pages::page_items(text));
         let mut meta = Meta::default();
         let mut front = Vec::new();
         let used = read_lead(&blocks, &mut meta, &mut front);

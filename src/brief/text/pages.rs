@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::chars::{Scan, width_within};
+use super::chars::{Scan, ends_like_prose, width_within};
 
 /// One line of the text, as the later stages see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,9 @@ pub(super) enum Item<'a> {
 
 /// How many lines on each side of a page break may be headers or footers.
 const ZONE: usize = 3;
+/// How many lines next to a break count as evidence of a running line: a
+/// header and a page number, in either order.
+const EDGE: usize = 2;
 /// Running headers and footers are short lines.
 const FURNITURE_MAX_WIDTH: usize = 80;
 
@@ -45,7 +48,8 @@ fn push<'a>(items: &mut Vec<Item<'a>>, item: Item<'a>) {
 
 fn split_items(text: &str) -> Vec<Item<'_>> {
     let form_feeds = text.contains('\u{c}');
-    let mut items = Vec::new();
+    // Sized once: a doubling vector would hold up to twice the memory.
+    let mut items = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut blanks = 0usize;
     for line in text.split('\n') {
         for (i, piece) in line.split('\u{c}').enumerate() {
@@ -112,9 +116,12 @@ fn zones(items: &[Item<'_>]) -> Vec<Vec<usize>> {
 }
 
 /// A header's identity: digits stand for any digits, so "Page 3" and
-/// "Page 4" are one running line.
+/// "Page 4" are one running line. Lines ending like prose are never headers.
 fn furniture_key(line: &str) -> Option<String> {
     width_within(line, FURNITURE_MAX_WIDTH)?;
+    if ends_like_prose(line) {
+        return None;
+    }
     Some(
         line.chars()
             .filter(|c| !c.is_whitespace())
@@ -131,7 +138,7 @@ fn remove_furniture(items: &mut Vec<Item<'_>>) {
     let mut lines_per_key: HashMap<String, (usize, usize)> = HashMap::new();
     let inner = zones.len().saturating_sub(1);
     for zone in zones.iter().take(inner).skip(1) {
-        for &i in zone {
+        for &i in zone.iter().take(EDGE) {
             if let Item::Line { text, .. } = items[i]
                 && let Some(key) = furniture_key(text)
             {
@@ -149,16 +156,14 @@ fn remove_furniture(items: &mut Vec<Item<'_>>) {
     };
     let mut drop = Vec::new();
     for zone in &zones {
-        // A bare number is a page number only at the page's edge, with at
-        // most other furniture between it and the break.
-        let mut at_edge = true;
+        // Furniture stands at the page's edge: walk in from the break and
+        // stop at the first line of content.
         for &i in zone {
-            if let Item::Line { text, .. } = items[i] {
-                if is_page_number(text, at_edge) || running(text) {
-                    drop.push(i);
-                } else {
-                    at_edge = false;
+            match items[i] {
+                Item::Line { text, .. } if is_page_number(text, true) || running(text) => {
+                    drop.push(i)
                 }
+                _ => break,
             }
         }
     }
@@ -200,7 +205,12 @@ fn compact(items: &mut Vec<Item<'_>>) {
 /// True for a page number line: "- 2 -", "第 2 頁", "第2页", "2 / 10",
 /// "Page 2 of 10"; a bare number only when `bare` (next to a page break).
 pub(super) fn is_page_number(line: &str, bare: bool) -> bool {
-    if width_within(line, 24).is_none() {
+    let may_be = line.starts_with(|c: char| {
+        c.is_ascii_digit()
+            || c.is_numeric()
+            || matches!(c, '-' | '‐' | '–' | '—' | '―' | '－' | '第' | 'P' | 'p')
+    });
+    if !may_be || width_within(line, 24).is_none() {
         return false;
     }
     let dashed = |s: &mut Scan| {
@@ -330,6 +340,31 @@ mod tests {
                 "<gap>",
                 "more"
             ]
+        );
+    }
+
+    #[test]
+    fn a_heading_below_the_furniture_or_a_repeated_sentence_stays() {
+        let page = |n: u32| {
+            format!("Prospect Forum\n- {n} -\nII. Trade\nThe text goes on.\nIt ends alike.\n\u{c}")
+        };
+        let text: String = (1..=3).map(page).collect();
+        let kept = lines(&page_items(&text));
+        assert_eq!(
+            kept.iter().filter(|l| *l == "II. Trade").count(),
+            3,
+            "{kept:?}"
+        );
+        assert_eq!(
+            kept.iter().filter(|l| *l == "It ends alike.").count(),
+            3,
+            "{kept:?}"
+        );
+        assert!(
+            !kept
+                .iter()
+                .any(|l| l.starts_with("Prospect") || l.starts_with('-')),
+            "{kept:?}"
         );
     }
 
