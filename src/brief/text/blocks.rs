@@ -123,8 +123,9 @@ fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
 }
 
 /// Splits one run of lines where a new block visibly starts inside it: a
-/// bullet, a numbered heading, the line after such a heading, or an indented
-/// line after a finished sentence.
+/// bullet, a numbered heading, the line after a heading, an indented line
+/// after a finished sentence, or — in hard-wrapped text — the line after a
+/// finished sentence that stops well short of the wrap width.
 fn split_run<'a>(lines: &[Line<'a>], run: Piece<'a>, shape: &Shape, out: &mut Vec<Piece<'a>>) {
     let all_indented = lines[run.start..run.end].iter().all(|l| l.indented);
     let mut piece = Piece {
@@ -134,11 +135,18 @@ fn split_run<'a>(lines: &[Line<'a>], run: Piece<'a>, shape: &Shape, out: &mut Ve
     for k in run.start + 1..run.end {
         let (prev, line) = (lines[k - 1], lines[k]);
         let marker = bullet(line.text).map(|(m, _)| m);
-        let heading_above = piece.start == k - 1 && shape.numbered_heading(prev.text).is_some();
+        let wrapped = shape.wrap_width.is_some();
+        let heading_above = piece.start == k - 1
+            && !line.text.starts_with(is_continuation_start)
+            && (shape.numbered_heading(prev.text).is_some()
+                || (wrapped && shape.heading_like(prev.text)));
+        let sentence_above = ends_sentence(prev.text);
         let split = marker.is_some()
             || heading_above
-            || (shape.numbered_heading(line.text).is_some() && ends_sentence(prev.text))
-            || (line.indented && !all_indented && ends_sentence(prev.text));
+            || (sentence_above && shape.numbered_heading(line.text).is_some())
+            || (sentence_above && wrapped && shape.heading_like(line.text))
+            || (sentence_above && line.indented && !all_indented)
+            || (sentence_above && shape.ends_short(prev.text));
         if split {
             push_piece(lines, out, Piece { end: k, ..piece }, shape);
             piece = Piece {
@@ -295,6 +303,22 @@ mod tests {
             texts("  First paragraph\nends here.\n  Second one\nfollows."),
             ["First paragraph ends here.", "Second one follows."]
         );
+    }
+
+    #[test]
+    fn wrapped_text_without_blank_lines_splits_at_short_sentence_ends_and_headings() {
+        let text = "美中兩國元首於五月在北京舉行會晤，雙方就經貿、科技\n與安全議題交換意見，並同意持續保持溝通管道暢通。\n結論\n整體而言，峰會的成果有限，但雙方都避免了關係的\n進一步惡化。\n此後雙方仍需在具體議題上展現誠意與務實的態度。";
+        assert_eq!(
+            texts(text),
+            [
+                "美中兩國元首於五月在北京舉行會晤，雙方就經貿、科技與安全議題交換意見，並同意持續保持溝通管道暢通。",
+                "結論",
+                "整體而言，峰會的成果有限，但雙方都避免了關係的進一步惡化。",
+                "此後雙方仍需在具體議題上展現誠意與務實的態度。",
+            ]
+        );
+        let english = "The leaders met in Beijing in May and discussed trade,\ntechnology and security at length.\nBoth sides agreed to keep talking over the coming\nmonths and to meet again in the autumn in Washington.";
+        assert_eq!(texts(english).len(), 2, "{:?}", texts(english));
     }
 
     #[test]

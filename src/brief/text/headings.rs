@@ -221,6 +221,13 @@ impl Shape {
             && line.chars().any(char::is_alphanumeric)
     }
 
+    /// True when hard-wrapped text is known and `line` stops well short of
+    /// its wrap width: the last line of a paragraph.
+    pub(super) fn ends_short(&self, line: &str) -> bool {
+        self.wrap_width
+            .is_some_and(|w| width_within(line, w * 3 / 4).is_some_and(|width| width * 4 < w * 3))
+    }
+
     /// True when `line` is a numbered heading.
     pub(super) fn numbered_heading(&self, line: &str) -> Option<u8> {
         numbering(line)
