@@ -2,7 +2,7 @@
 //! a paragraph cut by a page break is made whole, and a run of lines that
 //! holds several headings, list items or indented paragraphs is split.
 
-use super::chars::{ends_sentence, is_continuation_start, push_joined, width_capped};
+use super::chars::{continues_text, ends_sentence, push_joined, width_capped};
 use super::headings::{Shape, bullet, ends_mid_phrase};
 use super::pages::Item;
 
@@ -124,8 +124,9 @@ fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
 
 /// Splits one run of lines where a new block visibly starts inside it: a
 /// bullet, a numbered heading, the line after a heading, an indented line
-/// after a finished sentence, or — in hard-wrapped text — the line after a
-/// finished sentence that stops well short of the wrap width.
+/// after a finished sentence, or — in hard-wrapped text — the line after
+/// one that stops well short of the wrap width (wrapped prose fills its
+/// lines; a short line ends a paragraph, a heading or an address line).
 fn split_run<'a>(lines: &[Line<'a>], run: Piece<'a>, shape: &Shape, out: &mut Vec<Piece<'a>>) {
     let all_indented = lines[run.start..run.end].iter().all(|l| l.indented);
     let mut piece = Piece {
@@ -137,7 +138,7 @@ fn split_run<'a>(lines: &[Line<'a>], run: Piece<'a>, shape: &Shape, out: &mut Ve
         let marker = bullet(line.text).map(|(m, _)| m);
         let wrapped = shape.wrap_width.is_some();
         let heading_above = piece.start == k - 1
-            && !line.text.starts_with(is_continuation_start)
+            && !continues_text(line.text)
             && (shape.numbered_heading(prev.text).is_some()
                 || (wrapped && shape.heading_like(prev.text)));
         let sentence_above = ends_sentence(prev.text);
@@ -146,7 +147,7 @@ fn split_run<'a>(lines: &[Line<'a>], run: Piece<'a>, shape: &Shape, out: &mut Ve
             || (sentence_above && shape.numbered_heading(line.text).is_some())
             || (sentence_above && wrapped && shape.heading_like(line.text))
             || (sentence_above && line.indented && !all_indented)
-            || (sentence_above && shape.ends_short(prev.text));
+            || (shape.ends_short(prev.text) && !continues_text(line.text));
         if split {
             push_piece(lines, out, Piece { end: k, ..piece }, shape);
             piece = Piece {
@@ -178,7 +179,7 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
 fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Shape) -> bool {
     let last = lines[prev.end - 1].text;
     let first = lines[next.start].text;
-    if first.starts_with(is_continuation_start) {
+    if continues_text(first) {
         return true;
     }
     // Typesetting keeps a heading with its text, so a short line ending a

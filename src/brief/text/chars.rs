@@ -88,9 +88,16 @@ pub(super) fn ends_like_prose(text: &str) -> bool {
     })
 }
 
-/// Characters that cannot begin a sentence, heading or paragraph: a line that
-/// starts with one continues the text before it.
-pub(super) fn is_continuation_start(c: char) -> bool {
+/// True when `line` continues the text before it: it starts with a
+/// lowercase letter or with punctuation no sentence starts with. A web
+/// address is lowercase but stands on its own.
+pub(super) fn continues_text(line: &str) -> bool {
+    line.starts_with(is_continuation_start)
+        && !starts_with_any(line, &["www.", "http://", "https://"])
+}
+
+/// Characters that cannot begin a sentence, heading or paragraph.
+fn is_continuation_start(c: char) -> bool {
     c.is_lowercase()
         || matches!(
             c,

@@ -1,7 +1,7 @@
 //! Headings: numbering families (壹、 一、 （一） 1. （1） 第一章 Chapter 1 I. …),
 //! their ranks, and the shape of a line that can stand as a heading.
 
-use super::chars::{Scan, ends_like_prose, is_cjk_numeral, is_continuation_start, width_within};
+use super::chars::{Scan, continues_text, ends_like_prose, is_cjk_numeral, width_within};
 
 /// Headings are short: no wider than this many columns.
 pub(super) const HEADING_MAX_WIDTH: usize = 72;
@@ -215,10 +215,10 @@ impl Shape {
         !full
             && !ends_like_prose(line)
             && !ends_mid_phrase(line)
-            && !line.starts_with(is_continuation_start)
+            && !continues_text(line)
             && (!line.contains(['，', '。'])
                 || (question && width <= QUESTION_WITH_COMMA_MAX_WIDTH))
-            && line.chars().any(char::is_alphanumeric)
+            && line.chars().any(char::is_alphabetic)
     }
 
     /// True when hard-wrapped text is known and `line` stops well short of

@@ -153,13 +153,24 @@ pub(super) fn read_lead(blocks: &[Block], meta: &mut Meta, front: &mut Vec<Parag
         .iter()
         .map(|&i| blocks[i].text.as_str())
         .peekable();
-    if plain_indices.len() >= 2
-        && let Some(first) = plain_texts.next_if(|t| masthead_like(t))
+    // Mastheads (a publisher, a series) come first; one plain line at least
+    // is left for the title.
+    let mut left = plain_indices.len();
+    while left >= 2
+        && let Some(masthead) = plain_texts.next_if(|t| masthead_like(t))
     {
-        if is_org_name(first) && !contains_word(first, SERIES_WORDS) {
-            meta.publisher = Some(first.to_string());
+        left -= 1;
+        let slot = if is_org_name(masthead) && !contains_word(masthead, SERIES_WORDS) {
+            &mut meta.publisher
         } else {
-            meta.series = Some(first.to_string());
+            &mut meta.series
+        };
+        match slot {
+            Some(known) => {
+                known.push_str(" · ");
+                known.push_str(masthead);
+            }
+            None => *slot = Some(masthead.to_string()),
         }
     }
     meta.title = plain_texts.next().map(str::to_string);
@@ -234,6 +245,22 @@ mod tests {
         );
         assert_eq!(meta.date.as_deref(), Some("2026年5月13日"));
         assert_eq!(used, 6, "the numbered heading starts the body");
+    }
+
+    #[test]
+    fn a_publisher_and_a_series_above_the_title_without_blank_lines() {
+        let (meta, _, used, _) = lead(
+            "國防安全研究院\n國防安全週報 第 152 期\n美國印太戰略的調整與臺灣的因應\n李明華\n國防安全研究院國家安全研究所助理研究員\n2026 年 5 月 20 日\n壹、前言\n　　正文從這裡開始，內容相當長，足以讓文字換行到下一行去，\n並且繼續說明。",
+        );
+        assert_eq!(meta.publisher.as_deref(), Some("國防安全研究院"));
+        assert_eq!(meta.series.as_deref(), Some("國防安全週報 第 152 期"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("美國印太戰略的調整與臺灣的因應")
+        );
+        assert_eq!(meta.authors, ["李明華"]);
+        assert_eq!(meta.date.as_deref(), Some("2026 年 5 月 20 日"));
+        assert_eq!(used, 6);
     }
 
     #[test]

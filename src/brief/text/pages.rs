@@ -155,9 +155,11 @@ fn remove_furniture(items: &mut Vec<Item<'_>>) {
             .is_some_and(|&(n, _)| n >= 2)
     };
     let mut drop = Vec::new();
-    for zone in &zones {
+    for (z, zone) in zones.iter().enumerate() {
+        let at_break = z > 0 && z + 1 < zones.len();
         // Furniture stands at the page's edge: walk in from the break and
         // stop at the first line of content.
+        let mut walked = 0;
         for &i in zone {
             match items[i] {
                 Item::Line { text, .. } if is_page_number(text, true) || running(text) => {
@@ -165,6 +167,19 @@ fn remove_furniture(items: &mut Vec<Item<'_>>) {
                 }
                 _ => break,
             }
+            walked += 1;
+        }
+        // A short line between the break and a page number is a header
+        // even at the one page break of a two-page brief.
+        if walked == 0
+            && at_break
+            && let [edge, next, ..] = zone[..]
+            && let Item::Line { text: header, .. } = items[edge]
+            && let Item::Line { text: number, .. } = items[next]
+            && is_page_number(number, true)
+            && furniture_key(header).is_some()
+        {
+            drop.extend([edge, next]);
         }
     }
     for i in drop {
@@ -365,6 +380,15 @@ mod tests {
                 .iter()
                 .any(|l| l.starts_with("Prospect") || l.starts_with('-')),
             "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn a_header_above_a_page_number_goes_even_at_a_single_break() {
+        let text = "end of the\n\u{c}Prospect Foundation Policy Brief\n2\n\nregion.";
+        assert_eq!(
+            lines(&page_items(text)),
+            ["end of the", "<break>", "region."]
         );
     }
 
