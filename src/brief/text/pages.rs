@@ -30,7 +30,10 @@ const FURNITURE_MAX_WIDTH: usize = 80;
 /// Splits text into items and removes page furniture.
 pub(super) fn page_items(text: &str) -> Vec<Item<'_>> {
     let mut items = split_items(text);
-    remove_furniture(&mut items);
+    // Blank-line page breaks are a guess, so a running line must prove
+    // itself at more of them than at real form feeds.
+    let repeats = if text.contains('\u{c}') { 2 } else { 3 };
+    remove_furniture(&mut items, repeats);
     items
 }
 
@@ -130,7 +133,7 @@ fn furniture_key(line: &str) -> Option<String> {
     )
 }
 
-fn remove_furniture(items: &mut Vec<Item<'_>>) {
+fn remove_furniture(items: &mut Vec<Item<'_>>, repeats: usize) {
     let zones = zones(items);
     // Counted only at real page breaks (zones[0] and the last are the ends of
     // the text), and per line: a short page's only line sits next to two
@@ -152,7 +155,7 @@ fn remove_furniture(items: &mut Vec<Item<'_>>) {
     let running = |text: &str| {
         furniture_key(text)
             .and_then(|k| lines_per_key.get(&k))
-            .is_some_and(|&(n, _)| n >= 2)
+            .is_some_and(|&(n, _)| n >= repeats)
     };
     let mut drop = Vec::new();
     for (z, zone) in zones.iter().enumerate() {
@@ -390,6 +393,21 @@ mod tests {
             lines(&page_items(text)),
             ["end of the", "<break>", "region."]
         );
+    }
+
+    #[test]
+    fn without_form_feeds_a_running_line_needs_three_breaks() {
+        let twice = "Text zero.\n\n\nBackground\n\n\nText one.\n\n\nBackground\n\n\nText two.";
+        assert_eq!(
+            lines(&page_items(twice))
+                .iter()
+                .filter(|l| *l == "Background")
+                .count(),
+            2
+        );
+        let thrice =
+            "Forum\nText one.\n\n\nForum\nText two.\n\n\nForum\nText three.\n\n\nForum\nText four.";
+        assert!(!lines(&page_items(thrice)).contains(&"Forum".to_string()));
     }
 
     #[test]
