@@ -87,8 +87,11 @@ enum Role {
     Numbered(u8),
     /// A short standalone line or question: a heading without a number.
     Unnumbered,
+    /// An editor's note or disclaimer, bound for the back matter.
     EditorNote,
+    /// A figure caption or source line inside the body.
     Caption,
+    /// Running text or a list item.
     Paragraph,
 }
 
