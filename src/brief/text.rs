@@ -54,17 +54,24 @@ pub fn parse(text: &str) -> Brief {
             footer_paragraphs.push(Paragraph::plain(ParagraphKind::Text, block.text));
             continue;
         }
-        match roles[i - lead_end] {
+        let at = i - lead_end;
+        // Sized once: most sections hold few paragraphs, and a growing vector
+        // would reserve room for more.
+        let size = || paragraphs_from(&roles[at + 1..]);
+        if brief.sections.is_empty() && matches!(roles[at], Role::Caption | Role::Paragraph) {
+            brief.sections.push(Section {
+                paragraphs: Vec::with_capacity(paragraphs_from(&roles[at..])),
+                ..Section::default()
+            });
+        }
+        match roles[at] {
             Role::Numbered(rank) => {
                 numbered_level = level(rank);
-                start_section(&mut brief.sections, numbered_level, block.text);
+                start_section(&mut brief.sections, numbered_level, block.text, size());
             }
             Role::Unnumbered => {
-                start_section(
-                    &mut brief.sections,
-                    numbered_level.saturating_add(1),
-                    block.text,
-                );
+                let level = numbered_level.saturating_add(1);
+                start_section(&mut brief.sections, level, block.text, size());
             }
             Role::EditorNote => brief
                 .back_matter
@@ -134,21 +141,28 @@ fn paragraph(block: Block) -> Paragraph {
     }
 }
 
-fn start_section(sections: &mut Vec<Section>, level: u8, title: String) {
+/// How many paragraphs the roles hold before the next heading.
+fn paragraphs_from(roles: &[Role]) -> usize {
+    roles
+        .iter()
+        .take_while(|r| !matches!(r, Role::Numbered(_) | Role::Unnumbered))
+        .filter(|r| matches!(r, Role::Caption | Role::Paragraph))
+        .count()
+}
+
+fn start_section(sections: &mut Vec<Section>, level: u8, title: String, size: usize) {
     sections.push(Section {
         level,
         title: Some(title),
+        paragraphs: Vec::with_capacity(size),
         ..Section::default()
     });
 }
 
-fn push_paragraph(sections: &mut Vec<Section>, paragraph: Paragraph) {
-    match sections.last_mut() {
-        Some(section) => section.paragraphs.push(paragraph),
-        None => sections.push(Section {
-            paragraphs: vec![paragraph],
-            ..Section::default()
-        }),
+fn push_paragraph(sections: &mut [Section], paragraph: Paragraph) {
+    // The untitled opening section is made before its first paragraph.
+    if let Some(section) = sections.last_mut() {
+        section.paragraphs.push(paragraph);
     }
 }
 
