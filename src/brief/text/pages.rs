@@ -157,16 +157,21 @@ fn remove_furniture(items: &mut Vec<Item<'_>>, repeats: usize) {
             .and_then(|k| lines_per_key.get(&k))
             .is_some_and(|&(n, _)| n >= repeats)
     };
-    let mut drop = Vec::new();
+    let mut furniture = Vec::new();
     for (z, zone) in zones.iter().enumerate() {
         let at_break = z > 0 && z + 1 < zones.len();
+        // The top of the first page holds the masthead, which later pages
+        // may repeat as their running header: it stays.
+        let may_run = z > 0;
         // Furniture stands at the page's edge: walk in from the break and
         // stop at the first line of content.
         let mut walked = 0;
         for &i in zone {
             match items[i] {
-                Item::Line { text, .. } if is_page_number(text, true) || running(text) => {
-                    drop.push(i)
+                Item::Line { text, .. }
+                    if is_page_number(text, true) || (may_run && running(text)) =>
+                {
+                    furniture.push(i)
                 }
                 _ => break,
             }
@@ -182,10 +187,10 @@ fn remove_furniture(items: &mut Vec<Item<'_>>, repeats: usize) {
             && is_page_number(number, true)
             && furniture_key(header).is_some()
         {
-            drop.extend([edge, next]);
+            furniture.extend([edge, next]);
         }
     }
-    for i in drop {
+    for i in furniture {
         items[i] = Item::Break;
     }
     for item in items.iter_mut() {
@@ -340,7 +345,14 @@ mod tests {
         let text = "遠景論壇 第 5 期\n正文一\n\u{c}遠景論壇 第 5 期\n正文二\n\u{c}遠景論壇 第 5 期\n正文三";
         assert_eq!(
             lines(&page_items(text)),
-            ["正文一", "<break>", "正文二", "<break>", "正文三"]
+            [
+                "遠景論壇 第 5 期",
+                "正文一",
+                "<break>",
+                "正文二",
+                "<break>",
+                "正文三"
+            ]
         );
     }
 
@@ -378,12 +390,12 @@ mod tests {
             3,
             "{kept:?}"
         );
-        assert!(
-            !kept
-                .iter()
-                .any(|l| l.starts_with("Prospect") || l.starts_with('-')),
+        assert_eq!(
+            kept.iter().filter(|l| *l == "Prospect Forum").count(),
+            1,
             "{kept:?}"
         );
+        assert!(!kept.iter().any(|l| l.starts_with('-')), "{kept:?}");
     }
 
     #[test]
@@ -407,7 +419,17 @@ mod tests {
         );
         let thrice =
             "Forum\nText one.\n\n\nForum\nText two.\n\n\nForum\nText three.\n\n\nForum\nText four.";
-        assert!(!lines(&page_items(thrice)).contains(&"Forum".to_string()));
+        let kept = lines(&page_items(thrice));
+        assert_eq!(kept.iter().filter(|l| *l == "Forum").count(), 1, "{kept:?}");
+    }
+
+    #[test]
+    fn the_masthead_on_the_first_page_stays_though_later_pages_repeat_it() {
+        let text = "遠景論壇\n標題\n\u{c}遠景論壇\n正文一\n\u{c}遠景論壇\n正文二";
+        assert_eq!(
+            lines(&page_items(text)),
+            ["遠景論壇", "標題", "<break>", "正文一", "<break>", "正文二"]
+        );
     }
 
     #[test]
