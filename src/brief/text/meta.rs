@@ -79,7 +79,18 @@ impl Role {
     }
 }
 
-fn role(block: &Block, title_seen: bool) -> Option<Role> {
+/// How far the head of the brief has got when a block is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct Progress {
+    /// Plain lines so far (mastheads and titles).
+    plains: usize,
+    /// Plain lines that cannot be a masthead: a title has been seen.
+    titles: usize,
+    /// Author lines so far.
+    bylines: usize,
+}
+
+fn role(block: &Block, progress: Progress) -> Option<Role> {
     let text = block.text.as_str();
     if is_caption(text) {
         return Some(Role::Caption);
@@ -97,13 +108,18 @@ fn role(block: &Block, title_seen: bool) -> Option<Role> {
     if let Some(authors) = byline(text) {
         return Some(Role::Authors(authors));
     }
-    if title_seen {
-        if contains_word(text, AFFILIATION_WORDS) && !text.trim_end().ends_with('。') {
-            return Some(Role::Affiliation);
-        }
-        if let Some(authors) = names(text) {
-            return Some(Role::Authors(authors));
-        }
+    // A short title may look like a masthead; names may follow two lines.
+    // An affiliation's words ("大學", "Research") also appear in titles,
+    // so it needs a surer title, or a name, before it.
+    let affiliation_due = progress.titles >= 1 || progress.bylines >= 1;
+    if affiliation_due && contains_word(text, AFFILIATION_WORDS) && !text.trim_end().ends_with('。')
+    {
+        return Some(Role::Affiliation);
+    }
+    if (progress.titles >= 1 || progress.plains >= 2)
+        && let Some(authors) = names(text)
+    {
+        return Some(Role::Authors(authors));
     }
     let plain = width_within(text, TITLE_MAX_WIDTH).is_some() && !ends_like_prose(text);
     plain.then_some(Role::Plain)
@@ -113,18 +129,20 @@ fn role(block: &Block, title_seen: bool) -> Option<Role> {
 /// `meta`, captions among them into `front`; returns how many blocks it used.
 pub(super) fn read_lead(blocks: &[Block], meta: &mut Meta, front: &mut Vec<Paragraph>) -> usize {
     let mut roles = Vec::new();
-    let mut plains = 0;
-    let mut plain_titles = 0;
+    let mut progress = Progress::default();
     for block in blocks.iter().take(LEAD_MAX_BLOCKS) {
-        let title_seen = plains >= 2 || plain_titles >= 1;
-        let Some(role) = role(block, title_seen) else {
+        let Some(role) = role(block, progress) else {
             break;
         };
-        if role == Role::Plain {
-            plains += 1;
-            if !masthead_like(&block.text) {
-                plain_titles += 1;
+        match role {
+            Role::Plain => {
+                progress.plains += 1;
+                if !masthead_like(&block.text) {
+                    progress.titles += 1;
+                }
             }
+            Role::Authors(_) => progress.bylines += 1,
+            _ => {}
         }
         roles.push(role);
     }
@@ -261,6 +279,16 @@ mod tests {
         assert_eq!(meta.authors, ["李明華"]);
         assert_eq!(meta.date.as_deref(), Some("2026 年 5 月 20 日"));
         assert_eq!(used, 6);
+    }
+
+    #[test]
+    fn a_title_with_affiliation_words_after_two_mastheads_stays_a_title() {
+        let (meta, _, _, _) = lead(
+            "國防安全研究院\n\n國防安全週報\n\n美國大學研究\n\n王明\n\n政治大學教授\n\n正文。",
+        );
+        assert_eq!(meta.title.as_deref(), Some("美國大學研究"));
+        assert_eq!(meta.authors, ["王明"]);
+        assert_eq!(meta.affiliation.as_deref(), Some("政治大學教授"));
     }
 
     #[test]
