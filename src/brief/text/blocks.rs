@@ -3,7 +3,7 @@
 //! holds several headings, list items or indented paragraphs is split.
 
 use super::chars::{continues_text, ends_sentence, push_joined, width_capped};
-use super::headings::{Shape, bullet, ends_mid_phrase};
+use super::headings::{Shape, bullet, ends_mid_phrase, numbering};
 use super::pages::Item;
 
 /// One paragraph-sized block of text.
@@ -52,8 +52,9 @@ pub(super) fn blocks(items: Vec<Item<'_>>) -> (Vec<Block>, Shape) {
         wrap_width: wrap_width(&lines, &runs),
     };
     let mut pieces = Vec::with_capacity(runs.len());
+    let mut list = List::None;
     for run in &runs {
-        split_run(&lines, *run, &shape, &mut pieces);
+        split_run(&lines, *run, &shape, &mut list, &mut pieces);
     }
     drop(runs);
     let blocks = pieces.iter().map(|p| build(&lines, p)).collect();
@@ -122,22 +123,82 @@ fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
     (width >= WRAP_MIN_WIDTH).then_some(width)
 }
 
+/// Whether a list is open, and of which kind: numbers continue a list only
+/// after a colon or after items numbered the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    /// No list: a number opens a heading.
+    None,
+    /// A line ending with a colon announced a list.
+    Announced,
+    /// Bulleted items so far.
+    Bullets,
+    /// Items numbered in the family of this rank so far.
+    Numbers(u8),
+}
+
+impl List {
+    /// The list marker opening `line`, and the list it leaves open.
+    fn item<'a>(self, line: &'a str) -> Option<(&'a str, List)> {
+        if let Some((marker, _)) = bullet(line) {
+            return Some((marker, List::Bullets));
+        }
+        let number = numbering(line)?;
+        let continues = match self {
+            List::Announced => true,
+            List::Numbers(rank) => rank == number.rank,
+            List::None | List::Bullets => false,
+        };
+        let marker = line.get(..line.len() - number.body.len())?.trim_end();
+        continues.then_some((marker, List::Numbers(number.rank)))
+    }
+
+    /// The list state after a line that is no list item.
+    fn after(self, line: &str, is_item: bool) -> List {
+        if line.ends_with(['：', ':']) {
+            List::Announced
+        } else if is_item {
+            self
+        } else {
+            List::None
+        }
+    }
+}
+
 /// Splits one run of lines where a new block visibly starts inside it: a
-/// bullet, a numbered heading, the line after a heading, an indented line
+/// list item, a numbered heading, the line after a heading, an indented line
 /// after a finished sentence, or — in hard-wrapped text — the line after
 /// one that stops well short of the wrap width (wrapped prose fills its
 /// lines; a short line ends a paragraph, a heading or an address line).
-fn split_run<'a>(lines: &[Line<'a>], run: Piece<'a>, shape: &Shape, out: &mut Vec<Piece<'a>>) {
+fn split_run<'a>(
+    lines: &[Line<'a>],
+    run: Piece<'a>,
+    shape: &Shape,
+    list: &mut List,
+    out: &mut Vec<Piece<'a>>,
+) {
     let all_indented = lines[run.start..run.end].iter().all(|l| l.indented);
+    let first = lines[run.start].text;
+    let opening = list.item(first);
+    *list = opening.map_or_else(
+        || list.after(first, false),
+        |(_, open)| open.after(first, true),
+    );
     let mut piece = Piece {
-        marker: bullet(lines[run.start].text).map(|(m, _)| m),
+        marker: opening.map(|(m, _)| m),
         ..run
     };
     for k in run.start + 1..run.end {
         let (prev, line) = (lines[k - 1], lines[k]);
-        let marker = bullet(line.text).map(|(m, _)| m);
+        let item = list.item(line.text);
+        let marker = item.map(|(m, _)| m);
+        *list = match item {
+            Some((_, open)) => open.after(line.text, true),
+            None => list.after(line.text, piece.marker.is_some()),
+        };
         let wrapped = shape.wrap_width.is_some();
         let heading_above = piece.start == k - 1
+            && piece.marker.is_none()
             && !continues_text(line.text)
             && (shape.numbered_heading(prev.text).is_some()
                 || (wrapped && shape.heading_like(prev.text)));
@@ -194,8 +255,11 @@ fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
     let capacity = range.iter().map(|l| l.text.len() + 1).sum();
     let mut text = String::with_capacity(capacity);
     for (i, line) in range.iter().enumerate() {
-        let body = match (i, bullet(line.text)) {
-            (0, Some((_, body))) if piece.marker.is_some() => body,
+        let body = match piece.marker {
+            Some(marker) if i == 0 => line
+                .text
+                .strip_prefix(marker)
+                .map_or(line.text, str::trim_start),
             _ => line.text,
         };
         push_joined(&mut text, body);
@@ -294,6 +358,28 @@ mod tests {
                 (None, "要點："),
                 (Some("•"), "關稅"),
                 (Some("•"), "稀土出口管制")
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_items_after_a_colon_are_a_list_not_headings() {
+        let (blocks, _) = blocks(page_items(
+            "美方提出三項要求：\n1. 降低關稅\n2. 開放市場，並\n擴大採購\n\n3. 停止補貼\n\n二、結論\n\n總之。",
+        ));
+        let items: Vec<_> = blocks
+            .iter()
+            .map(|b| (b.marker.as_deref(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (None, "美方提出三項要求："),
+                (Some("1."), "降低關稅"),
+                (Some("2."), "開放市場，並擴大採購"),
+                (Some("3."), "停止補貼"),
+                (None, "二、結論"),
+                (None, "總之。"),
             ]
         );
     }
