@@ -17,8 +17,10 @@ mod captions;
 mod chars;
 mod dates;
 mod headings;
+mod lists;
 mod meta;
 mod names;
+mod page_numbers;
 mod pages;
 
 use super::{Brief, Paragraph, ParagraphKind, Section};

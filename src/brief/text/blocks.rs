@@ -3,7 +3,8 @@
 //! holds several headings, list items or indented paragraphs is split.
 
 use super::chars::{continues_text, ends_sentence, push_joined, width_capped};
-use super::headings::{Shape, bullet, ends_mid_phrase, numbering};
+use super::headings::{Shape, ends_mid_phrase};
+use super::lists::List;
 use super::pages::Item;
 
 /// One paragraph-sized block of text.
@@ -121,48 +122,6 @@ fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
         seen * 10 >= total * 9
     })?;
     (width >= WRAP_MIN_WIDTH).then_some(width)
-}
-
-/// Whether a list is open, and of which kind: numbers continue a list only
-/// after a colon or after items numbered the same way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum List {
-    /// No list: a number opens a heading.
-    None,
-    /// A line ending with a colon announced a list.
-    Announced,
-    /// Bulleted items so far.
-    Bullets,
-    /// Items numbered in the family of this rank so far.
-    Numbers(u8),
-}
-
-impl List {
-    /// The list marker opening `line`, and the list it leaves open.
-    fn item<'a>(self, line: &'a str) -> Option<(&'a str, List)> {
-        if let Some((marker, _)) = bullet(line) {
-            return Some((marker, List::Bullets));
-        }
-        let number = numbering(line)?;
-        let continues = match self {
-            List::Announced => true,
-            List::Numbers(rank) => rank == number.rank,
-            List::None | List::Bullets => false,
-        };
-        let marker = line.get(..line.len() - number.body.len())?.trim_end();
-        continues.then_some((marker, List::Numbers(number.rank)))
-    }
-
-    /// The list state after a line that is no list item.
-    fn after(self, line: &str, is_item: bool) -> List {
-        if line.ends_with(['：', ':']) {
-            List::Announced
-        } else if is_item {
-            self
-        } else {
-            List::None
-        }
-    }
 }
 
 /// Splits one run of lines where a new block visibly starts inside it: a

@@ -9,14 +9,14 @@ pub(super) const HEADING_MAX_WIDTH: usize = 72;
 const QUESTION_WITH_COMMA_MAX_WIDTH: usize = 40;
 
 /// Rank of each numbering family; a smaller rank is a higher level.
-mod rank {
-    pub const CHAPTER: u8 = 0;
-    pub const FORMAL: u8 = 10;
-    pub const SECTION: u8 = 20;
-    pub const CJK: u8 = 30;
-    pub const PAREN_CJK: u8 = 40;
-    pub const ARABIC: u8 = 50;
-    pub const PAREN_ARABIC: u8 = 60;
+pub(super) mod rank {
+    pub(in super::super) const CHAPTER: u8 = 0;
+    pub(in super::super) const FORMAL: u8 = 10;
+    pub(in super::super) const SECTION: u8 = 20;
+    pub(in super::super) const CJK: u8 = 30;
+    pub(in super::super) const PAREN_CJK: u8 = 40;
+    pub(in super::super) const ARABIC: u8 = 50;
+    pub(in super::super) const PAREN_ARABIC: u8 = 60;
 }
 
 /// A heading number found at the start of a line.
