@@ -56,7 +56,9 @@ fn split_items(text: &str) -> Vec<Item<'_>> {
     let mut items = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut blanks = 0usize;
     for line in text.split('\n') {
-        for (i, piece) in line.split('\u{c}').enumerate() {
+        // Without form feeds each line is one piece; the split is skipped.
+        let pieces = line.split(if form_feeds { '\u{c}' } else { '\n' });
+        for (i, piece) in pieces.enumerate() {
             if i > 0 {
                 push(&mut items, Item::Break);
                 blanks = 0;
