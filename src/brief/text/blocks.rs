@@ -1,0 +1,376 @@
+//! Blocks: runs of lines become paragraphs. Hard-wrapped lines are joined,
+//! a paragraph cut by a page break is made whole, and a run of lines that
+//! holds several headings, list items or indented paragraphs is split.
+
+use super::chars::{continues_text, ends_sentence, push_joined, width_capped};
+use super::headings::{Shape, ends_mid_phrase};
+use super::lists::List;
+use super::pages::Item;
+
+/// One paragraph-sized block of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Block {
+    /// The lines joined into one text.
+    pub text: String,
+    /// How many source lines the block spans.
+    pub lines: usize,
+    /// The bullet, when the block is a list item (and `text` is its body).
+    pub marker: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    indented: bool,
+}
+
+/// A block as a range of lines, before its text is built.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    start: usize,
+    end: usize,
+    after_break: bool,
+    marker: Option<&'a str>,
+}
+
+/// Lines wider than this are counted as this wide when guessing the wrap.
+const WRAP_CAP: usize = 400;
+/// Hard wrapping is assumed only when this many wrapped lines back it up.
+const WRAP_EVIDENCE: usize = 3;
+/// Runs of lines narrower than this are lists or headings, not wrapped prose.
+const WRAP_MIN_WIDTH: usize = 40;
+/// The wrap width is estimated from at most this many lines: a sample is as
+/// good as the whole, and keeps long briefs fast.
+const WRAP_SAMPLE: usize = 4096;
+
+/// Turns page items into blocks; also returns the heading shape for the
+/// wrap width the text turned out to have.
+pub(super) fn blocks(items: Vec<Item<'_>>) -> (Vec<Block>, Shape) {
+    let (lines, runs) = runs(&items);
+    // The items are no longer needed; free them before the texts are built.
+    drop(items);
+    let shape = Shape {
+        wrap_width: wrap_width(&lines, &runs),
+    };
+    let mut pieces = Vec::with_capacity(runs.len());
+    let mut list = List::None;
+    for run in &runs {
+        split_run(&lines, *run, &shape, &mut list, &mut pieces);
+    }
+    drop(runs);
+    let blocks = pieces.iter().map(|p| build(&lines, p)).collect();
+    (blocks, shape)
+}
+
+/// Lines and the runs of lines between gaps and breaks.
+fn runs<'a>(items: &[Item<'a>]) -> (Vec<Line<'a>>, Vec<Piece<'a>>) {
+    let line_count = items
+        .iter()
+        .filter(|i| matches!(i, Item::Line { .. }))
+        .count();
+    let mut lines = Vec::with_capacity(line_count);
+    let mut runs: Vec<Piece<'a>> = Vec::new();
+    let mut open = false;
+    let mut after_break = false;
+    for item in items {
+        match *item {
+            Item::Line { text, indented } => {
+                lines.push(Line { text, indented });
+                match runs.last_mut() {
+                    Some(run) if open => run.end = lines.len(),
+                    _ => {
+                        runs.push(Piece {
+                            start: lines.len() - 1,
+                            end: lines.len(),
+                            after_break,
+                            marker: None,
+                        });
+                        open = true;
+                        after_break = false;
+                    }
+                }
+            }
+            Item::Gap => open = false,
+            Item::Break => {
+                open = false;
+                after_break = true;
+            }
+        }
+    }
+    (lines, runs)
+}
+
+/// The width hard-wrapped text is wrapped at: the 90th percentile of the
+/// widths of lines that are followed by more of their paragraph.
+fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
+    let mut histogram = vec![0usize; WRAP_CAP + 1];
+    let mut total = 0;
+    let wrapped = runs.iter().filter(|r| r.end - r.start >= 2);
+    for line in wrapped
+        .flat_map(|r| &lines[r.start..r.end - 1])
+        .take(WRAP_SAMPLE)
+    {
+        histogram[width_capped(line.text, WRAP_CAP)] += 1;
+        total += 1;
+    }
+    if total < WRAP_EVIDENCE {
+        return None;
+    }
+    let mut seen = 0;
+    let width = histogram.iter().position(|&n| {
+        seen += n;
+        seen * 10 >= total * 9
+    })?;
+    (width >= WRAP_MIN_WIDTH).then_some(width)
+}
+
+/// Splits one run of lines where a new block visibly starts inside it: a
+/// list item, a numbered heading, the line after a heading, an indented line
+/// after a finished sentence, or — in hard-wrapped text — the line after
+/// one that stops well short of the wrap width (wrapped prose fills its
+/// lines; a short line ends a paragraph, a heading or an address line).
+fn split_run<'a>(
+    lines: &[Line<'a>],
+    run: Piece<'a>,
+    shape: &Shape,
+    list: &mut List,
+    out: &mut Vec<Piece<'a>>,
+) {
+    let all_indented = lines[run.start..run.end].iter().all(|l| l.indented);
+    let first = lines[run.start].text;
+    let opening = list.item(first);
+    *list = opening.map_or_else(
+        || list.after(first, false),
+        |(_, open)| open.after(first, true),
+    );
+    let mut piece = Piece {
+        marker: opening.map(|(m, _)| m),
+        ..run
+    };
+    for k in run.start + 1..run.end {
+        let (prev, line) = (lines[k - 1], lines[k]);
+        let item = list.item(line.text);
+        let marker = item.map(|(m, _)| m);
+        *list = match item {
+            Some((_, open)) => open.after(line.text, true),
+            None => list.after(line.text, piece.marker.is_some()),
+        };
+        let wrapped = shape.wrap_width.is_some();
+        let heading_above = piece.start == k - 1
+            && piece.marker.is_none()
+            && !continues_text(line.text)
+            && (shape.numbered_heading(prev.text).is_some()
+                || (wrapped && shape.heading_like(prev.text)));
+        let sentence_above = ends_sentence(prev.text);
+        let split = marker.is_some()
+            || heading_above
+            || (sentence_above && shape.numbered_heading(line.text).is_some())
+            || (sentence_above && wrapped && shape.heading_like(line.text))
+            || (sentence_above && line.indented && !all_indented)
+            || (shape.ends_short(prev.text) && !continues_text(line.text));
+        if split {
+            push_piece(lines, out, Piece { end: k, ..piece }, shape);
+            piece = Piece {
+                start: k,
+                end: run.end,
+                after_break: false,
+                marker,
+            };
+        }
+    }
+    push_piece(lines, out, piece, shape);
+}
+
+/// Appends a piece, making whole a paragraph a page break cut in
+/// mid-sentence: the block before the break does not end a sentence and is
+/// no heading, and the block after it is no heading or list item.
+fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>, shape: &Shape) {
+    if let Some(prev) = out.last_mut()
+        && piece.after_break
+        && piece.marker.is_none()
+        && continues(lines, prev, &piece, shape)
+    {
+        prev.end = piece.end;
+    } else {
+        out.push(piece);
+    }
+}
+
+fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Shape) -> bool {
+    let last = lines[prev.end - 1].text;
+    let first = lines[next.start].text;
+    if continues_text(first) {
+        return true;
+    }
+    // Typesetting keeps a heading with its text, so a short line ending a
+    // page is a heading only when nothing shows it was cut.
+    let prev_is_heading =
+        prev.end - prev.start == 1 && shape.heading_like(last) && !ends_mid_phrase(last);
+    !ends_sentence(last) && !prev_is_heading && shape.numbered_heading(first).is_none()
+}
+
+fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
+    let range = &lines[piece.start..piece.end];
+    let capacity = range.iter().map(|l| l.text.len() + 1).sum();
+    let mut text = String::with_capacity(capacity);
+    for (i, line) in range.iter().enumerate() {
+        let body = match piece.marker {
+            Some(marker) if i == 0 => line
+                .text
+                .strip_prefix(marker)
+                .map_or(line.text, str::trim_start),
+            _ => line.text,
+        };
+        push_joined(&mut text, body);
+    }
+    Block {
+        text,
+        lines: range.len(),
+        marker: piece.marker.map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::pages::page_items;
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        blocks(page_items(input))
+            .0
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_by_script() {
+        assert_eq!(
+            texts("兩國元首\n作為掌舵人，應當把握。"),
+            ["兩國元首作為掌舵人，應當把握。"]
+        );
+        assert_eq!(texts("两国元首\n作为掌舵人。"), ["两国元首作为掌舵人。"]);
+        assert_eq!(
+            texts("The two\nleaders met.\n\nNext."),
+            ["The two leaders met.", "Next."]
+        );
+        assert_eq!(
+            texts("舉行 APEC\n峰會，and\nthen"),
+            ["舉行 APEC峰會，and then"]
+        );
+    }
+
+    #[test]
+    fn a_page_cut_paragraph_is_made_whole() {
+        assert_eq!(
+            texts("習近平表示，兩國元首\n\n\n\n作為掌舵人，應當把握好方向。"),
+            ["習近平表示，兩國元首作為掌舵人，應當把握好方向。"]
+        );
+        assert_eq!(
+            texts("the order is inter-\n\u{c}- 3 -\nnational and open."),
+            ["the order is international and open."]
+        );
+    }
+
+    #[test]
+    fn a_finished_paragraph_or_a_heading_is_not_joined_across_a_break() {
+        assert_eq!(
+            texts("第一段結束。\n\n\n\n第二段開始。"),
+            ["第一段結束。", "第二段開始。"]
+        );
+        assert_eq!(
+            texts("前言\n\u{c}本文討論美中關係。"),
+            ["前言", "本文討論美中關係。"]
+        );
+        assert_eq!(
+            texts("A sentence that runs to the break without a stop\n\u{c}二、結論\n\n正文。"),
+            [
+                "A sentence that runs to the break without a stop",
+                "二、結論",
+                "正文。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_continuation_joins_even_a_short_fragment() {
+        assert_eq!(
+            texts("The leaders\n\u{c}agreed to talk."),
+            ["The leaders agreed to talk."]
+        );
+    }
+
+    #[test]
+    fn headings_and_bullets_inside_a_run_start_new_blocks() {
+        assert_eq!(
+            texts("一、前言\n本文討論\n美中關係。\n二、結論\n總之。"),
+            ["一、前言", "本文討論美中關係。", "二、結論", "總之。"]
+        );
+        let (blocks, _) = blocks(page_items("要點：\n• 關稅\n• 稀土\n出口管制"));
+        let items: Vec<_> = blocks
+            .iter()
+            .map(|b| (b.marker.as_deref(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (None, "要點："),
+                (Some("•"), "關稅"),
+                (Some("•"), "稀土出口管制")
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_items_after_a_colon_are_a_list_not_headings() {
+        let (blocks, _) = blocks(page_items(
+            "美方提出三項要求：\n1. 降低關稅\n2. 開放市場，並\n擴大採購\n\n3. 停止補貼\n\n二、結論\n\n總之。",
+        ));
+        let items: Vec<_> = blocks
+            .iter()
+            .map(|b| (b.marker.as_deref(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (None, "美方提出三項要求："),
+                (Some("1."), "降低關稅"),
+                (Some("2."), "開放市場，並擴大採購"),
+                (Some("3."), "停止補貼"),
+                (None, "二、結論"),
+                (None, "總之。"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_indented_line_after_a_sentence_starts_a_paragraph() {
+        assert_eq!(
+            texts("  First paragraph\nends here.\n  Second one\nfollows."),
+            ["First paragraph ends here.", "Second one follows."]
+        );
+    }
+
+    #[test]
+    fn wrapped_text_without_blank_lines_splits_at_short_sentence_ends_and_headings() {
+        let text = "美中兩國元首於五月在北京舉行會晤，雙方就經貿、科技\n與安全議題交換意見，並同意持續保持溝通管道暢通。\n結論\n整體而言，峰會的成果有限，但雙方都避免了關係的\n進一步惡化。\n此後雙方仍需在具體議題上展現誠意與務實的態度。";
+        assert_eq!(
+            texts(text),
+            [
+                "美中兩國元首於五月在北京舉行會晤，雙方就經貿、科技與安全議題交換意見，並同意持續保持溝通管道暢通。",
+                "結論",
+                "整體而言，峰會的成果有限，但雙方都避免了關係的進一步惡化。",
+                "此後雙方仍需在具體議題上展現誠意與務實的態度。",
+            ]
+        );
+        let english = "The leaders met in Beijing in May and discussed trade,\ntechnology and security at length.\nBoth sides agreed to keep talking over the coming\nmonths and to meet again in the autumn in Washington.";
+        assert_eq!(texts(english).len(), 2, "{:?}", texts(english));
+    }
+
+    #[test]
+    fn a_full_width_line_is_no_heading_when_text_is_wrapped() {
+        let text = "The committee noted that the leaders of both\ncountries had agreed on a framework for\nmanaging rivalry over the coming years.\n\nThey also said that the framework covers\n\u{c}- 2 -\ntrade, technology and security.";
+        assert_eq!(texts(text).len(), 2);
+        assert!(texts(text)[1].ends_with("covers trade, technology and security."));
+    }
+}

@@ -1,0 +1,353 @@
+//! Headings: numbering families (壹、 一、 （一） 1. （1） 第一章 Chapter 1 I. …),
+//! their ranks, and the shape of a line that can stand as a heading.
+
+use super::chars::{Scan, continues_text, ends_like_prose, is_cjk_numeral, width_within};
+
+/// Headings are short: no wider than this many columns.
+pub(super) const HEADING_MAX_WIDTH: usize = 72;
+/// A question heading with a comma in it is shorter still; longer ones are prose.
+const QUESTION_WITH_COMMA_MAX_WIDTH: usize = 40;
+
+/// Rank of each numbering family; a smaller rank is a higher level.
+pub(super) mod rank {
+    pub(in super::super) const CHAPTER: u8 = 0;
+    pub(in super::super) const FORMAL: u8 = 10;
+    pub(in super::super) const SECTION: u8 = 20;
+    pub(in super::super) const CJK: u8 = 30;
+    pub(in super::super) const PAREN_CJK: u8 = 40;
+    pub(in super::super) const ARABIC: u8 = 50;
+    pub(in super::super) const PAREN_ARABIC: u8 = 60;
+}
+
+/// A heading number found at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Numbering<'a> {
+    /// The family's rank: 壹 < 一 < （一） < 1. < （1）.
+    pub rank: u8,
+    /// The text after the number.
+    pub body: &'a str,
+}
+
+/// The heading number at the start of `text`, if it has one followed by text.
+pub(super) fn numbering(text: &str) -> Option<Numbering<'_>> {
+    // Every family starts with one of these; most lines are out at once.
+    let first = text.chars().next()?;
+    let may_number = first.is_ascii_digit()
+        || matches!(
+            first,
+            '第' | '(' | '（' | 'I' | 'V' | 'X' | 'L' | 'C' | 'c' | 'P' | 'p' | 'S' | 's'
+        )
+        || is_cjk_numeral(first)
+        || "壹貳贰參叁肆伍陸陆柒捌玖拾".contains(first)
+        || ('①'..='⑳').contains(&first);
+    if !may_number {
+        return None;
+    }
+    let parsers: [fn(&mut Scan) -> Option<u8>; 7] = [
+        chapter,
+        formal,
+        cjk_enumeral,
+        paren_number,
+        arabic,
+        roman,
+        circled,
+    ];
+    parsers.iter().find_map(|parse| {
+        let mut s = Scan::new(text);
+        let rank = parse(&mut s)?;
+        let body = s.rest().trim();
+        (!body.is_empty()).then_some(Numbering { rank, body })
+    })
+}
+
+fn chapter(s: &mut Scan) -> Option<u8> {
+    if s.eat('第') {
+        s.skip_space();
+        if s.number(3).is_none() {
+            one_or_more(s, is_cjk_numeral)?;
+        }
+        let unit = s.skip_space().eat_if(|c| "章篇部編编節节".contains(c))?;
+        let rank = if "節节".contains(unit) {
+            rank::SECTION
+        } else {
+            rank::CHAPTER
+        };
+        s.eat_if(|c| c == '、' || c == '：' || c == ':');
+        return space_or_cjk_follows(s).then_some(rank);
+    }
+    let rank = if s.eat_word("chapter ") || s.eat_word("part ") {
+        rank::CHAPTER
+    } else if s.eat_word("section ") {
+        rank::SECTION
+    } else {
+        return None;
+    };
+    if s.number(3).is_none() {
+        one_or_more(s, is_roman)?;
+    }
+    s.eat_if(|c| c == '.' || c == ':');
+    space_or_cjk_follows(s).then_some(rank)
+}
+
+fn formal(s: &mut Scan) -> Option<u8> {
+    one_or_more(s, |c| "壹貳贰參叁肆伍陸陆柒捌玖拾".contains(c))?;
+    s.eat('、').then_some(rank::FORMAL)
+}
+
+fn cjk_enumeral(s: &mut Scan) -> Option<u8> {
+    one_or_more(s, is_cjk_numeral)?;
+    s.eat_if(|c| c == '、' || c == '．').map(|_| rank::CJK)
+}
+
+fn paren_number(s: &mut Scan) -> Option<u8> {
+    s.eat_if(|c| c == '（' || c == '(')?;
+    s.skip_space();
+    let rank = if s.number(2).is_some() {
+        rank::PAREN_ARABIC
+    } else {
+        one_or_more(s, is_cjk_numeral)?;
+        rank::PAREN_CJK
+    };
+    s.skip_space();
+    s.eat_if(|c| c == '）' || c == ')').map(|_| rank)
+}
+
+fn arabic(s: &mut Scan) -> Option<u8> {
+    // Three digits at most: "2026." opens a sentence about a year.
+    s.number(3)?;
+    if s.eat_if(|c| c == ')' || c == '）').is_some() {
+        return space_or_cjk_follows(s).then_some(rank::PAREN_ARABIC);
+    }
+    let mut parts = 1u8;
+    let mut separated = false;
+    // "1.", "1、", "1.2", "1.2.3." — the last number needs no dot after it.
+    while s.eat_if(|c| matches!(c, '.' | '．' | '、')).is_some() {
+        separated = true;
+        if s.number(3).is_none() {
+            break;
+        }
+        parts = parts.saturating_add(1);
+    }
+    (separated && space_or_cjk_follows(s)).then_some(rank::ARABIC + parts.min(5) - 1)
+}
+
+fn roman(s: &mut Scan) -> Option<u8> {
+    let start = s.rest().len();
+    one_or_more(s, is_roman)?;
+    // Seven letters reach "XXXVIII"; longer runs are words, not numbers.
+    if start - s.rest().len() > 7 || !s.eat('.') {
+        return None;
+    }
+    s.skip_space();
+    s.rest()
+        .starts_with(|c: char| c.is_uppercase())
+        .then_some(rank::CJK)
+}
+
+fn circled(s: &mut Scan) -> Option<u8> {
+    s.eat_if(|c| ('①'..='⑳').contains(&c))
+        .map(|_| rank::PAREN_ARABIC)
+}
+
+fn is_roman(c: char) -> bool {
+    matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')
+}
+
+fn one_or_more(s: &mut Scan, pred: impl Fn(char) -> bool + Copy) -> Option<()> {
+    s.eat_if(pred)?;
+    while s.eat_if(pred).is_some() {}
+    Some(())
+}
+
+fn space_or_cjk_follows(s: &Scan) -> bool {
+    s.rest()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_whitespace() || super::chars::is_cjk(c) || c == '「')
+}
+
+/// A bullet at the start of a list item line, and the item's text.
+pub(super) fn bullet(text: &str) -> Option<(&str, &str)> {
+    let c = text.chars().next()?;
+    if !matches!(
+        c,
+        '•' | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '▪'
+            | '‧'
+            | '・'
+            | '-'
+            | '–'
+            | '*'
+            | '►'
+            | '➢'
+    ) {
+        return None;
+    }
+    let (marker, rest) = text.split_at(c.len_utf8());
+    rest.starts_with(char::is_whitespace)
+        .then(|| (marker, rest.trim_start()))
+        .filter(|(_, body)| !body.is_empty())
+}
+
+/// The shape of a heading line, given the width the text is wrapped at (if
+/// it is hard-wrapped): short, not ending like prose, not a continuation.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Shape {
+    /// The typical width of a full line of hard-wrapped text.
+    pub wrap_width: Option<usize>,
+}
+
+impl Shape {
+    /// True when `line` is short enough and ends like a heading (a question
+    /// mark is allowed).
+    pub(super) fn heading_like(&self, line: &str) -> bool {
+        let Some(width) = width_within(line, HEADING_MAX_WIDTH) else {
+            return false;
+        };
+        // A line as wide as the wrapped text around it was cut by the wrap.
+        let full = self.wrap_width.is_some_and(|w| width * 100 >= w * 85);
+        let question = line.ends_with(['？', '?']);
+        !full
+            && !ends_like_prose(line)
+            && !ends_mid_phrase(line)
+            && !continues_text(line)
+            && (!line.contains(['，', '。'])
+                || (question && width <= QUESTION_WITH_COMMA_MAX_WIDTH))
+            && line.chars().any(char::is_alphabetic)
+    }
+
+    /// True when hard-wrapped text is known and `line` stops well short of
+    /// its wrap width: the last line of a paragraph.
+    pub(super) fn ends_short(&self, line: &str) -> bool {
+        self.wrap_width
+            .is_some_and(|w| width_within(line, w * 3 / 4).is_some_and(|width| width * 4 < w * 3))
+    }
+
+    /// True when `line` is a numbered heading.
+    pub(super) fn numbered_heading(&self, line: &str) -> Option<u8> {
+        numbering(line)
+            .filter(|_| self.heading_like(line))
+            .map(|n| n.rank)
+    }
+}
+
+/// Words no heading ends with; a line ending with one was cut mid-sentence.
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+    "but", "as", "that", "which", "who", "is", "are", "was", "were", "be", "been", "will", "would",
+    "can", "could", "should", "its", "their", "his", "her", "our", "than", "into",
+];
+
+/// True when `line` ends with a word or character that needs more after it
+/// ("…meet again in", "…兩國的").
+pub(super) fn ends_mid_phrase(line: &str) -> bool {
+    let line = line.trim_end();
+    if line.ends_with([
+        '的', '與', '与', '和', '及', '並', '并', '而', '對', '对', '將', '将', '在', '之', '或',
+    ]) {
+        return true;
+    }
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or(line);
+    last_word.chars().all(|c| c.is_ascii_lowercase())
+        && OPEN_ENDINGS.contains(&last_word)
+        && line.contains(char::is_whitespace)
+}
+
+/// Maps the ranks present in a brief to levels 1, 2, 3 … in rank order.
+pub(super) fn levels_for(ranks: impl Iterator<Item = u8>) -> impl Fn(u8) -> u8 {
+    let mut present = [false; 256];
+    for r in ranks {
+        present[usize::from(r)] = true;
+    }
+    move |rank| {
+        let above = present[..usize::from(rank)].iter().filter(|p| **p).count();
+        u8::try_from(above + 1).unwrap_or(u8::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rank_of(line: &str) -> Option<u8> {
+        numbering(line).map(|n| n.rank)
+    }
+
+    #[test]
+    fn numbering_families_rank_in_order() {
+        let ordered = [
+            "第一章 緒論",
+            "壹、前言",
+            "第二節 背景",
+            "一、美中關係",
+            "（一）經貿",
+            "1. 關稅",
+            "（1）稀土",
+        ];
+        let ranks: Vec<u8> = ordered.iter().map(|l| rank_of(l).unwrap()).collect();
+        assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+    }
+
+    #[test]
+    fn simplified_and_english_numbering() {
+        assert_eq!(rank_of("二、中美关系"), Some(rank::CJK));
+        assert_eq!(rank_of("(三) 经贸议题"), Some(rank::PAREN_CJK));
+        assert_eq!(rank_of("第3章 结论"), Some(rank::CHAPTER));
+        assert_eq!(rank_of("Chapter 2 The Summit"), Some(rank::CHAPTER));
+        assert_eq!(rank_of("II. The Summit"), Some(rank::CJK));
+        assert_eq!(rank_of("2.1 Trade"), Some(rank::ARABIC + 1));
+        assert_eq!(rank_of("3、关税"), Some(rank::ARABIC));
+        assert_eq!(rank_of("(2) Rare earths"), Some(rank::PAREN_ARABIC));
+    }
+
+    #[test]
+    fn numbers_that_are_not_heading_numbers() {
+        for line in [
+            "2026年5月",
+            "一方面來說",
+            "III",
+            "I think so.",
+            "Chapter",
+            "第一",
+            "25%",
+            "(2026年)",
+        ] {
+            assert_eq!(rank_of(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn heading_shape() {
+        let shape = Shape::default();
+        assert!(shape.heading_like("各方關注中美構建「建設性戰略穩定關係」"));
+        assert!(shape.heading_like("美中外交交鋒走向競爭有度？"));
+        assert!(shape.heading_like("Is Competition Managed?"));
+        assert!(!shape.heading_like("這是一句話。"));
+        assert!(!shape.heading_like("and the leaders agreed"));
+        assert!(!shape.heading_like(&"長".repeat(40)));
+        let wrapped = Shape {
+            wrap_width: Some(40),
+        };
+        assert!(!wrapped.heading_like("The committee noted that the leaders"));
+        assert!(wrapped.heading_like("Trade and Tariffs"));
+    }
+
+    #[test]
+    fn levels_follow_the_families_present() {
+        let level = levels_for([rank::CJK, rank::PAREN_CJK, rank::CJK].into_iter());
+        assert_eq!(level(rank::CJK), 1);
+        assert_eq!(level(rank::PAREN_CJK), 2);
+    }
+
+    #[test]
+    fn bullets_start_list_items() {
+        assert_eq!(bullet("• 關稅"), Some(("•", "關稅")));
+        assert_eq!(bullet("- item"), Some(("-", "item")));
+        assert_eq!(bullet("-5%"), None);
+    }
+}

@@ -1,0 +1,327 @@
+//! The first blocks of a brief: masthead (series), title, subtitle, authors,
+//! affiliation and date; captions and source lines found there go to the
+//! front matter.
+
+use super::blocks::Block;
+use super::captions::is_caption;
+use super::chars::{ends_like_prose, starts_with_any, width_within};
+use super::dates::date_of;
+use super::headings::{HEADING_MAX_WIDTH, numbering};
+use super::names::{byline, names};
+use crate::brief::{Meta, Paragraph, ParagraphKind};
+
+/// The masthead, title and byline fit in this many blocks.
+const LEAD_MAX_BLOCKS: usize = 12;
+/// A title, byline or affiliation is no wider than this.
+const LEAD_MAX_WIDTH: usize = 160;
+/// Titles may run longer than section headings, up to two full lines.
+const TITLE_MAX_WIDTH: usize = 2 * HEADING_MAX_WIDTH;
+/// A masthead this narrow (six CJK characters) is no title.
+const MASTHEAD_MAX_WIDTH: usize = 12;
+
+#[rustfmt::skip]
+const SERIES_WORDS: &[&str] = &[
+    "論壇", "论坛", "評論", "评论", "快評", "快评", "觀察", "观察", "簡報", "简报", "通訊", "通讯", "季刊", "月刊", "週報",
+    "周报", "週刊", "周刊", "專刊", "专刊", "報告", "报告", "研析", "專欄", "专栏", "forum", "brief", "commentary",
+    "perspective", "insight", "review", "bulletin", "newsletter", "quarterly", "series",
+    "working paper", "report", "analysis", "digest", "monitor", "observer", "update",
+];
+#[rustfmt::skip]
+const ORG_SUFFIXES: &[&str] = &[
+    "基金會", "基金会", "研究院", "研究所", "研究中心", "中心", "學會", "学会", "協會", "协会", "智庫", "智库", "foundation",
+    "institute", "institution", "center", "centre", "council", "association", "society",
+    "think tank",
+];
+#[rustfmt::skip]
+const AFFILIATION_WORDS: &[&str] = &[
+    "大學", "大学", "學院", "学院", "研究院", "研究所", "研究中心", "學系", "学系", "教授", "研究員", "研究员", "講師", "讲师",
+    "博士", "主任", "所長", "所长", "院長", "院长", "執行長", "执行长", "分析師", "分析师", "顧問", "顾问", "基金會", "基金会",
+    "智庫", "智库", "中心", "university", "institute", "college", "center", "centre", "foundation",
+    "school", "department", "professor", "fellow", "researcher", "research", "academy",
+    "council", "director", "analyst", "lecturer", "ministry",
+];
+fn contains_word(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
+/// True for the name of an organisation: "財團法人兩岸交流遠景基金會", "Prospect Foundation".
+pub(super) fn is_org_name(text: &str) -> bool {
+    if width_within(text, 80).is_none() || ends_like_prose(text) {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    starts_with_any(&lower, &["財團法人", "财团法人", "社團法人", "社团法人"])
+        || ORG_SUFFIXES.iter().any(|s| lower.ends_with(s))
+}
+
+fn masthead_like(text: &str) -> bool {
+    contains_word(text, SERIES_WORDS)
+        || is_org_name(text)
+        || width_within(text, MASTHEAD_MAX_WIDTH).is_some()
+        || (text.chars().any(|c| c.is_ascii_alphabetic()) && !text.chars().any(char::is_lowercase))
+}
+
+/// What a block at the head of a brief is.
+#[derive(Debug, Clone, PartialEq)]
+enum Role {
+    Caption,
+    Date(String),
+    Authors(Vec<String>),
+    Affiliation,
+    /// A title, subtitle or masthead; which one is settled by position.
+    Plain,
+}
+
+impl Role {
+    fn is_byline(&self) -> bool {
+        matches!(self, Role::Date(_) | Role::Authors(_) | Role::Affiliation)
+    }
+}
+
+/// How far the head of the brief has got when a block is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct Progress {
+    /// Plain lines so far (mastheads and titles).
+    plains: usize,
+    /// Plain lines that cannot be a masthead: a title has been seen.
+    titles: usize,
+    /// Author lines so far.
+    bylines: usize,
+}
+
+fn role(block: &Block, progress: Progress) -> Option<Role> {
+    let text = block.text.as_str();
+    if is_caption(text) {
+        return Some(Role::Caption);
+    }
+    if block.marker.is_some()
+        || numbering(text).is_some()
+        || block.lines > 3
+        || width_within(text, LEAD_MAX_WIDTH).is_none()
+    {
+        return None;
+    }
+    if let Some(date) = date_of(text) {
+        return Some(Role::Date(date.to_string()));
+    }
+    if let Some(authors) = byline(text) {
+        return Some(Role::Authors(authors));
+    }
+    // A short title may look like a masthead; names may follow two lines.
+    // An affiliation's words ("大學", "Research") also appear in titles,
+    // so it needs a surer title, or a name, before it.
+    let affiliation_due = progress.titles >= 1 || progress.bylines >= 1;
+    if affiliation_due && contains_word(text, AFFILIATION_WORDS) && !text.trim_end().ends_with('。')
+    {
+        return Some(Role::Affiliation);
+    }
+    if (progress.titles >= 1 || progress.plains >= 2)
+        && let Some(authors) = names(text)
+    {
+        return Some(Role::Authors(authors));
+    }
+    let plain = width_within(text, TITLE_MAX_WIDTH).is_some() && !ends_like_prose(text);
+    plain.then_some(Role::Plain)
+}
+
+/// Reads the masthead, title and byline from the first of `blocks` into
+/// `meta`, captions among them into `front`; returns how many blocks it used.
+pub(super) fn read_lead(blocks: &[Block], meta: &mut Meta, front: &mut Vec<Paragraph>) -> usize {
+    let mut roles = Vec::new();
+    let mut progress = Progress::default();
+    for block in blocks.iter().take(LEAD_MAX_BLOCKS) {
+        let Some(role) = role(block, progress) else {
+            break;
+        };
+        match role {
+            Role::Plain => {
+                progress.plains += 1;
+                if !masthead_like(&block.text) {
+                    progress.titles += 1;
+                }
+            }
+            Role::Authors(_) => progress.bylines += 1,
+            _ => {}
+        }
+        roles.push(role);
+    }
+    let end = match roles.iter().rposition(Role::is_byline) {
+        Some(last) => last + 1,
+        // No byline: at most a masthead and a title open the brief.
+        None => {
+            let mut plain_positions = roles.iter().enumerate().filter(|(_, r)| **r == Role::Plain);
+            match (plain_positions.next(), plain_positions.next()) {
+                (Some((first, _)), Some((second, _))) if masthead_like(&blocks[first].text) => {
+                    second + 1
+                }
+                (Some((first, _)), _) => first + 1,
+                (None, _) => 0,
+            }
+        }
+    };
+    // Captions right after the title block still belong to the front matter.
+    let end = end
+        + roles[end..]
+            .iter()
+            .take_while(|r| **r == Role::Caption)
+            .count();
+    let plain_indices: Vec<usize> = (0..end).filter(|&i| roles[i] == Role::Plain).collect();
+    let mut plain_texts = plain_indices
+        .iter()
+        .map(|&i| blocks[i].text.as_str())
+        .peekable();
+    // Mastheads (a publisher, a series) come first; one plain line at least
+    // is left for the title.
+    let mut left = plain_indices.len();
+    while left >= 2
+        && let Some(masthead) = plain_texts.next_if(|t| masthead_like(t))
+    {
+        left -= 1;
+        let slot = if is_org_name(masthead) && !contains_word(masthead, SERIES_WORDS) {
+            &mut meta.publisher
+        } else {
+            &mut meta.series
+        };
+        match slot {
+            Some(known) => {
+                known.push_str(" · ");
+                known.push_str(masthead);
+            }
+            None => *slot = Some(masthead.to_string()),
+        }
+    }
+    meta.title = plain_texts.next().map(str::to_string);
+    meta.subtitle = plain_texts.next().map(str::to_string);
+    let extra: Vec<&str> = plain_texts.collect();
+    for (i, role) in roles[..end].iter().enumerate() {
+        let text = &blocks[i].text;
+        match role {
+            Role::Caption => front.push(Paragraph::plain(ParagraphKind::Caption, text.clone())),
+            Role::Date(date) => {
+                meta.date.get_or_insert_with(|| date.clone());
+            }
+            Role::Authors(names) => meta.authors.extend(names.iter().cloned()),
+            Role::Affiliation => match &mut meta.affiliation {
+                Some(a) => {
+                    a.push_str("; ");
+                    a.push_str(text);
+                }
+                None => meta.affiliation = Some(text.clone()),
+            },
+            Role::Plain if extra.contains(&text.as_str()) => {
+                front.push(Paragraph::plain(ParagraphKind::Text, text.clone()));
+            }
+            Role::Plain => {}
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lead(text: &str) -> (Meta, Vec<Paragraph>, usize, usize) {
+        let (blocks, _) = super::super::blocks::blocks(super::super::pages::page_items(text));
+        let mut meta = Meta::default();
+        let mut front = Vec::new();
+        let used = read_lead(&blocks, &mut meta, &mut front);
+        (meta, front, used, blocks.len())
+    }
+
+    #[test]
+    fn traditional_masthead_title_byline() {
+        let (meta, front, used, _) = lead(
+            "遠景論壇\n\n\n\n某日川普訪問中國。(圖片來源：<https://example.org>)\n\n川習北京峰會後的美中外交動向\n\n盧政鋒\n\n金門大學國際暨大陸事務學系副教授\n\n正文第一段。",
+        );
+        assert_eq!(meta.series.as_deref(), Some("遠景論壇"));
+        assert_eq!(meta.title.as_deref(), Some("川習北京峰會後的美中外交動向"));
+        assert_eq!(meta.authors, ["盧政鋒"]);
+        assert_eq!(
+            meta.affiliation.as_deref(),
+            Some("金門大學國際暨大陸事務學系副教授")
+        );
+        assert_eq!(meta.date, None, "no date is taken out of a caption");
+        assert_eq!(front.len(), 1);
+        assert_eq!(front[0].kind, ParagraphKind::Caption);
+        assert_eq!(used, 5);
+    }
+
+    #[test]
+    fn simplified_with_date_and_subtitle() {
+        let (meta, _, used, _) = lead(
+            "国防观察\n\n稀土出口管制的新局\n\n——中美博弈的下一步\n\n作者：王明、李小华\n\n国立政治大学国际关系研究中心研究员\n\n2026年5月13日\n\n一、前言\n\n正文。",
+        );
+        assert_eq!(meta.series.as_deref(), Some("国防观察"));
+        assert_eq!(meta.title.as_deref(), Some("稀土出口管制的新局"));
+        assert_eq!(meta.subtitle.as_deref(), Some("——中美博弈的下一步"));
+        assert_eq!(meta.authors, ["王明", "李小华"]);
+        assert_eq!(
+            meta.affiliation.as_deref(),
+            Some("国立政治大学国际关系研究中心研究员")
+        );
+        assert_eq!(meta.date.as_deref(), Some("2026年5月13日"));
+        assert_eq!(used, 6, "the numbered heading starts the body");
+    }
+
+    #[test]
+    fn a_publisher_and_a_series_above_the_title_without_blank_lines() {
+        let (meta, _, used, _) = lead(
+            "國防安全研究院\n國防安全週報 第 152 期\n美國印太戰略的調整與臺灣的因應\n李明華\n國防安全研究院國家安全研究所助理研究員\n2026 年 5 月 20 日\n壹、前言\n　　正文從這裡開始，內容相當長，足以讓文字換行到下一行去，\n並且繼續說明。",
+        );
+        assert_eq!(meta.publisher.as_deref(), Some("國防安全研究院"));
+        assert_eq!(meta.series.as_deref(), Some("國防安全週報 第 152 期"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("美國印太戰略的調整與臺灣的因應")
+        );
+        assert_eq!(meta.authors, ["李明華"]);
+        assert_eq!(meta.date.as_deref(), Some("2026 年 5 月 20 日"));
+        assert_eq!(used, 6);
+    }
+
+    #[test]
+    fn a_title_with_affiliation_words_after_two_mastheads_stays_a_title() {
+        let (meta, _, _, _) = lead(
+            "國防安全研究院\n\n國防安全週報\n\n美國大學研究\n\n王明\n\n政治大學教授\n\n正文。",
+        );
+        assert_eq!(meta.title.as_deref(), Some("美國大學研究"));
+        assert_eq!(meta.authors, ["王明"]);
+        assert_eq!(meta.affiliation.as_deref(), Some("政治大學教授"));
+    }
+
+    #[test]
+    fn english_lead() {
+        let (meta, _, used, _) = lead(
+            "Prospect Forum\n\nThe Limits of Managed Rivalry\n\nJane Doe\n\nSenior Fellow, Prospect Foundation\n\nMay 13, 2026\n\nIntroduction\n\nThe summit ended.",
+        );
+        assert_eq!(meta.series.as_deref(), Some("Prospect Forum"));
+        assert_eq!(meta.title.as_deref(), Some("The Limits of Managed Rivalry"));
+        assert_eq!(meta.authors, ["Jane Doe"]);
+        assert_eq!(
+            meta.affiliation.as_deref(),
+            Some("Senior Fellow, Prospect Foundation")
+        );
+        assert_eq!(meta.date.as_deref(), Some("May 13, 2026"));
+        assert_eq!(
+            used, 5,
+            "the short line after the byline is a heading of the body"
+        );
+    }
+
+    #[test]
+    fn a_title_alone_and_then_the_body() {
+        let (meta, _, used, _) = lead("美中關係的新階段\n\n前言\n\n本文討論美中關係。");
+        assert_eq!(meta.title.as_deref(), Some("美中關係的新階段"));
+        assert_eq!(meta.series, None);
+        assert_eq!(used, 1);
+    }
+
+    #[test]
+    fn a_brief_that_opens_with_prose_has_no_title() {
+        let (meta, _, used, _) = lead("本文討論美中關係。\n\n第二段。");
+        assert_eq!(meta.title, None);
+        assert_eq!(used, 0);
+    }
+}

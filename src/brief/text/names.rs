@@ -1,0 +1,106 @@
+//! Authors: an explicit byline ("作者：", "文／", "By ") or a line made
+//! only of personal names in CJK or Latin script.
+
+use super::chars::{Scan, is_han, width_within};
+
+#[rustfmt::skip]
+const BYLINE_PREFIXES: &[&str] = &[
+    "作者：", "作者:", "作者／", "作者/", "文／", "文/", "撰文：", "撰稿：", "撰稿人：", "written by ", "by ",
+    "authors:", "author:",
+];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "al", "da", "du", "le", "la",
+];
+const NOT_NAME_WORDS: &[&str] = &[
+    "the", "of", "in", "on", "for", "to", "after", "with", "a", "an", "at", "from", "between",
+    "over", "under", "new", "policy", "strategy", "war", "peace", "china", "taiwan", "states",
+];
+
+/// Authors named after an explicit byline prefix ("作者：", "文／", "By ").
+pub(super) fn byline(text: &str) -> Option<Vec<String>> {
+    let prefix = BYLINE_PREFIXES
+        .iter()
+        .find(|p| Scan::new(text).eat_word(p))?;
+    let rest = text[prefix.len()..].trim();
+    (!rest.is_empty()).then(|| names(rest).unwrap_or_else(|| vec![rest.to_string()]))
+}
+
+/// The names on a line made only of personal names: "盧政鋒", "王明、李華",
+/// "Jane Doe and John Roe".
+pub(super) fn names(text: &str) -> Option<Vec<String>> {
+    width_within(text, 80)?;
+    let normalised = text.replace(" and ", "、").replace(" & ", "、");
+    let mut parts: Vec<&str> = normalised
+        .split(['、', '，', ',', '；', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // CJK names side by side are set apart by spaces alone.
+    if parts.len() == 1 && parts[0].split_whitespace().all(cjk_name) {
+        parts = parts[0].split_whitespace().collect();
+    }
+    (!parts.is_empty() && parts.len() <= 8 && parts.iter().all(|p| cjk_name(p) || latin_name(p)))
+        .then(|| parts.iter().map(|p| p.to_string()).collect())
+}
+
+/// Common Chinese surnames, Traditional and Simplified. Surnames that are
+/// also everyday words opening a heading (安, 和, 國, 平 …) are left out: a
+/// short heading such as 安全 must not pass for a name.
+const SURNAMES: &str = "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何高林羅罗鄭郑梁謝谢宋唐許许韓韩馮冯\
+    鄧邓曹彭曾蕭萧肖田董袁潘于蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石\
+    廖賈贾夏韋韦付傅方白鄒邹孟熊秦邱江尹薛閻阎段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严\
+    覃武戴莫孔向湯汤常溫温康施牛樊葛邢齊齐易喬乔伍龐庞顏颜倪莊庄聶聂章魯鲁岳翟殷詹申歐欧耿關\
+    关蘭兰焦俞左柳甘祝包寧宁尚符舒阮柯紀纪梅童凌畢毕單单季裴霍涂苗谷盛曲翁冉駱骆藍蓝游辛靳\
+    管柴蒙鮑鲍喻祁蒲房滕屈饒饶牟艾尤陽阳穆卓繆缪簡简車车項项麥麦褚婁娄竇窦戚岑黨党宮宫費费\
+    卜冷晏席衛卫米柏宗瞿桂佟臧閔闵苟鄔邬卞姬仇欒栾隋刁沙榮荣巫寇桑郎甄叢丛仲虞敖鞏巩佘池\
+    查麻苑遲迟鄺邝談谈匡鞠荊荆冀郁胥班儲储栗燕楚鄢勞劳諶谌奚皮粟冼藺蔺樓楼滿满聞闻厲厉仝區\
+    区郜闞阚屠豆朴蓋盖練练廉禹井祖漆巴豐丰卿狄晉晋扈晁芮闕阙浦戈伏鹿薄邸雍辜羊烏乌裘亓邰赫\
+    杭況况宿鮮鲜逯茹諸诸慕嵇哈湛賓宾戎勾茅呼揭尉斯束檀衣昝堯尧";
+
+fn cjk_name(part: &str) -> bool {
+    let count = part.chars().count();
+    let is_dot = |c: char| matches!(c, '·' | '‧' | '・');
+    if !part.chars().all(|c| is_han(c) || is_dot(c)) {
+        return false;
+    }
+    if part.chars().any(is_dot) {
+        // A transliterated foreign name: 馬克·宏.
+        return (3..=12).contains(&count);
+    }
+    (2..=4).contains(&count) && part.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+fn latin_name(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            let shaped = w.starts_with(|c: char| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+            (shaped && !NOT_NAME_WORDS.contains(&lower.as_str()))
+                || NAME_PARTICLES.contains(&lower.as_str())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_cjk_and_latin() {
+        assert_eq!(names("盧政鋒"), Some(vec!["盧政鋒".to_string()]));
+        assert_eq!(
+            names("王明、李小華"),
+            Some(vec!["王明".to_string(), "李小華".to_string()])
+        );
+        assert_eq!(
+            names("Jane Doe and John van Roe"),
+            Some(vec!["Jane Doe".to_string(), "John van Roe".to_string()])
+        );
+        assert_eq!(names("川習北京峰會後的美中外交動向"), None);
+        assert_eq!(names("Managing Rivalry After Beijing"), None);
+        assert_eq!(byline("作者：盧政鋒"), Some(vec!["盧政鋒".to_string()]));
+        assert_eq!(byline("By Jane Doe"), Some(vec!["Jane Doe".to_string()]));
+    }
+}

@@ -1,0 +1,372 @@
+//! Pages: the text as a flat run of lines, blank gaps and page breaks, with
+//! page furniture (page numbers, running headers and footers) taken out.
+//!
+//! A page break is a form feed. Text without any form feed marks its page
+//! breaks with two or more blank lines in a row (the seed brief does so).
+
+use std::collections::HashMap;
+
+use super::chars::{ends_like_prose, width_within};
+use super::page_numbers::is_page_number;
+
+/// One line of the text, as the later stages see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Item<'a> {
+    /// A line with visible text, trimmed; `indented` when it began with space.
+    Line { text: &'a str, indented: bool },
+    /// One or more blank lines between blocks.
+    Gap,
+    /// A page break, or furniture that stood at one.
+    Break,
+}
+
+/// How many lines on each side of a page break may be headers or footers.
+const ZONE: usize = 3;
+/// How many lines next to a break count as evidence of a running line: a
+/// header and a page number, in either order.
+const EDGE: usize = 2;
+/// Running headers and footers are short lines.
+const FURNITURE_MAX_WIDTH: usize = 80;
+
+/// Splits text into items and removes page furniture.
+pub(super) fn page_items(text: &str) -> Vec<Item<'_>> {
+    let mut items = split_items(text);
+    // Blank-line page breaks are a guess, so a running line must prove
+    // itself at more of them than at real form feeds.
+    let repeats = if text.contains('\u{c}') { 2 } else { 3 };
+    remove_furniture(&mut items, repeats);
+    items
+}
+
+/// Appends `item`; gaps and breaks never stand twice in a row, a break
+/// absorbs a gap, and nothing but a line opens the text.
+fn push<'a>(items: &mut Vec<Item<'a>>, item: Item<'a>) {
+    match (items.last_mut(), item) {
+        (None, Item::Gap | Item::Break) => {}
+        (Some(Item::Break), Item::Gap | Item::Break) => {}
+        (Some(last @ Item::Gap), Item::Break) => *last = Item::Break,
+        (Some(Item::Gap), Item::Gap) => {}
+        _ => items.push(item),
+    }
+}
+
+fn split_items(text: &str) -> Vec<Item<'_>> {
+    let form_feeds = text.contains('\u{c}');
+    // Sized once: a doubling vector would hold up to twice the memory.
+    let mut items = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut blanks = 0usize;
+    for line in text.split('\n') {
+        // Without form feeds each line is one piece; the split is skipped.
+        let pieces = line.split(if form_feeds { '\u{c}' } else { '\n' });
+        for (i, piece) in pieces.enumerate() {
+            if i > 0 {
+                push(&mut items, Item::Break);
+                blanks = 0;
+            }
+            let trimmed = piece.trim();
+            if trimmed.is_empty() {
+                blanks += 1;
+                continue;
+            }
+            if blanks > 0 {
+                let gap = if !form_feeds && blanks >= 2 {
+                    Item::Break
+                } else {
+                    Item::Gap
+                };
+                push(&mut items, gap);
+                blanks = 0;
+            }
+            let indented = piece.starts_with(char::is_whitespace);
+            push(
+                &mut items,
+                Item::Line {
+                    text: trimmed,
+                    indented,
+                },
+            );
+        }
+    }
+    while matches!(items.last(), Some(Item::Gap | Item::Break)) {
+        items.pop();
+    }
+    items
+}
+
+/// The indices of the lines near each page break (and at the start and end
+/// of the text, where the first header and the last footer stand).
+fn zones(items: &[Item<'_>]) -> Vec<Vec<usize>> {
+    let lines_from = |indices: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+        let mut found = Vec::new();
+        for i in indices {
+            match items[i] {
+                Item::Line { .. } => found.push(i),
+                Item::Break => break,
+                Item::Gap => {}
+            }
+            if found.len() == ZONE {
+                break;
+            }
+        }
+        found
+    };
+    let mut zones = vec![lines_from(&mut (0..items.len()))];
+    for (b, item) in items.iter().enumerate() {
+        if *item == Item::Break {
+            zones.push(lines_from(&mut (0..b).rev()));
+            zones.push(lines_from(&mut (b + 1..items.len())));
+        }
+    }
+    zones.push(lines_from(&mut (0..items.len()).rev()));
+    zones
+}
+
+/// A header's identity: digits stand for any digits, so "Page 3" and
+/// "Page 4" are one running line. Lines ending like prose are never headers.
+fn furniture_key(line: &str) -> Option<String> {
+    width_within(line, FURNITURE_MAX_WIDTH)?;
+    if ends_like_prose(line) {
+        return None;
+    }
+    Some(
+        line.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_numeric() { '#' } else { c })
+            .collect(),
+    )
+}
+
+fn remove_furniture(items: &mut Vec<Item<'_>>, repeats: usize) {
+    let zones = zones(items);
+    // Counted only at real page breaks (zones[0] and the last are the ends of
+    // the text), and per line: a short page's only line sits next to two
+    // breaks but is still content, while a running header repeats as lines.
+    let mut lines_per_key: HashMap<String, (usize, usize)> = HashMap::new();
+    let inner = zones.len().saturating_sub(1);
+    for zone in zones.iter().take(inner).skip(1) {
+        for &i in zone.iter().take(EDGE) {
+            if let Item::Line { text, .. } = items[i]
+                && let Some(key) = furniture_key(text)
+            {
+                let entry = lines_per_key.entry(key).or_insert((0, usize::MAX));
+                if entry.1 != i {
+                    *entry = (entry.0 + 1, i);
+                }
+            }
+        }
+    }
+    let running = |text: &str| {
+        furniture_key(text)
+            .and_then(|k| lines_per_key.get(&k))
+            .is_some_and(|&(n, _)| n >= repeats)
+    };
+    let mut furniture = Vec::new();
+    for (z, zone) in zones.iter().enumerate() {
+        let at_break = z > 0 && z + 1 < zones.len();
+        // The top of the first page holds the masthead, which later pages
+        // may repeat as their running header: it stays.
+        let may_run = z > 0;
+        // Furniture stands at the page's edge: walk in from the break and
+        // stop at the first line of content.
+        let mut walked = 0;
+        for &i in zone {
+            match items[i] {
+                Item::Line { text, .. }
+                    if is_page_number(text, true) || (may_run && running(text)) =>
+                {
+                    furniture.push(i)
+                }
+                _ => break,
+            }
+            walked += 1;
+        }
+        // A short line between the break and a page number is a header
+        // even at the one page break of a two-page brief.
+        if walked == 0
+            && at_break
+            && let [edge, next, ..] = zone[..]
+            && let Item::Line { text: header, .. } = items[edge]
+            && let Item::Line { text: number, .. } = items[next]
+            && is_page_number(number, true)
+            && furniture_key(header).is_some()
+        {
+            furniture.extend([edge, next]);
+        }
+    }
+    for i in furniture {
+        items[i] = Item::Break;
+    }
+    for item in items.iter_mut() {
+        if let Item::Line { text, .. } = *item
+            && is_page_number(text, false)
+        {
+            *item = Item::Break;
+        }
+    }
+    compact(items);
+}
+
+/// Merges the gaps and breaks that dropped furniture left side by side.
+fn compact(items: &mut Vec<Item<'_>>) {
+    let mut kept = 0usize;
+    for i in 0..items.len() {
+        let item = items[i];
+        match (kept.checked_sub(1).map(|k| items[k]), item) {
+            (None, Item::Gap | Item::Break) => {}
+            (Some(Item::Break), Item::Gap | Item::Break) => {}
+            (Some(Item::Gap), Item::Gap) => {}
+            (Some(Item::Gap), Item::Break) => items[kept - 1] = Item::Break,
+            _ => {
+                items[kept] = item;
+                kept += 1;
+            }
+        }
+    }
+    items.truncate(kept);
+    while matches!(items.last(), Some(Item::Gap | Item::Break)) {
+        items.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(items: &[Item<'_>]) -> Vec<String> {
+        items
+            .iter()
+            .map(|i| match i {
+                Item::Line { text, .. } => text.to_string(),
+                Item::Gap => "<gap>".to_string(),
+                Item::Break => "<break>".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_blank_lines_are_a_page_break_only_without_form_feeds() {
+        assert_eq!(
+            lines(&split_items("a\n\n\nb\n\nc")),
+            ["a", "<break>", "b", "<gap>", "c"]
+        );
+        assert_eq!(
+            lines(&split_items("a\n\n\nb\u{c}c")),
+            ["a", "<gap>", "b", "<break>", "c"]
+        );
+    }
+
+    #[test]
+    fn a_running_header_next_to_two_breaks_is_dropped() {
+        let text = "遠景論壇 第 5 期\n正文一\n\u{c}遠景論壇 第 5 期\n正文二\n\u{c}遠景論壇 第 5 期\n正文三";
+        assert_eq!(
+            lines(&page_items(text)),
+            [
+                "遠景論壇 第 5 期",
+                "正文一",
+                "<break>",
+                "正文二",
+                "<break>",
+                "正文三"
+            ]
+        );
+    }
+
+    #[test]
+    fn page_numbers_at_breaks_are_dropped_but_numbers_in_text_stay() {
+        let text = "First page text\n1\n\u{c}- 2 -\nSecond page\n\n42\n\nmore";
+        assert_eq!(
+            lines(&page_items(text)),
+            [
+                "First page text",
+                "<break>",
+                "Second page",
+                "<gap>",
+                "42",
+                "<gap>",
+                "more"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_below_the_furniture_or_a_repeated_sentence_stays() {
+        let page = |n: u32| {
+            format!("Prospect Forum\n- {n} -\nII. Trade\nThe text goes on.\nIt ends alike.\n\u{c}")
+        };
+        let text: String = (1..=3).map(page).collect();
+        let kept = lines(&page_items(&text));
+        assert_eq!(
+            kept.iter().filter(|l| *l == "II. Trade").count(),
+            3,
+            "{kept:?}"
+        );
+        assert_eq!(
+            kept.iter().filter(|l| *l == "It ends alike.").count(),
+            3,
+            "{kept:?}"
+        );
+        assert_eq!(
+            kept.iter().filter(|l| *l == "Prospect Forum").count(),
+            1,
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|l| l.starts_with('-')), "{kept:?}");
+    }
+
+    #[test]
+    fn a_header_above_a_page_number_goes_even_at_a_single_break() {
+        let text = "end of the\n\u{c}Prospect Foundation Policy Brief\n2\n\nregion.";
+        assert_eq!(
+            lines(&page_items(text)),
+            ["end of the", "<break>", "region."]
+        );
+    }
+
+    #[test]
+    fn without_form_feeds_a_running_line_needs_three_breaks() {
+        let twice = "Text zero.\n\n\nBackground\n\n\nText one.\n\n\nBackground\n\n\nText two.";
+        assert_eq!(
+            lines(&page_items(twice))
+                .iter()
+                .filter(|l| *l == "Background")
+                .count(),
+            2
+        );
+        let thrice =
+            "Forum\nText one.\n\n\nForum\nText two.\n\n\nForum\nText three.\n\n\nForum\nText four.";
+        let kept = lines(&page_items(thrice));
+        assert_eq!(kept.iter().filter(|l| *l == "Forum").count(), 1, "{kept:?}");
+    }
+
+    #[test]
+    fn the_masthead_on_the_first_page_stays_though_later_pages_repeat_it() {
+        let text = "遠景論壇\n標題\n\u{c}遠景論壇\n正文一\n\u{c}遠景論壇\n正文二";
+        assert_eq!(
+            lines(&page_items(text)),
+            ["遠景論壇", "標題", "<break>", "正文一", "<break>", "正文二"]
+        );
+    }
+
+    #[test]
+    fn a_line_seen_at_only_one_break_stays() {
+        let text = "Title\nbody\n\u{c}Section two\nbody";
+        assert!(lines(&page_items(text)).contains(&"Section two".to_string()));
+    }
+
+    #[test]
+    fn leading_indentation_is_remembered() {
+        assert_eq!(
+            split_items("  first\nsecond"),
+            [
+                Item::Line {
+                    text: "first",
+                    indented: true
+                },
+                Item::Line {
+                    text: "second",
+                    indented: false
+                }
+            ]
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! Tests of the whole plain-text loader: briefs in three scripts, a
+//! synthetic multi-page brief, odd input that must never panic.
+
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+
+use super::parse;
+use crate::brief::{Brief, ParagraphKind};
+
+fn outline(brief: &Brief) -> Vec<(u8, Option<&str>, usize)> {
+    brief
+        .sections
+        .iter()
+        .map(|s| (s.level, s.title.as_deref(), s.paragraphs.len()))
+        .collect()
+}
+
+fn texts(paragraphs: &[crate::brief::Paragraph]) -> Vec<String> {
+    paragraphs.iter().map(|p| p.text()).collect()
+}
+
+const MULTI_PAGE: &str = "Prospect Forum\n\nThe Limits of Managed Rivalry\n\nJane Doe\n\nSenior Fellow, Prospect Foundation\n\nMay 13, 2026\n\n\
+I. Introduction\n\nThe summit in Beijing produced a framework that both\nsides describe as constructive, yet the terms of the\n\
+inter-\n\
+\u{c}Prospect Forum · The Limits of Managed Rivalry\n- 2 -\n\
+national order it assumes remain contested.\n\n\
+II. Trade\n\nTariffs fell on both sides.\n\nA. Details follow\nin the annex.\n\n\
+Source: Ministry of Commerce\n\n\
+Negotiators will meet again in\n\
+\u{c}Prospect Forum · The Limits of Managed Rivalry\n- 3 -\n\
+Washington before the end of the year.\n\n\
+III. Outlook\n\nWho sets the agenda next?\n\nThe answer is open.\n\n\
+Editor's note: the views are the author's own.\n\nProspect Foundation\n\nTel: +886 2 2365 4366\n\nwww.pf.org.tw\n";
+
+#[test]
+fn a_synthetic_multi_page_english_brief() {
+    let brief = parse(MULTI_PAGE);
+    assert_eq!(brief.meta.series.as_deref(), Some("Prospect Forum"));
+    assert_eq!(
+        brief.meta.title.as_deref(),
+        Some("The Limits of Managed Rivalry")
+    );
+    assert_eq!(brief.meta.authors, ["Jane Doe"]);
+    assert_eq!(brief.meta.date.as_deref(), Some("May 13, 2026"));
+    assert_eq!(brief.meta.publisher.as_deref(), Some("Prospect Foundation"));
+    assert_eq!(
+        outline(&brief),
+        [
+            (1, Some("I. Introduction"), 1),
+            (1, Some("II. Trade"), 4),
+            (1, Some("III. Outlook"), 0),
+            (2, Some("Who sets the agenda next?"), 1),
+        ]
+    );
+    let first = brief.sections[0].paragraphs[0].text();
+    assert!(
+        first.ends_with("yet the terms of the international order it assumes remain contested."),
+        "{first}"
+    );
+    let trade = texts(&brief.sections[1].paragraphs);
+    assert_eq!(trade[2], "Source: Ministry of Commerce");
+    assert_eq!(brief.sections[1].paragraphs[2].kind, ParagraphKind::Caption);
+    assert_eq!(
+        trade[3],
+        "Negotiators will meet again in Washington before the end of the year."
+    );
+    let all: String = brief.paragraphs().map(|p| p.text()).collect();
+    assert!(
+        !all.contains("- 2 -") && !all.contains("- 3 -"),
+        "page numbers are dropped"
+    );
+    assert!(!all.contains('·'), "the running header is dropped: {all}");
+    assert!(!all.contains('\u{c}'));
+    assert_eq!(
+        texts(&brief.back_matter),
+        [
+            "Editor's note: the views are the author's own.",
+            "Prospect Foundation",
+            "Tel: +886 2 2365 4366",
+            "www.pf.org.tw"
+        ]
+    );
+}
+
+#[test]
+fn question_lines_are_headings_but_prose_questions_are_not() {
+    let brief = parse(
+        "標題\n\n第一段。\n\n美中走向競爭有度？\n\n第二段。\n\n難道雙方不願意在這個關鍵時刻坐下來談一談，讓彼此的分歧得到控制嗎？\n\n第三段。",
+    );
+    let titles: Vec<_> = brief.sections.iter().map(|s| s.title.as_deref()).collect();
+    assert_eq!(titles, [None, Some("美中走向競爭有度？")]);
+    assert_eq!(brief.sections[1].paragraphs.len(), 3);
+}
+
+#[test]
+fn a_traditional_brief_with_numbered_headings_and_page_numbers() {
+    let text = "國防安全週報\n\n稀土管制與美中博弈\n\n作者：王明\n\n國防安全研究院研究員\n\n2026年5月13日\n\n\
+壹、前言\n\n美中兩國於五月舉行峰會，雙方\n就關稅與出口管制\n\u{c}第 2 頁\n達成初步共識。\n\n\
+一、關稅\n\n（一）稅率調整\n\n美方調降部分關稅。\n\n（二）執行期程\n\n分兩階段執行。\n\n\
+貳、結論\n\n雙方仍有分歧。\n\n編按：本文僅代表作者個人觀點。\n";
+    let brief = parse(text);
+    assert_eq!(brief.meta.series.as_deref(), Some("國防安全週報"));
+    assert_eq!(brief.meta.title.as_deref(), Some("稀土管制與美中博弈"));
+    assert_eq!(brief.meta.authors, ["王明"]);
+    assert_eq!(
+        brief.meta.affiliation.as_deref(),
+        Some("國防安全研究院研究員")
+    );
+    assert_eq!(brief.meta.date.as_deref(), Some("2026年5月13日"));
+    assert_eq!(
+        outline(&brief),
+        [
+            (1, Some("壹、前言"), 1),
+            (2, Some("一、關稅"), 0),
+            (3, Some("（一）稅率調整"), 1),
+            (3, Some("（二）執行期程"), 1),
+            (1, Some("貳、結論"), 1),
+        ]
+    );
+    assert_eq!(
+        brief.sections[0].paragraphs[0].text(),
+        "美中兩國於五月舉行峰會，雙方就關稅與出口管制達成初步共識。"
+    );
+    assert_eq!(
+        texts(&brief.back_matter),
+        ["編按：本文僅代表作者個人觀點。"]
+    );
+}
+
+#[test]
+fn a_simplified_brief_with_unnumbered_headings() {
+    let text = "远景论坛\n\n中美关系的新阶段\n\n卢政锋\n\n金门大学国际暨大陆事务学系副教授\n\n\
+习近平表示，两国元首\n\n\n\n作为掌舵人，应当把握好方向。\n\n第二段正文。\n\n\
+竞争有度？\n\n美方回应。\n\n编按：本文仅代表作者个人观点。\n\n财团法人两岸交流远景基金会\n\n电话：02-23654366\n";
+    let brief = parse(text);
+    assert_eq!(brief.meta.series.as_deref(), Some("远景论坛"));
+    assert_eq!(brief.meta.title.as_deref(), Some("中美关系的新阶段"));
+    assert_eq!(brief.meta.authors, ["卢政锋"]);
+    assert_eq!(
+        brief.meta.publisher.as_deref(),
+        Some("财团法人两岸交流远景基金会")
+    );
+    assert_eq!(outline(&brief), [(0, None, 2), (1, Some("竞争有度？"), 1)]);
+    assert_eq!(
+        brief.sections[0].paragraphs[0].text(),
+        "习近平表示，两国元首作为掌舵人，应当把握好方向。"
+    );
+    assert_eq!(brief.back_matter.len(), 3);
+}
+
+#[test]
+fn list_items_keep_their_bullets() {
+    let brief = parse("要點如下：\n• 關稅下調\n• 稀土出口\n恢復正常");
+    let items: Vec<_> = brief.sections[0]
+        .paragraphs
+        .iter()
+        .map(|p| (p.kind, p.marker.as_deref(), p.text()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (ParagraphKind::Text, None, "要點如下：".to_string()),
+            (ParagraphKind::ListItem, Some("•"), "關稅下調".to_string()),
+            (
+                ParagraphKind::ListItem,
+                Some("•"),
+                "稀土出口恢復正常".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_four_megabyte_line_without_a_newline() {
+    let line = "中文字".repeat(4 * 1024 * 1024 / 9);
+    let brief = parse(&line);
+    assert_eq!(brief.paragraphs().count(), 1);
+    assert_eq!(
+        brief.paragraphs().next().map(|p| p.text().len()),
+        Some(line.len())
+    );
+}
+
+#[test]
+fn three_thousand_headings_and_no_text() {
+    let brief = parse(&"一、標題\n".repeat(3000));
+    assert_eq!(brief.sections.len(), 3000);
+    assert!(brief.sections.iter().all(|s| s.paragraphs.is_empty()));
+    let bare: String = (0..3000)
+        .map(|i| format!("Heading number {i}\n\n"))
+        .collect();
+    let brief = parse(&bare);
+    assert!(brief.sections.len() >= 2990, "{}", brief.sections.len());
+}
+
+#[test]
+fn empty_and_whitespace_input_gives_an_empty_brief() {
+    for text in ["", "\n\n\n", "\u{c}\u{c}", "   \n\t\n"] {
+        assert_eq!(parse(text).paragraphs().count(), 0, "{text:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        let _ = parse(&text);
+    }
+
+    #[test]
+    fn brief_like_text_never_panics_nor_invents_text(
+        text in "[一二三壹（）()。，、？?：:「」第章節頁圖表來源編按基金會路號Tel:a-zA-Z0-9 .\\-•\n\u{c}]{0,400}"
+    ) {
+        let brief = parse(&text);
+        // Every visible character shown comes from the input, no more often
+        // than it occurs there (the publisher repeats a footer paragraph).
+        let mut budget: HashMap<char, usize> = HashMap::new();
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            *budget.entry(c).or_default() += 1;
+        }
+        let meta = &brief.meta;
+        let shown = brief
+            .paragraphs()
+            .map(|p| p.text())
+            .chain(brief.sections.iter().filter_map(|s| s.title.clone()))
+            .chain(meta.authors.iter().cloned())
+            .chain([&meta.title, &meta.subtitle, &meta.series, &meta.affiliation, &meta.date].into_iter().flatten().cloned());
+        for c in shown.flat_map(|t| t.chars().collect::<Vec<_>>()).filter(|c| !c.is_whitespace()) {
+            let left = budget.entry(c).or_default();
+            prop_assert!(*left > 0, "{c:?} appears more often than in the input");
+            *left -= 1;
+        }
+    }
+}
