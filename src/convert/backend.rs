@@ -43,12 +43,11 @@ pub struct BuiltinBackend {
 impl BuiltinBackend {
     /// Opens the embedded dictionaries of `config`.
     pub fn new(config: ConfigName) -> Result<Self, BackendError> {
-        let engine = OpenCC::from_config(builtin_config(config)).map_err(|e| {
-            BackendError::Builtin {
+        let engine =
+            OpenCC::from_config(builtin_config(config)).map_err(|e| BackendError::Builtin {
                 config,
                 reason: e.to_string(),
-            }
-        })?;
+            })?;
         Ok(BuiltinBackend { engine })
     }
 }

@@ -151,7 +151,8 @@ impl Converter {
         let mut parts: Vec<String> = vec![String::new(); chunks.len()];
         std::thread::scope(|scope| {
             // Each worker takes every `threads`-th chunk; results land in place.
-            let mut slots: Vec<Vec<(usize, &mut String)>> = (0..threads).map(|_| Vec::new()).collect();
+            let mut slots: Vec<Vec<(usize, &mut String)>> =
+                (0..threads).map(|_| Vec::new()).collect();
             for (i, slot) in parts.iter_mut().enumerate() {
                 slots[i % threads].push((i, slot));
             }
@@ -240,7 +241,10 @@ mod tests {
     #[test]
     fn glyph_level_conversion_both_ways() {
         let to_s = Converter::new(Target::Simplified, false).unwrap();
-        assert_eq!(to_s.convert("川習北京峰會後的美中外交動向"), "川习北京峰会后的美中外交动向");
+        assert_eq!(
+            to_s.convert("川習北京峰會後的美中外交動向"),
+            "川习北京峰会后的美中外交动向"
+        );
         let to_tw = Converter::new(Target::Taiwan, false).unwrap();
         assert_eq!(to_tw.convert("台湾的软件"), "臺灣的軟件");
     }
@@ -268,7 +272,8 @@ mod tests {
 
     #[test]
     fn text_already_in_the_target_script_is_unchanged() {
-        let converter = Converter::for_text("这是简体中文的文字", Target::Simplified, false).unwrap();
+        let converter =
+            Converter::for_text("这是简体中文的文字", Target::Simplified, false).unwrap();
         assert_eq!(converter.config(), None);
         assert_eq!(converter.convert("这是简体"), "这是简体");
     }
@@ -289,7 +294,10 @@ mod tests {
         let text = "臺灣 `臺灣` 臺灣";
         let start = text.find('`').unwrap();
         let end = text.rfind('`').unwrap() + 1;
-        assert_eq!(converter.convert_except(text, &[start..end]), "台湾 `臺灣` 台湾");
+        assert_eq!(
+            converter.convert_except(text, std::slice::from_ref(&(start..end))),
+            "台湾 `臺灣` 台湾"
+        );
     }
 
     #[test]

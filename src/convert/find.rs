@@ -50,7 +50,9 @@ impl FoldedText {
         }
         self.folded
             .match_indices(needle)
-            .map(|(start, hit)| self.original_offset(start)..self.original_offset(start + hit.len()))
+            .map(|(start, hit)| {
+                self.original_offset(start)..self.original_offset(start + hit.len())
+            })
             .collect()
     }
 

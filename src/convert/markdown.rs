@@ -49,7 +49,9 @@ pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
     for scheme in ["https://", "http://", "www."] {
         for (start, _) in text.match_indices(scheme) {
             let end = text[start..]
-                .find(|c: char| c.is_whitespace() || matches!(c, '>' | ')' | ']' | '<' | '"') || !c.is_ascii())
+                .find(|c: char| {
+                    c.is_whitespace() || matches!(c, '>' | ')' | ']' | '<' | '"') || !c.is_ascii()
+                })
                 .map_or(text.len(), |i| start + i);
             ranges.push(start..end);
         }
@@ -75,7 +77,10 @@ mod tests {
     use super::*;
 
     fn kept(text: &str) -> Vec<&str> {
-        protected_ranges(text).into_iter().map(|r| &text[r]).collect()
+        protected_ranges(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -93,7 +98,10 @@ mod tests {
     fn bare_and_angle_bracket_urls_are_kept() {
         let text = "(圖片來源：<https://www.flickr.com/photos/55271247042/>) 見 http://a.tw/x 後";
         let kept = kept(text);
-        assert!(kept.contains(&"https://www.flickr.com/photos/55271247042/"), "{kept:?}");
+        assert!(
+            kept.contains(&"https://www.flickr.com/photos/55271247042/"),
+            "{kept:?}"
+        );
         assert!(kept.contains(&"http://a.tw/x"), "{kept:?}");
     }
 

@@ -1,14 +1,8 @@
 //! The user's own phrase file: replacements and protected terms that win
 //! over every built-in dictionary.
 //!
-//! Format, one entry a line:
-//!
-//! ```text
-//! # a comment
-//! 程序	程序        ← the same on both sides: protect the term
-//! 行程                ← a term alone on its line: protect it too
-//! 川普	特朗普      ← source, a tab, the replacement
-//! ```
+//! Format, one entry a line: `# a comment`; `source<TAB>target` to replace
+//! a term; `term<TAB>term` or the term alone on its line to protect it.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -240,7 +234,10 @@ mod tests {
     #[test]
     fn bad_lines_name_file_and_line() {
         let err = parse("# ok\n川普\t\n").unwrap_err().to_string();
-        assert!(err.starts_with("phrases.txt:2: nothing after the tab"), "{err}");
+        assert!(
+            err.starts_with("phrases.txt:2: nothing after the tab"),
+            "{err}"
+        );
         let err = parse("a\tb\tc\n").unwrap_err().to_string();
         assert!(err.starts_with("phrases.txt:1: more than one tab"), "{err}");
         let err = parse("\tb\n").unwrap_err().to_string();
