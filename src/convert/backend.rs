@@ -2,8 +2,9 @@
 //! embedded dictionaries (always there) and, with the `system-opencc`
 //! feature, the system's OpenCC library.
 
-use ferrous_opencc::OpenCC;
-use ferrous_opencc::config::BuiltinConfig;
+use std::sync::OnceLock;
+
+use opencc_fmmseg::{DictionaryMaxlength, OpenCC, OpenccConfig};
 use thiserror::Error;
 
 use super::config::ConfigName;
@@ -18,13 +19,8 @@ pub trait Backend: Send + Sync {
 #[derive(Debug, Error)]
 pub enum BackendError {
     /// The embedded dictionaries could not be opened (a build problem).
-    #[error("the built-in {config} dictionaries cannot be loaded: {reason}")]
-    Builtin {
-        /// The configuration asked for.
-        config: ConfigName,
-        /// What the dictionary library said.
-        reason: String,
-    },
+    #[error("the built-in dictionaries cannot be loaded: {0}")]
+    Builtin(String),
     /// The system's OpenCC refused a configuration.
     #[error("the system OpenCC cannot use {config}: {reason}")]
     System {
@@ -35,45 +31,68 @@ pub enum BackendError {
     },
 }
 
-/// The default backend: `ferrous-opencc`, pure Rust, dictionaries compiled in.
+/// The default backend: `opencc-fmmseg`, pure Rust, OpenCC's current
+/// dictionaries compiled in, OpenCC's segment-then-convert rounds.
 pub struct BuiltinBackend {
-    engine: OpenCC,
+    engine: &'static OpenCC,
+    config: OpenccConfig,
 }
 
 impl BuiltinBackend {
-    /// Opens the embedded dictionaries of `config`.
+    /// The built-in dictionaries with the rounds of `config`.
     pub fn new(config: ConfigName) -> Result<Self, BackendError> {
-        let engine =
-            OpenCC::from_config(builtin_config(config)).map_err(|e| BackendError::Builtin {
-                config,
-                reason: e.to_string(),
-            })?;
-        Ok(BuiltinBackend { engine })
+        Ok(BuiltinBackend {
+            engine: builtin_engine()?,
+            config: builtin_config(config),
+        })
     }
 }
 
 impl Backend for BuiltinBackend {
     fn convert(&self, text: &str) -> String {
-        self.engine.convert(text)
+        self.engine.convert_with_config(text, self.config, false)
     }
 }
 
-fn builtin_config(config: ConfigName) -> BuiltinConfig {
+/// The process-wide dictionary set: decompressed once (about 0.1 s), then
+/// shared by every converter and thread.
+pub fn builtin_engine() -> Result<&'static OpenCC, BackendError> {
+    static ENGINE: OnceLock<Result<OpenCC, String>> = OnceLock::new();
+    ENGINE
+        .get_or_init(|| {
+            let dictionary = DictionaryMaxlength::new().map_err(|e| e.to_string())?;
+            let mut engine = OpenCC::from_dictionary(dictionary);
+            // `Converter` already splits long texts over the cores; a second
+            // layer of threads inside would only contend with it.
+            engine.set_parallel(false);
+            Ok(engine)
+        })
+        .as_ref()
+        .map_err(|e| BackendError::Builtin(e.clone()))
+}
+
+fn builtin_config(config: ConfigName) -> OpenccConfig {
     match config {
-        ConfigName::S2t => BuiltinConfig::S2t,
-        ConfigName::T2s => BuiltinConfig::T2s,
-        ConfigName::S2tw => BuiltinConfig::S2tw,
-        ConfigName::Tw2s => BuiltinConfig::Tw2s,
-        ConfigName::S2hk => BuiltinConfig::S2hk,
-        ConfigName::Hk2s => BuiltinConfig::Hk2s,
-        ConfigName::S2twp => BuiltinConfig::S2twp,
-        ConfigName::Tw2sp => BuiltinConfig::Tw2sp,
-        ConfigName::T2tw => BuiltinConfig::T2tw,
-        ConfigName::Tw2t => BuiltinConfig::Tw2t,
-        ConfigName::T2hk => BuiltinConfig::T2hk,
-        ConfigName::Hk2t => BuiltinConfig::Hk2t,
-        ConfigName::T2jp => BuiltinConfig::T2jp,
-        ConfigName::Jp2t => BuiltinConfig::Jp2t,
+        ConfigName::S2t => OpenccConfig::S2t,
+        ConfigName::T2s => OpenccConfig::T2s,
+        ConfigName::S2tw => OpenccConfig::S2tw,
+        ConfigName::Tw2s => OpenccConfig::Tw2s,
+        ConfigName::S2hk => OpenccConfig::S2hk,
+        ConfigName::Hk2s => OpenccConfig::Hk2s,
+        ConfigName::S2twp => OpenccConfig::S2twp,
+        ConfigName::Tw2sp => OpenccConfig::Tw2sp,
+        ConfigName::T2tw => OpenccConfig::T2tw,
+        ConfigName::Tw2t => OpenccConfig::Tw2t,
+        ConfigName::T2hk => OpenccConfig::T2hk,
+        ConfigName::Hk2t => OpenccConfig::Hk2t,
+        ConfigName::T2jp => OpenccConfig::T2jp,
+        ConfigName::Jp2t => OpenccConfig::Jp2t,
+        ConfigName::S2hkp => OpenccConfig::S2hkp,
+        ConfigName::Hk2sp => OpenccConfig::Hk2sp,
+        ConfigName::T2twp => OpenccConfig::T2twp,
+        ConfigName::Tw2tp => OpenccConfig::Tw2tp,
+        ConfigName::T2hkp => OpenccConfig::T2hkp,
+        ConfigName::Hk2tp => OpenccConfig::Hk2tp,
     }
 }
 

@@ -129,11 +129,23 @@ pub enum ConfigName {
     T2jp,
     /// Japanese Shinjitai → Traditional.
     Jp2t,
+    /// Simplified → Hong Kong glyphs and vocabulary.
+    S2hkp,
+    /// Hong Kong glyphs and vocabulary → Simplified (mainland vocabulary).
+    Hk2sp,
+    /// Traditional → Taiwan glyphs and vocabulary.
+    T2twp,
+    /// Taiwan glyphs and vocabulary → Traditional.
+    Tw2tp,
+    /// Traditional → Hong Kong glyphs and vocabulary.
+    T2hkp,
+    /// Hong Kong glyphs and vocabulary → Traditional.
+    Hk2tp,
 }
 
 impl ConfigName {
     /// Every built-in configuration.
-    pub const ALL: [ConfigName; 14] = [
+    pub const ALL: [ConfigName; 20] = [
         ConfigName::S2t,
         ConfigName::T2s,
         ConfigName::S2tw,
@@ -148,6 +160,12 @@ impl ConfigName {
         ConfigName::Hk2t,
         ConfigName::T2jp,
         ConfigName::Jp2t,
+        ConfigName::S2hkp,
+        ConfigName::Hk2sp,
+        ConfigName::T2twp,
+        ConfigName::Tw2tp,
+        ConfigName::T2hkp,
+        ConfigName::Hk2tp,
     ];
 
     /// OpenCC's name for it, without `.json`.
@@ -167,20 +185,35 @@ impl ConfigName {
             ConfigName::Hk2t => "hk2t",
             ConfigName::T2jp => "t2jp",
             ConfigName::Jp2t => "jp2t",
+            ConfigName::S2hkp => "s2hkp",
+            ConfigName::Hk2sp => "hk2sp",
+            ConfigName::T2twp => "t2twp",
+            ConfigName::Tw2tp => "tw2tp",
+            ConfigName::T2hkp => "t2hkp",
+            ConfigName::Hk2tp => "hk2tp",
         }
     }
 
     /// The script the configuration reads.
     pub fn source(self) -> Script {
         match self {
-            ConfigName::S2t | ConfigName::S2tw | ConfigName::S2hk | ConfigName::S2twp => {
-                Script::Simplified
+            ConfigName::S2t
+            | ConfigName::S2tw
+            | ConfigName::S2hk
+            | ConfigName::S2twp
+            | ConfigName::S2hkp => Script::Simplified,
+            ConfigName::T2s
+            | ConfigName::T2tw
+            | ConfigName::T2hk
+            | ConfigName::T2jp
+            | ConfigName::T2twp
+            | ConfigName::T2hkp => Script::Traditional,
+            ConfigName::Tw2s | ConfigName::Tw2sp | ConfigName::Tw2t | ConfigName::Tw2tp => {
+                Script::Taiwan
             }
-            ConfigName::T2s | ConfigName::T2tw | ConfigName::T2hk | ConfigName::T2jp => {
-                Script::Traditional
+            ConfigName::Hk2s | ConfigName::Hk2t | ConfigName::Hk2sp | ConfigName::Hk2tp => {
+                Script::HongKong
             }
-            ConfigName::Tw2s | ConfigName::Tw2sp | ConfigName::Tw2t => Script::Taiwan,
-            ConfigName::Hk2s | ConfigName::Hk2t => Script::HongKong,
             ConfigName::Jp2t => Script::Japanese,
         }
     }
@@ -188,14 +221,23 @@ impl ConfigName {
     /// The script the configuration writes.
     pub fn target(self) -> Script {
         match self {
-            ConfigName::T2s | ConfigName::Tw2s | ConfigName::Hk2s | ConfigName::Tw2sp => {
-                Script::Simplified
+            ConfigName::T2s
+            | ConfigName::Tw2s
+            | ConfigName::Hk2s
+            | ConfigName::Tw2sp
+            | ConfigName::Hk2sp => Script::Simplified,
+            ConfigName::S2t
+            | ConfigName::Tw2t
+            | ConfigName::Hk2t
+            | ConfigName::Jp2t
+            | ConfigName::Tw2tp
+            | ConfigName::Hk2tp => Script::Traditional,
+            ConfigName::S2tw | ConfigName::S2twp | ConfigName::T2tw | ConfigName::T2twp => {
+                Script::Taiwan
             }
-            ConfigName::S2t | ConfigName::Tw2t | ConfigName::Hk2t | ConfigName::Jp2t => {
-                Script::Traditional
+            ConfigName::S2hk | ConfigName::T2hk | ConfigName::S2hkp | ConfigName::T2hkp => {
+                Script::HongKong
             }
-            ConfigName::S2tw | ConfigName::S2twp | ConfigName::T2tw => Script::Taiwan,
-            ConfigName::S2hk | ConfigName::T2hk => Script::HongKong,
             ConfigName::T2jp => Script::Japanese,
         }
     }
@@ -220,9 +262,12 @@ impl ConfigName {
             },
             (Target::Taiwan, true, false) => Some(ConfigName::S2tw),
             (Target::Taiwan, true, true) => Some(ConfigName::S2twp),
-            (Target::Taiwan, false, _) => Some(ConfigName::T2tw),
-            (Target::HongKong, true, _) => Some(ConfigName::S2hk),
-            (Target::HongKong, false, _) => Some(ConfigName::T2hk),
+            (Target::Taiwan, false, false) => Some(ConfigName::T2tw),
+            (Target::Taiwan, false, true) => Some(ConfigName::T2twp),
+            (Target::HongKong, true, false) => Some(ConfigName::S2hk),
+            (Target::HongKong, true, true) => Some(ConfigName::S2hkp),
+            (Target::HongKong, false, false) => Some(ConfigName::T2hk),
+            (Target::HongKong, false, true) => Some(ConfigName::T2hkp),
         }
     }
 }
@@ -230,7 +275,7 @@ impl ConfigName {
 /// A configuration name OpenCC does not ship.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error(
-    "unknown OpenCC config {0:?}: use one of s2t, t2s, s2tw, tw2s, s2hk, hk2s, s2twp, tw2sp, t2tw, tw2t, t2hk, hk2t, t2jp, jp2t"
+    "unknown OpenCC config {0:?}: use one of s2t, t2s, s2tw, tw2s, s2hk, hk2s, s2twp, tw2sp, s2hkp, hk2sp, t2tw, tw2t, t2twp, tw2tp, t2hk, hk2t, t2hkp, hk2tp, t2jp, jp2t"
 )]
 pub struct UnknownConfig(pub String);
 

@@ -1,10 +1,8 @@
 //! Telling Simplified from Traditional text.
 
-use std::sync::OnceLock;
+use opencc_fmmseg::OpenccConfig;
 
-use ferrous_opencc::OpenCC;
-use ferrous_opencc::config::BuiltinConfig;
-
+use super::backend::builtin_engine;
 use super::config::Script;
 
 /// How much of a text is looked at; a brief's first pages are plenty.
@@ -16,28 +14,18 @@ const SAMPLE_BYTES: usize = 64 * 1024;
 /// Simplified, which makes every conversion of it a no-op anyway).
 pub fn detect_script(text: &str) -> Script {
     let sample = head(text, SAMPLE_BYTES);
-    let (Some(to_simplified), Some(to_traditional)) = (engine(true), engine(false)) else {
+    let Ok(engine) = builtin_engine() else {
         return Script::Simplified;
     };
-    let traditional_evidence = changed_chars(sample, &to_simplified.convert(sample));
-    let simplified_evidence = changed_chars(sample, &to_traditional.convert(sample));
+    let to_simplified = engine.convert_with_config(sample, OpenccConfig::T2s, false);
+    let to_traditional = engine.convert_with_config(sample, OpenccConfig::S2t, false);
+    let traditional_evidence = changed_chars(sample, &to_simplified);
+    let simplified_evidence = changed_chars(sample, &to_traditional);
     if traditional_evidence > simplified_evidence {
         Script::Traditional
     } else {
         Script::Simplified
     }
-}
-
-fn engine(to_simplified: bool) -> Option<&'static OpenCC> {
-    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
-    static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
-    let (cell, config) = if to_simplified {
-        (&T2S, BuiltinConfig::T2s)
-    } else {
-        (&S2T, BuiltinConfig::S2t)
-    };
-    cell.get_or_init(|| OpenCC::from_config(config).ok())
-        .as_ref()
 }
 
 /// The longest prefix of `text` no longer than `max` bytes, cut at a char.

@@ -6,8 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use ferrous_opencc::OpenCC;
-use ferrous_opencc::config::BuiltinConfig;
+use opencc_fmmseg::{DictMaxLen, DictionaryMaxlength};
 
 /// Folds one character for comparison.
 pub fn fold_char(c: char) -> char {
@@ -34,19 +33,10 @@ pub fn fold_str(text: &str) -> String {
 }
 
 /// Builds the script table now rather than on the first search (it takes a
-/// few tens of milliseconds, which a reader may want to spend at start-up).
+/// tenth of a second, which a reader may want to spend at start-up).
 pub fn warm_up() {
     script_table();
 }
-
-/// Where ideographs live: the blocks OpenCC's character tables cover.
-const IDEOGRAPH_BLOCKS: [(u32, u32); 5] = [
-    (0x3400, 0x4DBF),   // Extension A
-    (0x4E00, 0x9FFF),   // Unified Ideographs
-    (0xF900, 0xFAFF),   // Compatibility Ideographs
-    (0x20000, 0x2A6DF), // Extension B
-    (0x2A700, 0x2EBEF), // Extensions C to F
-];
 
 /// Ideograph → its Simplified form, from OpenCC's character tables.
 struct ScriptTable {
@@ -74,48 +64,57 @@ fn script_table() -> &'static ScriptTable {
     TABLE.get_or_init(build_script_table)
 }
 
-/// Converts every ideograph alone on its line through the Taiwan, Hong Kong
-/// and standard Traditional → Simplified tables, and keeps the one-char
-/// results: the character tables, without reaching into the crate's data.
+/// Builds the table from OpenCC's character tables: the Taiwan and Hong
+/// Kong variant tables (reversed, to standard Traditional) and then the
+/// Traditional → Simplified characters, each applied until nothing changes.
 fn build_script_table() -> ScriptTable {
     let mut table = ScriptTable {
         bmp: vec![0; 0x10000],
         astral: HashMap::new(),
     };
-    let ideographs: Vec<char> = IDEOGRAPH_BLOCKS
-        .iter()
-        .flat_map(|&(start, end)| (start..=end).filter_map(char::from_u32))
-        .collect();
-    let mut input = String::with_capacity(ideographs.len() * 5);
-    for &c in &ideographs {
-        input.push(c);
-        input.push('\n');
-    }
-    // Variant tables first, so 台/臺/檯 variants meet before the Simplified step.
-    for config in [BuiltinConfig::Hk2s, BuiltinConfig::Tw2s, BuiltinConfig::T2s] {
-        let Ok(engine) = OpenCC::from_config(config) else {
-            continue;
-        };
-        let output = engine.convert(&input);
-        for (&original, converted) in ideographs.iter().zip(output.split('\n')) {
-            let mut chars = converted.chars();
-            let (Some(folded), None) = (chars.next(), chars.next()) else {
-                continue;
-            };
-            if folded == original {
-                continue;
+    // Without dictionaries, folding still handles width and case.
+    let Ok(dictionary) = DictionaryMaxlength::new() else {
+        return table;
+    };
+    let variants = single_chars(&[&dictionary.tw_variants_rev, &dictionary.hk_variants_rev]);
+    let simplified = single_chars(&[&dictionary.ts_characters]);
+    for &original in variants.keys().chain(simplified.keys()) {
+        let mut folded = original;
+        // A variant may map to a Traditional form that has a Simplified one.
+        for _ in 0..4 {
+            let step = variants.get(&folded).copied().unwrap_or(folded);
+            let step = simplified.get(&step).copied().unwrap_or(step);
+            if step == folded {
+                break;
             }
-            let code = original as u32;
-            match table.bmp.get_mut(code as usize) {
-                Some(slot) if *slot == 0 => *slot = folded as u32,
-                Some(_) => {}
-                None => {
-                    table.astral.entry(original).or_insert(folded);
-                }
+            folded = step;
+        }
+        if folded == original {
+            continue;
+        }
+        match table.bmp.get_mut(original as usize) {
+            Some(slot) => *slot = folded as u32,
+            None => {
+                table.astral.insert(original, folded);
             }
         }
     }
     table
+}
+
+/// The one-char-to-one-char entries of some tables (the first table that
+/// has a key wins).
+fn single_chars(tables: &[&DictMaxLen]) -> HashMap<char, char> {
+    let mut map = HashMap::new();
+    for table in tables {
+        for (key, value) in table.iter() {
+            let mut chars = value.chars();
+            if let ([from], Some(to), None) = (key, chars.next(), chars.next()) {
+                map.entry(*from).or_insert(to);
+            }
+        }
+    }
+    map
 }
 
 #[cfg(test)]
