@@ -47,7 +47,8 @@ pub enum ColorChoice {
 /// One hit, ready to print.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// Where the paragraph sits: the section title, or a part of the brief.
+    /// Where the hit sits: the section title (also for a hit in the title
+    /// itself), or a part of the brief.
     pub section: String,
     /// Context before the hit, on one line.
     pub before: String,
@@ -107,23 +108,25 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
 /// Every hit of an already folded `needle` in `brief`, in reading order.
 pub fn search_brief(brief: &Brief, needle: &str, context: usize) -> Vec<Hit> {
     let mut hits = Vec::new();
-    let mut search = |section: &str, paragraph: &Paragraph| {
-        let text = paragraph.text();
-        for range in FoldedText::new(&text).find_folded(needle) {
-            hits.push(hit_in(section, &text, range, context));
+    let mut search = |section: &str, text: &str| {
+        for range in FoldedText::new(text).find_folded(needle) {
+            hits.push(hit_in(section, text, range, context));
         }
     };
     for p in &brief.front_matter {
-        search("(front matter)", p);
+        search("(front matter)", &p.text());
     }
     for section in &brief.sections {
+        if let Some(heading) = &section.title {
+            search(heading, heading);
+        }
         let title = section.title.as_deref().unwrap_or("(opening)");
         for p in &section.paragraphs {
-            search(title, p);
+            search(title, &p.text());
         }
     }
     for p in &brief.back_matter {
-        search("(back matter)", p);
+        search("(back matter)", &p.text());
     }
     hits
 }
@@ -236,6 +239,17 @@ mod tests {
                 matched: "習近平".to_string(),
                 after: "掌政以來…".to_string(),
             }]
+        );
+    }
+
+    #[test]
+    fn section_titles_are_searched_too() {
+        let hits = search_brief(&brief(), &fold_str("峰会"), 10);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].section, "川習北京峰會");
+        assert_eq!(
+            (hits[0].before.as_str(), hits[0].matched.as_str()),
+            ("川習北京", "峰會")
         );
     }
 
