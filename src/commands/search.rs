@@ -11,7 +11,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use walkdir::WalkDir;
 
-use crate::brief::{self, Brief, LoadError, Paragraph};
+use crate::brief::{self, Brief, LoadError};
 use crate::convert::{FoldedText, fold_str};
 
 /// Characters of context shown on each side of a hit.
@@ -211,7 +211,7 @@ fn is_brief(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::brief::{ParagraphKind, Section};
+    use crate::brief::{Paragraph, ParagraphKind, Section};
 
     fn brief() -> Brief {
         Brief {
