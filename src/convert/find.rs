@@ -113,6 +113,28 @@ mod tests {
         assert!(find_all("", "台").is_empty());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn every_hit_is_a_folded_match_on_char_boundaries(
+            haystack in "[臺台灣湾ＧG２2gａa 𠀀]{0,40}",
+            needle in "[臺台灣湾ＧG２2g]{1,3}",
+        ) {
+            let folded_needle = fold_str(&needle);
+            let hits = find_all(&haystack, &needle);
+            let mut last_end = 0;
+            for range in &hits {
+                proptest::prop_assert!(range.start >= last_end);
+                proptest::prop_assert!(haystack.is_char_boundary(range.start));
+                proptest::prop_assert!(haystack.is_char_boundary(range.end));
+                proptest::prop_assert_eq!(&fold_str(&haystack[range.clone()]), &folded_needle);
+                last_end = range.end;
+            }
+            // As many hits as the folded haystack holds.
+            let expected = fold_str(&haystack).matches(folded_needle.as_str()).count();
+            proptest::prop_assert_eq!(hits.len(), expected);
+        }
+    }
+
     #[test]
     fn offsets_map_back_at_every_char_boundary() {
         let text = "ＡＢ臺c灣Ｄ";
