@@ -301,6 +301,19 @@ mod tests {
     }
 
     #[test]
+    fn converters_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Converter>();
+    }
+
+    #[test]
+    fn the_identity_converter_still_applies_overrides() {
+        let overrides = Overrides::parse("川普\t特朗普\n", Path::new("p")).unwrap();
+        let converter = Converter::identity().with_overrides(overrides);
+        assert_eq!(converter.convert("川普與臺灣"), "特朗普與臺灣");
+    }
+
+    #[test]
     fn line_chunks_cover_the_text_exactly() {
         let text = "一\n二二\n三三三\n四\n";
         for pieces in 1..6 {
