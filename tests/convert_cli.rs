@@ -96,6 +96,21 @@ fn a_file_to_an_output_file() {
     assert!(out.status.success(), "{out:?}");
     assert!(out.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(&output).unwrap(), "习近平与川普\n");
+
+    // An existing folder as -o receives the file under its own name.
+    let folder = dir.path().join("existing");
+    std::fs::create_dir(&folder).unwrap();
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "-o"])
+        .arg(&folder)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("brief.txt")).unwrap(),
+        "习近平与川普\n"
+    );
 }
 
 #[test]

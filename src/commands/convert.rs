@@ -189,7 +189,8 @@ fn plan(args: &ConvertArgs) -> anyhow::Result<(Vec<Job>, bool)> {
     };
     let many = inputs.len() > 1 || inputs.iter().any(|p| p.is_dir());
     let out_dir = match (&args.output, many) {
-        (Some(out), true) => Some(out.clone()),
+        // An existing folder as -o takes the output files, whatever the inputs.
+        (Some(out), _) if many || out.is_dir() => Some(out.clone()),
         (None, true) if inputs.iter().any(|p| p.is_dir()) => {
             anyhow::bail!("converting a folder needs an output folder: add -o DIR")
         }
