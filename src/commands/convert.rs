@@ -70,15 +70,15 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
             .map_or("standard input".to_string(), |p| p.display().to_string());
         progress.set_message(shown.clone());
         match convert_job(job, &mut converters) {
-            Ok(text) => {
-                if let Err(reason) = deliver(job, &text, &mut stdout) {
-                    if reason.is_empty() {
-                        break; // The reader of our output went away.
-                    }
+            Ok(text) => match deliver(job, &text, &mut stdout) {
+                Ok(()) => {}
+                // The reader of our output went away (`gloss convert x | head`).
+                Err(Undelivered::OutputClosed) => break,
+                Err(Undelivered::Failed(reason)) => {
                     progress.suspend(|| eprintln!("gloss: {reason}"));
                     failed = true;
                 }
-            }
+            },
             Err(reason) => {
                 progress.suspend(|| eprintln!("gloss: {shown}: {reason}"));
                 failed = true;
@@ -283,28 +283,40 @@ fn convert_job(job: &Job, converters: &mut Converters) -> anyhow::Result<String>
     Ok(converter.convert_except(&text, &keep))
 }
 
-/// Writes a result to its file or to standard output. An empty error means
-/// standard output was closed (`gloss convert x | head`): stop quietly.
-fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), String> {
+/// Why a result did not reach its destination.
+enum Undelivered {
+    /// Standard output was closed: stop quietly.
+    OutputClosed,
+    /// A message for the user.
+    Failed(String),
+}
+
+/// Writes a result to its file or to standard output.
+fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), Undelivered> {
     let Some(path) = &job.output else {
         return match stdout
             .write_all(text.as_bytes())
             .and_then(|()| stdout.flush())
         {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(String::new()),
-            Err(e) => Err(format!(
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Undelivered::OutputClosed),
+            Err(e) => Err(Undelivered::Failed(format!(
                 "cannot write to standard output: {}",
                 plain_io(Some(&e))
-            )),
+            ))),
         };
     };
     let shown = path.display();
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("{shown}: cannot create its folder: {}", plain_io(Some(&e))))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            let reason = plain_io(Some(&e));
+            Undelivered::Failed(format!("{shown}: cannot create its folder: {reason}"))
+        })?;
     }
-    std::fs::write(path, text).map_err(|e| format!("{shown}: cannot write: {}", plain_io(Some(&e))))
+    std::fs::write(path, text).map_err(|e| {
+        let reason = plain_io(Some(&e));
+        Undelivered::Failed(format!("{shown}: cannot write: {reason}"))
+    })
 }
 
 /// A progress bar on a terminal when there are several files; hidden otherwise.
