@@ -1,17 +1,348 @@
-//! `gloss convert`: not built yet.
+//! `gloss convert`: Traditional ⇄ Simplified for standard input, files and
+//! folders. A bad file gets one message and the others still convert; the
+//! exit code is 1 when anything failed.
 
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Args;
+use anyhow::Context;
+use clap::{ArgGroup, Args};
+use indicatif::{ProgressBar, ProgressStyle};
+use walkdir::WalkDir;
+
+use crate::brief::decode::decode;
+use crate::brief::load::Format;
+use crate::convert::markdown::{bare_urls, protected_ranges};
+use crate::convert::{ConfigName, Converter, Overrides, Target, detect_script};
 
 /// Arguments of `gloss convert`.
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("how").required(true).args(["to", "config", "opencc_config"])))]
 pub struct ConvertArgs {
-    /// Arguments, not read yet.
-    pub rest: Vec<String>,
+    /// Target script: s (Simplified), t (Traditional), tw (Taiwan), hk (Hong Kong).
+    #[arg(long, value_name = "s|t|tw|hk")]
+    pub to: Option<Target>,
+    /// Also convert regional vocabulary (s2twp / tw2sp), not just glyphs.
+    #[arg(long, requires = "to")]
+    pub phrases: bool,
+    /// Any OpenCC config name: s2t, t2s, s2tw, tw2s, s2hk, hk2s, s2twp, tw2sp,
+    /// t2tw, tw2t, t2hk, hk2t, t2jp, jp2t.
+    #[arg(long, value_name = "NAME")]
+    pub config: Option<ConfigName>,
+    /// An OpenCC JSON config file, run by the system's OpenCC (needs a gloss
+    /// built with the `system-opencc` feature).
+    #[arg(long, value_name = "PATH")]
+    pub opencc_config: Option<PathBuf>,
+    /// Convert with the system's OpenCC library instead of the built-in
+    /// dictionaries (needs the `system-opencc` feature).
+    #[arg(long)]
+    pub system_opencc: bool,
+    /// Ignore the user's phrase file ($GLOSS_CONFIG_DIR/phrases.txt).
+    #[arg(long)]
+    pub no_overrides: bool,
+    /// Output file, or output folder when converting a folder or several files.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Files or folders to convert; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE|DIR|-")]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// One file to convert and where its result goes.
+#[derive(Debug)]
+struct Job {
+    input: Option<PathBuf>,
+    output: Option<PathBuf>,
 }
 
 /// Runs `gloss convert`.
-pub fn run(_args: &ConvertArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`gloss convert` is not available yet")
+pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
+    let mut converters = Converters::new(args)?;
+    let (jobs, mut failed) = plan(args)?;
+    let progress = progress_bar(jobs.len());
+    let mut stdout = std::io::stdout().lock();
+    for job in &jobs {
+        let shown = job
+            .input
+            .as_deref()
+            .map_or("standard input".to_string(), |p| p.display().to_string());
+        progress.set_message(shown.clone());
+        match convert_job(job, &mut converters) {
+            Ok(text) => match deliver(job, &text, &mut stdout) {
+                Ok(()) => {}
+                // The reader of our output went away (`gloss convert x | head`).
+                Err(Undelivered::OutputClosed) => break,
+                Err(Undelivered::Failed(reason)) => {
+                    progress.suspend(|| eprintln!("gloss: {reason}"));
+                    failed = true;
+                }
+            },
+            Err(reason) => {
+                progress.suspend(|| eprintln!("gloss: {shown}: {reason}"));
+                failed = true;
+            }
+        }
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Converters by the script of each input, built once.
+struct Converters {
+    fixed: Option<Converter>,
+    by_source: HashMap<bool, Converter>,
+    target: Option<Target>,
+    phrases: bool,
+    system: bool,
+    overrides: Overrides,
+}
+
+impl Converters {
+    fn new(args: &ConvertArgs) -> anyhow::Result<Self> {
+        let overrides = if args.no_overrides {
+            Overrides::none()
+        } else {
+            Overrides::load_default()?
+        };
+        let fixed = match (&args.opencc_config, args.config) {
+            (Some(path), _) => Some(opencc_file_converter(path)?),
+            (None, Some(config)) => Some(system_if(Converter::from_config(config)?, args)?),
+            (None, None) => None,
+        };
+        Ok(Converters {
+            fixed: fixed.map(|c| c.with_overrides(overrides.clone())),
+            by_source: HashMap::new(),
+            target: args.to,
+            phrases: args.phrases,
+            system: args.system_opencc,
+            overrides,
+        })
+    }
+
+    fn for_text(&mut self, text: &str) -> anyhow::Result<&Converter> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed);
+        }
+        let Some(target) = self.target else {
+            anyhow::bail!("give --to, --config or --opencc-config");
+        };
+        let source = detect_script(text);
+        let key = source.is_traditional();
+        if !self.by_source.contains_key(&key) {
+            let converter = Converter::for_source(source, target, self.phrases)?;
+            let converter = if self.system {
+                use_system(converter)?
+            } else {
+                converter
+            };
+            self.by_source
+                .insert(key, converter.with_overrides(self.overrides.clone()));
+        }
+        self.by_source
+            .get(&key)
+            .context("converter cache lost an entry")
+    }
+}
+
+fn system_if(converter: Converter, args: &ConvertArgs) -> anyhow::Result<Converter> {
+    if args.system_opencc {
+        use_system(converter)
+    } else {
+        Ok(converter)
+    }
+}
+
+#[cfg(feature = "system-opencc")]
+fn use_system(converter: Converter) -> anyhow::Result<Converter> {
+    Ok(converter.using_system_opencc()?)
+}
+
+#[cfg(not(feature = "system-opencc"))]
+fn use_system(_converter: Converter) -> anyhow::Result<Converter> {
+    anyhow::bail!("--system-opencc needs a gloss built with `--features system-opencc`")
+}
+
+#[cfg(feature = "system-opencc")]
+fn opencc_file_converter(path: &Path) -> anyhow::Result<Converter> {
+    Ok(Converter::from_opencc_file(path)?)
+}
+
+#[cfg(not(feature = "system-opencc"))]
+fn opencc_file_converter(_path: &Path) -> anyhow::Result<Converter> {
+    anyhow::bail!("--opencc-config needs a gloss built with `--features system-opencc`")
+}
+
+/// Turns the inputs into jobs; folders become one job a file. Returns
+/// whether some input could not even be listed.
+fn plan(args: &ConvertArgs) -> anyhow::Result<(Vec<Job>, bool)> {
+    let inputs: Vec<PathBuf> = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
+    let many = inputs.len() > 1 || inputs.iter().any(|p| p.is_dir());
+    let out_dir = match (&args.output, many) {
+        // An existing folder as -o takes the output files, whatever the inputs.
+        (Some(out), _) if many || out.is_dir() => Some(out.clone()),
+        (None, true) if inputs.iter().any(|p| p.is_dir()) => {
+            anyhow::bail!("converting a folder needs an output folder: add -o DIR")
+        }
+        _ => None,
+    };
+    if let Some(dir) = &out_dir
+        && dir.is_file()
+    {
+        anyhow::bail!(
+            "{} is a file; with several inputs or a folder, -o names a folder",
+            dir.display()
+        );
+    }
+    let mut jobs = Vec::new();
+    let mut failed = false;
+    for input in inputs {
+        let is_stdin = input.as_os_str() == "-";
+        if input.is_dir() {
+            let Some(out_dir) = &out_dir else { continue };
+            failed |= plan_folder(&input, out_dir, &mut jobs);
+        } else {
+            let output = match (&out_dir, &args.output) {
+                (Some(dir), _) => Some(dir.join(if is_stdin {
+                    "stdin.txt".as_ref()
+                } else {
+                    input.file_name().unwrap_or(input.as_os_str())
+                })),
+                (None, output) => output.clone(),
+            };
+            jobs.push(Job {
+                input: (!is_stdin).then_some(input),
+                output,
+            });
+        }
+    }
+    Ok((jobs, failed))
+}
+
+/// One job a file under `dir` (hidden entries skipped), mirrored in `out`.
+fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
+    let mut failed = false;
+    let entries = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in entries {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let relative = e.path().strip_prefix(dir).unwrap_or(e.path());
+                jobs.push(Job {
+                    input: Some(e.path().to_path_buf()),
+                    output: Some(out.join(relative)),
+                });
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).display().to_string();
+                eprintln!("gloss: {path}: cannot read: {}", plain_io(e.io_error()));
+                failed = true;
+            }
+        }
+    }
+    failed
+}
+
+/// Reads, decodes and converts one input.
+fn convert_job(job: &Job, converters: &mut Converters) -> anyhow::Result<String> {
+    let bytes = match &job.input {
+        Some(path) => std::fs::read(path)
+            .map_err(|e| anyhow::anyhow!("cannot read: {}", plain_io(Some(&e))))?,
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| anyhow::anyhow!("cannot read: {}", plain_io(Some(&e))))?;
+            bytes
+        }
+    };
+    let text = decode(&bytes)?.text;
+    let converter = converters.for_text(&text)?;
+    let markdown = job
+        .input
+        .as_deref()
+        .is_some_and(|p| Format::from_path(p) == Format::Markdown);
+    let keep = if markdown {
+        protected_ranges(&text)
+    } else {
+        bare_urls(&text)
+    };
+    Ok(converter.convert_except(&text, &keep))
+}
+
+/// Why a result did not reach its destination.
+enum Undelivered {
+    /// Standard output was closed: stop quietly.
+    OutputClosed,
+    /// A message for the user.
+    Failed(String),
+}
+
+/// Writes a result to its file or to standard output.
+fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), Undelivered> {
+    let Some(path) = &job.output else {
+        return match stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Undelivered::OutputClosed),
+            Err(e) => Err(Undelivered::Failed(format!(
+                "cannot write to standard output: {}",
+                plain_io(Some(&e))
+            ))),
+        };
+    };
+    let shown = path.display();
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            let reason = plain_io(Some(&e));
+            Undelivered::Failed(format!("{shown}: cannot create its folder: {reason}"))
+        })?;
+    }
+    std::fs::write(path, text).map_err(|e| {
+        let reason = plain_io(Some(&e));
+        Undelivered::Failed(format!("{shown}: cannot write: {reason}"))
+    })
+}
+
+/// A progress bar on a terminal when there are several files; hidden otherwise.
+fn progress_bar(files: usize) -> ProgressBar {
+    if files < 2 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(files as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// An I/O error in words, without "(os error N)".
+fn plain_io(e: Option<&std::io::Error>) -> String {
+    let Some(e) = e else {
+        return "unknown error".to_string();
+    };
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            s.find(" (os error")
+                .map_or(s.clone(), |i| s[..i].to_lowercase())
+        }
+    }
 }

@@ -1,0 +1,292 @@
+//! `gloss convert` through the real binary: standard input, files, folders,
+//! Markdown that stays Markdown, user overrides, and bad input.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// `gloss convert` with an empty config folder, so the user's own phrase
+/// file never leaks into a test.
+fn gloss(config_dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("gloss").unwrap();
+    cmd.env("GLOSS_CONFIG_DIR", config_dir).arg("convert");
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command, input: &str) -> String {
+    let out = cmd.write_stdin(input.to_string()).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn standard_input_to_standard_output_in_every_direction() {
+    let cfg = TempDir::new().unwrap();
+    let t = "川習北京峰會後的美中外交動向，臺灣。\n";
+    let s = "川习北京峰会后的美中外交动向，台湾。\n";
+    assert_eq!(stdout_of(gloss(cfg.path()).args(["--to", "s"]), t), s);
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--to", "t", "-"]), s),
+        "川習北京峯會後的美中外交動向，臺灣。\n".replace('峯', "峰")
+    );
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--to", "tw"]), s),
+        "川習北京峰會後的美中外交動向，臺灣。\n"
+    );
+    // Text already in the target script is left alone.
+    assert_eq!(stdout_of(gloss(cfg.path()).args(["--to", "s"]), s), s);
+    assert_eq!(stdout_of(gloss(cfg.path()).args(["--to", "tw"]), t), t);
+}
+
+#[test]
+fn phrases_are_an_explicit_choice() {
+    let cfg = TempDir::new().unwrap();
+    let text = "软件的进程\n";
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--to", "tw"]), text),
+        "軟件的進程\n"
+    );
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--to", "tw", "--phrases"]), text),
+        "軟體的程序\n"
+    );
+    let out = gloss(cfg.path())
+        .args(["--to", "t", "--phrases"])
+        .write_stdin("软件")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--phrases works with"));
+}
+
+#[test]
+fn any_opencc_config_name_and_a_clear_error_for_unknown_ones() {
+    let cfg = TempDir::new().unwrap();
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--config", "hk2s"]), "香港著名"),
+        "香港著名"
+    );
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--config", "s2hk.json"]), "台湾"),
+        "台灣"
+    );
+    let out = gloss(cfg.path())
+        .args(["--config", "x2y"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown OpenCC config \"x2y\""), "{err}");
+}
+
+#[test]
+fn a_file_to_an_output_file() {
+    let cfg = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("brief.txt");
+    let output = dir.path().join("out").join("brief-s.txt");
+    std::fs::write(&input, "習近平與川普\n").unwrap();
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "-o"])
+        .arg(&output)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "习近平与川普\n");
+
+    // An existing folder as -o receives the file under its own name.
+    let folder = dir.path().join("existing");
+    std::fs::create_dir(&folder).unwrap();
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "-o"])
+        .arg(&folder)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("brief.txt")).unwrap(),
+        "习近平与川普\n"
+    );
+}
+
+#[test]
+fn a_folder_is_mirrored_and_bad_files_do_not_stop_the_others() {
+    let cfg = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let src = dir.path().join("briefs");
+    std::fs::create_dir_all(src.join("2026").join("may")).unwrap();
+    std::fs::write(src.join("a.txt"), "臺灣\n").unwrap();
+    std::fs::write(
+        src.join("2026").join("may").join("b.md"),
+        "# 峰會後\n\n兩國\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("cover.png"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe",
+    )
+    .unwrap();
+    std::fs::write(src.join(".hidden.txt"), "臺灣\n").unwrap();
+    let dest = dir.path().join("simplified");
+
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "-o"])
+        .arg(&dest)
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("cover.png"), "{err}");
+    assert_eq!(
+        err.lines().count(),
+        1,
+        "one line for the one bad file: {err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dest.join("a.txt")).unwrap(),
+        "台湾\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dest.join("2026/may/b.md")).unwrap(),
+        "# 峰会后\n\n两国\n"
+    );
+    assert!(!dest.join("cover.png").exists());
+    assert!(!dest.join(".hidden.txt").exists());
+}
+
+#[test]
+fn a_folder_needs_an_output_folder() {
+    let cfg = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let out = gloss(cfg.path())
+        .args(["--to", "s"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("add -o DIR"));
+}
+
+#[test]
+fn missing_inputs_and_unwritable_targets_are_reported_per_file() {
+    let cfg = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "臺灣\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = gloss(cfg.path())
+        .args(["--to", "s"])
+        .arg(&missing)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "台湾\n");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("missing.txt: cannot read: no such file"),
+        "{err}"
+    );
+
+    // A target below a regular file cannot be created, even by root.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "").unwrap();
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "-o"])
+        .arg(blocker.join("out.txt"))
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("blocker/out.txt: cannot"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn markdown_code_and_urls_are_not_converted() {
+    let cfg = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let md = dir.path().join("brief.md");
+    let text = "# 臺灣\n\n見 `臺灣.toml` 與 [臺灣](https://例.tw/臺灣)。\n\n```\n臺灣 = 1\n```\n\n    縮排的臺灣\n\n完。\n";
+    std::fs::write(&md, text).unwrap();
+    let out = gloss(cfg.path())
+        .args(["--to", "s"])
+        .arg(&md)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "# 台湾\n\n见 `臺灣.toml` 与 [台湾](https://例.tw/臺灣)。\n\n```\n臺灣 = 1\n```\n\n    縮排的臺灣\n\n完。\n"
+    );
+}
+
+#[test]
+fn user_overrides_win_and_bad_lines_name_file_and_line() {
+    let cfg = TempDir::new().unwrap();
+    std::fs::write(
+        cfg.path().join("phrases.txt"),
+        "# my terms\n行程\n程序\t程序\n川普\t特朗普\n",
+    )
+    .unwrap();
+    let text = "川普的行程與程序\n";
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--to", "s", "--phrases"]), text),
+        "特朗普的行程与程序\n"
+    );
+    // Without them, the vocabulary tables turn both policy words into 进程.
+    assert_eq!(
+        stdout_of(
+            gloss(cfg.path()).args(["--to", "s", "--phrases", "--no-overrides"]),
+            text
+        ),
+        "川普的进程与进程\n"
+    );
+
+    std::fs::write(cfg.path().join("phrases.txt"), "# ok\n川普\t\n").unwrap();
+    let out = gloss(cfg.path())
+        .args(["--to", "s"])
+        .write_stdin("臺灣")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("phrases.txt:2: nothing after the tab"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_progress_bar_when_not_on_a_terminal() {
+    let cfg = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let src = dir.path().join("in");
+    std::fs::create_dir(&src).unwrap();
+    for i in 0..5 {
+        std::fs::write(src.join(format!("{i}.txt")), "臺灣\n").unwrap();
+    }
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("out")).unwrap().count(),
+        5
+    );
+}
