@@ -97,6 +97,8 @@ pub struct App {
     /// The entry last jumped to, kept as the current section until the body
     /// scrolls (near the end the jump target need not be the top block).
     jumped_entry: Option<usize>,
+    /// Whether the view shows the end of the brief.
+    at_end: bool,
     cache: LineCache,
 }
 
@@ -117,6 +119,7 @@ impl App {
             show_links: true,
             quit: false,
             jumped_entry: None,
+            at_end: false,
             cache: LineCache::default(),
         }
     }

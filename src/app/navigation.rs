@@ -69,6 +69,8 @@ impl App {
     pub(super) fn set_top(&mut self, pos: Pos) {
         let end = self.end_top();
         self.top = pos.min(end);
+        // A brief that fits on one screen is at its start, not its end.
+        self.at_end = self.top >= end && end != Pos::default();
         self.jumped_entry = None;
         self.sync_list();
     }
@@ -142,10 +144,16 @@ impl App {
     }
 
     /// The section the reader is in: the one last jumped to, else the one
-    /// of the top line.
+    /// of the top line; at the end of the brief the last one, which is on
+    /// screen even when it is too short to reach the top.
     pub fn current_entry(&self) -> usize {
+        let block = if self.at_end {
+            self.doc.blocks.len().saturating_sub(1)
+        } else {
+            self.top.block
+        };
         self.jumped_entry
-            .unwrap_or_else(|| self.doc.entry_of(self.top.block))
+            .unwrap_or_else(|| self.doc.entry_of(block))
     }
 
     /// How far into the brief the view is, 0 to 100, by characters.
