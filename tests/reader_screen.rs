@@ -303,3 +303,38 @@ fn resizing_reflows_at_once() {
     let back = draw(&mut app, 100, 30);
     assert_eq!(screen_text(back.backend().buffer()), wide_rows);
 }
+
+#[test]
+fn a_brief_with_nothing_to_show_still_reads() {
+    let mut app = App::new(Brief::default());
+    let actions = [
+        Action::Down,
+        Action::PageDown,
+        Action::Bottom,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::ToggleFocus,
+        Action::Activate,
+        Action::StartSearch,
+        Action::SearchInput('x'),
+        Action::SearchBackspace,
+        Action::Cancel,
+        Action::ToggleLinks,
+        Action::ClickAt { column: 1, row: 3 },
+        Action::ScrollAt {
+            column: 40,
+            row: 5,
+            lines: 3,
+        },
+    ];
+    for (w, h) in [(80, 24), (1, 1), (40, 12)] {
+        for action in actions {
+            app.apply(action);
+            draw(&mut app, w, h);
+        }
+    }
+    let t = draw(&mut app, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("(untitled brief)"), "{text}");
+    assert!(text.contains("§0/0  100%"), "{text}");
+}

@@ -95,10 +95,13 @@ pub fn indent(doc: &Doc, i: usize) -> Indent {
 
 /// Lays block `i` out for `width` columns.
 pub fn layout_block(doc: &Doc, i: usize, width: usize, show_links: bool) -> Vec<VisualLine> {
+    let Some(block) = doc.blocks.get(i) else {
+        return Vec::new();
+    };
     let width = width.max(1);
     let text = doc.text(i);
     let mut lines = Vec::new();
-    let table_fits = doc.blocks[i]
+    let table_fits = block
         .table
         .and_then(|t| doc.tables.get(t))
         .is_some_and(|t| {
@@ -123,7 +126,7 @@ pub fn layout_block(doc: &Doc, i: usize, width: usize, show_links: bool) -> Vec<
             });
         }
     }
-    if doc.blocks[i].gap_after {
+    if block.gap_after {
         lines.push(VisualLine {
             kind: LineKind::Gap,
             range: text.len()..text.len(),

@@ -116,8 +116,10 @@ impl<'a> Paint<'a> {
                 at += cell.len() + CELL_SEPARATOR.len();
             }
         }
-        let column_widths = doc.blocks[block]
-            .table
+        let column_widths = doc
+            .blocks
+            .get(block)
+            .and_then(|b| b.table)
             .and_then(|t| doc.tables.get(t))
             .map_or(&[][..], |t| t.widths.as_slice());
         let matches = match_bytes(app, block, &text);
