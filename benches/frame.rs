@@ -148,6 +148,26 @@ fn opening(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // The reader's own share: indexing the loaded brief and drawing.
+    group.bench_function("index_and_first_frame", |b| {
+        b.iter_batched(
+            || {
+                let brief =
+                    gloss::brief::load_bytes(text.as_bytes(), Format::PlainText, "x").unwrap();
+                (brief, Terminal::new(TestBackend::new(120, 40)).unwrap())
+            },
+            |(brief, mut terminal)| {
+                let mut app = App::new(brief);
+                terminal.draw(|f| gloss::ui::draw(f, &mut app)).unwrap();
+                app
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    // The share of the loader (decode, parse, ids) in the figure above.
+    group.bench_function("load_only", |b| {
+        b.iter(|| gloss::brief::load_bytes(text.as_bytes(), Format::PlainText, "x").unwrap())
+    });
     group.bench_function("fold_for_search", |b| {
         b.iter_batched(
             || {

@@ -59,6 +59,35 @@ impl Search {
     }
 }
 
+/// [`fold_char`] remembered for the Basic Multilingual Plane: a brief has
+/// millions of characters but only thousands of distinct ones, and folding
+/// a CJK character costs a case-table search each time.
+struct FoldMemo {
+    table: Vec<u32>,
+}
+
+impl FoldMemo {
+    const UNKNOWN: u32 = u32::MAX;
+
+    fn new() -> FoldMemo {
+        FoldMemo {
+            table: vec![Self::UNKNOWN; 0x1_0000],
+        }
+    }
+
+    fn fold(&mut self, c: char) -> char {
+        let Some(slot) = self.table.get_mut(c as usize) else {
+            return fold_char(c);
+        };
+        if let Some(known) = char::from_u32(*slot) {
+            return known;
+        }
+        let folded = fold_char(c);
+        *slot = u32::from(folded);
+        folded
+    }
+}
+
 fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
@@ -74,9 +103,12 @@ impl App {
             text: String::with_capacity(self.doc.total_chars() * 3),
             starts: Vec::with_capacity(self.doc.blocks.len()),
         };
+        let mut memo = FoldMemo::new();
         for i in 0..self.doc.blocks.len() {
             index.starts.push(index.text.len());
-            index.text.extend(self.doc.text(i).chars().map(fold_char));
+            index
+                .text
+                .extend(self.doc.text(i).chars().map(|c| memo.fold(c)));
             index.text.push(BLOCK_SEPARATOR);
         }
         index.text.shrink_to_fit();
