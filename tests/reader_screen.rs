@@ -201,6 +201,48 @@ fn tables_line_up_when_they_fit_and_go_row_by_row_when_not() {
 }
 
 #[test]
+fn a_table_too_wide_wraps_its_cells_inside_aligned_columns() {
+    let row = |cells: &[&str], header: bool| Paragraph {
+        kind: ParagraphKind::TableRow,
+        cells: cells.iter().map(|c| c.to_string()).collect(),
+        header,
+        spans: vec![Span::plain(cells.join(" "))],
+        ..Paragraph::default()
+    };
+    let mut app = App::new(brief_of(vec![
+        row(&["议题", "WTO 联合声明", "CPTPP"], true),
+        row(&["数据跨境流动", "仍在谈判", "原则允许，设例外"], false),
+    ]));
+    // 36 columns: the body has 22 for text, the table wants 46.
+    let t = draw(&mut app, 36, 20);
+    let buf = t.backend().buffer();
+    let body_x = app.screen.body.x + 1;
+    let separators: Vec<Vec<u16>> = (app.screen.body.y..app.screen.body.bottom())
+        .map(|y| {
+            (body_x..buf.area.width)
+                .filter(|&x| buf[(x, y)].symbol() == "│")
+                .collect()
+        })
+        .filter(|xs: &Vec<u16>| !xs.is_empty())
+        .collect();
+    let text = screen_text(buf);
+    assert!(
+        separators.len() >= 4,
+        "rows wrap onto several lines:\n{text}"
+    );
+    assert!(
+        separators
+            .iter()
+            .all(|xs| xs.len() == 2 && *xs == separators[0]),
+        "{text}"
+    );
+    let shown: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for cell in ["数据", "跨境", "流动", "原则", "CPTPP"] {
+        assert!(shown.contains(cell), "{cell} missing:\n{text}");
+    }
+}
+
+#[test]
 fn lists_quotes_and_links_are_marked() {
     let mut item = Paragraph::plain(ParagraphKind::ListItem, "first item");
     item.marker = Some("1.".into());

@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::doc::{CELL_SEPARATOR, Doc};
+use super::doc::Doc;
+use super::table::{fit_columns, row_lines};
 use crate::brief::ParagraphKind;
 use crate::layout::wrap;
 
@@ -25,8 +26,12 @@ pub enum LineKind {
         /// True for the first line of the block.
         first: bool,
     },
-    /// A table row with its cells in aligned columns.
-    TableRow,
+    /// A line of a table row in aligned columns: per cell, the byte range
+    /// shown on this line and the column's width.
+    TableRow {
+        /// Each cell's part on this line, with its column width.
+        cells: Vec<(Range<usize>, usize)>,
+    },
     /// Part of the address of the block's link number `link`.
     LinkUrl {
         /// Which link of the block (in order of its spans).
@@ -101,21 +106,16 @@ pub fn layout_block(doc: &Doc, i: usize, width: usize, show_links: bool) -> Vec<
     let width = width.max(1);
     let text = doc.text(i);
     let mut lines = Vec::new();
-    let table_fits = block
+    let columns = block
         .table
         .and_then(|t| doc.tables.get(t))
-        .is_some_and(|t| {
-            let sep = CELL_SEPARATOR.width() * t.widths.len().saturating_sub(1);
-            t.widths.iter().sum::<usize>() + sep <= width
-        });
-    if table_fits {
-        lines.push(VisualLine {
-            kind: LineKind::TableRow,
-            range: 0..text.len(),
-        });
-    } else {
-        let avail = width.saturating_sub(indent(doc, i).width).max(1);
-        push_wrapped(&mut lines, &text, avail, |first| LineKind::Text { first });
+        .and_then(|t| fit_columns(&t.widths, width));
+    match columns {
+        Some(widths) => lines.extend(row_lines(doc, i, &text, &widths)),
+        None => {
+            let avail = width.saturating_sub(indent(doc, i).width).max(1);
+            push_wrapped(&mut lines, &text, avail, |first| LineKind::Text { first });
+        }
     }
     if show_links {
         for (n, url) in link_urls(doc, i).into_iter().enumerate() {

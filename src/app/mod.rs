@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod lines;
 mod navigation;
 pub mod search;
+mod table;
 
 use std::rc::Rc;
 

@@ -252,7 +252,7 @@ impl App {
         let line = lines
             .iter()
             .rposition(|l| {
-                matches!(l.kind, LineKind::Text { .. } | LineKind::TableRow)
+                matches!(l.kind, LineKind::Text { .. } | LineKind::TableRow { .. })
                     && l.range.start <= byte
             })
             .unwrap_or(0);

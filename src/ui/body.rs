@@ -26,9 +26,6 @@ struct Paint<'a> {
     /// Search matches as byte ranges of `text`, with whether each is current.
     matches: Vec<(Range<usize>, bool)>,
     indent: Indent,
-    /// Byte ranges of the cells, for table rows.
-    cells: Vec<Range<usize>>,
-    column_widths: &'a [usize],
     urls: Vec<&'a str>,
 }
 
@@ -108,20 +105,6 @@ impl<'a> Paint<'a> {
                 (range, style)
             })
             .collect();
-        let mut cells = Vec::new();
-        if let Some(p) = paragraph {
-            let mut at = 0;
-            for cell in &p.cells {
-                cells.push(at..at + cell.len());
-                at += cell.len() + CELL_SEPARATOR.len();
-            }
-        }
-        let column_widths = doc
-            .blocks
-            .get(block)
-            .and_then(|b| b.table)
-            .and_then(|t| doc.tables.get(t))
-            .map_or(&[][..], |t| t.widths.as_slice());
         let matches = match_bytes(app, block, &text);
         Paint {
             text,
@@ -129,39 +112,36 @@ impl<'a> Paint<'a> {
             styles,
             matches,
             indent: indent(doc, block),
-            cells,
-            column_widths,
             urls: link_urls(doc, block),
         }
     }
 
     fn line(&self, vl: &VisualLine, theme: &Theme) -> Line<'static> {
         let mut spans = Vec::new();
-        match vl.kind {
+        match &vl.kind {
             LineKind::Text { first } => {
-                self.push_indent(&mut spans, first, theme);
+                self.push_indent(&mut spans, *first, theme);
                 self.push_text(&mut spans, vl.range.clone(), theme);
             }
-            LineKind::TableRow => {
-                for (k, cell) in self.cells.iter().enumerate() {
+            LineKind::TableRow { cells } => {
+                for (k, (part, column)) in cells.iter().enumerate() {
                     if k > 0 {
                         spans.push(Span::styled(CELL_SEPARATOR, theme.table_border));
                     }
-                    self.push_text(&mut spans, cell.clone(), theme);
+                    self.push_text(&mut spans, part.clone(), theme);
                     let used = self
                         .text
-                        .get(cell.clone())
+                        .get(part.clone())
                         .map_or(0, UnicodeWidthStr::width);
-                    let column = self.column_widths.get(k).copied().unwrap_or(used);
-                    if column > used {
+                    if *column > used {
                         spans.push(Span::raw(" ".repeat(column - used)));
                     }
                 }
             }
             LineKind::LinkUrl { link, first } => {
-                let url = self.urls.get(link).copied().unwrap_or("");
+                let url = self.urls.get(*link).copied().unwrap_or("");
                 let part = url.get(vl.range.clone()).unwrap_or("");
-                let lead = if first { "↳ " } else { "  " };
+                let lead = if *first { "↳ " } else { "  " };
                 spans.push(Span::styled(
                     format!("{lead}{}", clean(part)),
                     theme.link_url,
