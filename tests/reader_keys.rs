@@ -314,3 +314,22 @@ proptest::proptest! {
         proptest::prop_assert_eq!(match_starts(&fresh), naive);
     }
 }
+
+#[test]
+fn the_help_scrolls_on_a_small_screen_and_stops_at_its_end() {
+    let mut a = app(40, 12);
+    type_keys(&mut a, "?j");
+    assert_eq!(a.help_offset, 1);
+    type_keys(&mut a, &"j".repeat(100));
+    let rows = a.help_rows().len();
+    assert_eq!(
+        a.help_offset,
+        rows - (12 - 2),
+        "the last row is at the bottom"
+    );
+    type_keys(&mut a, "<Esc>?");
+    assert_eq!(a.help_offset, 0, "opens at the top again");
+    let mut tall = app(80, 60);
+    type_keys(&mut tall, "?jj");
+    assert_eq!(tall.help_offset, 0, "nothing to scroll when all fits");
+}

@@ -148,6 +148,14 @@ impl Keymap {
     }
 }
 
+/// Keys of the search being typed, for the help overlay; they are fixed
+/// because typed text must reach the query.
+pub const SEARCH_HELP: [(&str, &str); 3] = [
+    ("Enter", "while searching: keep the matches"),
+    ("Esc", "while searching: clear the search"),
+    ("↓ ↑", "while searching: next / previous match"),
+];
+
 /// The action of a key press while a search is being typed: text goes into
 /// the query, a few keys edit or end it.
 pub fn search_input_action(event: &KeyEvent) -> Option<Action> {

@@ -95,6 +95,8 @@ pub struct App {
     pub show_links: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// Rows of the help overlay scrolled past.
+    pub help_offset: usize,
     /// The entry last jumped to, kept as the current section until the body
     /// scrolls (near the end the jump target need not be the top block).
     jumped_entry: Option<usize>,
@@ -119,6 +121,7 @@ impl App {
             search: Search::default(),
             show_links: true,
             quit: false,
+            help_offset: 0,
             jumped_entry: None,
             at_end: false,
             cache: LineCache::default(),
@@ -157,8 +160,14 @@ impl App {
         if self.mode == Mode::Help {
             match action {
                 Action::ToggleHelp | Action::Cancel => self.mode = Mode::Normal,
+                // On a small screen the list of keys scrolls.
+                Action::Down => self.scroll_help(1),
+                Action::Up => self.scroll_help(-1),
                 Action::Quit => self.quit = true,
-                Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
+                Action::Resize { width, height } => {
+                    self.resize(Rect::new(0, 0, width, height));
+                    self.scroll_help(0);
+                }
                 _ => {}
             }
             return;
@@ -200,7 +209,10 @@ impl App {
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::Cancel => self.cancel(),
-            Action::ToggleHelp => self.mode = Mode::Help,
+            Action::ToggleHelp => {
+                self.mode = Mode::Help;
+                self.help_offset = 0;
+            }
             Action::ToggleLinks => {
                 let keep = self.top_byte();
                 self.show_links = !self.show_links;
@@ -217,6 +229,21 @@ impl App {
     pub fn lines(&mut self, i: usize) -> Rc<[VisualLine]> {
         let width = self.screen.text_width();
         self.cache.lines(&self.doc, i, width, self.show_links)
+    }
+
+    /// Every row of the help overlay: the keymap's, then the search's.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let mut rows = self.keymap.help_rows();
+        rows.extend(keymap::SEARCH_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
+        rows
+    }
+
+    /// Scrolls the help overlay, stopping when its last row is in view
+    /// (the overlay has a border above and below).
+    fn scroll_help(&mut self, delta: i64) {
+        let shown = usize::from(self.screen.area.height.saturating_sub(2));
+        let max = self.help_rows().len().saturating_sub(shown) as i64;
+        self.help_offset = (self.help_offset as i64 + delta).clamp(0, max.max(0)) as usize;
     }
 
     fn cancel(&mut self) {

@@ -9,17 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 
-/// Keys that only apply while a search is being typed.
-const SEARCH_ROWS: [(&str, &str); 3] = [
-    ("Enter", "while searching: keep the matches"),
-    ("Esc", "while searching: clear the search"),
-    ("↓ ↑", "while searching: next / previous match"),
-];
-
 pub(super) fn draw(frame: &mut Frame, app: &App) {
     let theme = &app.theme;
-    let mut rows: Vec<(String, &str)> = app.keymap.help_rows();
-    rows.extend(SEARCH_ROWS.iter().map(|(k, d)| (k.to_string(), *d)));
+    let rows = app.help_rows();
     let key_cols = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let lines: Vec<Line> = rows
         .iter()
@@ -31,6 +23,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App) {
             ])
         })
         .collect();
+    let lines: Vec<Line> = lines.into_iter().skip(app.help_offset).collect();
     let text_cols = lines.iter().map(Line::width).max().unwrap_or(0) + 1;
     let area = frame.area();
     let width = u16::try_from(text_cols + 2)
@@ -46,7 +39,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App) {
         height,
     );
     let block = Block::bordered()
-        .title(" Keys · ? or Esc closes ")
+        .title(" Keys · j k scroll · ? or Esc closes ")
         .style(theme.overlay)
         .border_style(theme.overlay_border);
     frame.render_widget(Clear, popup);
