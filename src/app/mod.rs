@@ -1,1 +1,254 @@
-//! Reader state and the actions that change it; no drawing here.
+//! Reader state and the actions that change it; no drawing here. Keys and
+//! mouse events become [`Action`]s, [`App::apply`] changes the state, and
+//! `ui` draws whatever the state says.
+
+pub mod action;
+pub mod doc;
+pub mod geometry;
+pub mod keymap;
+pub mod lines;
+mod navigation;
+pub mod search;
+mod table;
+
+use std::rc::Rc;
+
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+pub use action::Action;
+pub use doc::Doc;
+pub use geometry::Screen;
+pub use keymap::Keymap;
+pub use lines::{LineKind, VisualLine};
+pub use search::{Match, Search};
+
+use crate::brief::Brief;
+use crate::theme::Theme;
+use lines::LineCache;
+
+/// Lines one wheel notch scrolls.
+const WHEEL_LINES: i16 = 3;
+
+/// A place in the body: a block and a line of its layout.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    /// Index into [`Doc::blocks`].
+    pub block: usize,
+    /// Line within the block's layout at the current width.
+    pub line: usize,
+}
+
+/// Which pane keys move.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// The body scrolls.
+    #[default]
+    Body,
+    /// The section list's selection moves.
+    List,
+}
+
+/// What the keyboard is talking to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading: the keymap applies.
+    #[default]
+    Normal,
+    /// Typing a search query.
+    Search,
+    /// The help overlay is open.
+    Help,
+}
+
+/// The section list's selection and scroll offset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListView {
+    /// The highlighted entry.
+    pub selected: usize,
+    /// The first entry on screen.
+    pub offset: usize,
+}
+
+/// The whole state of the reader.
+#[derive(Debug)]
+pub struct App {
+    /// The brief being read.
+    pub doc: Doc,
+    /// Keys to actions.
+    pub keymap: Keymap,
+    /// Styles for drawing.
+    pub theme: Theme,
+    /// Where the parts of the screen are.
+    pub screen: Screen,
+    /// The first body line on screen.
+    pub top: Pos,
+    /// Which pane keys move.
+    pub focus: Focus,
+    /// What the keyboard is talking to.
+    pub mode: Mode,
+    /// The section list.
+    pub list: ListView,
+    /// The search and its matches.
+    pub search: Search,
+    /// Whether link addresses are shown under their paragraphs.
+    pub show_links: bool,
+    /// Set when the user asked to quit.
+    pub quit: bool,
+    /// Rows of the help overlay scrolled past.
+    pub help_offset: usize,
+    /// The entry last jumped to, kept as the current section until the body
+    /// scrolls (near the end the jump target need not be the top block).
+    jumped_entry: Option<usize>,
+    /// Whether the view shows the end of the brief.
+    at_end: bool,
+    cache: LineCache,
+}
+
+impl App {
+    /// A reader on `brief`, at its start, for an empty screen until
+    /// [`App::resize`] says otherwise.
+    pub fn new(brief: Brief) -> App {
+        App {
+            doc: Doc::new(brief),
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            screen: Screen::default(),
+            top: Pos::default(),
+            focus: Focus::Body,
+            mode: Mode::Normal,
+            list: ListView::default(),
+            search: Search::default(),
+            show_links: true,
+            quit: false,
+            help_offset: 0,
+            jumped_entry: None,
+            at_end: false,
+            cache: LineCache::default(),
+        }
+    }
+
+    /// The action a key press asks for in the current mode.
+    pub fn key_action(&self, event: &KeyEvent) -> Option<Action> {
+        match self.mode {
+            Mode::Search => keymap::search_input_action(event),
+            Mode::Normal | Mode::Help => self.keymap.action(event),
+        }
+    }
+
+    /// The action a mouse event asks for.
+    pub fn mouse_action(&self, event: &MouseEvent) -> Option<Action> {
+        let (column, row) = (event.column, event.row);
+        match event.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollAt {
+                column,
+                row,
+                lines: WHEEL_LINES,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollAt {
+                column,
+                row,
+                lines: -WHEEL_LINES,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt { column, row }),
+            _ => None,
+        }
+    }
+
+    /// Applies one action to the state.
+    pub fn apply(&mut self, action: Action) {
+        if self.mode == Mode::Help {
+            match action {
+                Action::ToggleHelp | Action::Cancel => self.mode = Mode::Normal,
+                // On a small screen the list of keys scrolls.
+                Action::Down => self.scroll_help(1),
+                Action::Up => self.scroll_help(-1),
+                Action::Quit => self.quit = true,
+                Action::Resize { width, height } => {
+                    self.resize(Rect::new(0, 0, width, height));
+                    self.scroll_help(0);
+                }
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::Down => self.move_focused(1),
+            Action::Up => self.move_focused(-1),
+            Action::PageDown => self.page(1),
+            Action::PageUp => self.page(-1),
+            Action::Top => self.go_top(),
+            Action::Bottom => self.go_bottom(),
+            Action::ToggleFocus => {
+                self.focus = match self.focus {
+                    Focus::Body => Focus::List,
+                    Focus::List => Focus::Body,
+                }
+            }
+            Action::Activate => {
+                if self.focus == Focus::List {
+                    self.jump_to_entry(self.list.selected);
+                }
+            }
+            Action::NextSection => self.jump_to_entry(self.current_entry() + 1),
+            Action::PrevSection => {
+                let current = self.current_entry();
+                let first = self.doc.entries.get(current).map_or(0, |e| e.first_block);
+                // From inside a section, `[` goes back to its start first.
+                let target = if self.top.block > first || self.top.line > 0 {
+                    current
+                } else {
+                    current.saturating_sub(1)
+                };
+                self.jump_to_entry(target);
+            }
+            Action::StartSearch => self.start_search(),
+            Action::SearchInput(c) => self.search_type(c),
+            Action::SearchBackspace => self.search_backspace(),
+            Action::SearchConfirm => self.search_confirm(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Cancel => self.cancel(),
+            Action::ToggleHelp => {
+                self.mode = Mode::Help;
+                self.help_offset = 0;
+            }
+            Action::ToggleLinks => {
+                let keep = self.top_byte();
+                self.show_links = !self.show_links;
+                self.restore_top(keep);
+            }
+            Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
+            Action::ClickAt { column, row } => self.click_at(column, row),
+            Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
+            Action::Quit => self.quit = true,
+        }
+    }
+
+    /// The layout of block `i` at the current width.
+    pub fn lines(&mut self, i: usize) -> Rc<[VisualLine]> {
+        let width = self.screen.text_width();
+        self.cache.lines(&self.doc, i, width, self.show_links)
+    }
+
+    /// Every row of the help overlay: the keymap's, then the search's.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let mut rows = self.keymap.help_rows();
+        rows.extend(keymap::SEARCH_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
+        rows
+    }
+
+    /// Scrolls the help overlay, stopping when its last row is in view
+    /// (the overlay has a border above and below).
+    fn scroll_help(&mut self, delta: i64) {
+        let shown = usize::from(self.screen.area.height.saturating_sub(2));
+        let max = self.help_rows().len().saturating_sub(shown) as i64;
+        self.help_offset = (self.help_offset as i64 + delta).clamp(0, max.max(0)) as usize;
+    }
+
+    fn cancel(&mut self) {
+        if self.search.is_active() {
+            self.clear_search();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Everything a user can ask of the reader, as data. Keys and mouse events
+//! turn into actions; `App::apply` turns actions into state.
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Scroll the body one line down, or move down the section list.
+    Down,
+    /// Scroll the body one line up, or move up the section list.
+    Up,
+    /// Scroll the body one screen down.
+    PageDown,
+    /// Scroll the body one screen up.
+    PageUp,
+    /// Go to the start of the brief (or the top of the list).
+    Top,
+    /// Go to the end of the brief (or the bottom of the list).
+    Bottom,
+    /// Move the focus between the section list and the body.
+    ToggleFocus,
+    /// Jump to the section selected in the list.
+    Activate,
+    /// Jump to the next section.
+    NextSection,
+    /// Jump to the previous section.
+    PrevSection,
+    /// Start typing a search.
+    StartSearch,
+    /// Add a character to the search being typed.
+    SearchInput(char),
+    /// Remove the last character of the search being typed.
+    SearchBackspace,
+    /// Stop typing the search and keep its matches.
+    SearchConfirm,
+    /// Go to the next search match.
+    NextMatch,
+    /// Go to the previous search match.
+    PrevMatch,
+    /// Leave the overlay or the search, in that order.
+    Cancel,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// Show or hide link addresses under their paragraphs.
+    ToggleLinks,
+    /// Scroll the pane under the pointer by a number of lines (negative: up).
+    ScrollAt {
+        /// Screen column of the pointer.
+        column: u16,
+        /// Screen row of the pointer.
+        row: u16,
+        /// Lines to scroll; negative scrolls up.
+        lines: i16,
+    },
+    /// A click: on a section in the list jumps to it.
+    ClickAt {
+        /// Screen column of the click.
+        column: u16,
+        /// Screen row of the click.
+        row: u16,
+    },
+    /// The terminal now has this size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// Leave the reader.
+    Quit,
+}
+
+impl Action {
+    /// What the action does, as the help overlay shows it.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Down => "scroll down a line / next entry in the list",
+            Action::Up => "scroll up a line / previous entry in the list",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "go to the start",
+            Action::Bottom => "go to the end",
+            Action::ToggleFocus => "switch focus: section list ⇄ body",
+            Action::Activate => "jump to the section selected in the list",
+            Action::NextSection => "next section",
+            Action::PrevSection => "previous section",
+            Action::StartSearch => "search as you type (Enter keeps it)",
+            Action::SearchInput(_) => "type into the search",
+            Action::SearchBackspace => "delete a character of the search",
+            Action::SearchConfirm => "keep the search and its matches",
+            Action::NextMatch => "next match",
+            Action::PrevMatch => "previous match",
+            Action::Cancel => "close the overlay / clear the search",
+            Action::ToggleHelp => "show or hide this help",
+            Action::ToggleLinks => "show or hide link addresses",
+            Action::ScrollAt { .. } => "scroll the pane under the pointer",
+            Action::ClickAt { .. } => "jump to the clicked section",
+            Action::Resize { .. } => "reflow to the terminal's size",
+            Action::Quit => "quit",
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! Incremental search over the whole brief. Every block's text is folded
+//! once (case, full-width forms, later the script) into one index string;
+//! a query is folded the same way and found there. Folding maps one char to
+//! one char, so a hit's char index in the folded text is its char index in
+//! the original, and the highlight covers exactly the matched text.
+
+use std::ops::Range;
+
+use super::{App, LineKind, Mode, Pos};
+use crate::convert::fold_char;
+
+/// Separates blocks in the folded index; never typed, so no query spans two
+/// blocks.
+const BLOCK_SEPARATOR: char = '\0';
+
+/// One match of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// The block it is in.
+    pub block: usize,
+    /// Char range in the block's text.
+    pub chars: Range<usize>,
+    /// Byte offset in the folded index, to refine the match as the query grows.
+    at: usize,
+}
+
+/// The folded text of every block, joined by [`BLOCK_SEPARATOR`].
+#[derive(Debug, Default)]
+struct FoldedIndex {
+    text: String,
+    /// Byte offset where each block starts in `text`.
+    starts: Vec<usize>,
+}
+
+/// The search: its query, its matches and where `n`/`N` are.
+#[derive(Debug, Default)]
+pub struct Search {
+    /// The query as typed.
+    pub query: String,
+    /// Every match, in reading order (overlapping ones included).
+    pub matches: Vec<Match>,
+    /// The match `n`/`N` last went to.
+    pub current: Option<usize>,
+    index: Option<FoldedIndex>,
+}
+
+impl Search {
+    /// Whether there is a query, typed or kept.
+    pub fn is_active(&self) -> bool {
+        !self.query.is_empty()
+    }
+
+    /// The matches in block `i`, as a slice of [`Search::matches`] with the
+    /// index of the first.
+    pub fn matches_in(&self, block: usize) -> (usize, &[Match]) {
+        let from = self.matches.partition_point(|m| m.block < block);
+        let to = self.matches.partition_point(|m| m.block <= block);
+        (from, &self.matches[from..to])
+    }
+}
+
+/// [`fold_char`] remembered for the Basic Multilingual Plane: a brief has
+/// millions of characters but only thousands of distinct ones, and folding
+/// a CJK character costs a case-table search each time.
+struct FoldMemo {
+    table: Vec<u32>,
+}
+
+impl FoldMemo {
+    const UNKNOWN: u32 = u32::MAX;
+
+    fn new() -> FoldMemo {
+        FoldMemo {
+            table: vec![Self::UNKNOWN; 0x1_0000],
+        }
+    }
+
+    fn fold(&mut self, c: char) -> char {
+        let Some(slot) = self.table.get_mut(c as usize) else {
+            return fold_char(c);
+        };
+        if let Some(known) = char::from_u32(*slot) {
+            return known;
+        }
+        let folded = fold_char(c);
+        *slot = u32::from(folded);
+        folded
+    }
+}
+
+fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+impl App {
+    /// Folds the brief for searching, unless already done. The event loop
+    /// calls this after the first frame so that opening stays quick.
+    pub fn prepare_search(&mut self) {
+        if self.search.index.is_some() {
+            return;
+        }
+        let mut index = FoldedIndex {
+            text: String::with_capacity(self.doc.total_chars() * 3),
+            starts: Vec::with_capacity(self.doc.blocks.len()),
+        };
+        let mut memo = FoldMemo::new();
+        for i in 0..self.doc.blocks.len() {
+            index.starts.push(index.text.len());
+            index
+                .text
+                .extend(self.doc.text(i).chars().map(|c| memo.fold(c)));
+            index.text.push(BLOCK_SEPARATOR);
+        }
+        index.text.shrink_to_fit();
+        self.search.index = Some(index);
+    }
+
+    pub(super) fn start_search(&mut self) {
+        self.clear_search();
+        self.mode = Mode::Search;
+    }
+
+    pub(super) fn clear_search(&mut self) {
+        self.search.query.clear();
+        self.search.matches.clear();
+        self.search.current = None;
+        self.mode = Mode::Normal;
+    }
+
+    pub(super) fn search_type(&mut self, c: char) {
+        if c.is_control() {
+            return;
+        }
+        let old = fold(&self.search.query);
+        self.search.query.push(c);
+        if old.is_empty() {
+            self.find_all();
+        } else {
+            self.refine();
+        }
+        self.go_to_first_match();
+    }
+
+    pub(super) fn search_backspace(&mut self) {
+        self.search.query.pop();
+        self.find_all();
+        self.go_to_first_match();
+    }
+
+    pub(super) fn search_confirm(&mut self) {
+        self.mode = Mode::Normal;
+        if self.search.query.is_empty() {
+            self.clear_search();
+        }
+    }
+
+    /// Finds every occurrence of the query, overlapping ones included, so
+    /// that a longer query can be found among them alone.
+    fn find_all(&mut self) {
+        self.prepare_search();
+        let query = fold(&self.search.query);
+        let mut matches = Vec::new();
+        if let Some(index) = &self.search.index
+            && !query.is_empty()
+        {
+            let len = query.chars().count();
+            let mut from = 0;
+            // Char position of `from` within its block, carried forward so
+            // each match costs only the text since the previous one.
+            let mut block = 0;
+            let mut char_at = 0;
+            let mut byte_at = 0;
+            while let Some(found) = index.text[from..].find(&query) {
+                let at = from + found;
+                let b = index.starts.partition_point(|&s| s <= at).saturating_sub(1);
+                if b != block || byte_at > at {
+                    block = b;
+                    byte_at = index.starts[b];
+                    char_at = 0;
+                }
+                char_at += index.text[byte_at..at].chars().count();
+                byte_at = at;
+                matches.push(Match {
+                    block,
+                    chars: char_at..char_at + len,
+                    at,
+                });
+                let step = index.text[at..].chars().next().map_or(1, char::len_utf8);
+                from = at + step;
+            }
+        }
+        self.search.matches = matches;
+    }
+
+    /// Keeps the matches that still match after the query grew.
+    fn refine(&mut self) {
+        let Some(index) = &self.search.index else {
+            return self.find_all();
+        };
+        let query = fold(&self.search.query);
+        let len = query.chars().count();
+        self.search.matches.retain_mut(|m| {
+            let hit = index.text[m.at..].starts_with(&query);
+            m.chars.end = m.chars.start + len;
+            hit
+        });
+    }
+
+    /// Makes the first match at or after the top the current one.
+    fn go_to_first_match(&mut self) {
+        let top = self.top.block;
+        let m = &self.search.matches;
+        self.search.current = if m.is_empty() {
+            None
+        } else {
+            Some(m.partition_point(|m| m.block < top) % m.len())
+        };
+        self.reveal_current();
+    }
+
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            return;
+        }
+        self.search.current = Some(match self.search.current {
+            None => {
+                self.search
+                    .matches
+                    .partition_point(|m| m.block < self.top.block)
+                    % n
+            }
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+        });
+        self.reveal_current();
+    }
+
+    /// Scrolls so that the current match is on screen, a third of the way
+    /// down when it has to move.
+    fn reveal_current(&mut self) {
+        let Some(m) = self.search.current.and_then(|i| self.search.matches.get(i)) else {
+            return;
+        };
+        let (block, start_char) = (m.block, m.chars.start);
+        let text = self.doc.text(block);
+        let byte = text
+            .char_indices()
+            .nth(start_char)
+            .map_or(text.len(), |(b, _)| b);
+        let lines = self.lines(block);
+        let line = lines
+            .iter()
+            .rposition(|l| {
+                matches!(l.kind, LineKind::Text { .. } | LineKind::TableRow { .. })
+                    && l.range.start <= byte
+            })
+            .unwrap_or(0);
+        let target = Pos { block, line };
+        let rows = self.screen.body_rows().max(1);
+        let bottom = self.forward(self.top, rows - 1);
+        if target < self.top || target > bottom {
+            let top = self.backward(target, rows / 3);
+            self.set_top(top);
+        }
+    }
+}
