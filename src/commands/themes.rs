@@ -14,13 +14,16 @@ use crate::theme::{Origin, Strictness, THEME_KEYS, ThemeCatalog, load_file};
 /// Arguments of `gloss themes`.
 #[derive(Debug, Args)]
 pub struct ThemesArgs {
-    /// Check theme files strictly (unknown keys are errors): FILE, or
+    /// Check theme files strictly (unknown keys are errors): the FILEs, or
     /// without FILE every theme in the config folder. Exits 1 on a mistake.
-    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
-    pub check: Option<PathBuf>,
+    #[arg(long)]
+    pub check: bool,
     /// List the keys a theme file can set, with what each styles.
     #[arg(long, conflicts_with = "check")]
     pub keys: bool,
+    /// Theme files to check (with --check).
+    #[arg(value_name = "FILE", requires = "check")]
+    pub files: Vec<PathBuf>,
 }
 
 /// Runs `gloss themes`.
@@ -30,11 +33,14 @@ pub fn run(args: &ThemesArgs) -> anyhow::Result<ExitCode> {
         eprintln!("gloss: warning: {warning}");
     }
     let catalog = settings.theme_catalog();
-    match &args.check {
-        Some(file) if file.as_os_str().is_empty() => check_all(&catalog),
-        Some(file) => check(std::slice::from_ref(file)),
-        None if args.keys => write_stdout(keys_text().as_bytes()),
-        None => write_stdout(list_text(&catalog, &settings).as_bytes()),
+    if args.check && args.files.is_empty() {
+        check_all(&catalog)
+    } else if args.check {
+        check(&args.files)
+    } else if args.keys {
+        write_stdout(keys_text().as_bytes())
+    } else {
+        write_stdout(list_text(&catalog, &settings).as_bytes())
     }
 }
 

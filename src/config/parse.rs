@@ -127,10 +127,11 @@ fn apply_keys(settings: &mut Settings, keys: &Table, r: &mut Reader) {
         let at = format!("keys.{name}");
         let Some(action) = action_named(name) else {
             let names: Vec<_> = super::keys::ACTION_NAMES.iter().map(|(n, _)| *n).collect();
-            r.bad(
-                &at,
-                format!("no such action (actions: {})", names.join(", ")),
-            );
+            let file = r.file.display();
+            r.warnings.push(Warning(format!(
+                "{file}: unknown action `{at}` ignored (actions: {})",
+                names.join(", ")
+            )));
             continue;
         };
         let names: Vec<&Value> = match value {
