@@ -68,7 +68,8 @@ fn list_text(catalog: &ThemeCatalog, settings: &Settings) -> String {
     }
     let _ = writeln!(
         out,
-        "\n* in use ({}); user themes go in {}",
+        "\nin use (*): {} ({}); user themes go in {}",
+        settings.theme.value,
         settings.theme.source,
         catalog.user_dir().map_or_else(
             || "(no config folder)".to_string(),
