@@ -178,3 +178,22 @@ fn no_color_strips_every_color_of_the_chosen_theme() {
     assert!(theme.search_match.add_modifier.contains(Modifier::REVERSED));
     assert!(theme.header_title.add_modifier.contains(Modifier::BOLD));
 }
+
+#[test]
+fn cycling_visits_every_theme_and_wraps_round() {
+    let (_dir, catalog) = catalog_with(&[("sepia", "inherit = \"light\"\n")]);
+    let mut seen = vec![DEFAULT_THEME.to_string()];
+    loop {
+        let next = catalog.next_after(seen.last().unwrap());
+        if next == DEFAULT_THEME {
+            break;
+        }
+        assert!(!seen.contains(&next), "{seen:?} then {next}");
+        seen.push(next);
+    }
+    assert_eq!(
+        seen,
+        ["terminal", "dark", "light", "high-contrast", "sepia"]
+    );
+    assert_eq!(catalog.next_after("nonesuch"), "terminal");
+}

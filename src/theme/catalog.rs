@@ -72,6 +72,20 @@ impl ThemeCatalog {
         entries
     }
 
+    /// The name after `name` in [`ThemeCatalog::entries`], wrapping round,
+    /// for a key that cycles themes; the first theme if `name` is unknown.
+    pub fn next_after(&self, name: &str) -> String {
+        let names: Vec<String> = self.entries().into_iter().map(|e| e.name).collect();
+        let next = names
+            .iter()
+            .position(|n| n == name)
+            .map_or(0, |i| (i + 1) % names.len());
+        names
+            .get(next)
+            .cloned()
+            .unwrap_or_else(|| DEFAULT_THEME.to_string())
+    }
+
     /// The theme called `name`, with warnings about skipped keys.
     pub fn load(
         &self,
