@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{convert, notes, outline, search};
+use crate::commands::{config, convert, notes, outline, search, shell, themes};
 
 /// Read, annotate and convert policy briefs in the terminal.
 #[derive(Debug, Parser)]
@@ -12,6 +12,9 @@ use crate::commands::{convert, notes, outline, search};
 pub struct Cli {
     /// A brief to read (Markdown or plain text).
     pub file: Option<PathBuf>,
+    /// The theme to read in (see `gloss themes`), over the settings.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -28,4 +31,12 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Add, list, import and export notes.
     Notes(notes::NotesArgs),
+    /// List the themes, or check theme files.
+    Themes(themes::ThemesArgs),
+    /// Print the settings in force and where each comes from.
+    Config(config::ConfigArgs),
+    /// Print shell completions (bash, zsh, fish, …).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff).
+    Man(shell::ManArgs),
 }

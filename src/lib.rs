@@ -8,6 +8,7 @@ pub mod app;
 pub mod brief;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod convert;
 pub mod layout;
 pub mod notes;

@@ -9,6 +9,15 @@ const HEADER_ROWS: u16 = 2;
 /// Below this width the section list is hidden and the body takes all.
 const MIN_WIDTH_FOR_LIST: u16 = 30;
 
+/// Layout choices from the settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScreenPrefs {
+    /// The section list's width; `None` sizes it to the terminal.
+    pub list_width: Option<u16>,
+    /// The widest text column; a wider body is centered. 0: no limit.
+    pub wrap_width: u16,
+}
+
 /// The rectangles of the reader's screen. Any of them may be empty on a
 /// small terminal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,6 +39,11 @@ pub struct Screen {
 impl Screen {
     /// The layout for a terminal of `area`'s size.
     pub fn new(area: Rect) -> Screen {
+        Screen::with_prefs(area, ScreenPrefs::default())
+    }
+
+    /// The layout for a terminal of `area`'s size and the given choices.
+    pub fn with_prefs(area: Rect, prefs: ScreenPrefs) -> Screen {
         let status_rows = area.height.min(1);
         // The header goes first when space runs out: the text matters more.
         let header_rows = if area.height >= 6 { HEADER_ROWS } else { 0 };
@@ -37,21 +51,28 @@ impl Screen {
         let header = Rect::new(area.x, area.y, area.width, header_rows);
         let middle_y = area.y + header_rows;
         let status = Rect::new(area.x, middle_y + middle_rows, area.width, status_rows);
-        let list_cols = if area.width >= MIN_WIDTH_FOR_LIST {
-            (area.width / 4).clamp(12, 32)
-        } else {
-            0
+        let list_cols = match (area.width >= MIN_WIDTH_FOR_LIST, prefs.list_width) {
+            (false, _) => 0,
+            // The body keeps at least half of the screen.
+            (true, Some(width)) => width.min(area.width / 2),
+            (true, None) => (area.width / 4).clamp(12, 32),
         };
         let divider_cols = list_cols.min(1);
         let list = Rect::new(area.x, middle_y, list_cols, middle_rows);
         let divider = Rect::new(area.x + list_cols, middle_y, divider_cols, middle_rows);
         let body_x = area.x + list_cols + divider_cols;
-        let body = Rect::new(
+        let mut body = Rect::new(
             body_x,
             middle_y,
             area.width - (body_x - area.x),
             middle_rows,
         );
+        // One column of the body is its left margin.
+        let widest = prefs.wrap_width.saturating_add(1);
+        if prefs.wrap_width > 0 && body.width > widest {
+            body.x += (body.width - widest) / 2;
+            body.width = widest;
+        }
         Screen {
             area,
             header,
@@ -96,6 +117,24 @@ mod tests {
         assert_eq!(s.body.x, 26);
         assert_eq!(s.body.width, 74);
         assert_eq!(s.body.height, 27);
+    }
+
+    #[test]
+    fn a_wide_body_is_centered_at_the_wrap_width() {
+        let prefs = ScreenPrefs {
+            list_width: Some(20),
+            wrap_width: 60,
+        };
+        let s = Screen::with_prefs(Rect::new(0, 0, 200, 30), prefs);
+        assert_eq!(s.list.width, 20);
+        assert_eq!(s.text_width(), 60);
+        // 179 columns right of the divider, 61 used: 59 on each side.
+        assert_eq!(s.body.x, 21 + 59);
+        let narrow = Screen::with_prefs(Rect::new(0, 0, 50, 30), prefs);
+        assert_eq!(narrow.list.width, 20);
+        assert_eq!(narrow.text_width(), 28);
+        let tiny = Screen::with_prefs(Rect::new(0, 0, 34, 10), prefs);
+        assert_eq!(tiny.list.width, 17);
     }
 
     #[test]

@@ -111,6 +111,32 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// Every binding, in order (the first binding of a key wins).
+    pub fn bindings(&self) -> &[(Key, Action)] {
+        &self.bindings
+    }
+
+    /// Binds `action` to exactly `keys`: its old keys are dropped, and the
+    /// keys are taken from whatever other action had them. The action keeps
+    /// its place in the help overlay.
+    pub fn rebind(&mut self, action: Action, keys: &[Key]) {
+        let place = self
+            .bindings
+            .iter()
+            .position(|(_, a)| *a == action)
+            .unwrap_or(self.bindings.len());
+        let before = self.bindings[..place]
+            .iter()
+            .filter(|(k, a)| *a == action || keys.contains(k))
+            .count();
+        self.bindings
+            .retain(|(k, a)| *a != action && !keys.contains(k));
+        let at = place - before;
+        for (i, key) in keys.iter().enumerate() {
+            self.bindings.insert(at + i, (*key, action));
+        }
+    }
+
     /// The action bound to a key press in normal mode. Key releases and
     /// repeats reported by some terminals are not presses.
     pub fn action(&self, event: &KeyEvent) -> Option<Action> {
@@ -208,6 +234,29 @@ mod tests {
         assert_eq!(down.len(), 1);
         assert_eq!(down[0].0, "j ↓");
         assert!(rows.iter().any(|(k, _)| k == "q Ctrl-C"));
+    }
+
+    #[test]
+    fn rebinding_replaces_keys_in_place_and_takes_them_from_others() {
+        let mut km = Keymap::default();
+        let place = |km: &Keymap| {
+            km.help_rows()
+                .iter()
+                .position(|(_, d)| *d == Action::Down.description())
+        };
+        let was = place(&km);
+        km.rebind(
+            Action::Down,
+            &[Key::plain(KeyCode::Char('k')), Key::ctrl('e')],
+        );
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        let k = press(KeyCode::Char('k'), KeyModifiers::NONE);
+        let ctrl_e = press(KeyCode::Char('e'), KeyModifiers::CONTROL);
+        assert_eq!(km.action(&j), None);
+        assert_eq!(km.action(&k), Some(Action::Down));
+        assert_eq!(km.action(&ctrl_e), Some(Action::Down));
+        assert_eq!(km.key_for(Action::Up).as_deref(), Some("↑"));
+        assert_eq!(place(&km), was);
     }
 
     #[test]

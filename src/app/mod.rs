@@ -18,7 +18,7 @@ use ratatui::layout::Rect;
 
 pub use action::Action;
 pub use doc::Doc;
-pub use geometry::Screen;
+pub use geometry::{Screen, ScreenPrefs};
 pub use keymap::Keymap;
 pub use lines::{LineKind, VisualLine};
 pub use search::{Match, Search};
@@ -81,6 +81,8 @@ pub struct App {
     pub theme: Theme,
     /// Where the parts of the screen are.
     pub screen: Screen,
+    /// Layout choices from the settings (see [`App::set_screen_prefs`]).
+    pub screen_prefs: ScreenPrefs,
     /// The first body line on screen.
     pub top: Pos,
     /// Which pane keys move.
@@ -114,6 +116,7 @@ impl App {
             keymap: Keymap::default(),
             theme: Theme::default(),
             screen: Screen::default(),
+            screen_prefs: ScreenPrefs::default(),
             top: Pos::default(),
             focus: Focus::Body,
             mode: Mode::Normal,
@@ -222,6 +225,17 @@ impl App {
             Action::ClickAt { column, row } => self.click_at(column, row),
             Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
             Action::Quit => self.quit = true,
+        }
+    }
+
+    /// Lays the screen out with `prefs` from now on.
+    pub fn set_screen_prefs(&mut self, prefs: ScreenPrefs) {
+        self.screen_prefs = prefs;
+        let area = self.screen.area;
+        if !area.is_empty() {
+            let keep = self.top_byte();
+            self.screen = Screen::with_prefs(area, prefs);
+            self.restore_top(keep);
         }
     }
 

@@ -243,7 +243,7 @@ impl App {
         } else {
             self.top_byte()
         };
-        self.screen = super::Screen::new(area);
+        self.screen = super::Screen::with_prefs(area, self.screen_prefs);
         self.restore_top(keep);
     }
 }

@@ -1,10 +1,13 @@
 //! CLI entry points, one module a subcommand.
 
+pub mod config;
 pub mod convert;
 pub mod notes;
 pub mod outline;
 pub mod read;
 pub mod search;
+pub mod shell;
+pub mod themes;
 
 use std::process::ExitCode;
 
@@ -17,6 +20,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Convert(args)) => convert::run(&args),
         Some(Command::Search(args)) => search::run(&args),
         Some(Command::Notes(args)) => notes::run(&args),
-        None => read::run(cli.file.as_deref()),
+        Some(Command::Themes(args)) => themes::run(&args),
+        Some(Command::Config(args)) => config::run(&args),
+        Some(Command::Completions(args)) => shell::completions(&args),
+        Some(Command::Man(args)) => shell::man(&args),
+        None => read::run(cli.file.as_deref(), cli.theme.as_deref()),
     }
 }

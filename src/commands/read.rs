@@ -11,20 +11,53 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, ScreenPrefs};
 use crate::brief;
+use crate::config::Settings;
+use crate::theme::{Strictness, ThemeError};
 
-/// Opens the reader on `file`.
-pub fn run(file: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// Opens the reader on `file`, in `theme` if given (else the settings').
+pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode> {
     let Some(file) = file else {
         bail!("no brief given: try `gloss FILE` (the library of briefs is still to come)");
     };
     let brief = brief::load_path(file)?;
     let mut app = App::new(brief);
+    apply_settings(&mut app, theme)?;
     let _guard = TerminalGuard::enter()?;
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     event_loop(&mut terminal, &mut app)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Theme, keys and layout from the settings. Their warnings go to stderr
+/// before the reader takes the screen, so they are there when it quits.
+fn apply_settings(app: &mut App, theme: Option<&str>) -> anyhow::Result<()> {
+    let (mut settings, mut warnings) = Settings::load();
+    if let Some(name) = theme {
+        // A name typed on the command line that names nothing is a usage
+        // mistake, unlike a broken theme file, which falls back.
+        if let Err(e @ ThemeError::NotFound { .. }) =
+            settings.theme_catalog().load(name, Strictness::Lenient)
+        {
+            return Err(e.into());
+        }
+        settings.set_theme_from_command_line(name);
+    }
+    let (resolved, theme_warnings) = settings.resolve_theme();
+    let (keymap, key_warnings) = settings.keymap();
+    warnings.extend(theme_warnings);
+    warnings.extend(key_warnings);
+    app.theme = resolved;
+    app.keymap = keymap;
+    app.set_screen_prefs(ScreenPrefs {
+        list_width: settings.list_width.value,
+        wrap_width: settings.wrap_width.value,
+    });
+    for warning in &warnings {
+        eprintln!("gloss: warning: {warning}");
+    }
+    Ok(())
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {

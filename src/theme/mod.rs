@@ -1,7 +1,20 @@
-//! Theme: the style of every part of the reader's screen. For now only the
-//! built-in default exists; theme files will later resolve into this struct.
+//! Theme: the style of every part of the reader's screen. Built-in themes
+//! live in `themes/*.toml` (compiled in); user themes in the config folder
+//! override the keys they set. Both resolve into the [`Theme`] struct.
+
+mod builtin;
+mod catalog;
+mod file;
+mod keys;
+mod nocolor;
 
 use ratatui::style::{Color, Modifier, Style};
+
+pub use builtin::{BUILTIN_THEMES, DEFAULT_THEME, builtin, builtin_source};
+pub use catalog::{Origin, ThemeCatalog, ThemeEntry, load_file, select};
+pub use file::{Strictness, ThemeError, parse_theme};
+pub use keys::{THEME_KEYS, style_mut};
+pub use nocolor::no_color_requested;
 
 /// Resolved styles for every part of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +77,16 @@ pub struct Theme {
     pub overlay_key: Style,
     /// The help overlay's border and title.
     pub overlay_border: Style,
+    /// A warning in the status bar (e.g. a theme that did not load).
+    pub status_warning: Style,
+    /// The mark beside a paragraph that has notes.
+    pub note_marker: Style,
+    /// The text of a note.
+    pub note_text: Style,
+    /// The notes pane's background.
+    pub notes_pane: Style,
+    /// The notes pane's border and title.
+    pub notes_border: Style,
 }
 
 impl Theme {
@@ -75,8 +98,9 @@ impl Theme {
 }
 
 impl Default for Theme {
-    /// The built-in dark theme, in the 16 basic colors so that it reads on
-    /// any terminal.
+    /// The built-in `terminal` theme (dark, in the 16 colors of the
+    /// terminal's own palette, so it reads on any terminal); a test checks
+    /// that `themes/terminal.toml` says exactly the same.
     fn default() -> Self {
         let bold = Modifier::BOLD;
         Theme {
@@ -126,6 +150,14 @@ impl Default for Theme {
                 .bg(Color::Black)
                 .add_modifier(bold),
             overlay_border: Style::new().fg(Color::Cyan).bg(Color::Black),
+            status_warning: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(bold),
+            note_marker: Style::new().fg(Color::LightMagenta).add_modifier(bold),
+            note_text: Style::new().fg(Color::White),
+            notes_pane: Style::new().bg(Color::Black),
+            notes_border: Style::new().fg(Color::Magenta),
         }
     }
 }

@@ -1,0 +1,50 @@
+//! `gloss completions SHELL` and `gloss man`: shell completions and a roff
+//! man page, both generated from the same clap definition as the parser.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, CommandFactory};
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+
+/// Arguments of `gloss completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for (bash, zsh, fish, elvish, powershell).
+    pub shell: Shell,
+}
+
+/// Arguments of `gloss man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {}
+
+/// Prints the completion script for a shell.
+pub fn completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
+    let mut command = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "gloss", &mut script);
+    write_stdout(&script)
+}
+
+/// Prints the man page (roff) to standard output.
+pub fn man(_args: &ManArgs) -> anyhow::Result<ExitCode> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .context("cannot render the man page")?;
+    write_stdout(&page)
+}
+
+/// Writes all of `bytes` to standard output; a closed pipe (`| head`) is
+/// not an error.
+pub(crate) fn write_stdout(bytes: &[u8]) -> anyhow::Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r.context("cannot write to standard output")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
