@@ -1,1 +1,27 @@
 //! Notes and tags on paragraphs, kept in a JSON store that never loses one.
+//!
+//! - [`model`]: the records on disk (note, anchor, brief info, store file).
+//! - [`anchor`]: finding a note's paragraph again after the brief changed.
+//! - [`store`]: one brief's store: load, damaged files, lock, merge, save.
+//! - [`fsutil`]: atomic replace, lock file, backup, moving a file aside.
+//! - [`index`]: the data folder and finding a moved or edited brief again.
+//! - [`session`]: the notes of an open brief, as the reader uses them.
+//! - [`listing`], [`import`], [`export`]: what `gloss notes` prints and reads.
+
+pub mod anchor;
+pub mod error;
+pub mod export;
+pub mod fsutil;
+pub mod import;
+pub mod index;
+pub mod listing;
+pub mod model;
+pub mod session;
+pub mod store;
+
+pub use anchor::{AnchorStatus, BriefMap, Resolution};
+pub use error::StoreError;
+pub use index::DataDir;
+pub use model::{Anchor, BriefInfo, Note, SCHEMA_VERSION};
+pub use session::{BriefNotes, NoteView};
+pub use store::NoteStore;
