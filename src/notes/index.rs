@@ -116,7 +116,10 @@ impl DataDir {
     /// What the store knows of the brief at `file`, found by content hash
     /// (moved or renamed) or by canonical path (edited); a brief never seen
     /// gets a fresh entry, not yet written. The current path and hash are
-    /// recorded in the returned info.
+    /// added to the returned info, and a known brief that moved or changed
+    /// has them recorded in the index at once, so that a later edit or move
+    /// still finds it. (Failing to record them, e.g. in a read-only data
+    /// folder, does not stop a reader.)
     pub fn locate(&self, file: &Path, title: Option<&str>) -> Result<BriefInfo, StoreError> {
         let bytes = std::fs::read(file).map_err(|e| io_error("read", file, &e))?;
         let hash = blake3::hash(&bytes).to_hex().to_string();
@@ -138,10 +141,15 @@ impl DataDir {
                 ..BriefInfo::default()
             },
         };
+        let moved_or_edited = found.is_some()
+            && (info.paths.last() != Some(&canonical) || !info.hashes.contains(&hash));
         remember(&mut info.paths, canonical);
         remember(&mut info.hashes, hash);
         if let Some(t) = title {
             info.title = Some(t.to_string());
+        }
+        if moved_or_edited {
+            let _ = self.register(&info);
         }
         Ok(info)
     }
