@@ -58,7 +58,11 @@ pub fn backup(path: &Path) -> Result<(), StoreError> {
         let bytes = fs::read(path).map_err(|e| io_error("read", path, &e))?;
         return write_atomic(&bak, &bytes);
     }
-    fs::rename(&staging, &bak).map_err(|e| io_error("replace", &bak, &e))
+    fs::rename(&staging, &bak).map_err(|e| io_error("replace", &bak, &e))?;
+    // When the backup already was this very file (a writer died between
+    // backing up and replacing), rename leaves both names in place.
+    let _ = fs::remove_file(&staging);
+    Ok(())
 }
 
 /// Where the backup of `path` lives.
