@@ -38,7 +38,11 @@ fn pid(b: &Brief, i: usize) -> String {
     b.sections[0].paragraphs[i].id.clone()
 }
 
-const TEXTS: [&str; 3] = ["第一段：背景說明。", "第二段：峰會成果。", "第三段：未來展望。"];
+const TEXTS: [&str; 3] = [
+    "第一段：背景說明。",
+    "第二段：峰會成果。",
+    "第三段：未來展望。",
+];
 
 #[test]
 fn two_open_copies_merge_and_the_newest_change_wins() {
@@ -97,7 +101,11 @@ fn an_orphan_is_listed_and_can_be_reattached() {
     let id = n.add(&pid(&b, 1), "on the summit", vec![]).unwrap();
     n.save().unwrap();
 
-    let changed = brief(&[TEXTS[0], "完全不同的一段文字，談的是別的事情，與原文無關。", TEXTS[2]]);
+    let changed = brief(&[
+        TEXTS[0],
+        "完全不同的一段文字，談的是別的事情，與原文無關。",
+        TEXTS[2],
+    ]);
     let mut n = open(&path, &changed);
     let orphans = n.orphans();
     assert_eq!(orphans.len(), 1);
@@ -115,10 +123,10 @@ fn a_failed_save_keeps_the_note_and_a_retry_writes_it() {
     let dir = tempfile::tempdir().unwrap();
     // The store's folder cannot be created while a file sits at its path.
     let blocked = dir.path().join("notes");
-    std::fs::write(&blocked, b"not a folder").unwrap();
     let path = blocked.join("k.json");
     let b = brief(&TEXTS);
     let mut n = open(&path, &b);
+    std::fs::write(&blocked, b"not a folder").unwrap();
     let id = n.add(&pid(&b, 0), "precious", vec![]).unwrap();
     let err = n.save().unwrap_err().to_string();
     assert!(err.starts_with("cannot create the folder"), "{err}");

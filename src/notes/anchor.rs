@@ -21,7 +21,7 @@ pub const CONTEXT_CHARS: usize = 32;
 /// Scores closer than this count as a tie.
 const TIE: f64 = 0.02;
 /// How many of the best pre-filtered candidates get the full comparison.
-const SHORTLIST: usize = 6;
+const SHORTLIST: usize = 4;
 
 /// Whether a note found its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -217,7 +217,8 @@ impl BriefMap {
         &self,
         notes: impl IntoIterator<Item = &'a Note>,
     ) -> HashMap<String, Resolution> {
-        let mut memo: HashMap<(&str, &str, &str, &str, usize), Resolution> = HashMap::new();
+        // The fingerprint stands for the quote, so the quote need not be hashed.
+        let mut memo: HashMap<(&str, &str, &str, usize), Resolution> = HashMap::new();
         let mut out = HashMap::new();
         for note in notes {
             let a = &note.anchor;
@@ -226,7 +227,6 @@ impl BriefMap {
             } else {
                 let key = (
                     a.fingerprint.as_str(),
-                    a.quote.as_str(),
                     a.prefix.as_str(),
                     a.suffix.as_str(),
                     a.position,

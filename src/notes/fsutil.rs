@@ -108,6 +108,39 @@ pub fn remove_stale_temps(path: &Path) {
     }
 }
 
+/// What identifies one version of a file without reading it: a new file
+/// (an atomic replace) or a change in place gives a different stamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStamp {
+    device: u64,
+    inode: u64,
+    len: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path`, if it exists.
+    #[cfg(unix)]
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let m = fs::metadata(path).ok()?;
+        Some(FileStamp {
+            device: m.dev(),
+            inode: m.ino(),
+            len: m.len(),
+            modified: (m.mtime(), m.mtime_nsec()),
+            changed: (m.ctime(), m.ctime_nsec()),
+        })
+    }
+
+    /// Without inode numbers nothing proves a file unchanged: always re-read.
+    #[cfg(not(unix))]
+    pub fn of(_path: &Path) -> Option<FileStamp> {
+        None
+    }
+}
+
 /// Creates `dir` and its parents.
 pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
     fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, &e))

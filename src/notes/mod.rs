@@ -3,12 +3,14 @@
 //! - [`model`]: the records on disk (note, anchor, brief info, store file).
 //! - [`anchor`]: finding a note's paragraph again after the brief changed.
 //! - [`store`]: one brief's store: load, damaged files, lock, merge, save.
+//! - [`disk`]: the store file's layout (shared anchor contexts).
 //! - [`fsutil`]: atomic replace, lock file, backup, moving a file aside.
 //! - [`index`]: the data folder and finding a moved or edited brief again.
 //! - [`session`]: the notes of an open brief, as the reader uses them.
 //! - [`listing`], [`import`], [`export`]: what `gloss notes` prints and reads.
 
 pub mod anchor;
+pub mod disk;
 pub mod error;
 pub mod export;
 pub mod fsutil;

@@ -9,8 +9,9 @@ use std::time::Duration;
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::disk;
 use super::error::{StoreError, io_error};
-use super::fsutil;
+use super::fsutil::{self, FileStamp};
 use super::model::{Anchor, BriefInfo, Note, SCHEMA_VERSION, StoreFile, clean_tags};
 
 /// What reading a store file found.
@@ -43,16 +44,16 @@ pub fn read_store(path: &Path) -> Result<ReadOutcome, StoreError> {
 
 /// Parses store bytes, telling a newer schema from damage.
 pub fn parse_store(bytes: &[u8]) -> ReadOutcome {
-    match serde_json::from_slice::<StoreFile>(bytes) {
+    match disk::decode(bytes) {
         Ok(file) if file.schema > SCHEMA_VERSION => ReadOutcome::Newer(file.schema, Some(file)),
         Ok(file) => ReadOutcome::Good(file),
-        Err(e) => match serde_json::from_slice::<SchemaProbe>(bytes) {
+        Err(reason) => match serde_json::from_slice::<SchemaProbe>(bytes) {
             Ok(probe) if probe.schema > SCHEMA_VERSION => ReadOutcome::Newer(probe.schema, None),
             _ if bytes.is_empty() => ReadOutcome::Damaged("the file is empty".into()),
             _ if bytes.iter().all(|&b| b == 0) => {
                 ReadOutcome::Damaged("the file holds only NUL bytes".into())
             }
-            _ => ReadOutcome::Damaged(e.to_string()),
+            _ => ReadOutcome::Damaged(reason),
         },
     }
 }
@@ -66,6 +67,9 @@ pub struct NoteStore {
     read_only: Option<String>,
     unsaved: bool,
     messages: Vec<String>,
+    /// The store file as this store last read or wrote it: when the file
+    /// still matches, a save need not read it again.
+    seen: Option<FileStamp>,
 }
 
 impl NoteStore {
@@ -85,10 +89,18 @@ impl NoteStore {
             read_only: None,
             unsaved: false,
             messages: Vec::new(),
+            seen: None,
         };
+        let before = FileStamp::of(path);
         match read_store(path)? {
             ReadOutcome::Missing => {}
-            ReadOutcome::Good(file) => store.adopt(file),
+            ReadOutcome::Good(file) => {
+                store.adopt(file);
+                // Only trust the stamp if the file did not change while read.
+                if before.is_some() && before == FileStamp::of(path) {
+                    store.seen = before;
+                }
+            }
             ReadOutcome::Newer(schema, file) => {
                 store.read_only = Some(newer_message(path, schema));
                 if let Some(file) = file {
@@ -277,7 +289,16 @@ impl NoteStore {
         }
         let _lock = fsutil::lock(&self.path)?;
         fsutil::remove_stale_temps(&self.path);
-        match read_store(&self.path)? {
+        let current = FileStamp::of(&self.path);
+        let unchanged = current.is_some() && current == self.seen;
+        let outcome = if unchanged {
+            // The file is the one this store last read or wrote, and it parsed.
+            fsutil::backup(&self.path)?;
+            ReadOutcome::Missing
+        } else {
+            read_store(&self.path)?
+        };
+        match outcome {
             ReadOutcome::Missing => {}
             ReadOutcome::Good(disk) => {
                 self.merge_disk(disk);
@@ -294,9 +315,9 @@ impl NoteStore {
             }
         }
         self.file.schema = SCHEMA_VERSION;
-        let bytes =
-            serde_json::to_vec(&self.file).map_err(|e| StoreError::Encode(e.to_string()))?;
+        let bytes = disk::encode(&self.file).map_err(|e| StoreError::Encode(e.to_string()))?;
         fsutil::write_atomic(&self.path, &bytes)?;
+        self.seen = FileStamp::of(&self.path);
         self.unsaved = false;
         Ok(())
     }

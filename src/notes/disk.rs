@@ -1,0 +1,201 @@
+//! The store file's layout on disk. Many notes hang on the same paragraph,
+//! so the paragraph's text, neighbours and section (the anchor's context)
+//! are written once in a `contexts` list and each note's anchor points to
+//! one by index. This keeps a store of 10,000 notes small and quick to read.
+//! In memory every [`Note`] carries its full [`Anchor`].
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::model::{Anchor, BriefInfo, Note, StoreFile};
+
+#[derive(Serialize, Deserialize)]
+struct DiskStore {
+    schema: u32,
+    brief: BriefInfo,
+    #[serde(default)]
+    contexts: Vec<Context>,
+    #[serde(default)]
+    notes: Vec<DiskNote>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq)]
+struct Context {
+    quote: String,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
+    #[serde(default)]
+    section: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DiskNote {
+    id: String,
+    brief: String,
+    anchor: DiskAnchor,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    created: Timestamp,
+    modified: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    deleted: Option<Timestamp>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DiskAnchor {
+    fingerprint: String,
+    paragraph: String,
+    context: usize,
+    #[serde(default)]
+    position: usize,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+/// Encodes a store for writing.
+pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
+    let mut contexts: Vec<Context> = Vec::new();
+    // Contexts of one paragraph share its fingerprint; compare within it only.
+    let mut by_fingerprint: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut notes = Vec::with_capacity(file.notes.len());
+    for note in &file.notes {
+        let a = &note.anchor;
+        let same = |c: &Context| {
+            c.quote == a.quote
+                && c.prefix == a.prefix
+                && c.suffix == a.suffix
+                && c.section == a.section
+        };
+        let known = by_fingerprint.entry(&a.fingerprint).or_default();
+        let context = match known.iter().copied().find(|&i| same(&contexts[i])) {
+            Some(i) => i,
+            None => {
+                contexts.push(Context {
+                    quote: a.quote.clone(),
+                    prefix: a.prefix.clone(),
+                    suffix: a.suffix.clone(),
+                    section: a.section.clone(),
+                });
+                known.push(contexts.len() - 1);
+                contexts.len() - 1
+            }
+        };
+        notes.push(DiskNote {
+            id: note.id.clone(),
+            brief: note.brief.clone(),
+            anchor: DiskAnchor {
+                fingerprint: a.fingerprint.clone(),
+                paragraph: a.paragraph.clone(),
+                context,
+                position: a.position,
+                extra: a.extra.clone(),
+            },
+            text: note.text.clone(),
+            tags: note.tags.clone(),
+            created: note.created,
+            modified: note.modified,
+            deleted: note.deleted,
+            extra: note.extra.clone(),
+        });
+    }
+    serde_json::to_vec(&DiskStore {
+        schema: file.schema,
+        brief: file.brief.clone(),
+        contexts,
+        notes,
+        extra: file.extra.clone(),
+    })
+}
+
+/// Decodes a store file; an anchor pointing at a missing context is damage.
+pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
+    let disk: DiskStore = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let mut notes = Vec::with_capacity(disk.notes.len());
+    for (i, n) in disk.notes.into_iter().enumerate() {
+        let c = disk.contexts.get(n.anchor.context).ok_or_else(|| {
+            format!(
+                "note {} refers to context {}, which is missing",
+                i + 1,
+                n.anchor.context
+            )
+        })?;
+        notes.push(Note {
+            id: n.id,
+            brief: n.brief,
+            anchor: Anchor {
+                fingerprint: n.anchor.fingerprint,
+                paragraph: n.anchor.paragraph,
+                quote: c.quote.clone(),
+                prefix: c.prefix.clone(),
+                suffix: c.suffix.clone(),
+                section: c.section.clone(),
+                position: n.anchor.position,
+                extra: n.anchor.extra,
+            },
+            text: n.text,
+            tags: n.tags,
+            created: n.created,
+            modified: n.modified,
+            deleted: n.deleted,
+            extra: n.extra,
+        });
+    }
+    Ok(StoreFile {
+        schema: disk.schema,
+        brief: disk.brief,
+        notes,
+        extra: disk.extra,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(quote: &str, text: &str) -> Note {
+        let anchor = Anchor {
+            fingerprint: format!("p{}", quote.len()),
+            paragraph: "p1".into(),
+            quote: quote.into(),
+            ..Anchor::default()
+        };
+        Note::new("k", anchor, text, vec!["t".into()])
+    }
+
+    #[test]
+    fn shared_contexts_are_written_once_and_read_back_in_full() {
+        let file = StoreFile {
+            schema: 1,
+            brief: BriefInfo::default(),
+            notes: vec![
+                note("同一段", "a"),
+                note("同一段", "b"),
+                note("另一段落", "c"),
+            ],
+            extra: Map::new(),
+        };
+        let bytes = encode(&file).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert_eq!(text.matches("同一段").count(), 1);
+        assert_eq!(decode(&bytes).unwrap(), file);
+    }
+
+    #[test]
+    fn a_dangling_context_is_damage() {
+        let bad = br#"{"schema":1,"brief":{"key":"k"},"contexts":[],"notes":[{"id":"x","brief":"k",
+            "anchor":{"fingerprint":"p","paragraph":"p","context":3},"created":"2026-01-01T00:00:00Z",
+            "modified":"2026-01-01T00:00:00Z"}]}"#;
+        assert!(decode(bad).unwrap_err().contains("context 3"));
+    }
+}
