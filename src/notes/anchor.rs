@@ -22,6 +22,8 @@ pub const CONTEXT_CHARS: usize = 32;
 const TIE: f64 = 0.02;
 /// How many of the best pre-filtered candidates get the full comparison.
 const SHORTLIST: usize = 4;
+/// Candidates whose pair overlap trails the best by more than this are dropped.
+const DICE_MARGIN: f64 = 0.2;
 
 /// Whether a note found its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -79,8 +81,7 @@ pub struct ParagraphEntry {
     pub text: String,
     /// Titles of the enclosing sections, outermost first.
     pub section: Vec<String>,
-    normalized: String,
-    chars: usize,
+    normalized: Vec<char>,
     bigrams: OnceCell<Vec<u64>>,
 }
 
@@ -106,11 +107,9 @@ impl BriefMap {
         let mut paragraphs = Vec::new();
         let mut push = |p: &crate::brief::Paragraph, section: &[String]| {
             let text = p.text();
-            let normalized = normalized_text(&text);
             paragraphs.push(ParagraphEntry {
                 id: p.id.clone(),
-                chars: normalized.chars().count(),
-                normalized,
+                normalized: normalized_text(&text).chars().collect(),
                 text,
                 section: section.to_vec(),
                 bigrams: OnceCell::new(),
@@ -255,8 +254,7 @@ impl BriefMap {
     }
 
     fn resolve_fuzzy(&self, anchor: &Anchor) -> Resolution {
-        let quote = normalized_text(&anchor.quote);
-        let quote_chars = quote.chars().count();
+        let quote: Vec<char> = normalized_text(&anchor.quote).chars().collect();
         if quote.is_empty() {
             return Resolution::orphan(0.0);
         }
@@ -268,7 +266,7 @@ impl BriefMap {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                let (a, b) = (p.chars, quote_chars);
+                let (a, b) = (p.normalized.len(), quote.len());
                 a.min(b) as f64 >= REVIEW_THRESHOLD * a.max(b) as f64
             })
             .map(|(i, p)| {
@@ -278,6 +276,10 @@ impl BriefMap {
             .filter(|(d, _)| *d > 0.0)
             .collect();
         shortlist.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Paragraphs sharing far fewer character pairs than the best cannot
+        // come close to it in edit similarity; spare them the full comparison.
+        let floor = shortlist.first().map_or(0.0, |s| s.0 - DICE_MARGIN);
+        shortlist.retain(|s| s.0 >= floor);
         shortlist.truncate(SHORTLIST);
         let scored: Vec<(f64, usize)> = shortlist
             .iter()
@@ -321,8 +323,7 @@ impl BriefMap {
     }
 }
 
-fn bigrams(text: &str) -> Vec<u64> {
-    let chars: Vec<char> = text.chars().collect();
+fn bigrams(chars: &[char]) -> Vec<u64> {
     let mut out: Vec<u64> = if chars.len() < 2 {
         chars.iter().map(|&c| u64::from(c)).collect()
     } else {
@@ -356,9 +357,15 @@ fn dice(a: &[u64], b: &[u64]) -> f64 {
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
-/// Edit similarity of two texts by characters, 1.0 when equal.
-fn similarity(a: &str, b: &str) -> f64 {
-    strsim::normalized_levenshtein(a, b)
+/// Edit similarity of two character sequences, 1.0 when equal.
+// strsim's generic Levenshtein wants a sized container, hence `&Vec`.
+#[allow(clippy::ptr_arg)]
+fn similarity(a: &Vec<char>, b: &Vec<char>) -> f64 {
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    1.0 - strsim::generic_levenshtein(a, b) as f64 / longest as f64
 }
 
 #[cfg(test)]
@@ -388,8 +395,9 @@ mod tests {
 
     #[test]
     fn similarity_is_one_minus_normalized_distance() {
-        assert!((similarity("美中關係", "美中關系") - 0.75).abs() < 1e-9);
-        assert!((similarity("abcd", "abcd") - 1.0).abs() < 1e-9);
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!((similarity(&chars("美中關係"), &chars("美中關系")) - 0.75).abs() < 1e-9);
+        assert!((similarity(&chars("abcd"), &chars("abcd")) - 1.0).abs() < 1e-9);
     }
 
     #[test]

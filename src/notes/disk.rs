@@ -7,12 +7,15 @@
 use std::collections::HashMap;
 
 use jiff::Timestamp;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::model::{Anchor, BriefInfo, Note, StoreFile};
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct DiskStore {
     schema: u32,
     brief: BriefInfo,
@@ -35,40 +38,70 @@ struct Context {
     section: Vec<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// A note as read from disk.
 struct DiskNote {
     id: String,
     brief: String,
     anchor: DiskAnchor,
-    #[serde(default)]
     text: String,
-    #[serde(default)]
     tags: Vec<String>,
     created: Timestamp,
     modified: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     deleted: Option<Timestamp>,
-    #[serde(flatten)]
     extra: Map<String, Value>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// An anchor as read from disk: its context is an index into `contexts`.
 struct DiskAnchor {
     fingerprint: String,
     paragraph: String,
     context: usize,
-    #[serde(default)]
+    position: usize,
+    extra: Map<String, Value>,
+}
+
+/// A note as written: borrowed from the one in memory.
+#[derive(Serialize)]
+struct NoteOut<'a> {
+    id: &'a str,
+    brief: &'a str,
+    anchor: AnchorOut<'a>,
+    text: &'a str,
+    tags: &'a [String],
+    created: Timestamp,
+    modified: Timestamp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deleted: Option<Timestamp>,
+    #[serde(flatten)]
+    extra: &'a Map<String, Value>,
+}
+
+#[derive(Serialize)]
+struct AnchorOut<'a> {
+    fingerprint: &'a str,
+    paragraph: &'a str,
+    context: usize,
     position: usize,
     #[serde(flatten)]
-    extra: Map<String, Value>,
+    extra: &'a Map<String, Value>,
+}
+
+#[derive(Serialize)]
+struct StoreOut<'a> {
+    schema: u32,
+    brief: &'a BriefInfo,
+    contexts: Vec<&'a Context>,
+    notes: Vec<NoteOut<'a>>,
+    #[serde(flatten)]
+    extra: &'a Map<String, Value>,
 }
 
 /// Encodes a store for writing.
 pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
     let mut contexts: Vec<Context> = Vec::new();
+    let mut context_of: Vec<usize> = Vec::with_capacity(file.notes.len());
     // Contexts of one paragraph share its fingerprint; compare within it only.
     let mut by_fingerprint: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut notes = Vec::with_capacity(file.notes.len());
     for note in &file.notes {
         let a = &note.anchor;
         let same = |c: &Context| {
@@ -91,31 +124,40 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
                 contexts.len() - 1
             }
         };
-        notes.push(DiskNote {
-            id: note.id.clone(),
-            brief: note.brief.clone(),
-            anchor: DiskAnchor {
-                fingerprint: a.fingerprint.clone(),
-                paragraph: a.paragraph.clone(),
-                context,
-                position: a.position,
-                extra: a.extra.clone(),
-            },
-            text: note.text.clone(),
-            tags: note.tags.clone(),
-            created: note.created,
-            modified: note.modified,
-            deleted: note.deleted,
-            extra: note.extra.clone(),
-        });
+        context_of.push(context);
     }
-    serde_json::to_vec(&DiskStore {
+    let notes = file
+        .notes
+        .iter()
+        .zip(context_of)
+        .map(|(n, context)| NoteOut {
+            id: &n.id,
+            brief: &n.brief,
+            anchor: AnchorOut {
+                fingerprint: &n.anchor.fingerprint,
+                paragraph: &n.anchor.paragraph,
+                context,
+                position: n.anchor.position,
+                extra: &n.anchor.extra,
+            },
+            text: &n.text,
+            tags: &n.tags,
+            created: n.created,
+            modified: n.modified,
+            deleted: n.deleted,
+            extra: &n.extra,
+        })
+        .collect();
+    let out = StoreOut {
         schema: file.schema,
-        brief: file.brief.clone(),
-        contexts,
+        brief: &file.brief,
+        contexts: contexts.iter().collect(),
         notes,
-        extra: file.extra.clone(),
-    })
+        extra: &file.extra,
+    };
+    let mut buf = Vec::with_capacity(256 * file.notes.len() + 1024);
+    serde_json::to_writer(&mut buf, &out)?;
+    Ok(buf)
 }
 
 /// Decodes a store file; an anchor pointing at a missing context is damage.
@@ -159,6 +201,128 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
     })
 }
 
+/// A record's key: the index of a known field, or an unknown name kept for `extra`.
+enum Key {
+    Known(usize),
+    Unknown(String),
+}
+
+/// Reads a key against a list of known field names without allocating for them.
+struct KeySeed(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+        Ok(match self.0.iter().position(|k| *k == v) {
+            Some(i) => Key::Known(i),
+            None => Key::Unknown(v.to_string()),
+        })
+    }
+}
+
+fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(name))
+}
+
+// Hand-written rather than `#[serde(flatten)]`, which buffers every field of
+// every note before reading it: this halves the time to open a big store.
+const NOTE_FIELDS: &[&str] = &[
+    "id", "brief", "anchor", "text", "tags", "created", "modified", "deleted",
+];
+
+impl<'de> Deserialize<'de> for DiskNote {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct NoteVisitor;
+        impl<'de> Visitor<'de> for NoteVisitor {
+            type Value = DiskNote;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a note record")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DiskNote, A::Error> {
+                let (mut id, mut brief, mut anchor) = (None, None, None);
+                let (mut text, mut tags) = (None, None);
+                let (mut created, mut modified, mut deleted) = (None, None, None);
+                let mut extra = Map::new();
+                while let Some(key) = map.next_key_seed(KeySeed(NOTE_FIELDS))? {
+                    match key {
+                        Key::Known(0) => id = Some(map.next_value()?),
+                        Key::Known(1) => brief = Some(map.next_value()?),
+                        Key::Known(2) => anchor = Some(map.next_value()?),
+                        Key::Known(3) => text = Some(map.next_value()?),
+                        Key::Known(4) => tags = Some(map.next_value()?),
+                        Key::Known(5) => created = Some(map.next_value()?),
+                        Key::Known(6) => modified = Some(map.next_value()?),
+                        Key::Known(_) => deleted = map.next_value()?,
+                        Key::Unknown(name) => {
+                            extra.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(DiskNote {
+                    id: required(id, "id")?,
+                    brief: required(brief, "brief")?,
+                    anchor: required(anchor, "anchor")?,
+                    text: text.unwrap_or_default(),
+                    tags: tags.unwrap_or_default(),
+                    created: required(created, "created")?,
+                    modified: required(modified, "modified")?,
+                    deleted,
+                    extra,
+                })
+            }
+        }
+        d.deserialize_map(NoteVisitor)
+    }
+}
+
+const ANCHOR_FIELDS: &[&str] = &["fingerprint", "paragraph", "context", "position"];
+
+impl<'de> Deserialize<'de> for DiskAnchor {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AnchorVisitor;
+        impl<'de> Visitor<'de> for AnchorVisitor {
+            type Value = DiskAnchor;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an anchor")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DiskAnchor, A::Error> {
+                let (mut fingerprint, mut paragraph, mut context, mut position) =
+                    (None, None, None, None);
+                let mut extra = Map::new();
+                while let Some(key) = map.next_key_seed(KeySeed(ANCHOR_FIELDS))? {
+                    match key {
+                        Key::Known(0) => fingerprint = Some(map.next_value()?),
+                        Key::Known(1) => paragraph = Some(map.next_value()?),
+                        Key::Known(2) => context = Some(map.next_value()?),
+                        Key::Known(_) => position = Some(map.next_value()?),
+                        Key::Unknown(name) => {
+                            extra.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(DiskAnchor {
+                    fingerprint: required(fingerprint, "fingerprint")?,
+                    paragraph: required(paragraph, "paragraph")?,
+                    context: required(context, "context")?,
+                    position: position.unwrap_or_default(),
+                    extra,
+                })
+            }
+        }
+        d.deserialize_map(AnchorVisitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +353,28 @@ mod tests {
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert_eq!(text.matches("同一段").count(), 1);
         assert_eq!(decode(&bytes).unwrap(), file);
+    }
+
+    #[test]
+    fn unknown_fields_of_notes_and_anchors_survive() {
+        let mut n = note("段", "a");
+        n.extra.insert("colour".into(), Value::from("amber"));
+        n.anchor.extra.insert("page".into(), Value::from(3));
+        let file = StoreFile {
+            schema: 1,
+            brief: BriefInfo::default(),
+            notes: vec![n],
+            extra: Map::from_iter([("sync".to_string(), Value::from(true))]),
+        };
+        assert_eq!(decode(&encode(&file).unwrap()).unwrap(), file);
+    }
+
+    #[test]
+    fn a_note_without_an_id_is_damage() {
+        let bad = br#"{"schema":1,"brief":{"key":"k"},"contexts":[{"quote":"q"}],"notes":[{"brief":"k",
+            "anchor":{"fingerprint":"p","paragraph":"p","context":0},"created":"2026-01-01T00:00:00Z",
+            "modified":"2026-01-01T00:00:00Z"}]}"#;
+        assert!(decode(bad).unwrap_err().contains("missing field `id`"));
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! replacement, a lock on a separate file, a cheap backup, and moving a
 //! damaged file aside.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::error::{StoreError, io_error};
 
@@ -33,8 +34,13 @@ pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|e| io_error("sync the folder", dir, &e))
 }
 
-/// Takes an exclusive lock on `<path>.lock`, waiting for other holders. The
-/// data file itself is never locked: the atomic rename replaces it.
+/// How long a writer waits for another gloss to release the lock.
+const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+
+/// Takes an exclusive lock on `<path>.lock`, waiting up to ten seconds for
+/// other holders (a reader must not freeze behind a stuck one; the caller
+/// keeps its changes and retries). The data file itself is never locked:
+/// the atomic rename replaces it.
 pub fn lock(path: &Path) -> Result<File, StoreError> {
     let lock_path = with_suffix(path, ".lock");
     let file = OpenOptions::new()
@@ -43,8 +49,19 @@ pub fn lock(path: &Path) -> Result<File, StoreError> {
         .write(true)
         .open(&lock_path)
         .map_err(|e| io_error("open the lock file", &lock_path, &e))?;
-    file.lock().map_err(|e| io_error("lock", &lock_path, &e))?;
-    Ok(file)
+    let started = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked(lock_path.display().to_string()));
+            }
+            Err(TryLockError::Error(e)) => return Err(io_error("lock", &lock_path, &e)),
+        }
+    }
 }
 
 /// Makes `<path>.bak` the current content of `path`. A hard link costs no
