@@ -327,3 +327,25 @@ fn a_read_only_brief_folder_is_no_obstacle() {
     assert_eq!(note_ids(&list_json(data.path(), Some(&brief))), vec![id]);
     assert!(store_of(data.path(), &brief).starts_with(data.path()));
 }
+
+#[test]
+fn an_empty_note_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    let out = gloss(data.path())
+        .args(["notes", "add"])
+        .arg(&brief)
+        .args(["--para", &paras[1].0, "--text", "  "])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("needs some --text")
+    );
+    // A tag alone is a note.
+    add(data.path(), &brief, &paras[1].0, "", &["待查"]);
+}

@@ -89,6 +89,9 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             text,
             tags,
         } => {
+            if text.trim().is_empty() && tags.iter().all(|t| t.trim().is_empty()) {
+                anyhow::bail!("a note needs some --text or at least one --tag");
+            }
             let brief = brief::load_path(file)?;
             let mut notes = BriefNotes::open(&data, file, &brief)?;
             warn_all(notes.store().messages());
