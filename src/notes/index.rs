@@ -84,33 +84,38 @@ impl DataDir {
         Ok(files)
     }
 
-    /// Reads the index; a missing or damaged one is rebuilt from the stores.
+    /// Reads the index; a missing or damaged one is rebuilt from the stores
+    /// (in memory: a damaged file is only moved aside by a writer).
     pub fn read_index(&self) -> Result<IndexFile, StoreError> {
+        Ok(self
+            .read_index_or_damage()?
+            .unwrap_or_else(|| self.rebuild_index()))
+    }
+
+    /// The index, or `None` when it is missing or does not parse.
+    fn read_index_or_damage(&self) -> Result<Option<IndexFile>, StoreError> {
         let path = self.index_path();
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return self.rebuild_index(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io_error("read", &path, &e)),
         };
-        match serde_json::from_slice::<IndexFile>(&bytes) {
-            Ok(index) => Ok(index),
-            Err(_) => self.rebuild_index(),
-        }
+        Ok(serde_json::from_slice::<IndexFile>(&bytes).ok())
     }
 
-    /// The index as the store files tell it.
-    fn rebuild_index(&self) -> Result<IndexFile, StoreError> {
+    /// The index as the store files tell it (each store keeps its brief's
+    /// paths and hashes too); unreadable stores are skipped.
+    fn rebuild_index(&self) -> IndexFile {
         let mut index = IndexFile {
             schema: SCHEMA_VERSION,
             ..IndexFile::default()
         };
-        for path in self.store_files()? {
-            match read_store(&path)? {
-                ReadOutcome::Good(f) | ReadOutcome::Newer(_, Some(f)) => index.briefs.push(f.brief),
-                _ => {}
+        for path in self.store_files().unwrap_or_default() {
+            if let Ok(ReadOutcome::Good(f) | ReadOutcome::Newer(_, Some(f))) = read_store(&path) {
+                index.briefs.push(f.brief);
             }
         }
-        Ok(index)
+        index
     }
 
     /// What the store knows of the brief at `file`, found by content hash
@@ -159,7 +164,16 @@ impl DataDir {
         fsutil::ensure_dir(&self.root)?;
         let path = self.index_path();
         let _lock = fsutil::lock(&path)?;
-        let mut index = self.read_index()?;
+        let mut index = match self.read_index_or_damage()? {
+            Some(index) => index,
+            None => {
+                // Keep a damaged index for inspection rather than overwrite it.
+                if path.exists() {
+                    fsutil::move_aside(&path)?;
+                }
+                self.rebuild_index()
+            }
+        };
         index.schema = index.schema.max(SCHEMA_VERSION);
         match index.briefs.iter_mut().find(|b| b.key == info.key) {
             Some(entry) => {
@@ -225,6 +239,36 @@ fn new_key(file: &Path, hash: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_damaged_index_is_rebuilt_from_the_stores_and_kept_aside() {
+        let data = tempfile::tempdir().unwrap();
+        let docs = tempfile::tempdir().unwrap();
+        let dd = DataDir::at(data.path().to_path_buf());
+        let a = docs.path().join("a.md");
+        std::fs::write(&a, "# T\n\ntext\n").unwrap();
+        let info = dd.locate(&a, None).unwrap();
+        let mut store =
+            crate::notes::NoteStore::open(&dd.store_path(&info.key), info.clone()).unwrap();
+        store.add(Default::default(), "n", vec![]).unwrap();
+        store.save().unwrap();
+        std::fs::write(dd.index_path(), b"\0\0\0").unwrap();
+        let moved = docs.path().join("b.md");
+        std::fs::rename(&a, &moved).unwrap();
+        let found = dd.locate(&moved, None).unwrap();
+        assert_eq!(found.key, info.key);
+        let aside = std::fs::read_dir(data.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("index.corrupt-")
+            })
+            .count();
+        assert_eq!(aside, 1);
+    }
 
     #[test]
     fn keys_are_readable_and_safe() {
