@@ -142,7 +142,8 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             ))
         }
         NotesAction::Where { file } => {
-            let info = data.locate(file, None)?;
+            let brief = brief::load_path(file)?;
+            let info = data.locate(file, Some(&brief))?;
             print(&format!("{}\n", data.store_path(&info.key).display()))
         }
     }

@@ -3,15 +3,18 @@
 //! content hashes (a moved or renamed brief) and canonical paths (an edited
 //! brief) to a brief's key.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::anchor::fingerprint_of;
 use super::error::{StoreError, io_error};
 use super::fsutil;
 use super::model::{BriefInfo, SCHEMA_VERSION};
 use super::store::{ReadOutcome, merge_brief, read_store};
+use crate::brief::Brief;
 
 /// How many content hashes and paths a brief remembers.
 const HISTORY: usize = 32;
@@ -125,7 +128,11 @@ impl DataDir {
     /// has them recorded in the index at once, so that a later edit or move
     /// still finds it. (Failing to record them, e.g. in a read-only data
     /// folder, does not stop a reader.)
-    pub fn locate(&self, file: &Path, title: Option<&str>) -> Result<BriefInfo, StoreError> {
+    ///
+    /// Given the loaded `brief`, a brief both moved and edited since gloss
+    /// last saw it is still found: by the paragraphs it shares with the
+    /// sample of paragraph fingerprints each entry keeps.
+    pub fn locate(&self, file: &Path, brief: Option<&Brief>) -> Result<BriefInfo, StoreError> {
         let bytes = std::fs::read(file).map_err(|e| io_error("read", file, &e))?;
         let hash = blake3::hash(&bytes).to_hex().to_string();
         let canonical = std::fs::canonicalize(file)
@@ -138,7 +145,8 @@ impl DataDir {
             .iter()
             .filter(|b| b.hashes.contains(&hash))
             .max_by_key(|b| b.paths.contains(&canonical))
-            .or_else(|| index.briefs.iter().find(|b| b.paths.contains(&canonical)));
+            .or_else(|| index.briefs.iter().find(|b| b.paths.contains(&canonical)))
+            .or_else(|| brief.and_then(|b| by_shared_paragraphs(&index.briefs, b)));
         let mut info = match found {
             Some(b) => b.clone(),
             None => BriefInfo {
@@ -150,8 +158,11 @@ impl DataDir {
             && (info.paths.last() != Some(&canonical) || !info.hashes.contains(&hash));
         remember(&mut info.paths, canonical);
         remember(&mut info.hashes, hash);
-        if let Some(t) = title {
-            info.title = Some(t.to_string());
+        if let Some(b) = brief {
+            if b.meta.title.is_some() {
+                info.title = b.meta.title.clone();
+            }
+            info.sample = sample_of(b);
         }
         if moved_or_edited {
             let _ = self.register(&info);
@@ -191,6 +202,48 @@ impl DataDir {
             serde_json::to_vec_pretty(&index).map_err(|e| StoreError::Encode(e.to_string()))?;
         fsutil::write_atomic(&path, &bytes)
     }
+}
+
+/// Paragraphs shorter than this (in non-space characters) are too generic
+/// (mastheads, bylines) to identify a brief.
+const SAMPLE_MIN_CHARS: usize = 16;
+/// How many paragraph fingerprints an index entry keeps.
+const SAMPLE_SIZE: usize = 64;
+
+/// Fingerprints of the brief's first longer paragraphs.
+fn sample_of(brief: &Brief) -> Vec<String> {
+    let mut sample: Vec<String> = Vec::new();
+    for p in brief.paragraphs() {
+        let fingerprint = fingerprint_of(&p.id);
+        if p.text().chars().filter(|c| !c.is_whitespace()).count() >= SAMPLE_MIN_CHARS
+            && !sample.iter().any(|f| f == fingerprint)
+        {
+            sample.push(fingerprint.to_string());
+            if sample.len() == SAMPLE_SIZE {
+                break;
+            }
+        }
+    }
+    sample
+}
+
+/// The known brief that shares most of its sampled paragraphs (at least
+/// half, and two) with `brief`.
+fn by_shared_paragraphs<'a>(known: &'a [BriefInfo], brief: &Brief) -> Option<&'a BriefInfo> {
+    let here: HashSet<&str> = brief.paragraphs().map(|p| fingerprint_of(&p.id)).collect();
+    known
+        .iter()
+        .filter_map(|b| {
+            let shared = b
+                .sample
+                .iter()
+                .filter(|f| here.contains(f.as_str()))
+                .count();
+            (shared >= 2 && shared * 2 >= b.sample.len())
+                .then_some((shared * 1000 / b.sample.len(), b))
+        })
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, b)| b)
 }
 
 fn is_store_name(path: &Path) -> bool {
@@ -296,5 +349,34 @@ mod tests {
         dd.register(&moved).unwrap();
         std::fs::write(&b, "# T\n\ntext, edited\n").unwrap();
         assert_eq!(dd.locate(&b, None).unwrap().key, info.key);
+    }
+
+    #[test]
+    fn a_brief_moved_and_edited_unseen_is_found_by_its_paragraphs() {
+        use crate::brief::{load::Format, load_bytes};
+        let data = tempfile::tempdir().unwrap();
+        let docs = tempfile::tempdir().unwrap();
+        let dd = DataDir::at(data.path().to_path_buf());
+        let text = "美中關係自二〇二五年起轉趨緩和，雙方恢復高層互訪。\n\n\
+                    北京峰會達成建設性戰略穩定共識，兩國同意擴大經貿往來。\n\n\
+                    年內仍有四次會面機會，包括二十國集團與亞太經合會。\n";
+        let a = docs.path().join("a.txt");
+        std::fs::write(&a, text).unwrap();
+        let brief = load_bytes(text.as_bytes(), Format::PlainText, "a").unwrap();
+        let info = dd.locate(&a, Some(&brief)).unwrap();
+        dd.register(&info).unwrap();
+
+        let edited = text.replace("四次", "五次");
+        let b = docs.path().join("elsewhere.txt");
+        std::fs::write(&b, &edited).unwrap();
+        std::fs::remove_file(&a).unwrap();
+        let brief = load_bytes(edited.as_bytes(), Format::PlainText, "b").unwrap();
+        assert_eq!(dd.locate(&b, Some(&brief)).unwrap().key, info.key);
+
+        let other = "完全不同的簡報，談的是歐洲能源政策與天然氣價格的走勢。\n";
+        let c = docs.path().join("other.txt");
+        std::fs::write(&c, other).unwrap();
+        let brief = load_bytes(other.as_bytes(), Format::PlainText, "c").unwrap();
+        assert_ne!(dd.locate(&c, Some(&brief)).unwrap().key, info.key);
     }
 }

@@ -63,7 +63,7 @@ pub struct Gathered {
 /// The notes of the brief at `file`.
 pub fn gather_one(data: &DataDir, file: &Path, filter: &Filter) -> anyhow::Result<Gathered> {
     let brief = brief::load_path(file)?;
-    let info = data.locate(file, brief.meta.title.as_deref())?;
+    let info = data.locate(file, Some(&brief))?;
     let store = NoteStore::open(&data.store_path(&info.key), info)?;
     let mut out = Gathered::default();
     note_messages(&store, &mut out.messages);

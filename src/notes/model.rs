@@ -77,6 +77,10 @@ pub struct BriefInfo {
     /// Content hashes (blake3 of the file's bytes) it was seen with, the latest last.
     #[serde(default)]
     pub hashes: Vec<String>,
+    /// Fingerprints of some of its longer paragraphs, to recognise it when
+    /// it was both moved and edited.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sample: Vec<String>,
     /// Fields written by another version of gloss, kept as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

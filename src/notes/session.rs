@@ -34,7 +34,7 @@ impl BriefNotes {
     /// Opens the notes of the brief read from `file` (found again by content
     /// or path) and anchors them to `brief`.
     pub fn open(data: &DataDir, file: &Path, brief: &Brief) -> Result<BriefNotes, StoreError> {
-        let info = data.locate(file, brief.meta.title.as_deref())?;
+        let info = data.locate(file, Some(brief))?;
         let store = NoteStore::open(&data.store_path(&info.key), info.clone())?;
         if store.read_only().is_none() {
             data.register(&info)?;

@@ -359,6 +359,9 @@ pub fn merge_brief(ours: &BriefInfo, theirs: &BriefInfo) -> BriefInfo {
     if ours.title.is_some() {
         out.title = ours.title.clone();
     }
+    if !ours.sample.is_empty() {
+        out.sample = ours.sample.clone();
+    }
     for p in &ours.paths {
         out.paths.retain(|q| q != p);
         out.paths.push(p.clone());
