@@ -1,8 +1,9 @@
 //! The store file's layout on disk. Many notes hang on the same paragraph,
-//! so the paragraph's text, neighbours and section (the anchor's context)
-//! are written once in a `contexts` list and each note's anchor points to
-//! one by index. This keeps a store of 10,000 notes small and quick to read.
-//! In memory every [`Note`] carries its full [`Anchor`].
+//! so the anchor (fingerprint, paragraph id, text, neighbours, section,
+//! position) is written once in a `contexts` list and each note's anchor
+//! points to one by index; the brief's key is written once, not per note.
+//! This keeps a store of 10,000 notes small and quick to read and write.
+//! In memory every [`Note`] carries its full [`Anchor`] and brief key.
 
 use std::collections::HashMap;
 
@@ -28,6 +29,10 @@ struct DiskStore {
 
 #[derive(Serialize, Deserialize, PartialEq)]
 struct Context {
+    fingerprint: String,
+    paragraph: String,
+    #[serde(default)]
+    position: usize,
     quote: String,
     #[serde(default)]
     prefix: String,
@@ -40,7 +45,8 @@ struct Context {
 /// A note as read from disk.
 struct DiskNote {
     id: String,
-    brief: String,
+    /// Only present when a note belongs elsewhere than the file's brief.
+    brief: Option<String>,
     anchor: DiskAnchor,
     text: String,
     tags: Vec<String>,
@@ -52,10 +58,7 @@ struct DiskNote {
 
 /// An anchor as read from disk: its context is an index into `contexts`.
 struct DiskAnchor {
-    fingerprint: String,
-    paragraph: String,
     context: usize,
-    position: usize,
     extra: Map<String, Value>,
 }
 
@@ -63,7 +66,8 @@ struct DiskAnchor {
 #[derive(Serialize)]
 struct NoteOut<'a> {
     id: &'a str,
-    brief: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    brief: Option<&'a str>,
     anchor: AnchorOut<'a>,
     text: &'a str,
     tags: &'a [String],
@@ -77,10 +81,7 @@ struct NoteOut<'a> {
 
 #[derive(Serialize)]
 struct AnchorOut<'a> {
-    fingerprint: &'a str,
-    paragraph: &'a str,
     context: usize,
-    position: usize,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -104,7 +105,9 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
     for note in &file.notes {
         let a = &note.anchor;
         let same = |c: &Context| {
-            c.quote == a.quote
+            c.paragraph == a.paragraph
+                && c.position == a.position
+                && c.quote == a.quote
                 && c.prefix == a.prefix
                 && c.suffix == a.suffix
                 && c.section == a.section
@@ -114,6 +117,9 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
             Some(i) => i,
             None => {
                 contexts.push(Context {
+                    fingerprint: a.fingerprint.clone(),
+                    paragraph: a.paragraph.clone(),
+                    position: a.position,
                     quote: a.quote.clone(),
                     prefix: a.prefix.clone(),
                     suffix: a.suffix.clone(),
@@ -131,12 +137,9 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
         .zip(context_of)
         .map(|(n, context)| NoteOut {
             id: &n.id,
-            brief: &n.brief,
+            brief: (n.brief != file.brief.key).then_some(n.brief.as_str()),
             anchor: AnchorOut {
-                fingerprint: &n.anchor.fingerprint,
-                paragraph: &n.anchor.paragraph,
                 context,
-                position: n.anchor.position,
                 extra: &n.anchor.extra,
             },
             text: &n.text,
@@ -173,15 +176,15 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
         })?;
         notes.push(Note {
             id: n.id,
-            brief: n.brief,
+            brief: n.brief.unwrap_or_else(|| disk.brief.key.clone()),
             anchor: Anchor {
-                fingerprint: n.anchor.fingerprint,
-                paragraph: n.anchor.paragraph,
+                fingerprint: c.fingerprint.clone(),
+                paragraph: c.paragraph.clone(),
                 quote: c.quote.clone(),
                 prefix: c.prefix.clone(),
                 suffix: c.suffix.clone(),
                 section: c.section.clone(),
-                position: n.anchor.position,
+                position: c.position,
                 extra: n.anchor.extra,
             },
             text: n.text,
@@ -248,8 +251,8 @@ mod tests {
 
     #[test]
     fn a_note_without_an_id_is_damage() {
-        let bad = br#"{"schema":1,"brief":{"key":"k"},"contexts":[{"quote":"q"}],"notes":[{"brief":"k",
-            "anchor":{"fingerprint":"p","paragraph":"p","context":0},"created":"2026-01-01T00:00:00Z",
+        let bad = br#"{"schema":1,"brief":{"key":"k"},"contexts":[{"fingerprint":"p","paragraph":"p","quote":"q"}],
+            "notes":[{"anchor":{"context":0},"created":"2026-01-01T00:00:00Z",
             "modified":"2026-01-01T00:00:00Z"}]}"#;
         assert!(decode(bad).unwrap_err().contains("missing field `id`"));
     }
@@ -257,7 +260,7 @@ mod tests {
     #[test]
     fn a_dangling_context_is_damage() {
         let bad = br#"{"schema":1,"brief":{"key":"k"},"contexts":[],"notes":[{"id":"x","brief":"k",
-            "anchor":{"fingerprint":"p","paragraph":"p","context":3},"created":"2026-01-01T00:00:00Z",
+            "anchor":{"context":3},"created":"2026-01-01T00:00:00Z",
             "modified":"2026-01-01T00:00:00Z"}]}"#;
         assert!(decode(bad).unwrap_err().contains("context 3"));
     }

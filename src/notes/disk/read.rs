@@ -63,7 +63,7 @@ impl<'de> Deserialize<'de> for DiskNote {
                 while let Some(key) = map.next_key_seed(KeySeed(NOTE_FIELDS))? {
                     match key {
                         Key::Known(0) => id = Some(map.next_value()?),
-                        Key::Known(1) => brief = Some(map.next_value()?),
+                        Key::Known(1) => brief = map.next_value()?,
                         Key::Known(2) => anchor = Some(map.next_value()?),
                         Key::Known(3) => text = Some(map.next_value()?),
                         Key::Known(4) => tags = Some(map.next_value()?),
@@ -77,7 +77,7 @@ impl<'de> Deserialize<'de> for DiskNote {
                 }
                 Ok(DiskNote {
                     id: required(id, "id")?,
-                    brief: required(brief, "brief")?,
+                    brief,
                     anchor: required(anchor, "anchor")?,
                     text: text.unwrap_or_default(),
                     tags: tags.unwrap_or_default(),
@@ -92,7 +92,7 @@ impl<'de> Deserialize<'de> for DiskNote {
     }
 }
 
-const ANCHOR_FIELDS: &[&str] = &["fingerprint", "paragraph", "context", "position"];
+const ANCHOR_FIELDS: &[&str] = &["context"];
 
 impl<'de> Deserialize<'de> for DiskAnchor {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -103,25 +103,18 @@ impl<'de> Deserialize<'de> for DiskAnchor {
                 f.write_str("an anchor")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DiskAnchor, A::Error> {
-                let (mut fingerprint, mut paragraph, mut context, mut position) =
-                    (None, None, None, None);
+                let mut context = None;
                 let mut extra = Map::new();
                 while let Some(key) = map.next_key_seed(KeySeed(ANCHOR_FIELDS))? {
                     match key {
-                        Key::Known(0) => fingerprint = Some(map.next_value()?),
-                        Key::Known(1) => paragraph = Some(map.next_value()?),
-                        Key::Known(2) => context = Some(map.next_value()?),
-                        Key::Known(_) => position = Some(map.next_value()?),
+                        Key::Known(_) => context = Some(map.next_value()?),
                         Key::Unknown(name) => {
                             extra.insert(name, map.next_value()?);
                         }
                     }
                 }
                 Ok(DiskAnchor {
-                    fingerprint: required(fingerprint, "fingerprint")?,
-                    paragraph: required(paragraph, "paragraph")?,
                     context: required(context, "context")?,
-                    position: position.unwrap_or_default(),
                     extra,
                 })
             }
