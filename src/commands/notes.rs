@@ -1,17 +1,176 @@
-//! `gloss notes`: not built yet.
+//! `gloss notes`: add, list, tag counts, import, and where the store is.
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use anyhow::Context;
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::brief;
+use crate::notes::export::{to_csv, to_json, to_markdown, to_w3c};
+use crate::notes::import::import_file;
+use crate::notes::listing::{Filter, gather_all, gather_one, tag_counts};
+use crate::notes::{BriefNotes, DataDir};
 
 /// Arguments of `gloss notes`.
 #[derive(Debug, Args)]
 pub struct NotesArgs {
-    /// Arguments, not read yet.
-    pub rest: Vec<String>,
+    /// What to do with the notes.
+    #[command(subcommand)]
+    pub action: NotesAction,
+}
+
+/// The `gloss notes` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum NotesAction {
+    /// Add a note to a paragraph and print the new note's id.
+    Add {
+        /// The brief.
+        file: PathBuf,
+        /// The paragraph's id, as in `gloss outline --json`.
+        #[arg(long = "para", value_name = "ID")]
+        paragraph: String,
+        /// The note's text.
+        #[arg(long)]
+        text: String,
+        /// A tag; repeat for several.
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// List notes of one brief, or of every brief when no file is given.
+    List {
+        /// The brief; every brief in the store when left out.
+        file: Option<PathBuf>,
+        /// Only notes with this tag; repeat to require several.
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Only notes whose text contains this (ignoring case and width).
+        #[arg(long)]
+        text: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Md)]
+        format: ListFormat,
+    },
+    /// List tags with how many notes carry each, across all briefs.
+    Tags,
+    /// Merge notes from a JSON export (or a store file or its backup).
+    Import {
+        /// The JSON file.
+        file: PathBuf,
+    },
+    /// Print the path of the store file that holds a brief's notes.
+    Where {
+        /// The brief.
+        file: PathBuf,
+    },
+}
+
+/// Formats of `gloss notes list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Markdown grouped by section, the paragraph as a block quote.
+    Md,
+    /// Full JSON records with anchor status; importable.
+    Json,
+    /// CSV (UTF-8 with BOM) for spreadsheets.
+    Csv,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
 }
 
 /// Runs `gloss notes`.
-pub fn run(_args: &NotesArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`gloss notes` is not available yet")
+pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
+    let data = DataDir::from_env()?;
+    match &args.action {
+        NotesAction::Add {
+            file,
+            paragraph,
+            text,
+            tags,
+        } => {
+            if text.trim().is_empty() && tags.iter().all(|t| t.trim().is_empty()) {
+                anyhow::bail!("a note needs some --text or at least one --tag");
+            }
+            let brief = brief::load_path(file)?;
+            let mut notes = BriefNotes::open(&data, file, &brief)?;
+            warn_all(notes.store().messages());
+            if notes.map().position_of(paragraph).is_none() {
+                anyhow::bail!(
+                    "no paragraph with id {paragraph} in {} (see `gloss outline --json`)",
+                    file.display()
+                );
+            }
+            let id = notes.add(paragraph, text, tags.clone())?;
+            notes.save()?;
+            print(&format!("{id}\n"))
+        }
+        NotesAction::List {
+            file,
+            tags,
+            text,
+            format,
+        } => {
+            let filter = Filter::new(tags, text.as_deref());
+            let gathered = match file {
+                Some(f) => gather_one(&data, f, &filter)?,
+                None => gather_all(&data, &filter)?,
+            };
+            warn_all(&gathered.messages);
+            let out = match format {
+                ListFormat::Md => to_markdown(&gathered.briefs).into_bytes(),
+                ListFormat::Json => pretty(&to_json(&gathered.briefs))?,
+                ListFormat::Csv => to_csv(&gathered.briefs).context("cannot write CSV")?,
+                ListFormat::W3c => pretty(&to_w3c(&gathered.briefs))?,
+            };
+            write_out(&out)
+        }
+        NotesAction::Tags => {
+            let (tags, messages) = tag_counts(&data)?;
+            warn_all(&messages);
+            let out: String = tags
+                .iter()
+                .map(|(tag, n)| format!("{n:>6}  {tag}\n"))
+                .collect();
+            print(&out)
+        }
+        NotesAction::Import { file } => {
+            let r = import_file(&data, file)?;
+            print(&format!(
+                "imported {} new, {} updated, {} already present, in {} brief(s)\n",
+                r.added, r.updated, r.unchanged, r.briefs
+            ))
+        }
+        NotesAction::Where { file } => {
+            let brief = brief::load_path(file)?;
+            let info = data.locate(file, Some(&brief))?;
+            print(&format!("{}\n", data.store_path(&info.key).display()))
+        }
+    }
+}
+
+fn warn_all(messages: &[String]) {
+    for m in messages {
+        eprintln!("gloss: warning: {m}");
+    }
+}
+
+fn pretty(value: &serde_json::Value) -> anyhow::Result<Vec<u8>> {
+    let mut s = serde_json::to_vec_pretty(value).context("cannot encode JSON")?;
+    s.push(b'\n');
+    Ok(s)
+}
+
+fn print(s: &str) -> anyhow::Result<ExitCode> {
+    write_out(s.as_bytes())
+}
+
+fn write_out(bytes: &[u8]) -> anyhow::Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        // A closed pipe (`gloss notes list | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r.context("cannot write to standard output")?,
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,1 +1,33 @@
 //! Notes and tags on paragraphs, kept in a JSON store that never loses one.
+//!
+//! - [`model`]: the records on disk (note, anchor, brief info, store file).
+//! - [`anchor`]: finding a note's paragraph again after the brief changed
+//!   (`similarity` scores candidate paragraphs).
+//! - [`store`]: one brief's store: lock, merge, save; `storefile` reads one
+//!   (good, newer schema, or damaged and moved aside).
+//! - [`disk`]: the store file's layout (shared anchor contexts).
+//! - [`fsutil`]: atomic replace, lock file, backup, moving a file aside.
+//! - [`index`]: the data folder and finding a moved or edited brief again.
+//! - [`session`]: the notes of an open brief, as the reader uses them.
+//! - [`listing`], [`import`], [`export`]: what `gloss notes` prints and reads.
+
+pub mod anchor;
+pub mod disk;
+pub mod error;
+pub mod export;
+pub mod fsutil;
+pub mod import;
+pub mod index;
+pub mod listing;
+pub mod model;
+pub mod session;
+mod similarity;
+pub mod store;
+mod storefile;
+
+pub use anchor::{AnchorStatus, BriefMap, Resolution};
+pub use error::StoreError;
+pub use index::DataDir;
+pub use model::{Anchor, BriefInfo, Note, SCHEMA_VERSION};
+pub use session::{BriefNotes, NoteView};
+pub use store::NoteStore;

@@ -1,0 +1,386 @@
+//! Finding a note's paragraph again. The exact way is the fingerprint (the
+//! hash of the whitespace-free text, so moved line breaks do not matter);
+//! when the paragraph was edited, the most similar paragraph is taken if it is
+//! similar enough, flagged for review if only somewhat similar, and otherwise
+//! the note is an orphan. Neighbours and position only break ties.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::model::{Anchor, Note};
+use super::similarity::{bigrams, dice, similarity};
+use crate::brief::{Brief, normalized_text};
+
+/// A fuzzy match at least this similar re-anchors the note without question.
+pub const ANCHOR_THRESHOLD: f64 = 0.7;
+/// A fuzzy match at least this similar (and below [`ANCHOR_THRESHOLD`]) needs review.
+pub const REVIEW_THRESHOLD: f64 = 0.45;
+/// How many characters of each neighbour an anchor keeps as prefix and suffix.
+pub const CONTEXT_CHARS: usize = 32;
+/// Scores closer than this count as a tie.
+const TIE: f64 = 0.02;
+/// How many of the best pre-filtered candidates get the full comparison.
+const SHORTLIST: usize = 4;
+/// Candidates whose pair overlap trails the best by more than this are dropped.
+const DICE_MARGIN: f64 = 0.2;
+
+/// Whether a note found its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorStatus {
+    /// On its paragraph: the same text, or text similar enough.
+    Anchored,
+    /// On the most similar paragraph, which differs enough to be checked.
+    NeedsReview,
+    /// No paragraph is similar enough; the note keeps its quote.
+    Orphan,
+}
+
+impl AnchorStatus {
+    /// The status as written in exports: `anchored`, `needs_review`, `orphan`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorStatus::Anchored => "anchored",
+            AnchorStatus::NeedsReview => "needs_review",
+            AnchorStatus::Orphan => "orphan",
+        }
+    }
+}
+
+/// Where a note landed in the current brief.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resolution {
+    /// Anchored, needs review or orphan.
+    pub status: AnchorStatus,
+    /// The id of the paragraph the note is shown on; `None` for an orphan.
+    pub paragraph: Option<String>,
+    /// The index of that paragraph in reading order.
+    pub position: Option<usize>,
+    /// Similarity of the quote to that paragraph, 1.0 for an exact match.
+    pub score: f64,
+}
+
+impl Resolution {
+    fn orphan(score: f64) -> Resolution {
+        Resolution {
+            status: AnchorStatus::Orphan,
+            paragraph: None,
+            position: None,
+            score,
+        }
+    }
+}
+
+/// One paragraph as the anchoring sees it.
+#[derive(Debug)]
+pub struct ParagraphEntry {
+    /// The paragraph id, as in `gloss outline --json`.
+    pub id: String,
+    /// The paragraph's text.
+    pub text: String,
+    /// Titles of the enclosing sections, outermost first.
+    pub section: Vec<String>,
+    normalized: Vec<char>,
+    bigrams: OnceCell<Vec<u64>>,
+}
+
+/// A brief prepared for anchoring: every paragraph with its section path and
+/// an index from fingerprint to paragraphs.
+#[derive(Debug)]
+pub struct BriefMap {
+    paragraphs: Vec<ParagraphEntry>,
+    by_fingerprint: HashMap<String, Vec<usize>>,
+}
+
+/// The paragraph id without its ordinal suffix (`p0123abcd4567-2` → `p0123abcd4567`).
+pub fn fingerprint_of(paragraph_id: &str) -> &str {
+    match paragraph_id.split_once('-') {
+        Some((base, _)) => base,
+        None => paragraph_id,
+    }
+}
+
+impl BriefMap {
+    /// Prepares `brief` for anchoring.
+    pub fn new(brief: &Brief) -> BriefMap {
+        let mut paragraphs = Vec::new();
+        let mut push = |p: &crate::brief::Paragraph, section: &[String]| {
+            let text = p.text();
+            paragraphs.push(ParagraphEntry {
+                id: p.id.clone(),
+                normalized: normalized_text(&text).chars().collect(),
+                text,
+                section: section.to_vec(),
+                bigrams: OnceCell::new(),
+            });
+        };
+        for p in &brief.front_matter {
+            push(p, &[]);
+        }
+        let mut stack: Vec<(u8, String)> = Vec::new();
+        for s in &brief.sections {
+            while stack.last().is_some_and(|(level, _)| *level >= s.level) {
+                stack.pop();
+            }
+            if let Some(title) = &s.title {
+                stack.push((s.level, title.clone()));
+            }
+            let path: Vec<String> = stack.iter().map(|(_, t)| t.clone()).collect();
+            for p in &s.paragraphs {
+                push(p, &path);
+            }
+        }
+        for p in &brief.back_matter {
+            push(p, &[]);
+        }
+        let mut by_fingerprint: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            by_fingerprint
+                .entry(fingerprint_of(&p.id).to_string())
+                .or_default()
+                .push(i);
+        }
+        BriefMap {
+            paragraphs,
+            by_fingerprint,
+        }
+    }
+
+    /// Every paragraph in reading order.
+    pub fn paragraphs(&self) -> &[ParagraphEntry] {
+        &self.paragraphs
+    }
+
+    /// The reading-order index of the paragraph with this id.
+    pub fn position_of(&self, paragraph_id: &str) -> Option<usize> {
+        let candidates = self.by_fingerprint.get(fingerprint_of(paragraph_id))?;
+        candidates
+            .iter()
+            .copied()
+            .find(|&i| self.paragraphs[i].id == paragraph_id)
+    }
+
+    /// An anchor on the paragraph with this id, or `None` if there is none.
+    pub fn anchor_for(&self, paragraph_id: &str) -> Option<Anchor> {
+        self.position_of(paragraph_id).map(|i| self.anchor_at(i))
+    }
+
+    /// An anchor on the paragraph at reading-order index `i` (which must exist).
+    fn anchor_at(&self, i: usize) -> Anchor {
+        let p = &self.paragraphs[i];
+        Anchor {
+            fingerprint: fingerprint_of(&p.id).to_string(),
+            paragraph: p.id.clone(),
+            quote: p.text.clone(),
+            prefix: self.prefix_at(i),
+            suffix: self.suffix_at(i),
+            section: p.section.clone(),
+            position: i,
+            extra: Default::default(),
+        }
+    }
+
+    fn prefix_at(&self, i: usize) -> String {
+        let Some(prev) = i.checked_sub(1).map(|j| &self.paragraphs[j].text) else {
+            return String::new();
+        };
+        let chars: Vec<char> = prev.trim_end().chars().collect();
+        chars[chars.len().saturating_sub(CONTEXT_CHARS)..]
+            .iter()
+            .collect()
+    }
+
+    fn suffix_at(&self, i: usize) -> String {
+        match self.paragraphs.get(i + 1) {
+            Some(next) => next.text.trim_start().chars().take(CONTEXT_CHARS).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// Where `anchor` lands in this brief.
+    pub fn resolve(&self, anchor: &Anchor) -> Resolution {
+        if let Some(candidates) = self.by_fingerprint.get(&anchor.fingerprint) {
+            let best = if candidates.len() == 1 {
+                candidates[0]
+            } else {
+                self.break_tie(anchor, candidates)
+            };
+            return self.landed(best, 1.0);
+        }
+        self.resolve_fuzzy(anchor)
+    }
+
+    /// Resolves every note; notes with the same anchor are compared once.
+    pub fn resolve_all<'a>(
+        &self,
+        notes: impl IntoIterator<Item = &'a Note>,
+    ) -> HashMap<String, Resolution> {
+        // The fingerprint stands for the quote, so the quote need not be hashed.
+        let mut memo: HashMap<(&str, &str, &str, usize), Resolution> = HashMap::new();
+        let mut out = HashMap::new();
+        for note in notes {
+            let a = &note.anchor;
+            let resolution = if self.by_fingerprint.contains_key(&a.fingerprint) {
+                self.resolve(a)
+            } else {
+                let key = (
+                    a.fingerprint.as_str(),
+                    a.prefix.as_str(),
+                    a.suffix.as_str(),
+                    a.position,
+                );
+                memo.entry(key)
+                    .or_insert_with(|| self.resolve_fuzzy(a))
+                    .clone()
+            };
+            out.insert(note.id.clone(), resolution);
+        }
+        out
+    }
+
+    fn landed(&self, i: usize, score: f64) -> Resolution {
+        let status = if score >= ANCHOR_THRESHOLD {
+            AnchorStatus::Anchored
+        } else {
+            AnchorStatus::NeedsReview
+        };
+        Resolution {
+            status,
+            paragraph: Some(self.paragraphs[i].id.clone()),
+            position: Some(i),
+            score,
+        }
+    }
+
+    fn resolve_fuzzy(&self, anchor: &Anchor) -> Resolution {
+        let quote: Vec<char> = normalized_text(&anchor.quote).chars().collect();
+        if quote.is_empty() {
+            return Resolution::orphan(0.0);
+        }
+        let quote_bigrams = bigrams(&quote);
+        // Cheap pre-filter: the length ratio bounds the edit similarity from
+        // above, and shared character pairs rank what is left.
+        let mut shortlist: Vec<(f64, usize)> = self
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                let (a, b) = (p.normalized.len(), quote.len());
+                a.min(b) as f64 >= REVIEW_THRESHOLD * a.max(b) as f64
+            })
+            .map(|(i, p)| {
+                let theirs = p.bigrams.get_or_init(|| bigrams(&p.normalized));
+                (dice(&quote_bigrams, theirs), i)
+            })
+            .filter(|(d, _)| *d > 0.0)
+            .collect();
+        shortlist.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Paragraphs sharing far fewer character pairs than the best cannot
+        // come close to it in edit similarity; spare them the full comparison.
+        let floor = shortlist.first().map_or(0.0, |s| s.0 - DICE_MARGIN);
+        shortlist.retain(|s| s.0 >= floor);
+        shortlist.truncate(SHORTLIST);
+        let scored: Vec<(f64, usize)> = shortlist
+            .iter()
+            .map(|&(_, i)| (similarity(&quote, &self.paragraphs[i].normalized), i))
+            .collect();
+        let Some(best) = scored.iter().map(|s| s.0).reduce(f64::max) else {
+            return Resolution::orphan(0.0);
+        };
+        if best < REVIEW_THRESHOLD {
+            return Resolution::orphan(best);
+        }
+        let tied: Vec<usize> = scored
+            .iter()
+            .filter(|s| s.0 >= best - TIE)
+            .map(|s| s.1)
+            .collect();
+        let chosen = self.break_tie(anchor, &tied);
+        self.landed(chosen, best)
+    }
+
+    /// Among equally good paragraphs, the one whose neighbours match the
+    /// anchor's, then the one nearest the old position.
+    fn break_tie(&self, anchor: &Anchor, candidates: &[usize]) -> usize {
+        let prefix = normalized_text(&anchor.prefix);
+        let suffix = normalized_text(&anchor.suffix);
+        let context = |i: usize| {
+            let mut n = 0;
+            if !prefix.is_empty() && normalized_text(&self.prefix_at(i)) == prefix {
+                n += 1;
+            }
+            if !suffix.is_empty() && normalized_text(&self.suffix_at(i)) == suffix {
+                n += 1;
+            }
+            n
+        };
+        candidates
+            .iter()
+            .copied()
+            .max_by_key(|&i| (context(i), std::cmp::Reverse(i.abs_diff(anchor.position))))
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::{Paragraph, ParagraphKind, Section, assign_ids};
+
+    fn brief(sections: &[(&str, &[&str])]) -> Brief {
+        let mut b = Brief {
+            sections: sections
+                .iter()
+                .map(|(title, paras)| Section {
+                    level: 1,
+                    title: Some(title.to_string()),
+                    paragraphs: paras
+                        .iter()
+                        .map(|t| Paragraph::plain(ParagraphKind::Text, *t))
+                        .collect(),
+                    ..Section::default()
+                })
+                .collect(),
+            ..Brief::default()
+        };
+        assign_ids(&mut b);
+        b
+    }
+
+    #[test]
+    fn section_paths_follow_heading_levels() {
+        let mut b = brief(&[("A", &["one"]), ("B", &["two"])]);
+        b.sections[1].level = 2;
+        let map = BriefMap::new(&b);
+        assert_eq!(map.paragraphs()[1].section, vec!["A", "B"]);
+    }
+
+    #[test]
+    fn duplicate_paragraphs_are_told_apart_by_neighbours() {
+        let b = brief(&[("A", &["intro", "same text", "alpha", "same text", "beta"])]);
+        let map = BriefMap::new(&b);
+        let second = map.anchor_for(&map.paragraphs()[3].id).unwrap();
+        // Insert a paragraph at the start: positions and ordinals shift.
+        let moved = brief(&[(
+            "A",
+            &["new", "intro", "same text", "alpha", "same text", "beta"],
+        )]);
+        let r = BriefMap::new(&moved).resolve(&second);
+        assert_eq!(r.position, Some(4));
+        assert_eq!(r.status, AnchorStatus::Anchored);
+    }
+
+    #[test]
+    fn unrelated_text_leaves_an_orphan() {
+        let b = brief(&[("A", &["美國總統川普時隔近九年再度訪問中國"])]);
+        let anchor = BriefMap::new(&b)
+            .anchor_for(&b.sections[0].paragraphs[0].id)
+            .unwrap();
+        let other = brief(&[("A", &["the weather was fine that week in Geneva"])]);
+        let r = BriefMap::new(&other).resolve(&anchor);
+        assert_eq!(r.status, AnchorStatus::Orphan);
+        assert_eq!(r.paragraph, None);
+    }
+}

@@ -1,0 +1,228 @@
+//! Notes out of gloss: Markdown for reading, JSON for full records (and
+//! import), CSV for spreadsheets, W3C Web Annotation JSON-LD for other tools.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_json::{Value, json};
+
+use super::anchor::AnchorStatus;
+use super::model::{BriefInfo, Note, SCHEMA_VERSION};
+
+/// Keys the JSON export adds to a note record; import drops them.
+pub const EXPORT_ONLY_KEYS: [&str; 3] = ["status", "current_paragraph", "score"];
+
+/// One note as exported: the record and where it stands in the brief now.
+#[derive(Debug, Clone)]
+pub struct ExportItem {
+    /// The note record.
+    pub note: Note,
+    /// Anchor status; `None` when the brief file could not be found to check.
+    pub status: Option<AnchorStatus>,
+    /// The paragraph the note is on now.
+    pub paragraph: Option<String>,
+    /// Similarity of the note's quote to that paragraph.
+    pub score: Option<f64>,
+    /// Section path of the paragraph now (or as recorded, for an orphan).
+    pub section: Vec<String>,
+    /// The paragraph's text now (or the recorded quote, for an orphan).
+    pub quote: String,
+}
+
+/// The notes of one brief to export.
+#[derive(Debug, Clone)]
+pub struct ExportBrief {
+    /// What the store knows of the brief.
+    pub info: BriefInfo,
+    /// The notes, in reading order.
+    pub items: Vec<ExportItem>,
+}
+
+impl ExportItem {
+    fn status_str(&self) -> &'static str {
+        self.status.map_or("unchecked", AnchorStatus::as_str)
+    }
+}
+
+/// The brief's title, else its file name, else its key.
+fn brief_title(info: &BriefInfo) -> &str {
+    info.title
+        .as_deref()
+        .or_else(|| {
+            let path = info.paths.last()?;
+            std::path::Path::new(path).file_name()?.to_str()
+        })
+        .unwrap_or(&info.key)
+}
+
+/// Markdown: a heading per brief and per section, each paragraph's text as
+/// a block quote followed by its notes.
+pub fn to_markdown(briefs: &[ExportBrief]) -> String {
+    let mut out = String::new();
+    for brief in briefs {
+        out.push_str(&format!("# {}\n\n", brief_title(&brief.info)));
+        if let Some(path) = brief.info.paths.last() {
+            out.push_str(&format!("Source: `{path}`\n\n"));
+        }
+        let mut section: Option<String> = None;
+        let mut last_quote: Option<(&str, Option<&str>)> = None;
+        for item in &brief.items {
+            let heading = if item.status == Some(AnchorStatus::Orphan) {
+                "Orphaned notes (their paragraph is gone)".to_string()
+            } else if item.section.is_empty() {
+                "(no section)".to_string()
+            } else {
+                item.section.join(" › ")
+            };
+            if section.as_deref() != Some(heading.as_str()) {
+                out.push_str(&format!("## {heading}\n\n"));
+                section = Some(heading);
+                last_quote = None;
+            }
+            let here = (item.quote.as_str(), item.paragraph.as_deref());
+            if last_quote != Some(here) {
+                for line in item.quote.lines() {
+                    out.push_str(&format!("> {line}\n"));
+                }
+                out.push('\n');
+                last_quote = Some(here);
+            }
+            let mut lines = item.note.text.lines();
+            out.push_str(&format!("- {}\n", lines.next().unwrap_or("")));
+            for line in lines {
+                out.push_str(&format!("  {line}\n"));
+            }
+            let mut facts: Vec<String> = Vec::new();
+            if !item.note.tags.is_empty() {
+                let tags: Vec<String> = item.note.tags.iter().map(|t| format!("#{t}")).collect();
+                facts.push(tags.join(" "));
+            }
+            facts.push(
+                item.note
+                    .modified
+                    .strftime("%Y-%m-%d %H:%M UTC")
+                    .to_string(),
+            );
+            if item.status != Some(AnchorStatus::Anchored) {
+                facts.push(item.status_str().replace('_', " "));
+            }
+            out.push_str(&format!("  _{}_\n\n", facts.join(" · ")));
+        }
+    }
+    out
+}
+
+/// JSON: every record in full with its anchor status; `gloss notes import` reads it.
+pub fn to_json(briefs: &[ExportBrief]) -> Value {
+    let mut notes = Vec::new();
+    for brief in briefs {
+        for item in &brief.items {
+            let mut record = serde_json::to_value(&item.note).unwrap_or(Value::Null);
+            if let Value::Object(map) = &mut record {
+                map.insert("status".into(), json!(item.status_str()));
+                map.insert("current_paragraph".into(), json!(item.paragraph));
+                map.insert("score".into(), json!(item.score));
+            }
+            notes.push(record);
+        }
+    }
+    json!({
+        "schema": SCHEMA_VERSION,
+        "briefs": briefs.iter().map(|b| &b.info).collect::<Vec<_>>(),
+        "notes": notes,
+    })
+}
+
+/// CSV for spreadsheets: UTF-8 with a byte-order mark so Chinese text opens
+/// correctly, one row a note.
+pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
+    let mut buf = "\u{FEFF}".as_bytes().to_vec();
+    {
+        let mut w = csv::Writer::from_writer(&mut buf);
+        w.write_record([
+            "brief",
+            "section",
+            "paragraph",
+            "status",
+            "quote",
+            "note",
+            "tags",
+            "created",
+            "modified",
+            "id",
+        ])?;
+        for brief in briefs {
+            for item in &brief.items {
+                w.write_record([
+                    brief_title(&brief.info),
+                    &item.section.join(" › "),
+                    item.paragraph.as_deref().unwrap_or(""),
+                    item.status_str(),
+                    &item.quote,
+                    &item.note.text,
+                    &item.note.tags.join(", "),
+                    &item.note.created.to_string(),
+                    &item.note.modified.to_string(),
+                    &item.note.id,
+                ])?;
+            }
+        }
+        w.flush()?;
+    }
+    Ok(buf)
+}
+
+/// Characters kept as they are in a `file://` URL path.
+const PATH_SAFE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// W3C Web Annotation JSON-LD: an annotation collection whose items target
+/// the brief's file with a TextQuoteSelector (exact, prefix, suffix).
+pub fn to_w3c(briefs: &[ExportBrief]) -> Value {
+    let mut items = Vec::new();
+    for brief in briefs {
+        let source = brief.info.paths.last().map_or_else(
+            || format!("urn:gloss:brief:{}", brief.info.key),
+            |p| format!("file://{}", utf8_percent_encode(p, PATH_SAFE)),
+        );
+        for item in &brief.items {
+            let note = &item.note;
+            let mut body = vec![json!({
+                "type": "TextualBody",
+                "value": note.text,
+                "format": "text/plain",
+                "purpose": "commenting",
+            })];
+            body.extend(
+                note.tags
+                    .iter()
+                    .map(|t| json!({ "type": "TextualBody", "value": t, "purpose": "tagging" })),
+            );
+            items.push(json!({
+                "id": format!("urn:uuid:{}", note.id),
+                "type": "Annotation",
+                "created": note.created.to_string(),
+                "modified": note.modified.to_string(),
+                "body": body,
+                "target": {
+                    "source": source,
+                    "selector": {
+                        "type": "TextQuoteSelector",
+                        "exact": note.anchor.quote,
+                        "prefix": note.anchor.prefix,
+                        "suffix": note.anchor.suffix,
+                    }
+                }
+            }));
+        }
+    }
+    json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": "gloss notes",
+        "total": items.len(),
+        "first": { "type": "AnnotationPage", "startIndex": 0, "items": items },
+    })
+}

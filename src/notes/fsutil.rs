@@ -1,0 +1,218 @@
+//! File operations the store relies on never to lose data: atomic
+//! replacement, a lock on a separate file, a cheap backup, and moving a
+//! damaged file aside.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::error::{StoreError, io_error};
+
+/// Replaces `path` with `bytes` so that a crash at any moment leaves either
+/// the old file or the new one: write a temp file in the same folder, fsync
+/// it, rename it over `path`, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = parent_of(path);
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(path))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| io_error("create a temporary file in", dir, &e))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| io_error("write", temp.path(), &e))?;
+    temp.persist(path)
+        .map_err(|e| io_error("replace", path, &e.error))?;
+    sync_dir(dir)
+}
+
+/// Makes a rename or a new file in `dir` durable.
+pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| io_error("sync the folder", dir, &e))
+}
+
+/// How long a writer waits for another gloss to release the lock.
+const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+
+/// Takes an exclusive lock on `<path>.lock`, waiting up to ten seconds for
+/// other holders (a reader must not freeze behind a stuck one; the caller
+/// keeps its changes and retries). The data file itself is never locked:
+/// the atomic rename replaces it.
+pub fn lock(path: &Path) -> Result<File, StoreError> {
+    let lock_path = with_suffix(path, ".lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| io_error("open the lock file", &lock_path, &e))?;
+    let started = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked(lock_path.display().to_string()));
+            }
+            Err(TryLockError::Error(e)) => return Err(io_error("lock", &lock_path, &e)),
+        }
+    }
+}
+
+/// Makes `<path>.bak` the current content of `path`. A hard link costs no
+/// copy: the rename that follows gives `path` a new file and leaves the old
+/// one as the backup. Falls back to a copy where links are not supported.
+pub fn backup(path: &Path) -> Result<(), StoreError> {
+    let bak = backup_path(path);
+    let staging = with_suffix(path, ".bak.tmp");
+    let _ = fs::remove_file(&staging);
+    if fs::hard_link(path, &staging).is_err() {
+        let bytes = fs::read(path).map_err(|e| io_error("read", path, &e))?;
+        return write_atomic(&bak, &bytes);
+    }
+    fs::rename(&staging, &bak).map_err(|e| io_error("replace", &bak, &e))?;
+    // When the backup already was this very file (a writer died between
+    // backing up and replacing), rename leaves both names in place.
+    let _ = fs::remove_file(&staging);
+    Ok(())
+}
+
+/// Where the backup of `path` lives.
+pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".bak")
+}
+
+/// Moves a damaged file aside as `<stem>.corrupt-<time>.json` and returns
+/// the new path. The file is renamed, never rewritten.
+pub fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let time = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let dir = parent_of(path);
+    let mut aside = dir.join(format!("{stem}.corrupt-{time}.json"));
+    let mut n = 2;
+    while aside.exists() {
+        aside = dir.join(format!("{stem}.corrupt-{time}-{n}.json"));
+        n += 1;
+    }
+    fs::rename(path, &aside).map_err(|e| io_error("move aside", path, &e))?;
+    sync_dir(dir)?;
+    Ok(aside)
+}
+
+/// Removes temp files a killed writer left behind. Only call with the lock
+/// held: then no live writer can own one.
+pub fn remove_stale_temps(path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(parent_of(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// What identifies one version of a file without reading it: a new file
+/// (an atomic replace) or a change in place gives a different stamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStamp {
+    device: u64,
+    inode: u64,
+    len: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path`, if it exists.
+    #[cfg(unix)]
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let m = fs::metadata(path).ok()?;
+        Some(FileStamp {
+            device: m.dev(),
+            inode: m.ino(),
+            len: m.len(),
+            modified: (m.mtime(), m.mtime_nsec()),
+            changed: (m.ctime(), m.ctime_nsec()),
+        })
+    }
+
+    /// Without inode numbers nothing proves a file unchanged: always re-read.
+    #[cfg(not(unix))]
+    pub fn of(_path: &Path) -> Option<FileStamp> {
+        None
+    }
+}
+
+/// Creates `dir` and its parents.
+pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
+    fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, &e))
+}
+
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_backup_keeps_the_old_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        write_atomic(&path, b"one").unwrap();
+        backup(&path).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn moving_aside_keeps_the_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        fs::write(&path, b"{broken").unwrap();
+        let aside = move_aside(&path).unwrap();
+        assert!(!path.exists());
+        assert_eq!(fs::read(&aside).unwrap(), b"{broken");
+        let name = aside.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("s.corrupt-") && name.ends_with(".json"));
+    }
+}

@@ -1,0 +1,382 @@
+//! Where the notes live and how a brief is found again: the data folder,
+//! one store file per brief under `notes/`, and `index.json` that maps
+//! content hashes (a moved or renamed brief) and canonical paths (an edited
+//! brief) to a brief's key.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::anchor::fingerprint_of;
+use super::error::{StoreError, io_error};
+use super::fsutil;
+use super::model::{BriefInfo, SCHEMA_VERSION};
+use super::store::{ReadOutcome, merge_brief, read_store};
+use crate::brief::Brief;
+
+/// How many content hashes and paths a brief remembers.
+const HISTORY: usize = 32;
+
+/// The folder that holds every store.
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+/// The index file: every brief the store knows.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct IndexFile {
+    /// The schema version the file was written with.
+    pub schema: u32,
+    /// The briefs, one entry each.
+    #[serde(default)]
+    pub briefs: Vec<BriefInfo>,
+    /// Fields written by another version of gloss, kept as they were.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl DataDir {
+    /// `$GLOSS_DATA_DIR`, else the platform data folder's `gloss` (on Linux
+    /// `~/.local/share/gloss`).
+    pub fn from_env() -> Result<DataDir, StoreError> {
+        match std::env::var_os("GLOSS_DATA_DIR") {
+            Some(dir) if !dir.is_empty() => Ok(DataDir::at(PathBuf::from(dir))),
+            _ => dirs::data_dir()
+                .map(|d| DataDir::at(d.join("gloss")))
+                .ok_or(StoreError::NoDataDir),
+        }
+    }
+
+    /// A data folder at `root`.
+    pub fn at(root: PathBuf) -> DataDir {
+        DataDir { root }
+    }
+
+    /// The folder of the per-brief store files.
+    pub fn notes_dir(&self) -> PathBuf {
+        self.root.join("notes")
+    }
+
+    /// The store file of the brief with this key.
+    pub fn store_path(&self, key: &str) -> PathBuf {
+        self.notes_dir().join(format!("{key}.json"))
+    }
+
+    /// The index file.
+    pub fn index_path(&self) -> PathBuf {
+        self.root.join("index.json")
+    }
+
+    /// Every store file, sorted by name.
+    pub fn store_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = self.notes_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_error("read the folder", &dir, &e)),
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| is_store_name(p))
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+
+    /// Reads the index; a missing or damaged one is rebuilt from the stores
+    /// (in memory: a damaged file is only moved aside by a writer).
+    pub fn read_index(&self) -> Result<IndexFile, StoreError> {
+        Ok(self
+            .read_index_or_damage()?
+            .unwrap_or_else(|| self.rebuild_index()))
+    }
+
+    /// The index, or `None` when it is missing or does not parse.
+    fn read_index_or_damage(&self) -> Result<Option<IndexFile>, StoreError> {
+        let path = self.index_path();
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_error("read", &path, &e)),
+        };
+        Ok(serde_json::from_slice::<IndexFile>(&bytes).ok())
+    }
+
+    /// The index as the store files tell it (each store keeps its brief's
+    /// paths and hashes too); unreadable stores are skipped.
+    fn rebuild_index(&self) -> IndexFile {
+        let mut index = IndexFile {
+            schema: SCHEMA_VERSION,
+            ..IndexFile::default()
+        };
+        for path in self.store_files().unwrap_or_default() {
+            if let Ok(ReadOutcome::Good(f) | ReadOutcome::Newer(_, Some(f))) = read_store(&path) {
+                index.briefs.push(f.brief);
+            }
+        }
+        index
+    }
+
+    /// What the store knows of the brief at `file`, found by content hash
+    /// (moved or renamed) or by canonical path (edited); a brief never seen
+    /// gets a fresh entry, not yet written. The current path and hash are
+    /// added to the returned info, and a known brief that moved or changed
+    /// has them recorded in the index at once, so that a later edit or move
+    /// still finds it. (Failing to record them, e.g. in a read-only data
+    /// folder, does not stop a reader.)
+    ///
+    /// Given the loaded `brief`, a brief both moved and edited since gloss
+    /// last saw it is still found: by the paragraphs it shares with the
+    /// sample of paragraph fingerprints each entry keeps.
+    pub fn locate(&self, file: &Path, brief: Option<&Brief>) -> Result<BriefInfo, StoreError> {
+        let bytes = std::fs::read(file).map_err(|e| io_error("read", file, &e))?;
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let canonical = std::fs::canonicalize(file)
+            .map_err(|e| io_error("resolve", file, &e))?
+            .display()
+            .to_string();
+        let index = self.read_index()?;
+        let found = index
+            .briefs
+            .iter()
+            .filter(|b| b.hashes.contains(&hash))
+            .max_by_key(|b| b.paths.contains(&canonical))
+            .or_else(|| index.briefs.iter().find(|b| b.paths.contains(&canonical)))
+            .or_else(|| brief.and_then(|b| by_shared_paragraphs(&index.briefs, b)));
+        let mut info = match found {
+            Some(b) => b.clone(),
+            None => BriefInfo {
+                key: new_key(file, &hash),
+                ..BriefInfo::default()
+            },
+        };
+        let moved_or_edited = found.is_some()
+            && (info.paths.last() != Some(&canonical) || !info.hashes.contains(&hash));
+        remember(&mut info.paths, canonical);
+        remember(&mut info.hashes, hash);
+        if let Some(b) = brief {
+            if b.meta.title.is_some() {
+                info.title = b.meta.title.clone();
+            }
+            info.sample = sample_of(b);
+        }
+        if moved_or_edited {
+            let _ = self.register(&info);
+        }
+        Ok(info)
+    }
+
+    /// Records `info` in the index (under its lock, merged with what is there).
+    pub fn register(&self, info: &BriefInfo) -> Result<(), StoreError> {
+        fsutil::ensure_dir(&self.root)?;
+        let path = self.index_path();
+        let _lock = fsutil::lock(&path)?;
+        let mut index = match self.read_index_or_damage()? {
+            Some(index) => index,
+            None => {
+                // Keep a damaged index for inspection rather than overwrite it.
+                if path.exists() {
+                    fsutil::move_aside(&path)?;
+                }
+                self.rebuild_index()
+            }
+        };
+        index.schema = index.schema.max(SCHEMA_VERSION);
+        match index.briefs.iter_mut().find(|b| b.key == info.key) {
+            Some(entry) => {
+                let mut merged = merge_brief(info, entry);
+                trim(&mut merged.paths);
+                trim(&mut merged.hashes);
+                if merged == *entry {
+                    return Ok(());
+                }
+                *entry = merged;
+            }
+            None => index.briefs.push(info.clone()),
+        }
+        let bytes =
+            serde_json::to_vec_pretty(&index).map_err(|e| StoreError::Encode(e.to_string()))?;
+        fsutil::write_atomic(&path, &bytes)
+    }
+}
+
+/// Paragraphs shorter than this (in non-space characters) are too generic
+/// (mastheads, bylines) to identify a brief.
+const SAMPLE_MIN_CHARS: usize = 16;
+/// How many paragraph fingerprints an index entry keeps.
+const SAMPLE_SIZE: usize = 64;
+
+/// Fingerprints of the brief's first longer paragraphs.
+fn sample_of(brief: &Brief) -> Vec<String> {
+    let mut sample: Vec<String> = Vec::new();
+    for p in brief.paragraphs() {
+        let fingerprint = fingerprint_of(&p.id);
+        if p.text().chars().filter(|c| !c.is_whitespace()).count() >= SAMPLE_MIN_CHARS
+            && !sample.iter().any(|f| f == fingerprint)
+        {
+            sample.push(fingerprint.to_string());
+            if sample.len() == SAMPLE_SIZE {
+                break;
+            }
+        }
+    }
+    sample
+}
+
+/// The known brief that shares most of its sampled paragraphs (at least
+/// half, and two) with `brief`.
+fn by_shared_paragraphs<'a>(known: &'a [BriefInfo], brief: &Brief) -> Option<&'a BriefInfo> {
+    let here: HashSet<&str> = brief.paragraphs().map(|p| fingerprint_of(&p.id)).collect();
+    known
+        .iter()
+        .filter_map(|b| {
+            let shared = b
+                .sample
+                .iter()
+                .filter(|f| here.contains(f.as_str()))
+                .count();
+            (shared >= 2 && shared * 2 >= b.sample.len())
+                .then_some((shared * 1000 / b.sample.len(), b))
+        })
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, b)| b)
+}
+
+fn is_store_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    name.ends_with(".json") && !name.starts_with('.') && !name.contains(".corrupt-")
+}
+
+/// Moves `item` to the end of `list` (the latest last).
+fn remember(list: &mut Vec<String>, item: String) {
+    list.retain(|x| *x != item);
+    list.push(item);
+    trim(list);
+}
+
+fn trim(list: &mut Vec<String>) {
+    if list.len() > HISTORY {
+        list.drain(..list.len() - HISTORY);
+    }
+}
+
+/// A readable, stable key: the file name's ASCII letters and digits, then
+/// the start of the content hash.
+fn new_key(file: &Path, hash: &str) -> String {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut slug = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "brief" } else { slug };
+    format!("{slug}-{}", &hash[..16])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_index_is_rebuilt_from_the_stores_and_kept_aside() {
+        let data = tempfile::tempdir().unwrap();
+        let docs = tempfile::tempdir().unwrap();
+        let dd = DataDir::at(data.path().to_path_buf());
+        let a = docs.path().join("a.md");
+        std::fs::write(&a, "# T\n\ntext\n").unwrap();
+        let info = dd.locate(&a, None).unwrap();
+        let mut store =
+            crate::notes::NoteStore::open(&dd.store_path(&info.key), info.clone()).unwrap();
+        store.add(Default::default(), "n", vec![]).unwrap();
+        store.save().unwrap();
+        std::fs::write(dd.index_path(), b"\0\0\0").unwrap();
+        let moved = docs.path().join("b.md");
+        std::fs::rename(&a, &moved).unwrap();
+        let found = dd.locate(&moved, None).unwrap();
+        assert_eq!(found.key, info.key);
+        let aside = std::fs::read_dir(data.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("index.corrupt-")
+            })
+            .count();
+        assert_eq!(aside, 1);
+    }
+
+    #[test]
+    fn keys_are_readable_and_safe() {
+        let key = new_key(Path::new("/x/遠景 Forum: 2026.txt"), &"ab".repeat(32));
+        assert_eq!(key, "forum-2026-abababababababab");
+        assert_eq!(
+            new_key(Path::new("論壇.md"), &"0".repeat(64)),
+            "brief-0000000000000000"
+        );
+    }
+
+    #[test]
+    fn a_moved_brief_and_an_edited_brief_are_found() {
+        let data = tempfile::tempdir().unwrap();
+        let docs = tempfile::tempdir().unwrap();
+        let dd = DataDir::at(data.path().to_path_buf());
+        let a = docs.path().join("a.md");
+        std::fs::write(&a, "# T\n\ntext\n").unwrap();
+        let info = dd.locate(&a, None).unwrap();
+        dd.register(&info).unwrap();
+        let b = docs.path().join("renamed.md");
+        std::fs::rename(&a, &b).unwrap();
+        let moved = dd.locate(&b, None).unwrap();
+        assert_eq!(moved.key, info.key);
+        dd.register(&moved).unwrap();
+        std::fs::write(&b, "# T\n\ntext, edited\n").unwrap();
+        assert_eq!(dd.locate(&b, None).unwrap().key, info.key);
+    }
+
+    #[test]
+    fn a_brief_moved_and_edited_unseen_is_found_by_its_paragraphs() {
+        use crate::brief::{load::Format, load_bytes};
+        let data = tempfile::tempdir().unwrap();
+        let docs = tempfile::tempdir().unwrap();
+        let dd = DataDir::at(data.path().to_path_buf());
+        let text = "美中關係自二〇二五年起轉趨緩和，雙方恢復高層互訪。\n\n\
+                    北京峰會達成建設性戰略穩定共識，兩國同意擴大經貿往來。\n\n\
+                    年內仍有四次會面機會，包括二十國集團與亞太經合會。\n";
+        let a = docs.path().join("a.txt");
+        std::fs::write(&a, text).unwrap();
+        let brief = load_bytes(text.as_bytes(), Format::PlainText, "a").unwrap();
+        let info = dd.locate(&a, Some(&brief)).unwrap();
+        dd.register(&info).unwrap();
+
+        let edited = text.replace("四次", "五次");
+        let b = docs.path().join("elsewhere.txt");
+        std::fs::write(&b, &edited).unwrap();
+        std::fs::remove_file(&a).unwrap();
+        let brief = load_bytes(edited.as_bytes(), Format::PlainText, "b").unwrap();
+        assert_eq!(dd.locate(&b, Some(&brief)).unwrap().key, info.key);
+
+        let other = "完全不同的簡報，談的是歐洲能源政策與天然氣價格的走勢。\n";
+        let c = docs.path().join("other.txt");
+        std::fs::write(&c, other).unwrap();
+        let brief = load_bytes(other.as_bytes(), Format::PlainText, "c").unwrap();
+        assert_ne!(dd.locate(&c, Some(&brief)).unwrap().key, info.key);
+    }
+}

@@ -1,0 +1,351 @@
+//! `gloss notes` through the real binary, each test with its own data folder.
+
+mod notes_support;
+
+use notes_support::*;
+use serde_json::Value;
+
+#[test]
+fn add_list_restart_list_round_trip() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    let first = add(
+        data.path(),
+        &brief,
+        &paras[1].0,
+        "太平洋夠大：重要論述",
+        &["外交", "美中"],
+    );
+    let second = add(data.path(), &brief, &paras[3].0, "four meetings", &[]);
+    assert_eq!(first.len(), 36, "a UUID: {first}");
+    assert_ne!(first, second);
+
+    // Each run is a fresh process: the listing reads what the adds wrote.
+    for _ in 0..2 {
+        let listing = list_json(data.path(), Some(&brief));
+        assert_eq!(note_ids(&listing), vec![first.clone(), second.clone()]);
+        let n = &listing["notes"][0];
+        assert_eq!(n["text"], "太平洋夠大：重要論述");
+        assert_eq!(n["tags"], serde_json::json!(["外交", "美中"]));
+        assert_eq!(n["status"], "anchored");
+        assert_eq!(n["current_paragraph"], paras[1].0.as_str());
+        assert_eq!(n["anchor"]["quote"], paras[1].1.as_str());
+        let prefix = n["anchor"]["prefix"].as_str().unwrap();
+        let suffix = n["anchor"]["suffix"].as_str().unwrap();
+        assert!(
+            !prefix.is_empty() && paras[0].1.ends_with(prefix),
+            "{prefix}"
+        );
+        assert!(
+            !suffix.is_empty() && paras[2].1.starts_with(suffix),
+            "{suffix}"
+        );
+        assert!(n["created"].as_str().unwrap().ends_with('Z'));
+    }
+    // Listing every brief finds the same notes.
+    assert_eq!(note_ids(&list_json(data.path(), None)).len(), 2);
+}
+
+#[test]
+fn an_unknown_paragraph_id_is_a_one_line_error() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let out = gloss(data.path())
+        .args(["notes", "add"])
+        .arg(&brief)
+        .args(["--para", "p000000000000", "--text", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no paragraph with id p000000000000"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_missing_brief_is_a_one_line_error() {
+    let data = tempfile::tempdir().unwrap();
+    let out = gloss(data.path())
+        .args([
+            "notes",
+            "add",
+            "/nonexistent/brief.txt",
+            "--para",
+            "p1",
+            "--text",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn markdown_groups_by_section_and_quotes_the_paragraph() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    add(
+        data.path(),
+        &brief,
+        &paras[2].0,
+        "海洋強權\n第二行",
+        &["G2"],
+    );
+    add(
+        data.path(),
+        &brief,
+        &paras[2].0,
+        "another on the same paragraph",
+        &[],
+    );
+    let out = gloss(data.path())
+        .args(["notes", "list"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# "), "{md}");
+    assert_eq!(md.matches(&format!("> {}", paras[2].1)).count(), 1, "{md}");
+    assert!(md.contains("- 海洋強權\n  第二行\n"), "{md}");
+    assert!(md.contains("#G2"), "{md}");
+    assert!(md.contains("- another on the same paragraph"), "{md}");
+}
+
+#[test]
+fn csv_has_a_bom_and_reads_back_with_chinese_text() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    add(
+        data.path(),
+        &brief,
+        &paras[1].0,
+        "引號 \"quoted\", 逗號",
+        &["外交"],
+    );
+    let out = gloss(data.path())
+        .args(["notes", "list", "--format", "csv"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    assert!(out.stdout.starts_with("\u{FEFF}".as_bytes()));
+    let body = &out.stdout[3..];
+    let mut reader = csv::Reader::from_reader(body);
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "brief");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][col("note")], "引號 \"quoted\", 逗號");
+    assert_eq!(&rows[0][col("quote")], paras[1].1);
+    assert_eq!(&rows[0][col("tags")], "外交");
+    assert_eq!(&rows[0][col("status")], "anchored");
+}
+
+#[test]
+fn w3c_export_has_text_quote_selectors() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "峰會 summit.txt");
+    let paras = paragraphs(&brief);
+    let id = add(data.path(), &brief, &paras[2].0, "note", &["G2"]);
+    let out = gloss(data.path())
+        .args(["notes", "list", "--format", "w3c"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+    let a = &v["first"]["items"][0];
+    assert_eq!(a["type"], "Annotation");
+    assert_eq!(a["id"], format!("urn:uuid:{id}"));
+    let sel = &a["target"]["selector"];
+    assert_eq!(sel["type"], "TextQuoteSelector");
+    assert_eq!(sel["exact"], paras[2].1.as_str());
+    assert!(paras[1].1.ends_with(sel["prefix"].as_str().unwrap()));
+    assert!(paras[3].1.starts_with(sel["suffix"].as_str().unwrap()));
+    let source = a["target"]["source"].as_str().unwrap();
+    assert!(
+        source.starts_with("file:///") && source.ends_with("%20summit.txt"),
+        "{source}"
+    );
+    assert!(source.is_ascii());
+    assert_eq!(a["body"][1]["purpose"], "tagging");
+    assert_eq!(a["body"][1]["value"], "G2");
+}
+
+#[test]
+fn tag_and_text_filters_ignore_case_and_width() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    let g2 = add(
+        data.path(),
+        &brief,
+        &paras[1].0,
+        "ＡＰＥＣ meeting",
+        &["G2"],
+    );
+    add(data.path(), &brief, &paras[2].0, "other", &["外交"]);
+    let list = |args: &[&str]| {
+        let out = gloss(data.path())
+            .args(["notes", "list", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        note_ids(&serde_json::from_slice(&out.stdout).unwrap())
+    };
+    assert_eq!(list(&["--tag", "ｇ２"]), vec![g2.clone()]);
+    assert_eq!(list(&["--text", "apec"]), vec![g2.clone()]);
+    assert_eq!(
+        list(&["--tag", "外交", "--text", "apec"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(list(&[]).len(), 2);
+}
+
+#[test]
+fn tags_are_counted_across_briefs() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let one = write_brief(docs.path(), "one.txt");
+    let two = docs.path().join("two.txt");
+    std::fs::write(&two, "另一份簡報\n\n內容段落。\n").unwrap();
+    let p1 = paragraphs(&one);
+    let p2 = paragraphs(&two);
+    add(data.path(), &one, &p1[1].0, "a", &["外交", "G2"]);
+    add(data.path(), &two, &p2[1].0, "b", &["外交"]);
+    let out = gloss(data.path()).args(["notes", "tags"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Vec<&str>> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(lines, vec![vec!["2", "外交"], vec!["1", "G2"]]);
+}
+
+#[test]
+fn import_merges_by_id_and_twice_adds_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    let a = add(other.path(), &brief, &paras[1].0, "from elsewhere", &["x"]);
+    let b = add(data.path(), &brief, &paras[2].0, "mine", &[]);
+    let export = docs.path().join("export.json");
+    let out = gloss(other.path())
+        .args(["notes", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    std::fs::write(&export, &out.stdout).unwrap();
+    for (round, expect) in [(1, "imported 1 new"), (2, "imported 0 new")] {
+        let out = gloss(data.path())
+            .args(["notes", "import"])
+            .arg(&export)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "round {round}");
+        let said = String::from_utf8(out.stdout).unwrap();
+        assert!(said.starts_with(expect), "round {round}: {said}");
+    }
+    let mut ids = note_ids(&list_json(data.path(), Some(&brief)));
+    ids.sort();
+    let mut want = vec![a, b];
+    want.sort();
+    assert_eq!(ids, want);
+    // The export-only fields do not leak into the store.
+    let store = std::fs::read_to_string(store_of(data.path(), &brief)).unwrap();
+    assert!(!store.contains("current_paragraph"));
+}
+
+#[test]
+fn importing_garbage_is_a_one_line_error() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let bad = docs.path().join("bad.json");
+    std::fs::write(&bad, "{\"notes\": [{\"id\": 1}]}").unwrap();
+    let out = gloss(data.path())
+        .args(["notes", "import"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("is not a gloss notes export"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn a_moved_and_renamed_brief_finds_its_notes_and_an_edited_one_too() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    let id = add(data.path(), &brief, &paras[2].0, "keep me", &[]);
+    let store = store_of(data.path(), &brief);
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let moved = elsewhere.path().join("renamed brief.txt");
+    std::fs::rename(&brief, &moved).unwrap();
+    assert_eq!(store_of(data.path(), &moved), store);
+    assert_eq!(
+        note_ids(&list_json(data.path(), Some(&moved))),
+        vec![id.clone()]
+    );
+
+    // Now edit it in place: found by path, the note re-anchored.
+    let edited = BRIEF.replace("美國向來", "新增一段。\n\n美國向來");
+    std::fs::write(&moved, edited).unwrap();
+    assert_eq!(store_of(data.path(), &moved), store);
+    let listing = list_json(data.path(), Some(&moved));
+    assert_eq!(note_ids(&listing), vec![id]);
+    assert_eq!(listing["notes"][0]["status"], "anchored");
+}
+
+#[test]
+fn a_read_only_brief_folder_is_no_obstacle() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    std::fs::set_permissions(docs.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let id = add(data.path(), &brief, &paras[1].0, "note", &[]);
+    std::fs::set_permissions(docs.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(note_ids(&list_json(data.path(), Some(&brief))), vec![id]);
+    assert!(store_of(data.path(), &brief).starts_with(data.path()));
+}
+
+#[test]
+fn an_empty_note_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    let out = gloss(data.path())
+        .args(["notes", "add"])
+        .arg(&brief)
+        .args(["--para", &paras[1].0, "--text", "  "])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("needs some --text")
+    );
+    // A tag alone is a note.
+    add(data.path(), &brief, &paras[1].0, "", &["待查"]);
+}
