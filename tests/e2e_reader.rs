@@ -146,7 +146,8 @@ fn read_scroll_jump_search_resize_and_quit() {
     s.keys("jjj");
     let scrolled = s.wait_for(|now| now != first, "the body to scroll");
     let (before, after) = (body_rows(&first), body_rows(&scrolled));
-    let body = |row: &String| row.split_once('│').map(|(_, b)| b.to_string());
+    // Cleared cells and written blanks read back differently; only the text counts.
+    let body = |row: &String| row.split_once('│').map(|(_, b)| b.trim_end().to_string());
     assert!(body(&after[2]).is_some(), "{scrolled}");
     assert_eq!(body(&before[2 + 3]), body(&after[2]), "{scrolled}");
 
