@@ -107,14 +107,9 @@ impl App {
         self.set_compare_top(top);
     }
 
-    /// Closes the compare view; the body goes to the block it showed.
+    /// Closes the compare view; the body is already at its top block.
     fn close_compare(&mut self) {
-        if let Some(compare) = self.view.compare.take() {
-            self.set_top(Pos {
-                block: compare.top.block,
-                line: 0,
-            });
-        }
+        self.view.compare = None;
     }
 
     /// Handles `action` while the compare view is open; false when the
@@ -190,9 +185,16 @@ impl App {
             line: pos.line,
         };
         let end = self.compare_end_top();
+        let top = pos.min(end);
         if let Some(compare) = &mut self.view.compare {
-            compare.top = pos.min(end);
+            compare.top = top;
         }
+        // The body follows along, so the status bar's section and share
+        // are the compare view's, and closing it lands on the same block.
+        self.set_top(Pos {
+            block: top.block,
+            line: 0,
+        });
     }
 
     /// The top that shows the last pair's last row at the bottom.

@@ -315,7 +315,10 @@ mod tests {
         let start = from.find('臺').unwrap();
         let mapped = map_ranges(from, to, std::slice::from_ref(&(start..from.len()))).unwrap();
         assert_eq!(&to[mapped[0].clone()], "台湾");
-        assert_eq!(map_ranges("行程", "进程了", std::slice::from_ref(&(0..3))), None);
+        assert_eq!(
+            map_ranges("行程", "进程了", std::slice::from_ref(&(0..3))),
+            None
+        );
     }
 
     #[test]

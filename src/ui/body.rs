@@ -221,7 +221,7 @@ fn match_bytes(app: &App, block: usize, text: &str) -> Vec<(Range<usize>, bool)>
         return Vec::new();
     };
     if text.chars().count() != app.doc.char_count(block) {
-        return super::view::matches_in_shown(app, first, matches.len(), text);
+        return super::view::matches_in_shown(app, block, first, matches, text);
     }
     let bytes: Vec<usize> = text
         .char_indices()

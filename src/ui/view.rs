@@ -10,7 +10,7 @@ use ratatui::text::Span;
 use super::body::Paint;
 use crate::app::compare::CompareColumns;
 use crate::app::view::label;
-use crate::app::{App, Pos, ViewScript};
+use crate::app::{App, Match, Pos, ViewScript};
 use crate::convert::find_all;
 
 /// The compare view: original on the left, converted on the right, each
@@ -90,19 +90,40 @@ pub(super) fn status_label(app: &App) -> Option<Span<'static>> {
 
 /// The matches of a block whose shown text has a different length from
 /// its own (a phrase or an override changed it), so char indices cannot be
-/// carried over: the query is found again in the shown text. The k-th hit
-/// there stands for the block's k-th match, for which one is current.
+/// carried over. They are found again in the shown text: the query itself,
+/// and each matched original text as the view converts it (an override
+/// may have replaced the very words searched for). The k-th hit stands for
+/// the block's k-th match when telling which one is current.
 pub(super) fn matches_in_shown(
     app: &App,
+    block: usize,
     first: usize,
-    count: usize,
+    matches: &[Match],
     text: &str,
 ) -> Vec<(Range<usize>, bool)> {
-    find_all(text, &app.search.query)
-        .into_iter()
+    let own = app.doc.text(block);
+    let mut needles = vec![app.search.query.clone()];
+    for m in matches {
+        let matched: String = own
+            .chars()
+            .skip(m.chars.start)
+            .take(m.chars.len())
+            .collect();
+        needles.push(app.display_text(&matched).into_owned());
+    }
+    needles.sort();
+    needles.dedup();
+    let mut hits: Vec<Range<usize>> = needles
+        .iter()
+        .filter(|n| !n.is_empty())
+        .flat_map(|n| find_all(text, n))
+        .collect();
+    hits.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    hits.dedup_by(|later, kept| later.start < kept.end);
+    hits.into_iter()
         .enumerate()
         .map(|(k, range)| {
-            let current = k < count && app.search.current == Some(first + k);
+            let current = k < matches.len() && app.search.current == Some(first + k);
             (range, current)
         })
         .collect()
