@@ -78,16 +78,20 @@ impl Session {
         thread::sleep(Duration::from_millis(120));
     }
 
-    fn wait_text(&self, text: &str) -> String {
+    /// Waits until the screen holds every one of `wanted` and none of
+    /// `unwanted` (a frame may arrive in pieces), and returns it.
+    fn wait_for(&self, wanted: &[&str], unwanted: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if wanted.iter().all(|w| screen.contains(w))
+                && !unwanted.iter().any(|u| screen.contains(u))
+            {
                 return screen;
             }
             assert!(
                 start.elapsed() < PATIENCE,
-                "waited for {text}; the screen:\n{screen}"
+                "waited for {wanted:?} without {unwanted:?}; the screen:\n{screen}"
             );
             thread::sleep(Duration::from_millis(30));
         }
@@ -112,28 +116,24 @@ impl Session {
 #[test]
 fn c_shows_the_brief_in_simplified_then_taiwan_then_as_written() {
     let mut s = Session::start("");
-    let first = s.wait_text("習近平");
-    assert!(first.contains("川習北京峰會後的美中外交動向"));
+    s.wait_for(&["習近平", "川習北京峰會後的美中外交動向"], &["简体"]);
     s.keys("c");
-    let simplified = s.wait_text("习近平");
-    assert!(simplified.contains("川习北京峰会后的美中外交动向"));
-    assert!(simplified.contains("简体"));
-    assert!(!simplified.contains("習近平"));
+    s.wait_for(
+        &["习近平", "川习北京峰会后的美中外交动向", "简体"],
+        &["習近平"],
+    );
     s.keys("c");
-    s.wait_text("繁體");
+    s.wait_for(&["繁體", "習近平"], &["简体"]);
     s.keys("c");
-    let back = s.wait_text("川習北京峰會後的美中外交動向");
-    assert!(!back.contains("繁體"));
+    s.wait_for(&["川習北京峰會後的美中外交動向"], &["繁體", "简体"]);
     s.keys("C");
-    let compare = s.wait_text("对照");
-    assert!(compare.contains("國家主席習近平") && compare.contains("国家主席习近平"));
+    s.wait_for(&["对照", "國家主席習近平", "国家主席习近平"], &[]);
     assert_eq!(s.quit(), 0);
 }
 
 #[test]
 fn the_settings_choose_the_script_a_brief_opens_in() {
     let mut s = Session::start("script = \"s\"\n");
-    let screen = s.wait_text("习近平");
-    assert!(screen.contains("简体"));
+    s.wait_for(&["习近平", "简体"], &["習近平"]);
     assert_eq!(s.quit(), 0);
 }
