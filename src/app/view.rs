@@ -103,6 +103,7 @@ impl View {
     pub fn forget(&self) {
         self.blocks.borrow_mut().clear();
         self.strings.borrow_mut().clear();
+        *self.compare_cache.borrow_mut() = Default::default();
     }
 
     /// `text` as the current view shows it: the one function for anything
