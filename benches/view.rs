@@ -70,6 +70,17 @@ fn first_switch() {
     let spent = start.elapsed();
     assert_eq!(app.view.script(), ViewScript::Simplified);
     println!("view_switch_10MB/first_of_process (dictionaries cold): {spent:.2?}");
+    // A second reader: its first switch still detects the script and
+    // builds its converter, but the dictionaries are loaded, as they are
+    // once the reader's background warm-up has finished.
+    let (mut app, mut terminal) = reader();
+    app.apply(Action::Bottom);
+    draw(&mut app, &mut terminal);
+    let start = Instant::now();
+    app.apply(Action::CycleView);
+    draw(&mut app, &mut terminal);
+    let spent = start.elapsed();
+    println!("view_switch_10MB/first_of_reader (dictionaries warm): {spent:.2?}");
 }
 
 fn switching(c: &mut Criterion) {
