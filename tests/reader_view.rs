@@ -365,3 +365,86 @@ fn an_empty_brief_survives_every_view_action() {
         assert_eq!(app.top, Pos::default());
     }
 }
+
+fn small_brief(paragraphs: Vec<gloss::brief::Paragraph>) -> App {
+    use gloss::brief::{Brief, Meta, Section};
+    App::new(Brief {
+        meta: Meta {
+            title: Some("表格".into()),
+            ..Meta::default()
+        },
+        sections: vec![Section {
+            level: 1,
+            title: Some("經濟數據".into()),
+            paragraphs,
+            ..Section::default()
+        }],
+        ..Brief::default()
+    })
+}
+
+/// Table cells are converted one by one, so a converted row still splits
+/// into its columns and lines up under the others.
+#[test]
+fn table_rows_keep_their_columns_in_a_converted_view() {
+    use gloss::brief::{Paragraph, ParagraphKind, Span};
+    let row = |cells: &[&str]| Paragraph {
+        kind: ParagraphKind::TableRow,
+        cells: cells.iter().map(|c| c.to_string()).collect(),
+        spans: vec![Span::plain(cells.join(" "))],
+        ..Paragraph::default()
+    };
+    let mut app = small_brief(vec![
+        row(&["國家", "貿易額"]),
+        row(&["臺灣", "1,234"]),
+        row(&["美國", "5,678"]),
+    ]);
+    press(&mut app, 'c');
+    let t = draw(&mut app, 60, 12);
+    let buf = t.backend().buffer();
+    let screen = screen_text(buf);
+    let taiwan = find_word(buf, "台湾");
+    let usa = find_word(buf, "美国");
+    assert!(!taiwan.is_empty() && !usa.is_empty(), "{screen}");
+    assert!(screen.contains("贸易额"), "{screen}");
+    // Both rows: the first cell at the same column, the bar after it too.
+    assert_eq!(taiwan[0].0[0], usa[0].0[0]);
+    let bar = |y: u16| (0..60).find(|&x| x > taiwan[0].0[0] && buf[(x, y)].symbol() == "│");
+    assert_eq!(bar(taiwan[0].1), bar(usa[0].1));
+}
+
+/// Inline styles move with the characters, by char index, even when the
+/// bytes shift: an override makes the bold 臺灣 a bold TW (two chars, but
+/// two bytes instead of six).
+#[test]
+fn inline_styles_land_on_the_same_characters_when_converted() {
+    use gloss::brief::{Paragraph, ParagraphKind, Span, Style};
+    let mut p = Paragraph::plain(ParagraphKind::Text, "Ｇ２與");
+    p.spans.push(Span {
+        text: "臺灣".into(),
+        style: Style {
+            strong: true,
+            ..Style::default()
+        },
+    });
+    p.spans.push(Span::plain("關係"));
+    let mut app = small_brief(vec![p]);
+    let overrides = Overrides::parse("臺灣\tTW\n", Path::new("phrases.txt")).unwrap();
+    app.view.set_overrides(overrides);
+    press(&mut app, 'c');
+    let t = draw(&mut app, 60, 12);
+    let buf = t.backend().buffer();
+    let hits = find_word(buf, "与TW关系");
+    assert_eq!(hits.len(), 1, "{}", screen_text(buf));
+    let (xs, y) = &hits[0];
+    let bold = |x: u16| {
+        buf[(x, *y)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    };
+    assert_eq!(
+        xs.iter().map(|&x| bold(x)).collect::<Vec<_>>(),
+        [false, true, true, false, false]
+    );
+    assert!(!bold(xs[0] - 2), "Ｇ２ stays plain");
+}
