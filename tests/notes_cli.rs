@@ -221,7 +221,7 @@ fn tags_are_counted_across_briefs() {
     let docs = tempfile::tempdir().unwrap();
     let one = write_brief(docs.path(), "one.txt");
     let two = docs.path().join("two.txt");
-    std::fs::write(&two, "另一份簡報\n\n內容段落。\n").unwrap();
+    std::fs::write(&two, "另一份簡報\n\n前言段落。\n\n內容段落。\n").unwrap();
     let p1 = paragraphs(&one);
     let p2 = paragraphs(&two);
     add(data.path(), &one, &p1[1].0, "a", &["外交", "G2"]);

@@ -67,6 +67,11 @@ pub enum Action {
     },
     /// Leave the reader.
     Quit,
+    // The view script and the compare view (issue 5).
+    /// Show the brief in the next script: original → Simplified → Taiwan.
+    CycleView,
+    /// Open or close the side-by-side compare view.
+    ToggleCompare,
 }
 
 impl Action {
@@ -96,6 +101,8 @@ impl Action {
             Action::ClickAt { .. } => "jump to the clicked section",
             Action::Resize { .. } => "reflow to the terminal's size",
             Action::Quit => "quit",
+            Action::CycleView => "view: original → 简体 → 繁體 (Taiwan)",
+            Action::ToggleCompare => "compare original and converted side by side",
         }
     }
 }

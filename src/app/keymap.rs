@@ -105,6 +105,9 @@ impl Default for Keymap {
             (p(Esc), Action::Cancel),
             (p(Char('q')), Action::Quit),
             (Key::ctrl('c'), Action::Quit),
+            // The view script and the compare view.
+            (p(Char('c')), Action::CycleView),
+            (p(Char('C')), Action::ToggleCompare),
         ];
         Keymap { bindings }
     }

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::doc::Doc;
 use super::table::{fit_columns, row_lines};
+use super::view::{View, ViewScript};
 use crate::brief::ParagraphKind;
 use crate::layout::wrap;
 
@@ -100,21 +101,32 @@ pub fn indent(doc: &Doc, i: usize) -> Indent {
 
 /// Lays block `i` out for `width` columns.
 pub fn layout_block(doc: &Doc, i: usize, width: usize, show_links: bool) -> Vec<VisualLine> {
+    layout_text(doc, i, &doc.text(i), width, show_links)
+}
+
+/// Lays block `i` out for `width` columns with `text` in place of its own
+/// (the block as a view script shows it).
+pub fn layout_text(
+    doc: &Doc,
+    i: usize,
+    text: &str,
+    width: usize,
+    show_links: bool,
+) -> Vec<VisualLine> {
     let Some(block) = doc.blocks.get(i) else {
         return Vec::new();
     };
     let width = width.max(1);
-    let text = doc.text(i);
     let mut lines = Vec::new();
     let columns = block
         .table
         .and_then(|t| doc.tables.get(t))
         .and_then(|t| fit_columns(&t.widths, width));
     match columns {
-        Some(widths) => lines.extend(row_lines(doc, i, &text, &widths)),
+        Some(widths) => lines.extend(row_lines(doc, i, text, &widths)),
         None => {
             let avail = width.saturating_sub(indent(doc, i).width).max(1);
-            push_wrapped(&mut lines, &text, avail, |first| LineKind::Text { first });
+            push_wrapped(&mut lines, text, avail, |first| LineKind::Text { first });
         }
     }
     if show_links {
@@ -174,23 +186,28 @@ fn push_wrapped(
 pub struct LineCache {
     width: usize,
     show_links: bool,
+    script: ViewScript,
     blocks: HashMap<usize, Rc<[VisualLine]>>,
 }
 
 impl LineCache {
-    /// The lines of block `i` at `width`, laying it out when needed. A new
-    /// width or link setting drops the layouts of the old one.
+    /// The lines of block `i` at `width` in `view`'s script, laying it out
+    /// when needed. A new width, link setting or script drops the layouts
+    /// of the old one.
     pub fn lines(
         &mut self,
         doc: &Doc,
+        view: &View,
         i: usize,
         width: usize,
         show_links: bool,
     ) -> Rc<[VisualLine]> {
-        if width != self.width || show_links != self.show_links {
+        let script = view.script();
+        if width != self.width || show_links != self.show_links || script != self.script {
             self.blocks.clear();
             self.width = width;
             self.show_links = show_links;
+            self.script = script;
         }
         if let Some(lines) = self.blocks.get(&i) {
             return Rc::clone(lines);
@@ -198,7 +215,8 @@ impl LineCache {
         if self.blocks.len() >= CACHE_LIMIT {
             self.blocks.clear();
         }
-        let lines: Rc<[VisualLine]> = layout_block(doc, i, width, show_links).into();
+        let text = view.block_text(doc, i);
+        let lines: Rc<[VisualLine]> = layout_text(doc, i, &text, width, show_links).into();
         self.blocks.insert(i, Rc::clone(&lines));
         lines
     }
@@ -268,7 +286,8 @@ mod tests {
     fn the_cache_forgets_an_old_width() {
         let doc = doc_of(vec![Paragraph::plain(ParagraphKind::Text, "abcdef")]);
         let mut cache = LineCache::default();
-        assert_eq!(cache.lines(&doc, 0, 3, true).len(), 3);
-        assert_eq!(cache.lines(&doc, 0, 6, true).len(), 2);
+        let view = View::default();
+        assert_eq!(cache.lines(&doc, &view, 0, 3, true).len(), 3);
+        assert_eq!(cache.lines(&doc, &view, 0, 6, true).len(), 2);
     }
 }

@@ -3,6 +3,7 @@
 //! `ui` draws whatever the state says.
 
 pub mod action;
+pub mod compare;
 pub mod doc;
 pub mod geometry;
 pub mod keymap;
@@ -10,6 +11,7 @@ pub mod lines;
 mod navigation;
 pub mod search;
 mod table;
+pub mod view;
 
 use std::rc::Rc;
 
@@ -22,6 +24,7 @@ pub use geometry::{Screen, ScreenPrefs};
 pub use keymap::Keymap;
 pub use lines::{LineKind, VisualLine};
 pub use search::{Match, Search};
+pub use view::{View, ViewScript};
 
 use crate::brief::Brief;
 use crate::theme::Theme;
@@ -105,6 +108,8 @@ pub struct App {
     /// Whether the view shows the end of the brief.
     at_end: bool,
     cache: LineCache,
+    /// The script the brief is shown in, and the compare view.
+    pub view: View,
 }
 
 impl App {
@@ -128,6 +133,7 @@ impl App {
             jumped_entry: None,
             at_end: false,
             cache: LineCache::default(),
+            view: View::default(),
         }
     }
 
@@ -173,6 +179,9 @@ impl App {
                 }
                 _ => {}
             }
+            return;
+        }
+        if self.view.compare.is_some() && self.apply_compare(action) {
             return;
         }
         match action {
@@ -225,6 +234,8 @@ impl App {
             Action::ClickAt { column, row } => self.click_at(column, row),
             Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
             Action::Quit => self.quit = true,
+            Action::CycleView => self.cycle_view(),
+            Action::ToggleCompare => self.open_compare(),
         }
     }
 
@@ -242,7 +253,8 @@ impl App {
     /// The layout of block `i` at the current width.
     pub fn lines(&mut self, i: usize) -> Rc<[VisualLine]> {
         let width = self.screen.text_width();
-        self.cache.lines(&self.doc, i, width, self.show_links)
+        self.cache
+            .lines(&self.doc, &self.view, i, width, self.show_links)
     }
 
     /// Every row of the help overlay: the keymap's, then the search's.

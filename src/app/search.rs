@@ -243,7 +243,7 @@ impl App {
             return;
         };
         let (block, start_char) = (m.block, m.chars.start);
-        let text = self.doc.text(block);
+        let text = self.shown_text(block);
         let byte = text
             .char_indices()
             .nth(start_char)

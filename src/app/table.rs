@@ -43,17 +43,26 @@ pub fn fit_columns(natural: &[usize], width: usize) -> Option<Vec<usize>> {
 /// the row (a match, the top after a resize) lands on its first line.
 pub fn row_lines(doc: &Doc, i: usize, text: &str, widths: &[usize]) -> Vec<VisualLine> {
     let cells: &[String] = doc.paragraph(i).map_or(&[], |p| p.cells.as_slice());
+    // `text` may be the row in another script, where a cell's length can
+    // differ from the brief's: take the lengths from `text` when it splits
+    // into as many cells.
+    let shown: Vec<usize> = text.split(CELL_SEPARATOR).map(str::len).collect();
+    let lens: Vec<usize> = if shown.len() == cells.len() {
+        shown
+    } else {
+        cells.iter().map(String::len).collect()
+    };
     let mut at = 0;
     let mut wrapped: Vec<Vec<Range<usize>>> = Vec::with_capacity(cells.len());
-    for (k, cell) in cells.iter().enumerate() {
+    for (k, len) in lens.iter().enumerate() {
         let width = widths.get(k).copied().unwrap_or(1);
-        let piece = text.get(at..at + cell.len()).unwrap_or("");
+        let piece = text.get(at..at + len).unwrap_or("");
         let parts = wrap(piece, width)
             .into_iter()
             .map(|r| at + r.start..at + r.end)
             .collect();
         wrapped.push(parts);
-        at += cell.len() + CELL_SEPARATOR.len();
+        at += len + CELL_SEPARATOR.len();
     }
     let rows = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
     (0..rows)

@@ -14,6 +14,7 @@ use ratatui::DefaultTerminal;
 use crate::app::{Action, App, ScreenPrefs};
 use crate::brief;
 use crate::config::Settings;
+use crate::convert::Overrides;
 use crate::theme::{Strictness, ThemeError};
 
 /// Opens the reader on `file`, in `theme` if given (else the settings').
@@ -57,10 +58,19 @@ fn apply_settings(app: &mut App, theme: Option<&str>) -> anyhow::Result<()> {
     for warning in &warnings {
         eprintln!("gloss: warning: {warning}");
     }
+    app.set_view_script(settings.script.value);
+    match Overrides::load_default() {
+        Ok(overrides) => app.view.set_overrides(overrides),
+        Err(e) => eprintln!("gloss: warning: {e} (the view converts without your phrases)"),
+    }
     Ok(())
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    // The conversion dictionaries and the search's fold table take about
+    // 0.2 s to load: in the background, the first frame does not wait for
+    // them (unless it is itself converted), and the first `c` rarely does.
+    std::thread::spawn(crate::convert::warm_up);
     draw(terminal, app)?;
     // Folding the brief for search costs a moment on a huge brief; doing it
     // after the first frame keeps opening quick.

@@ -25,6 +25,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("help", Action::ToggleHelp),
     ("cancel", Action::Cancel),
     ("quit", Action::Quit),
+    ("cycle_view", Action::CycleView),
+    ("compare", Action::ToggleCompare),
 ];
 
 /// The action called `name` in `[keys]`.

@@ -76,7 +76,7 @@ impl<T> Sourced<T> {
 }
 
 /// The script the reader shows a brief in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum ViewScript {
     /// As the brief is written.
     #[default]

@@ -18,7 +18,7 @@ use crate::brief::ParagraphKind;
 use crate::theme::Theme;
 
 /// What painting one block needs, gathered once per block per frame.
-struct Paint<'a> {
+pub(super) struct Paint<'a> {
     text: Cow<'a, str>,
     base: Style,
     /// Inline styles as byte ranges of `text`.
@@ -58,7 +58,8 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
             None => true,
         };
         if fresh {
-            paint = Some((*block, Paint::new(app, *block)));
+            let text = app.shown_text(*block);
+            paint = Some((*block, Paint::new(app, *block, text)));
         }
         if let Some((_, p)) = &paint {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
@@ -68,10 +69,11 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
 }
 
 impl<'a> Paint<'a> {
-    fn new(app: &'a App, block: usize) -> Paint<'a> {
+    /// Gathers what painting `block` needs, with `text` as the block's text
+    /// (its own, or as a view script shows it).
+    pub(super) fn new(app: &'a App, block: usize, text: Cow<'a, str>) -> Paint<'a> {
         let doc = &app.doc;
         let theme = &app.theme;
-        let text = doc.text(block);
         let paragraph = doc.paragraph(block);
         let base = match (doc.heading_level(block), paragraph) {
             (Some(level), _) => theme.heading(level),
@@ -85,8 +87,7 @@ impl<'a> Paint<'a> {
             },
             (None, None) => theme.body,
         };
-        let styles = doc
-            .styles(block)
+        let styles = shown_styles(doc.styles(block), &doc.text(block), &text)
             .into_iter()
             .map(|(range, s)| {
                 let mut style = Style::new();
@@ -116,7 +117,8 @@ impl<'a> Paint<'a> {
         }
     }
 
-    fn line(&self, vl: &VisualLine, theme: &Theme) -> Line<'static> {
+    /// One screen line of the block, styled.
+    pub(super) fn line(&self, vl: &VisualLine, theme: &Theme) -> Line<'static> {
         let mut spans = Vec::new();
         match &vl.kind {
             LineKind::Text { first } => {
@@ -218,6 +220,9 @@ fn match_bytes(app: &App, block: usize, text: &str) -> Vec<(Range<usize>, bool)>
     let Some(last_char) = matches.iter().map(|m| m.chars.end).max() else {
         return Vec::new();
     };
+    if text.chars().count() != app.doc.char_count(block) {
+        return super::view::matches_in_shown(app, block, first, matches, text);
+    }
     let bytes: Vec<usize> = text
         .char_indices()
         .map(|(b, _)| b)
@@ -233,4 +238,25 @@ fn match_bytes(app: &App, block: usize, text: &str) -> Vec<(Range<usize>, bool)>
             (at(m.chars.start)..at(m.chars.end), current)
         })
         .collect()
+}
+
+/// The inline styles (byte ranges of the block's own text) moved onto the
+/// shown text by char index; dropped when a conversion changed the length.
+fn shown_styles<'s>(
+    styles: Vec<(Range<usize>, &'s crate::brief::Style)>,
+    own: &str,
+    shown: &str,
+) -> Vec<(Range<usize>, &'s crate::brief::Style)> {
+    if styles.is_empty() || own == shown {
+        return styles;
+    }
+    let ranges: Vec<Range<usize>> = styles.iter().map(|(r, _)| r.clone()).collect();
+    match crate::app::view::map_ranges(own, shown, &ranges) {
+        Some(mapped) => mapped
+            .into_iter()
+            .zip(styles)
+            .map(|(r, (_, s))| (r, s))
+            .collect(),
+        None => Vec::new(),
+    }
 }

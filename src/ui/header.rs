@@ -18,13 +18,14 @@ pub(super) fn draw(buf: &mut Buffer, app: &App) {
         .clone()
         .or_else(|| meta.source.clone())
         .unwrap_or_else(|| "(untitled brief)".to_string());
+    let title = app.display_text(&title);
     let mut line = vec![Span::styled(
         format!(" {}", clean(&title)),
         theme.header_title,
     )];
     if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.is_empty()) {
         line.push(Span::styled(
-            format!(" — {}", clean(sub)),
+            format!(" — {}", clean(&app.display_text(sub))),
             theme.header_meta,
         ));
     }
@@ -38,7 +39,7 @@ pub(super) fn draw(buf: &mut Buffer, app: &App) {
     .into_iter()
     .flatten()
     .filter(|s| !s.is_empty())
-    .map(|s| clean(&s).into_owned())
+    .map(|s| clean(&app.display_text(&s)).into_owned())
     .collect();
     if area.height > 1 && !facts.is_empty() {
         let line = Line::styled(format!(" {}", facts.join(" · ")), theme.header_meta);

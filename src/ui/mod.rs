@@ -8,6 +8,7 @@ mod help;
 mod sections;
 mod status;
 mod text;
+mod view;
 
 use ratatui::Frame;
 
@@ -21,8 +22,12 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     app.resize(frame.area());
     let buf = frame.buffer_mut();
     header::draw(buf, app);
-    sections::draw(buf, app);
-    body::draw(buf, app);
+    if app.view.compare.is_some() {
+        view::draw_compare(buf, app);
+    } else {
+        sections::draw(buf, app);
+        body::draw(buf, app);
+    }
     status::draw(buf, app);
     if app.mode == Mode::Help {
         help::draw(frame, app);

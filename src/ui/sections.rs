@@ -29,7 +29,7 @@ pub(super) fn draw(buf: &mut Buffer, app: &App) {
             theme.list_matter
         };
         let indent = "  ".repeat(usize::from(entry.level.saturating_sub(1)));
-        let text = format!(" {indent}{}", clean(&entry.title));
+        let text = format!(" {indent}{}", clean(&app.display_text(&entry.title)));
         buf.set_style(ratatui::layout::Rect::new(area.x, y, area.width, 1), style);
         buf.set_line(area.x, y, &Line::styled(text, style), area.width);
     }

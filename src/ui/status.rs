@@ -23,6 +23,7 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         ),
         theme.status,
     )];
+    left.extend(super::view::status_label(app));
     let search = &app.search;
     if app.mode == Mode::Search || search.is_active() {
         let cursor = if app.mode == Mode::Search { "▏" } else { "" };

@@ -20,8 +20,10 @@ pub fn gloss_path() -> PathBuf {
     assert_cmd::cargo::cargo_bin("gloss")
 }
 
-/// A short Chinese brief in plain text, one paragraph per block.
+/// A short Chinese brief in plain text: a title line (the loader takes it
+/// as the title), then four paragraphs, one per block.
 pub const BRIEF: &str = "川習北京峰會後的美中外交動向\n\n\
+美中關係自去年以來持續變化，各方高度關注。\n\n\
 習近平曾向美方提及太平洋夠大，容得下中美兩國。\n\n\
 美國向來是海洋強權，習近平的談話間接回應有關 G2 的聯想。\n\n\
 各界認為川習年內有四次會面機會，雙方派駐大使將擔當溝通重責。\n";

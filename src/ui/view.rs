@@ -1,0 +1,130 @@
+//! Drawing for the view script: the compare view's two columns, the
+//! status bar's script label, and search highlights in a converted block
+//! whose length changed.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::text::Span;
+
+use super::body::Paint;
+use crate::app::compare::CompareColumns;
+use crate::app::view::label;
+use crate::app::{App, Match, Pos, ViewScript};
+use crate::convert::find_all;
+
+/// The compare view: original on the left, converted on the right, each
+/// pair of blocks starting on the same row.
+pub(super) fn draw_compare(buf: &mut Buffer, app: &App) {
+    let columns = CompareColumns::of(app);
+    let rows = usize::from(columns.left.height);
+    if rows == 0 || columns.left.width == 0 || columns.right.width == 0 {
+        return;
+    }
+    let theme = &app.theme;
+    let middle = ratatui::layout::Rect::new(
+        app.screen.area.x,
+        columns.left.y,
+        app.screen.area.width,
+        columns.left.height,
+    );
+    buf.set_style(middle, theme.body);
+    let script = app.view.compare_script();
+    let mut pos = app.compare_top();
+    let mut row = 0;
+    while row < rows && pos.block < app.doc.blocks.len() {
+        let block = pos.block;
+        let left = app.compare_lines(block, false);
+        let right = app.compare_lines(block, true);
+        let left_paint = Paint::new(app, block, app.doc.text(block));
+        let shown = app.view.block_text_in(&app.doc, block, script);
+        let right_paint = Paint::new(app, block, shown);
+        let pair_rows = left.len().max(right.len()).max(1);
+        for line in pos.line..pair_rows {
+            if row >= rows {
+                break;
+            }
+            let y = columns.left.y + u16::try_from(row).unwrap_or(u16::MAX);
+            if let Some(vl) = left.get(line) {
+                let l = left_paint.line(vl, theme);
+                buf.set_line(columns.left.x, y, &l, columns.left.width);
+            }
+            if let Some(vl) = right.get(line) {
+                let l = right_paint.line(vl, theme);
+                buf.set_line(columns.right.x, y, &l, columns.right.width);
+            }
+            buf.set_string(columns.divider.x, y, "│", theme.divider);
+            row += 1;
+        }
+        pos = Pos {
+            block: block + 1,
+            line: 0,
+        };
+    }
+    for y in row..rows {
+        let y = columns.left.y + u16::try_from(y).unwrap_or(u16::MAX);
+        buf.set_string(columns.divider.x, y, "│", theme.divider);
+    }
+}
+
+/// The status bar's word on the script: nothing for the original (the
+/// brief as written), else the script, and both sides in the compare view.
+pub(super) fn status_label(app: &App) -> Option<Span<'static>> {
+    let theme = &app.theme;
+    if app.view.compare.is_some() {
+        let text = format!(
+            "  对照 {} │ {}",
+            label(ViewScript::Original),
+            label(app.view.compare_script())
+        );
+        return Some(Span::styled(text, theme.status_search));
+    }
+    match app.view.script() {
+        ViewScript::Original => None,
+        script => Some(Span::styled(
+            format!("  {}", label(script)),
+            theme.status_search,
+        )),
+    }
+}
+
+/// The matches of a block whose shown text has a different length from
+/// its own (a phrase or an override changed it), so char indices cannot be
+/// carried over. They are found again in the shown text: the query itself,
+/// and each matched original text as the view converts it (an override
+/// may have replaced the very words searched for). The k-th hit stands for
+/// the block's k-th match when telling which one is current.
+pub(super) fn matches_in_shown(
+    app: &App,
+    block: usize,
+    first: usize,
+    matches: &[Match],
+    text: &str,
+) -> Vec<(Range<usize>, bool)> {
+    let own = app.doc.text(block);
+    let mut needles = vec![app.search.query.clone()];
+    for m in matches {
+        let matched: String = own
+            .chars()
+            .skip(m.chars.start)
+            .take(m.chars.len())
+            .collect();
+        needles.push(app.display_text(&matched).into_owned());
+    }
+    needles.sort();
+    needles.dedup();
+    let mut hits: Vec<Range<usize>> = needles
+        .iter()
+        .filter(|n| !n.is_empty())
+        .flat_map(|n| find_all(text, n))
+        .collect();
+    hits.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    hits.dedup_by(|later, kept| later.start < kept.end);
+    hits.into_iter()
+        .enumerate()
+        .map(|(k, range)| {
+            let current = k < matches.len() && app.search.current == Some(first + k);
+            (range, current)
+        })
+        .collect()
+}
