@@ -4,10 +4,13 @@
 
 pub mod action;
 pub mod doc;
+pub mod editor;
 pub mod geometry;
 pub mod keymap;
 pub mod lines;
 mod navigation;
+pub mod notes;
+pub mod notes_overlay;
 pub mod search;
 mod table;
 
@@ -105,6 +108,8 @@ pub struct App {
     /// Whether the view shows the end of the brief.
     at_end: bool,
     cache: LineCache,
+    /// Notes: the paragraph cursor, the store, the overlays.
+    pub notes: notes::NotesState,
 }
 
 impl App {
@@ -128,11 +133,15 @@ impl App {
             jumped_entry: None,
             at_end: false,
             cache: LineCache::default(),
+            notes: notes::NotesState::default(),
         }
     }
 
     /// The action a key press asks for in the current mode.
     pub fn key_action(&self, event: &KeyEvent) -> Option<Action> {
+        if self.notes.overlay.is_some() {
+            return App::overlay_key_action(event);
+        }
         match self.mode {
             Mode::Search => keymap::search_input_action(event),
             Mode::Normal | Mode::Help => self.keymap.action(event),
@@ -160,6 +169,9 @@ impl App {
 
     /// Applies one action to the state.
     pub fn apply(&mut self, action: Action) {
+        if self.overlay_apply(action) {
+            return;
+        }
         if self.mode == Mode::Help {
             match action {
                 Action::ToggleHelp | Action::Cancel => self.mode = Mode::Normal,
@@ -225,7 +237,21 @@ impl App {
             Action::ClickAt { column, row } => self.click_at(column, row),
             Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
             Action::Quit => self.quit = true,
+            Action::CursorDown
+            | Action::CursorUp
+            | Action::AddNote
+            | Action::EditNote
+            | Action::EditTags
+            | Action::DeleteNote
+            | Action::UndoDelete
+            | Action::ToggleNotes
+            | Action::NotesPane
+            | Action::NotesKey(_) => self.notes_action(action),
         }
+        if let Action::ClickAt { column, row } = action {
+            self.click_cursor(column, row);
+        }
+        self.follow_cursor();
     }
 
     /// Lays the screen out with `prefs` from now on.
@@ -242,7 +268,8 @@ impl App {
     /// The layout of block `i` at the current width.
     pub fn lines(&mut self, i: usize) -> Rc<[VisualLine]> {
         let width = self.screen.text_width();
-        self.cache.lines(&self.doc, i, width, self.show_links)
+        let lines = self.cache.lines(&self.doc, i, width, self.show_links);
+        self.with_note_lines(i, lines, width)
     }
 
     /// Every row of the help overlay: the keymap's, then the search's.
