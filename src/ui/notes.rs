@@ -323,14 +323,14 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         };
         let head = format!("{mark} {section} · {time}{status}  {}", tags.join(" "));
         lines.push(Line::styled(clean(&truncate(&head, width)).into_owned(), base));
-        let quote = format!("  “{}”", note.anchor.quote);
+        let quote = format!("“{}”", note.anchor.quote);
+        let inner_width = width.saturating_sub(2);
         lines.push(Line::styled(
-            clean(&truncate(&quote, width)).into_owned(),
+            format!("  {}", clean(&truncate(&quote, inner_width))),
             base.patch(Style::new().add_modifier(Modifier::DIM)),
         ));
-        let body = format!("  {}", note.text);
         lines.push(Line::styled(
-            clean(&truncate(&body, width)).into_owned(),
+            format!("  {}", clean(&truncate(&note.text, inner_width))),
             base.patch(theme.note_text),
         ));
     }
