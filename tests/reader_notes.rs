@@ -78,7 +78,10 @@ fn type_keys(app: &mut App, keys: &str) {
             };
             (event, end + 1)
         } else {
-            (KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), c.len_utf8())
+            (
+                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                c.len_utf8(),
+            )
         };
         if let Some(action) = app.key_action(&event) {
             app.apply(action);
@@ -333,8 +336,8 @@ fn quitting_with_unsaved_notes_writes_a_rescue_file_that_imports() {
     let rescued = std::fs::read_to_string(path).unwrap();
     assert!(rescued.contains("救我"));
     let other = TempDir::new().unwrap();
-    let imported = gloss::notes::import::import_file(&DataDir::at(other.path().into()), path)
-        .unwrap();
+    let imported =
+        gloss::notes::import::import_file(&DataDir::at(other.path().into()), path).unwrap();
     assert_eq!(imported.added, 2);
     std::fs::remove_file(path).unwrap();
 }
@@ -353,7 +356,11 @@ fn the_cursor_follows_the_screen_and_a_click_moves_it() {
         column: body.x + 3,
         row: body.y + 2,
     });
-    assert!(cursor_text(&app).starts_with("第一段"), "{}", cursor_text(&app));
+    assert!(
+        cursor_text(&app).starts_with("第一段"),
+        "{}",
+        cursor_text(&app)
+    );
 }
 
 fn screen(app: &mut App, width: u16, height: u16) -> Buffer {
@@ -399,7 +406,10 @@ fn screens_with_a_note_under_its_paragraph_and_the_notes_pane() {
         .find(|&y| buf[(text_x, y)].symbol() == "第" && buf[(text_x + 2, y)].symbol() == "二")
         .unwrap();
     assert_eq!(buf[(app.screen.body.x, row)].symbol(), "✎");
-    assert_eq!(buf[(app.screen.body.x, row)].fg, app.theme.note_marker.fg.unwrap());
+    assert_eq!(
+        buf[(app.screen.body.x, row)].fg,
+        app.theme.note_marker.fg.unwrap()
+    );
     type_keys(&mut app, "M");
     let buf = screen(&mut app, 70, 16);
     insta::assert_snapshot!("notes-pane", screen_text(&buf));

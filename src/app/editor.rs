@@ -187,7 +187,9 @@ impl Editor {
         let before = &self.line()[..self.col];
         let start = before
             .rfind(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace())
-            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
         &before[start..]
     }
 

@@ -172,7 +172,9 @@ impl NotesState {
         let bytes = crate::notes::disk::encode(&file).map_err(|e| {
             format!("gloss: your notes could not be saved nor encoded ({e}); {reason}")
         })?;
-        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+        let stamp = jiff::Timestamp::now()
+            .strftime("%Y%m%dT%H%M%SZ")
+            .to_string();
         let name = format!("gloss-rescue-{}-{stamp}.json", store.brief().key);
         let mut places: Vec<PathBuf> = Vec::new();
         if let Some(data) = &self.data {
@@ -264,7 +266,8 @@ impl App {
             lines
         } else {
             let gap = lines.last().filter(|l| l.kind == LineKind::Gap).cloned();
-            let mut out: Vec<VisualLine> = lines[..lines.len() - usize::from(gap.is_some())].to_vec();
+            let mut out: Vec<VisualLine> =
+                lines[..lines.len() - usize::from(gap.is_some())].to_vec();
             let avail = width.saturating_sub(NOTE_INDENT).max(1);
             for (note, text) in texts.iter().enumerate() {
                 let mut start = 0;
@@ -299,6 +302,8 @@ impl App {
 
     /// The notes actions of the normal mode.
     pub(super) fn notes_action(&mut self, action: Action) {
+        // The last message was about the last notes key; this one is new.
+        self.notes.message = None;
         match action {
             Action::CursorDown => self.step_cursor(true),
             Action::CursorUp => self.step_cursor(false),
@@ -308,10 +313,8 @@ impl App {
                 self.restore_top(keep);
             }
             Action::UndoDelete => self.undo_delete(),
-            Action::NotesPane => {
-                if self.notes_usable(false) {
-                    self.notes.overlay = Some(Overlay::Pane(Pane::default()));
-                }
+            Action::NotesPane if self.notes_usable(false) => {
+                self.notes.overlay = Some(Overlay::Pane(Pane::default()));
             }
             Action::AddNote => self.open_editor(false),
             Action::EditNote => self.open_editor(true),
@@ -442,8 +445,7 @@ impl App {
         {
             self.notes.undo.push(id);
             let more = if count > 1 { " (the newest here)" } else { "" };
-            self.notes
-                .say(format!("note deleted{more} · u undoes"));
+            self.notes.say(format!("note deleted{more} · u undoes"));
             self.notes_changed();
         }
     }

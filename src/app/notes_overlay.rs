@@ -178,12 +178,9 @@ impl App {
 
     fn save_note(&mut self, ed: NoteEditor) -> Option<Overlay> {
         let text = ed.editor.text().trim_end().to_string();
-        let Some(session) = self.notes.session.as_mut() else {
-            return None;
-        };
+        let session = self.notes.session.as_mut()?;
         let done = match &ed.target {
-            Target::New { paragraph } if text.trim().is_empty() => {
-                let _ = paragraph;
+            Target::New { .. } if text.trim().is_empty() => {
                 self.notes.say("empty note not added");
                 return None;
             }
@@ -353,12 +350,15 @@ impl App {
             .and_then(|s| s.resolution(&id))
             .map(|r| r.status);
         if status == Some(AnchorStatus::Anchored) {
-            self.notes.say("this note has its paragraph; r re-attaches orphans and notes to review");
+            self.notes
+                .say("this note has its paragraph; r re-attaches orphans and notes to review");
             return;
         }
         if let Some(s) = self.notes.session.as_mut() {
             match s.reattach(&id, &paragraph) {
-                Ok(()) => self.notes.say("note re-attached to the paragraph at the cursor"),
+                Ok(()) => self
+                    .notes
+                    .say("note re-attached to the paragraph at the cursor"),
                 Err(e) => self.notes.warn(e.to_string()),
             }
         }

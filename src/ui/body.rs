@@ -63,7 +63,8 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         if let Some((_, p)) = &paint {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
             let vl = &lines[*line];
-            let shown = super::notes::note_line(app, *block, vl).unwrap_or_else(|| p.line(vl, &app.theme));
+            let shown =
+                super::notes::note_line(app, *block, vl).unwrap_or_else(|| p.line(vl, &app.theme));
             buf.set_line(x, y, &shown, width);
             super::notes::gutter(buf, app, *block, vl, area.x, y);
         }

@@ -106,7 +106,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// Clears the box and the wide character just left of it, whose right
 /// half the box would otherwise cut (the terminal would draw it whole over
 /// the box's border).
-fn clear_box(frame: &mut Frame, popup: Rect) {
+pub(super) fn clear_box(frame: &mut Frame, popup: Rect) {
     frame.render_widget(Clear, popup);
     if popup.x == 0 {
         return;
@@ -223,7 +223,10 @@ fn draw_tags(frame: &mut Frame, app: &App, ed: &TagEditor) {
             shown.push_str(g);
         }
     }
-    let mut lines = vec![Line::styled(clean(&shown).into_owned(), app.theme.note_text)];
+    let mut lines = vec![Line::styled(
+        clean(&shown).into_owned(),
+        app.theme.note_text,
+    )];
     let word = ed.editor.current_word();
     if !word.is_empty() {
         let hints: Vec<String> = ed
@@ -322,7 +325,10 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
             theme.notes_pane
         };
         let head = format!("{mark} {section} · {time}{status}  {}", tags.join(" "));
-        lines.push(Line::styled(clean(&truncate(&head, width)).into_owned(), base));
+        lines.push(Line::styled(
+            clean(&truncate(&head, width)).into_owned(),
+            base,
+        ));
         let quote = format!("“{}”", note.anchor.quote);
         let inner_width = width.saturating_sub(2);
         lines.push(Line::styled(
