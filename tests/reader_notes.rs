@@ -414,3 +414,51 @@ fn screens_with_a_note_under_its_paragraph_and_the_notes_pane() {
     let buf = screen(&mut app, 70, 16);
     insta::assert_snapshot!("notes-pane", screen_text(&buf));
 }
+
+#[test]
+fn a_paste_goes_into_the_open_editor_line_breaks_and_all() {
+    let f = Fixture::new();
+    let mut app = f.open();
+    type_keys(&mut app, "a");
+    app.paste("第一行\r\n第二行");
+    type_keys(&mut app, "<C-s>");
+    assert_eq!(f.on_disk()[0].1, "第一行\n第二行");
+    // With no editor open a paste changes nothing.
+    app.paste("ignored");
+    assert_eq!(f.on_disk().len(), 1);
+}
+
+#[test]
+fn every_overlay_draws_at_every_small_size_without_panicking() {
+    let f = Fixture::new();
+    let mut app = f.open();
+    type_keys(&mut app, "a長一點的筆記 with words<C-s>");
+    for keys in ["a美中<Enter>關係", "t外交", "M", "M/x"] {
+        type_keys(&mut app, keys);
+        assert!(app.notes.overlay.is_some(), "{keys}");
+        for width in 0..=30 {
+            for height in 0..=10 {
+                screen(&mut app, width, height);
+            }
+        }
+        app.notes.overlay = None;
+    }
+}
+
+#[test]
+fn without_a_store_the_reader_works_and_says_why_notes_are_off() {
+    let f = Fixture::new();
+    let mut app = App::new(brief::load_path(&f.file).unwrap());
+    app.resize(Rect::new(0, 0, 80, 24));
+    app.open_notes(Err(gloss::notes::StoreError::NoDataDir), &f.file);
+    type_keys(&mut app, "a");
+    assert!(app.notes.overlay.is_none());
+    let said = app.notes.message.clone().unwrap();
+    assert!(
+        said.warning && said.text.contains("GLOSS_DATA_DIR"),
+        "{}",
+        said.text
+    );
+    type_keys(&mut app, "jJ");
+    assert!(screen_text(&screen(&mut app, 140, 24)).contains("GLOSS_DATA_DIR"));
+}

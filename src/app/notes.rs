@@ -302,8 +302,10 @@ impl App {
 
     /// The notes actions of the normal mode.
     pub(super) fn notes_action(&mut self, action: Action) {
-        // The last message was about the last notes key; this one is new.
-        self.notes.message = None;
+        // The last message was about the last notes change; this is a new one.
+        if !matches!(action, Action::CursorDown | Action::CursorUp) {
+            self.notes.message = None;
+        }
         match action {
             Action::CursorDown => self.step_cursor(true),
             Action::CursorUp => self.step_cursor(false),
