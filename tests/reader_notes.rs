@@ -306,8 +306,17 @@ fn a_failed_save_shows_keeps_the_note_and_the_retry_writes_it() {
     type_keys(&mut app, "J");
     type_keys(&mut app, "a存不了<C-s>");
     assert!(app.notes.has_unsaved());
-    let error = app.notes.save_error.clone().expect("the failure is shown");
-    assert!(error.contains("will retry"), "{error}");
+    let error = app.notes.save_error.clone().expect("the failure is kept");
+    assert!(error.contains("notes"), "{error}");
+    let status = screen_text(&screen(&mut app, 200, 24));
+    assert!(
+        status.contains("notes not saved yet (will retry): cannot"),
+        "{status}"
+    );
+    let buf = screen(&mut app, 200, 24);
+    let warning_bg = app.theme.status_warning.bg.unwrap();
+    let warned = (0..200).any(|x| buf[(x, 23)].bg == warning_bg && buf[(x, 23)].symbol() == "c");
+    assert!(warned, "the failure is drawn in the warning style");
     // Still shown under its paragraph while unsaved.
     assert_eq!(app.notes.notes_on(app.cursor_paragraph()).len(), 1);
     std::fs::remove_file(&notes).unwrap();

@@ -14,6 +14,9 @@ use super::{Action, App, Pos};
 use crate::layout::wrap;
 use crate::notes::{AnchorStatus, BriefNotes, DataDir, NoteView};
 
+/// How the status bar introduces a failed save.
+pub const RETRYING: &str = "notes not saved yet (will retry): ";
+
 /// Columns note lines are indented by under their paragraph.
 pub const NOTE_INDENT: usize = 2;
 
@@ -143,9 +146,8 @@ impl NotesState {
                 }
             }
             Err(e) => {
-                let text = format!("notes not saved yet (will retry): {e}");
-                self.save_error = Some(text.clone());
-                self.warn(text);
+                self.save_error = Some(e.to_string());
+                self.warn(format!("{RETRYING}{e}"));
             }
         }
         self.forget_lines();

@@ -69,7 +69,7 @@ pub(super) fn status_span(app: &App) -> Option<Span<'static>> {
     let theme = &app.theme;
     if let Some(error) = &app.notes.save_error {
         return Some(Span::styled(
-            format!("  {}", clean(error)),
+            format!("  {}{}", crate::app::notes::RETRYING, clean(error)),
             theme.status_warning,
         ));
     }
