@@ -10,7 +10,10 @@ pub mod keymap;
 pub mod lines;
 mod navigation;
 pub mod notes;
+mod notes_cursor;
 pub mod notes_overlay;
+pub mod notes_pane;
+mod notes_save;
 pub mod search;
 mod table;
 

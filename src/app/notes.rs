@@ -4,14 +4,13 @@
 //! notes still unsaved).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::rc::Rc;
 
 use super::editor::Editor;
-use super::lines::{LineKind, VisualLine};
+use super::lines::VisualLine;
 use super::notes_overlay::{NoteEditor, Overlay, Pane, TagEditor, Target};
-use super::{Action, App, Pos};
-use crate::layout::wrap;
+use super::{Action, App};
 use crate::notes::{AnchorStatus, BriefNotes, DataDir, NoteView};
 
 /// How the status bar introduces a failed save.
@@ -48,10 +47,10 @@ pub struct NotesState {
     pub message: Option<StatusMessage>,
     /// The last save's error while it has not been retried successfully.
     pub save_error: Option<String>,
-    block_of: HashMap<String, usize>,
-    lines: HashMap<usize, Rc<[VisualLine]>>,
-    lines_width: usize,
-    lines_links: bool,
+    pub(super) block_of: HashMap<String, usize>,
+    pub(super) lines: HashMap<usize, Rc<[VisualLine]>>,
+    pub(super) lines_width: usize,
+    pub(super) lines_links: bool,
 }
 
 impl Default for NotesState {
@@ -112,7 +111,7 @@ impl NotesState {
         out
     }
 
-    fn forget_lines(&mut self) {
+    pub(super) fn forget_lines(&mut self) {
         self.lines.clear();
     }
 
@@ -129,82 +128,6 @@ impl NotesState {
             warning: true,
         });
     }
-
-    /// Writes pending changes; a failure is kept for the status bar and
-    /// the changes stay in memory for the next try.
-    pub fn save(&mut self) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
-        if !session.has_unsaved() {
-            return;
-        }
-        match session.save() {
-            Ok(()) => {
-                if self.save_error.take().is_some() {
-                    self.say("notes saved");
-                }
-            }
-            Err(e) => {
-                self.save_error = Some(e.to_string());
-                self.warn(format!("{RETRYING}{e}"));
-            }
-        }
-        self.forget_lines();
-    }
-
-    /// The last try before the reader quits: saves what is unsaved, else
-    /// writes it to a rescue file. `Err` is the line to print on stderr.
-    pub fn finish(&mut self) -> Result<(), String> {
-        self.save();
-        let Some(session) = self.session.as_ref() else {
-            return Ok(());
-        };
-        if !session.has_unsaved() {
-            return Ok(());
-        }
-        let reason = self.save_error.clone().unwrap_or_default();
-        let store = session.store();
-        let file = crate::notes::model::StoreFile {
-            schema: crate::notes::SCHEMA_VERSION,
-            brief: store.brief().clone(),
-            notes: store.all_notes().to_vec(),
-            extra: Default::default(),
-        };
-        let bytes = crate::notes::disk::encode(&file).map_err(|e| {
-            format!("gloss: your notes could not be saved nor encoded ({e}); {reason}")
-        })?;
-        let stamp = jiff::Timestamp::now()
-            .strftime("%Y%m%dT%H%M%SZ")
-            .to_string();
-        let name = format!("gloss-rescue-{}-{stamp}.json", store.brief().key);
-        let mut places: Vec<PathBuf> = Vec::new();
-        if let Some(data) = &self.data {
-            places.push(data.notes_dir().join("rescue"));
-        }
-        places.push(std::env::temp_dir());
-        places.extend(std::env::current_dir().ok());
-        for dir in places {
-            let path = dir.join(&name);
-            if write_rescue(&path, &bytes) {
-                return Err(format!(
-                    "gloss: the notes could not be saved ({reason}); they are kept in {} — bring them back with `gloss notes import {}`",
-                    path.display(),
-                    path.display()
-                ));
-            }
-        }
-        Err(format!(
-            "gloss: the notes could not be saved nor rescued ({reason}); here they are: {}",
-            String::from_utf8_lossy(&bytes)
-        ))
-    }
-}
-
-fn write_rescue(path: &Path, bytes: &[u8]) -> bool {
-    path.parent()
-        .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
-        && crate::notes::fsutil::write_atomic(path, bytes).is_ok()
 }
 
 impl App {
@@ -237,59 +160,6 @@ impl App {
         }
         self.notes.forget_lines();
         self.follow_cursor();
-    }
-
-    /// The lines of block `i` with its notes' lines before its gap.
-    pub(super) fn with_note_lines(
-        &mut self,
-        i: usize,
-        lines: Rc<[VisualLine]>,
-        width: usize,
-    ) -> Rc<[VisualLine]> {
-        if !self.notes.show || self.notes.session.is_none() {
-            return lines;
-        }
-        if width != self.notes.lines_width || self.show_links != self.notes.lines_links {
-            self.notes.lines.clear();
-            self.notes.lines_width = width;
-            self.notes.lines_links = self.show_links;
-        }
-        if let Some(cached) = self.notes.lines.get(&i) {
-            return Rc::clone(cached);
-        }
-        let paragraph = self.doc.paragraph(i).map(|p| p.id.as_str());
-        let texts: Vec<String> = self
-            .notes
-            .notes_on(paragraph)
-            .iter()
-            .map(NotesState::display_text)
-            .collect();
-        let result: Rc<[VisualLine]> = if texts.is_empty() {
-            lines
-        } else {
-            let gap = lines.last().filter(|l| l.kind == LineKind::Gap).cloned();
-            let mut out: Vec<VisualLine> =
-                lines[..lines.len() - usize::from(gap.is_some())].to_vec();
-            let avail = width.saturating_sub(NOTE_INDENT).max(1);
-            for (note, text) in texts.iter().enumerate() {
-                let mut start = 0;
-                let mut first = true;
-                for piece in text.split('\n') {
-                    for r in wrap(piece, avail) {
-                        out.push(VisualLine {
-                            kind: LineKind::Note { note, first },
-                            range: start + r.start..start + r.end,
-                        });
-                        first = false;
-                    }
-                    start += piece.len() + 1;
-                }
-            }
-            out.extend(gap);
-            out.into()
-        };
-        self.notes.lines.insert(i, Rc::clone(&result));
-        result
     }
 
     /// The paragraph id of block `i`.
@@ -479,87 +349,8 @@ impl App {
         self.restore_top(keep);
     }
 
-    fn step_cursor(&mut self, down: bool) {
-        let count = self.doc.blocks.len();
-        let mut i = self.notes.cursor;
-        loop {
-            let next = if down { i + 1 } else { i.wrapping_sub(1) };
-            if next >= count {
-                return;
-            }
-            i = next;
-            if self.doc.paragraph(i).is_some() {
-                break;
-            }
-        }
-        self.notes.cursor = i;
-        self.show_block(i);
-    }
-
-    /// Scrolls as little as needed to show block `i` (its start first).
-    pub(super) fn show_block(&mut self, i: usize) {
-        let rows = self.screen.body_rows().max(1);
-        let start = Pos { block: i, line: 0 };
-        if start < self.top {
-            self.set_top(start);
-            return;
-        }
-        let bottom = self.forward(self.top, rows - 1);
-        let lines = self.lines(i).len().max(1);
-        let end = Pos {
-            block: i,
-            line: lines - 1,
-        };
-        if end > bottom {
-            let fits = self.backward(end, rows - 1);
-            self.set_top(fits.min(start));
-        }
-    }
-
-    /// Keeps the cursor on a paragraph on screen after the view moved.
-    pub(super) fn follow_cursor(&mut self) {
-        if self.doc.blocks.is_empty() {
-            return;
-        }
-        let rows = self.screen.body_rows().max(1);
-        let first = self.top.block;
-        let last = self.forward(self.top, rows - 1).block;
-        let on_paragraph = self.doc.paragraph(self.notes.cursor).is_some();
-        if on_paragraph && (first..=last).contains(&self.notes.cursor) {
-            return;
-        }
-        let range: Vec<usize> = if self.notes.cursor > last {
-            (first..=last).rev().collect()
-        } else {
-            (first..=last).collect()
-        };
-        if let Some(i) = range.into_iter().find(|&i| self.doc.paragraph(i).is_some()) {
-            self.notes.cursor = i;
-        }
-    }
-
-    /// Puts the cursor on the paragraph clicked at screen `row`.
-    pub(super) fn click_cursor(&mut self, column: u16, row: u16) {
-        if !self.screen.in_body(column, row) {
-            return;
-        }
-        let pos = self.forward(self.top, usize::from(row - self.screen.body.y));
-        if self.doc.paragraph(pos.block).is_some() {
-            self.notes.cursor = pos.block;
-        }
-    }
-
     /// The block showing paragraph `id`.
     pub(super) fn block_of(&self, id: &str) -> Option<usize> {
         self.notes.block_of.get(id).copied()
-    }
-
-    /// Retries a failed save (the event loop calls this on a timer).
-    pub fn retry_notes_save(&mut self) {
-        if self.notes.has_unsaved() {
-            let keep = self.top_byte();
-            self.notes.save();
-            self.restore_top(keep);
-        }
     }
 }

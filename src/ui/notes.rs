@@ -278,7 +278,7 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
     let views = session.views();
     let rows: Vec<_> = views
         .iter()
-        .filter(|v| crate::app::notes_overlay::filter_matches(v, &pane.filter))
+        .filter(|v| crate::app::notes_pane::filter_matches(v, &pane.filter))
         .collect();
     let title = format!(
         " Notes {} of {} · / filter · Enter go · r re-attach to cursor · Esc close ",
