@@ -49,6 +49,8 @@ pub struct NotesState {
     pub save_error: Option<String>,
     pub(super) block_of: HashMap<String, usize>,
     pub(super) lines: HashMap<usize, Rc<[VisualLine]>>,
+    /// Ids of the notes shown on each paragraph, in reading order.
+    by_paragraph: HashMap<String, Vec<String>>,
     pub(super) lines_width: usize,
     pub(super) lines_links: bool,
 }
@@ -67,6 +69,7 @@ impl Default for NotesState {
             save_error: None,
             block_of: HashMap::new(),
             lines: HashMap::new(),
+            by_paragraph: HashMap::new(),
             lines_width: 0,
             lines_links: false,
         }
@@ -84,13 +87,22 @@ impl NotesState {
         self.session.as_ref().is_some_and(BriefNotes::has_unsaved)
     }
 
-    /// The notes shown on block `block`'s paragraph, with the block's
-    /// paragraph id known through `paragraph`.
+    /// The notes shown on a paragraph (anchored there or needing review).
     pub fn notes_on(&self, paragraph: Option<&str>) -> Vec<NoteView<'_>> {
-        match (&self.session, paragraph) {
-            (Some(s), Some(id)) => s.notes_for_paragraph(id),
-            _ => Vec::new(),
-        }
+        let (Some(session), Some(id)) = (&self.session, paragraph) else {
+            return Vec::new();
+        };
+        let Some(ids) = self.by_paragraph.get(id) else {
+            return Vec::new();
+        };
+        ids.iter()
+            .filter_map(|n| {
+                Some(NoteView {
+                    note: session.store().note(n)?,
+                    resolution: session.resolution(n)?,
+                })
+            })
+            .collect()
     }
 
     /// The text shown under a paragraph for one note: its status when it
@@ -111,8 +123,22 @@ impl NotesState {
         out
     }
 
+    /// After any change: drops the laid-out note lines and indexes the
+    /// notes by paragraph again (so drawing never walks every note).
     pub(super) fn forget_lines(&mut self) {
         self.lines.clear();
+        self.by_paragraph.clear();
+        let Some(session) = &self.session else {
+            return;
+        };
+        for view in session.views() {
+            if let Some(paragraph) = &view.resolution.paragraph {
+                self.by_paragraph
+                    .entry(paragraph.clone())
+                    .or_default()
+                    .push(view.note.id.clone());
+            }
+        }
     }
 
     pub(super) fn say(&mut self, text: impl Into<String>) {
