@@ -11,6 +11,7 @@ pub mod lines;
 mod navigation;
 pub mod notes;
 mod notes_cursor;
+mod notes_edit;
 pub mod notes_overlay;
 pub mod notes_pane;
 mod notes_save;
