@@ -20,6 +20,8 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, to check how it left the terminal.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Settings and notes folders of this run, never the developer's.
+    _home: tempfile::TempDir,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -38,6 +40,9 @@ impl Session {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        let home = tempfile::TempDir::new().unwrap();
+        cmd.env("GLOSS_CONFIG_DIR", home.path().join("config"));
+        cmd.env("GLOSS_DATA_DIR", home.path().join("data"));
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -61,6 +66,7 @@ impl Session {
             child,
             parser,
             raw,
+            _home: home,
         }
     }
 
@@ -207,7 +213,15 @@ fn the_wheel_scrolls_and_a_click_on_a_section_jumps() {
     s.keys("\x1b[<65;60;10M");
     let row = |screen: &str, n: usize| {
         let line = screen.lines().nth(n)?;
-        Some(line.split_once('│')?.1.trim_end().to_string())
+        // The first column after the divider is the notes gutter (cursor bar).
+        let body = line.split_once('│')?.1;
+        Some(
+            body.chars()
+                .skip(1)
+                .collect::<String>()
+                .trim_end()
+                .to_string(),
+        )
     };
     s.wait_for(
         |now| row(now, 2) == row(&first, 2 + 6),

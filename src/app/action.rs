@@ -72,6 +72,27 @@ pub enum Action {
     CycleView,
     /// Open or close the side-by-side compare view.
     ToggleCompare,
+    // Notes (issue 4).
+    /// Move the paragraph cursor to the next paragraph.
+    CursorDown,
+    /// Move the paragraph cursor to the previous paragraph.
+    CursorUp,
+    /// Add a note to the paragraph at the cursor.
+    AddNote,
+    /// Edit the newest note of the paragraph at the cursor.
+    EditNote,
+    /// Edit the tags of the paragraph at the cursor.
+    EditTags,
+    /// Delete the newest note of the paragraph at the cursor.
+    DeleteNote,
+    /// Bring back the last deleted note.
+    UndoDelete,
+    /// Show or hide note texts under their paragraphs.
+    ToggleNotes,
+    /// Open the list of this brief's notes.
+    NotesPane,
+    /// A key typed into an open note editor, tag line or notes pane.
+    NotesKey(crossterm::event::KeyEvent),
 }
 
 impl Action {
@@ -103,6 +124,16 @@ impl Action {
             Action::Quit => "quit",
             Action::CycleView => "view: original → 简体 → 繁體 (Taiwan)",
             Action::ToggleCompare => "compare original and converted side by side",
+            Action::CursorDown => "paragraph cursor to the next paragraph",
+            Action::CursorUp => "paragraph cursor to the previous paragraph",
+            Action::AddNote => "add a note to the paragraph at the cursor",
+            Action::EditNote => "edit the paragraph's note (the newest)",
+            Action::EditTags => "edit the paragraph's tags (Tab completes)",
+            Action::DeleteNote => "delete the paragraph's note (the newest)",
+            Action::UndoDelete => "undo the last note deletion",
+            Action::ToggleNotes => "show or hide notes under their paragraphs",
+            Action::NotesPane => "list this brief's notes (filter, jump, re-attach)",
+            Action::NotesKey(_) => "type into the notes editor or pane",
         }
     }
 }

@@ -100,7 +100,7 @@ impl Default for Keymap {
             (p(Char('/')), Action::StartSearch),
             (p(Char('n')), Action::NextMatch),
             (p(Char('N')), Action::PrevMatch),
-            (p(Char('u')), Action::ToggleLinks),
+            (p(Char('L')), Action::ToggleLinks),
             (p(Char('?')), Action::ToggleHelp),
             (p(Esc), Action::Cancel),
             (p(Char('q')), Action::Quit),
@@ -108,6 +108,16 @@ impl Default for Keymap {
             // The view script and the compare view.
             (p(Char('c')), Action::CycleView),
             (p(Char('C')), Action::ToggleCompare),
+            // Notes (issue 4).
+            (p(Char('J')), Action::CursorDown),
+            (p(Char('K')), Action::CursorUp),
+            (p(Char('a')), Action::AddNote),
+            (p(Char('e')), Action::EditNote),
+            (p(Char('t')), Action::EditTags),
+            (p(Char('d')), Action::DeleteNote),
+            (p(Char('u')), Action::UndoDelete),
+            (p(Char('o')), Action::ToggleNotes),
+            (p(Char('M')), Action::NotesPane),
         ];
         Keymap { bindings }
     }

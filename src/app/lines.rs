@@ -42,6 +42,14 @@ pub enum LineKind {
     },
     /// The blank line after a block.
     Gap,
+    /// Part of the text of the block's note number `note`, shown under it
+    /// (the range is into that note's shown text).
+    Note {
+        /// Which note of the block.
+        note: usize,
+        /// True for the note's first line.
+        first: bool,
+    },
 }
 
 /// One screen line of a block.

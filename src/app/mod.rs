@@ -5,10 +5,17 @@
 pub mod action;
 pub mod compare;
 pub mod doc;
+pub mod editor;
 pub mod geometry;
 pub mod keymap;
 pub mod lines;
 mod navigation;
+pub mod notes;
+mod notes_cursor;
+mod notes_edit;
+pub mod notes_overlay;
+pub mod notes_pane;
+mod notes_save;
 pub mod search;
 mod table;
 pub mod view;
@@ -110,6 +117,8 @@ pub struct App {
     cache: LineCache,
     /// The script the brief is shown in, and the compare view.
     pub view: View,
+    /// Notes: the paragraph cursor, the store, the overlays.
+    pub notes: notes::NotesState,
 }
 
 impl App {
@@ -134,11 +143,15 @@ impl App {
             at_end: false,
             cache: LineCache::default(),
             view: View::default(),
+            notes: notes::NotesState::default(),
         }
     }
 
     /// The action a key press asks for in the current mode.
     pub fn key_action(&self, event: &KeyEvent) -> Option<Action> {
+        if self.notes.overlay.is_some() {
+            return App::overlay_key_action(event);
+        }
         match self.mode {
             Mode::Search => keymap::search_input_action(event),
             Mode::Normal | Mode::Help => self.keymap.action(event),
@@ -166,6 +179,9 @@ impl App {
 
     /// Applies one action to the state.
     pub fn apply(&mut self, action: Action) {
+        if self.overlay_apply(action) {
+            return;
+        }
         if self.mode == Mode::Help {
             match action {
                 Action::ToggleHelp | Action::Cancel => self.mode = Mode::Normal,
@@ -236,7 +252,21 @@ impl App {
             Action::Quit => self.quit = true,
             Action::CycleView => self.cycle_view(),
             Action::ToggleCompare => self.open_compare(),
+            Action::CursorDown
+            | Action::CursorUp
+            | Action::AddNote
+            | Action::EditNote
+            | Action::EditTags
+            | Action::DeleteNote
+            | Action::UndoDelete
+            | Action::ToggleNotes
+            | Action::NotesPane
+            | Action::NotesKey(_) => self.notes_action(action),
         }
+        if let Action::ClickAt { column, row } = action {
+            self.click_cursor(column, row);
+        }
+        self.follow_cursor();
     }
 
     /// Lays the screen out with `prefs` from now on.
@@ -253,8 +283,10 @@ impl App {
     /// The layout of block `i` at the current width.
     pub fn lines(&mut self, i: usize) -> Rc<[VisualLine]> {
         let width = self.screen.text_width();
-        self.cache
-            .lines(&self.doc, &self.view, i, width, self.show_links)
+        let lines = self
+            .cache
+            .lines(&self.doc, &self.view, i, width, self.show_links);
+        self.with_note_lines(i, lines, width)
     }
 
     /// Every row of the help overlay: the keymap's, then the search's.

@@ -7,7 +7,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
@@ -25,9 +28,19 @@ pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode>
     let brief = brief::load_path(file)?;
     let mut app = App::new(brief);
     apply_settings(&mut app, theme)?;
-    let _guard = TerminalGuard::enter()?;
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    event_loop(&mut terminal, &mut app)?;
+    app.open_notes(crate::notes::DataDir::from_env(), file);
+    let outcome = {
+        let _guard = TerminalGuard::enter()?;
+        let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+        event_loop(&mut terminal, &mut app)
+    };
+    // The terminal is back to normal here, so the user can read this.
+    if let Err(line) = app.notes.finish() {
+        eprintln!("{line}");
+        outcome?;
+        return Ok(ExitCode::FAILURE);
+    }
+    outcome?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -66,6 +79,9 @@ fn apply_settings(app: &mut App, theme: Option<&str>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How often a failed notes save is retried.
+const NOTES_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     // The conversion dictionaries and the search's fold table take about
     // 0.2 s to load: in the background, the first frame does not wait for
@@ -76,7 +92,17 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
     // after the first frame keeps opening quick.
     app.prepare_search();
     while !app.quit {
+        // While notes wait to be saved, wake up now and then to retry.
+        if app.notes.has_unsaved() && !event::poll(NOTES_RETRY).unwrap_or(true) {
+            app.retry_notes_save();
+            draw(terminal, app)?;
+            continue;
+        }
         let action = match event::read().context("cannot read from the terminal")? {
+            Event::Paste(text) => {
+                app.paste(&text);
+                None
+            }
             Event::Key(key) => app.key_action(&key),
             Event::Mouse(mouse) => app.mouse_action(&mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
@@ -110,17 +136,18 @@ impl TerminalGuard {
     fn enter() -> anyhow::Result<TerminalGuard> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture);
+            let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
             previous(info);
         }));
-        execute!(stdout(), EnableMouseCapture).context("cannot set up the terminal")?;
+        execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
+            .context("cannot set up the terminal")?;
         Ok(TerminalGuard)
     }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         ratatui::restore();
     }
 }

@@ -27,6 +27,16 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("quit", Action::Quit),
     ("cycle_view", Action::CycleView),
     ("compare", Action::ToggleCompare),
+    // Notes (issue 4).
+    ("cursor_down", Action::CursorDown),
+    ("cursor_up", Action::CursorUp),
+    ("add_note", Action::AddNote),
+    ("edit_note", Action::EditNote),
+    ("edit_tags", Action::EditTags),
+    ("delete_note", Action::DeleteNote),
+    ("undo_delete", Action::UndoDelete),
+    ("toggle_notes", Action::ToggleNotes),
+    ("notes_pane", Action::NotesPane),
 ];
 
 /// The action called `name` in `[keys]`.

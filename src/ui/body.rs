@@ -63,7 +63,11 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         }
         if let Some((_, p)) = &paint {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
-            buf.set_line(x, y, &p.line(&lines[*line], &app.theme), width);
+            let vl = &lines[*line];
+            let shown =
+                super::notes::note_line(app, *block, vl).unwrap_or_else(|| p.line(vl, &app.theme));
+            buf.set_line(x, y, &shown, width);
+            super::notes::gutter(buf, app, *block, vl, area.x, y);
         }
     }
 }
@@ -149,7 +153,8 @@ impl<'a> Paint<'a> {
                     theme.link_url,
                 ));
             }
-            LineKind::Gap => {}
+            // Drawn by `ui::notes`, which has the notes.
+            LineKind::Gap | LineKind::Note { .. } => {}
         }
         Line::from(spans)
     }

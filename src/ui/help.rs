@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
@@ -42,6 +42,6 @@ pub(super) fn draw(frame: &mut Frame, app: &App) {
         .title(" Keys · j k scroll · ? or Esc closes ")
         .style(theme.overlay)
         .border_style(theme.overlay_border);
-    frame.render_widget(Clear, popup);
+    super::notes::clear_box(frame, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

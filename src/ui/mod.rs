@@ -5,6 +5,7 @@
 mod body;
 mod header;
 mod help;
+mod notes;
 mod sections;
 mod status;
 mod text;
@@ -32,4 +33,5 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.mode == Mode::Help {
         help::draw(frame, app);
     }
+    notes::draw_overlay(frame, app);
 }

@@ -41,6 +41,7 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
             left.push(Span::styled(format!("  {count}"), theme.status));
         }
     }
+    left.extend(super::notes::status_span(app));
     let left = Line::from(left);
     buf.set_line(area.x, area.y, &left, area.width);
     let hints = hints(app);

@@ -1,0 +1,259 @@
+//! Notes in the reader: their state (the store, the paragraph cursor, the
+//! open overlay, what the status bar says), opening them with the brief,
+//! and the notes keys. The jobs live beside: `notes_cursor` (cursor, note
+//! lines), `notes_edit` (editor, tags, delete), `notes_overlay` (keys in the
+//! overlays), `notes_pane` (the list), `notes_save` (saving and rescue).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::rc::Rc;
+
+use super::lines::VisualLine;
+use super::notes_overlay::{Overlay, Pane};
+use super::{Action, App};
+use crate::notes::{AnchorStatus, BriefNotes, DataDir, NoteView};
+
+/// How the status bar introduces a failed save.
+pub const RETRYING: &str = "notes not saved yet (will retry): ";
+
+/// Columns note lines are indented by under their paragraph.
+pub const NOTE_INDENT: usize = 2;
+
+/// A line for the status bar, and whether it is a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    /// What to say.
+    pub text: String,
+    /// Drawn in the theme's warning style.
+    pub warning: bool,
+}
+
+/// The reader's notes: cursor, store, overlays and what the status bar says.
+#[derive(Debug)]
+pub struct NotesState {
+    pub(super) session: Option<BriefNotes>,
+    pub(super) data: Option<DataDir>,
+    /// Why notes cannot be used at all, when they cannot.
+    pub(super) unavailable: Option<String>,
+    /// The block of the paragraph the cursor is on.
+    pub cursor: usize,
+    /// Whether note texts are shown under their paragraphs.
+    pub show: bool,
+    /// The open editor, tag line or notes pane.
+    pub overlay: Option<Overlay>,
+    /// Ids of deleted notes, the last deleted last.
+    pub(super) undo: Vec<String>,
+    /// The last thing notes have to say.
+    pub message: Option<StatusMessage>,
+    /// The last save's error while it has not been retried successfully.
+    pub save_error: Option<String>,
+    pub(super) block_of: HashMap<String, usize>,
+    pub(super) lines: HashMap<usize, Rc<[VisualLine]>>,
+    /// Ids of the notes shown on each paragraph, in reading order.
+    by_paragraph: HashMap<String, Vec<String>>,
+    pub(super) lines_width: usize,
+    pub(super) lines_links: bool,
+}
+
+impl Default for NotesState {
+    fn default() -> Self {
+        NotesState {
+            session: None,
+            data: None,
+            unavailable: Some("notes are not open".to_string()),
+            cursor: 0,
+            show: true,
+            overlay: None,
+            undo: Vec::new(),
+            message: None,
+            save_error: None,
+            block_of: HashMap::new(),
+            lines: HashMap::new(),
+            by_paragraph: HashMap::new(),
+            lines_width: 0,
+            lines_links: false,
+        }
+    }
+}
+
+impl NotesState {
+    /// The notes session, when the store is open.
+    pub fn session(&self) -> Option<&BriefNotes> {
+        self.session.as_ref()
+    }
+
+    /// True while a change has not reached the disk.
+    pub fn has_unsaved(&self) -> bool {
+        self.session.as_ref().is_some_and(BriefNotes::has_unsaved)
+    }
+
+    /// The notes shown on a paragraph (anchored there or needing review).
+    pub fn notes_on(&self, paragraph: Option<&str>) -> Vec<NoteView<'_>> {
+        let (Some(session), Some(id)) = (&self.session, paragraph) else {
+            return Vec::new();
+        };
+        let Some(ids) = self.by_paragraph.get(id) else {
+            return Vec::new();
+        };
+        ids.iter()
+            .filter_map(|n| {
+                Some(NoteView {
+                    note: session.store().note(n)?,
+                    resolution: session.resolution(n)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The text shown under a paragraph for one note: its status when it
+    /// needs review, its text, and its tags as `#tag`.
+    pub fn display_text(view: &NoteView) -> String {
+        let mut out = String::new();
+        if view.resolution.status == AnchorStatus::NeedsReview {
+            out.push_str("(needs review) ");
+        }
+        out.push_str(view.note.text.trim_end());
+        let tags: Vec<String> = view.note.tags.iter().map(|t| format!("#{t}")).collect();
+        if !tags.is_empty() {
+            if !view.note.text.trim().is_empty() {
+                out.push_str("  ");
+            }
+            out.push_str(&tags.join(" "));
+        }
+        out
+    }
+
+    /// After any change: drops the laid-out note lines and indexes the
+    /// notes by paragraph again (so drawing never walks every note).
+    pub(super) fn forget_lines(&mut self) {
+        self.lines.clear();
+        self.by_paragraph.clear();
+        let Some(session) = &self.session else {
+            return;
+        };
+        for view in session.views() {
+            if let Some(paragraph) = &view.resolution.paragraph {
+                self.by_paragraph
+                    .entry(paragraph.clone())
+                    .or_default()
+                    .push(view.note.id.clone());
+            }
+        }
+    }
+
+    pub(super) fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(StatusMessage {
+            text: text.into(),
+            warning: false,
+        });
+    }
+
+    pub(super) fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(StatusMessage {
+            text: text.into(),
+            warning: true,
+        });
+    }
+}
+
+impl App {
+    /// Opens the notes of the brief read from `file` in `data`. Failing
+    /// that, the reader works without notes and says why.
+    pub fn open_notes(&mut self, data: Result<DataDir, crate::notes::StoreError>, file: &Path) {
+        self.notes.block_of = (0..self.doc.blocks.len())
+            .filter_map(|i| self.doc.paragraph(i).map(|p| (p.id.clone(), i)))
+            .collect();
+        let opened = data.and_then(|d| {
+            let session = BriefNotes::open(&d, file, &self.doc.brief)?;
+            Ok((d, session))
+        });
+        match opened {
+            Ok((data, session)) => {
+                let mut said: Vec<String> = session.store().messages().to_vec();
+                said.extend(session.store().read_only().map(str::to_string));
+                self.notes.data = Some(data);
+                self.notes.session = Some(session);
+                self.notes.unavailable = None;
+                if !said.is_empty() {
+                    self.notes.warn(said.join("; "));
+                }
+            }
+            Err(e) => {
+                let why = format!("notes are off: {e}");
+                self.notes.unavailable = Some(why.clone());
+                self.notes.warn(why);
+            }
+        }
+        self.notes.forget_lines();
+        self.follow_cursor();
+    }
+
+    /// The paragraph id of block `i`.
+    pub fn paragraph_id(&self, i: usize) -> Option<&str> {
+        self.doc.paragraph(i).map(|p| p.id.as_str())
+    }
+
+    /// The paragraph id under the cursor.
+    pub fn cursor_paragraph(&self) -> Option<&str> {
+        self.paragraph_id(self.notes.cursor)
+    }
+
+    /// The notes actions of the normal mode.
+    pub(super) fn notes_action(&mut self, action: Action) {
+        // The last message was about the last notes change; this is a new one.
+        if !matches!(action, Action::CursorDown | Action::CursorUp) {
+            self.notes.message = None;
+        }
+        match action {
+            Action::CursorDown => self.step_cursor(true),
+            Action::CursorUp => self.step_cursor(false),
+            Action::ToggleNotes => {
+                let keep = self.top_byte();
+                self.notes.show = !self.notes.show;
+                self.restore_top(keep);
+            }
+            Action::UndoDelete => self.undo_delete(),
+            Action::NotesPane if self.notes_usable(false) => {
+                self.notes.overlay = Some(Overlay::Pane(Pane::default()));
+            }
+            Action::AddNote => self.open_editor(false),
+            Action::EditNote => self.open_editor(true),
+            Action::EditTags => self.open_tags(),
+            Action::DeleteNote => self.delete_at_cursor(),
+            _ => {}
+        }
+    }
+
+    /// Whether notes can be read (and, with `edit`, changed); says why not.
+    pub(super) fn notes_usable(&mut self, edit: bool) -> bool {
+        if let Some(why) = self.notes.unavailable.clone() {
+            self.notes.warn(why);
+            return false;
+        }
+        if edit {
+            let read_only = self
+                .notes
+                .session
+                .as_ref()
+                .and_then(|s| s.store().read_only().map(str::to_string));
+            if let Some(why) = read_only {
+                self.notes.warn(format!("notes are read-only here: {why}"));
+                return false;
+            }
+        }
+        true
+    }
+
+    /// After any change: lay the notes out again, keep the place, save.
+    pub(super) fn notes_changed(&mut self) {
+        let keep = self.top_byte();
+        self.notes.forget_lines();
+        self.notes.save();
+        self.restore_top(keep);
+    }
+
+    /// The block showing paragraph `id`.
+    pub(super) fn block_of(&self, id: &str) -> Option<usize> {
+        self.notes.block_of.get(id).copied()
+    }
+}

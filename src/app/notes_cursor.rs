@@ -1,0 +1,134 @@
+//! The paragraph cursor (moved by key, by click, and along with the view)
+//! and the note lines laid out under their paragraphs.
+
+use std::rc::Rc;
+
+use super::lines::{LineKind, VisualLine};
+use super::notes::{NOTE_INDENT, NotesState};
+use super::{App, Pos};
+use crate::layout::wrap;
+
+impl App {
+    /// The lines of block `i` with its notes' lines before its gap.
+    pub(super) fn with_note_lines(
+        &mut self,
+        i: usize,
+        lines: Rc<[VisualLine]>,
+        width: usize,
+    ) -> Rc<[VisualLine]> {
+        if !self.notes.show || self.notes.session.is_none() {
+            return lines;
+        }
+        if width != self.notes.lines_width || self.show_links != self.notes.lines_links {
+            self.notes.lines.clear();
+            self.notes.lines_width = width;
+            self.notes.lines_links = self.show_links;
+        }
+        if let Some(cached) = self.notes.lines.get(&i) {
+            return Rc::clone(cached);
+        }
+        let paragraph = self.doc.paragraph(i).map(|p| p.id.as_str());
+        let texts: Vec<String> = self
+            .notes
+            .notes_on(paragraph)
+            .iter()
+            .map(NotesState::display_text)
+            .collect();
+        let result: Rc<[VisualLine]> = if texts.is_empty() {
+            lines
+        } else {
+            let gap = lines.last().filter(|l| l.kind == LineKind::Gap).cloned();
+            let mut out: Vec<VisualLine> =
+                lines[..lines.len() - usize::from(gap.is_some())].to_vec();
+            let avail = width.saturating_sub(NOTE_INDENT).max(1);
+            for (note, text) in texts.iter().enumerate() {
+                let mut start = 0;
+                let mut first = true;
+                for piece in text.split('\n') {
+                    for r in wrap(piece, avail) {
+                        out.push(VisualLine {
+                            kind: LineKind::Note { note, first },
+                            range: start + r.start..start + r.end,
+                        });
+                        first = false;
+                    }
+                    start += piece.len() + 1;
+                }
+            }
+            out.extend(gap);
+            out.into()
+        };
+        self.notes.lines.insert(i, Rc::clone(&result));
+        result
+    }
+
+    pub(super) fn step_cursor(&mut self, down: bool) {
+        let count = self.doc.blocks.len();
+        let mut i = self.notes.cursor;
+        loop {
+            let next = if down { i + 1 } else { i.wrapping_sub(1) };
+            if next >= count {
+                return;
+            }
+            i = next;
+            if self.doc.paragraph(i).is_some() {
+                break;
+            }
+        }
+        self.notes.cursor = i;
+        self.show_block(i);
+    }
+
+    /// Scrolls as little as needed to show block `i` (its start first).
+    pub(super) fn show_block(&mut self, i: usize) {
+        let rows = self.screen.body_rows().max(1);
+        let start = Pos { block: i, line: 0 };
+        if start < self.top {
+            self.set_top(start);
+            return;
+        }
+        let bottom = self.forward(self.top, rows - 1);
+        let lines = self.lines(i).len().max(1);
+        let end = Pos {
+            block: i,
+            line: lines - 1,
+        };
+        if end > bottom {
+            let fits = self.backward(end, rows - 1);
+            self.set_top(fits.min(start));
+        }
+    }
+
+    /// Keeps the cursor on a paragraph on screen after the view moved.
+    pub(super) fn follow_cursor(&mut self) {
+        if self.doc.blocks.is_empty() {
+            return;
+        }
+        let rows = self.screen.body_rows().max(1);
+        let first = self.top.block;
+        let last = self.forward(self.top, rows - 1).block;
+        let on_paragraph = self.doc.paragraph(self.notes.cursor).is_some();
+        if on_paragraph && (first..=last).contains(&self.notes.cursor) {
+            return;
+        }
+        let range: Vec<usize> = if self.notes.cursor > last {
+            (first..=last).rev().collect()
+        } else {
+            (first..=last).collect()
+        };
+        if let Some(i) = range.into_iter().find(|&i| self.doc.paragraph(i).is_some()) {
+            self.notes.cursor = i;
+        }
+    }
+
+    /// Puts the cursor on the paragraph clicked at screen `row`.
+    pub(super) fn click_cursor(&mut self, column: u16, row: u16) {
+        if !self.screen.in_body(column, row) {
+            return;
+        }
+        let pos = self.forward(self.top, usize::from(row - self.screen.body.y));
+        if self.doc.paragraph(pos.block).is_some() {
+            self.notes.cursor = pos.block;
+        }
+    }
+}

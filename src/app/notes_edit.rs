@@ -1,0 +1,131 @@
+//! Opening the note editor and the tag line on the paragraph at the
+//! cursor, deleting its note and undoing the deletion.
+
+use super::App;
+use super::editor::Editor;
+use super::notes_overlay::{NoteEditor, Overlay, TagEditor, Target};
+
+impl App {
+    /// The newest note on the cursor's paragraph, and how many there are.
+    fn newest_at_cursor(&self) -> Option<(String, usize)> {
+        let views = self.notes.notes_on(self.cursor_paragraph());
+        let newest = views.iter().max_by_key(|v| v.note.created)?;
+        Some((newest.note.id.clone(), views.len()))
+    }
+
+    pub(super) fn open_editor(&mut self, existing: bool) {
+        if !self.notes_usable(true) {
+            return;
+        }
+        let Some(paragraph) = self.cursor_paragraph().map(str::to_string) else {
+            self.notes.warn("no paragraph under the cursor");
+            return;
+        };
+        let target = if existing {
+            let Some((id, count)) = self.newest_at_cursor() else {
+                self.notes.say("no note on this paragraph: `a` adds one");
+                return;
+            };
+            if count > 1 {
+                self.notes
+                    .say(format!("editing the newest of {count} notes here"));
+            }
+            Target::Existing { id }
+        } else {
+            Target::New { paragraph }
+        };
+        let text = match &target {
+            Target::Existing { id } => self
+                .notes
+                .session
+                .as_ref()
+                .and_then(|s| s.store().note(id))
+                .map(|n| n.text.clone())
+                .unwrap_or_default(),
+            Target::New { .. } => String::new(),
+        };
+        let editor = Editor::new(&text);
+        self.notes.overlay = Some(Overlay::Note(NoteEditor {
+            target,
+            original: text,
+            editor,
+            confirming: false,
+        }));
+    }
+
+    pub(super) fn open_tags(&mut self) {
+        if !self.notes_usable(true) {
+            return;
+        }
+        let Some(paragraph) = self.cursor_paragraph().map(str::to_string) else {
+            self.notes.warn("no paragraph under the cursor");
+            return;
+        };
+        let note = self.newest_at_cursor().map(|(id, _)| id);
+        let current = note
+            .as_deref()
+            .and_then(|id| self.notes.session.as_ref()?.store().note(id))
+            .map(|n| n.tags.join(", "))
+            .unwrap_or_default();
+        let mut known: Vec<String> = self
+            .notes
+            .session
+            .as_ref()
+            .map(|s| s.tags_in_use().into_keys().collect())
+            .unwrap_or_default();
+        if let Some(data) = &self.notes.data
+            && let Ok((counts, _)) = crate::notes::listing::tag_counts(data)
+        {
+            known.extend(counts.into_iter().map(|(t, _)| t));
+        }
+        known.sort();
+        known.dedup();
+        let text = if current.is_empty() {
+            current
+        } else {
+            format!("{current}, ")
+        };
+        self.notes.overlay = Some(Overlay::Tags(TagEditor {
+            paragraph,
+            note,
+            editor: Editor::single_line(&text),
+            known,
+            cycle: None,
+        }));
+    }
+
+    pub(super) fn delete_at_cursor(&mut self) {
+        if !self.notes_usable(true) {
+            return;
+        }
+        let Some((id, count)) = self.newest_at_cursor() else {
+            self.notes.say("no note on this paragraph");
+            return;
+        };
+        if let Some(s) = self.notes.session.as_mut()
+            && s.delete(&id).is_ok()
+        {
+            self.notes.undo.push(id);
+            let more = if count > 1 { " (the newest here)" } else { "" };
+            self.notes.say(format!("note deleted{more} · u undoes"));
+            self.notes_changed();
+        }
+    }
+
+    pub(super) fn undo_delete(&mut self) {
+        if !self.notes_usable(true) {
+            return;
+        }
+        let Some(id) = self.notes.undo.pop() else {
+            self.notes.say("nothing to undo");
+            return;
+        };
+        if let Some(s) = self.notes.session.as_mut() {
+            match s.restore(&id) {
+                Ok(()) => self.notes.say("note restored"),
+                Err(e) => self.notes.warn(e.to_string()),
+            }
+        }
+        self.notes_changed();
+    }
+}
