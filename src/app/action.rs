@@ -67,6 +67,15 @@ pub enum Action {
     },
     /// Leave the reader.
     Quit,
+    // Library area: marks and themes.
+    /// Set a mark at the top paragraph (the next key names it).
+    SetMark,
+    /// Jump to a mark (the next key names it).
+    JumpToMark,
+    /// The letter typed after [`Action::SetMark`] or [`Action::JumpToMark`].
+    MarkLetter(char),
+    /// Switch to the next theme, and remember it.
+    CycleTheme,
 }
 
 impl Action {
@@ -96,6 +105,10 @@ impl Action {
             Action::ClickAt { .. } => "jump to the clicked section",
             Action::Resize { .. } => "reflow to the terminal's size",
             Action::Quit => "quit",
+            Action::SetMark => "set a mark: m then a letter",
+            Action::JumpToMark => "jump to a mark: ' then its letter",
+            Action::MarkLetter(_) => "name the mark",
+            Action::CycleTheme => "next theme (remembered)",
         }
     }
 }

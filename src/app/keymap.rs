@@ -105,6 +105,10 @@ impl Default for Keymap {
             (p(Esc), Action::Cancel),
             (p(Char('q')), Action::Quit),
             (Key::ctrl('c'), Action::Quit),
+            // Library area: marks and themes.
+            (p(Char('m')), Action::SetMark),
+            (p(Char('\'')), Action::JumpToMark),
+            (p(Char('T')), Action::CycleTheme),
         ];
         Keymap { bindings }
     }

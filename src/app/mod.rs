@@ -6,8 +6,10 @@ pub mod action;
 pub mod doc;
 pub mod geometry;
 pub mod keymap;
+pub mod library;
 pub mod lines;
 mod navigation;
+pub mod resume;
 pub mod search;
 mod table;
 
@@ -21,6 +23,7 @@ pub use doc::Doc;
 pub use geometry::{Screen, ScreenPrefs};
 pub use keymap::Keymap;
 pub use lines::{LineKind, VisualLine};
+pub use resume::Resume;
 pub use search::{Match, Search};
 
 use crate::brief::Brief;
@@ -102,6 +105,8 @@ pub struct App {
     /// The entry last jumped to, kept as the current section until the body
     /// scrolls (near the end the jump target need not be the top block).
     jumped_entry: Option<usize>,
+    /// Marks, the theme in use and status messages (library area).
+    pub resume: Resume,
     /// Whether the view shows the end of the brief.
     at_end: bool,
     cache: LineCache,
@@ -126,6 +131,7 @@ impl App {
             quit: false,
             help_offset: 0,
             jumped_entry: None,
+            resume: Resume::default(),
             at_end: false,
             cache: LineCache::default(),
         }
@@ -133,6 +139,9 @@ impl App {
 
     /// The action a key press asks for in the current mode.
     pub fn key_action(&self, event: &KeyEvent) -> Option<Action> {
+        if self.resume.pending.is_some() {
+            return self.resume.pending_key_action(event);
+        }
         match self.mode {
             Mode::Search => keymap::search_input_action(event),
             Mode::Normal | Mode::Help => self.keymap.action(event),
@@ -225,6 +234,9 @@ impl App {
             Action::ClickAt { column, row } => self.click_at(column, row),
             Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
             Action::Quit => self.quit = true,
+            Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CycleTheme => {
+                self.apply_resume(action)
+            }
         }
     }
 

@@ -6,37 +6,51 @@ use std::io::stdout;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use crate::app::{Action, App, ScreenPrefs};
 use crate::brief;
-use crate::config::Settings;
+use crate::config::{Settings, Warning};
+use crate::library::ReaderSession;
 use crate::theme::{Strictness, ThemeError};
 
 /// Opens the reader on `file`, in `theme` if given (else the settings').
+/// No file, or a folder, opens the library of briefs instead.
 pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode> {
-    let Some(file) = file else {
-        bail!("no brief given: try `gloss FILE` (the library of briefs is still to come)");
+    let file = match file {
+        Some(path) if !path.is_dir() => path,
+        folder => return super::library::run(folder.unwrap_or(Path::new(".")), theme),
     };
     let brief = brief::load_path(file)?;
     let mut app = App::new(brief);
-    apply_settings(&mut app, theme)?;
-    let _guard = TerminalGuard::enter()?;
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    event_loop(&mut terminal, &mut app)?;
+    let (settings, mut warnings) = settings_for(theme)?;
+    warnings.extend(apply_settings(&mut app, &settings));
+    for warning in &warnings {
+        eprintln!("gloss: warning: {warning}");
+    }
+    let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let mut session = ReaderSession::open(file, &mut app, &settings, &shown);
+    let outcome = {
+        let _guard = TerminalGuard::enter()?;
+        let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+        event_loop(&mut terminal, &mut app)
+    };
+    if let Err(e) = session.close(&app) {
+        eprintln!("gloss: warning: the place in the brief was not saved: {e}");
+    }
+    outcome?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Theme, keys and layout from the settings. Their warnings go to stderr
-/// before the reader takes the screen, so they are there when it quits.
-fn apply_settings(app: &mut App, theme: Option<&str>) -> anyhow::Result<()> {
-    let (mut settings, mut warnings) = Settings::load();
+/// The settings, with `theme` from the command line over them. A name
+/// typed on the command line that names nothing is a usage mistake, unlike
+/// a broken theme file, which falls back.
+pub(crate) fn settings_for(theme: Option<&str>) -> anyhow::Result<(Settings, Vec<Warning>)> {
+    let (mut settings, warnings) = Settings::load();
     if let Some(name) = theme {
-        // A name typed on the command line that names nothing is a usage
-        // mistake, unlike a broken theme file, which falls back.
         if let Err(e @ ThemeError::NotFound { .. }) =
             settings.theme_catalog().load(name, Strictness::Lenient)
         {
@@ -44,9 +58,13 @@ fn apply_settings(app: &mut App, theme: Option<&str>) -> anyhow::Result<()> {
         }
         settings.set_theme_from_command_line(name);
     }
-    let (resolved, theme_warnings) = settings.resolve_theme();
+    Ok((settings, warnings))
+}
+
+/// Theme, keys and layout from the settings; returns their warnings.
+pub(crate) fn apply_settings(app: &mut App, settings: &Settings) -> Vec<Warning> {
+    let (resolved, mut warnings) = settings.resolve_theme();
     let (keymap, key_warnings) = settings.keymap();
-    warnings.extend(theme_warnings);
     warnings.extend(key_warnings);
     app.theme = resolved;
     app.keymap = keymap;
@@ -54,20 +72,29 @@ fn apply_settings(app: &mut App, theme: Option<&str>) -> anyhow::Result<()> {
         list_width: settings.list_width.value,
         wrap_width: settings.wrap_width.value,
     });
-    for warning in &warnings {
-        eprintln!("gloss: warning: {warning}");
-    }
-    Ok(())
+    warnings
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+/// Runs the reader until it quits (`app.quit`; Ctrl-C also sets
+/// `app.resume.quit_all`).
+pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     draw(terminal, app)?;
     // Folding the brief for search costs a moment on a huge brief; doing it
     // after the first frame keeps opening quick.
     app.prepare_search();
     while !app.quit {
+        // A status message goes away on its own: wake up to redraw then.
+        if let Some(left) = app.resume.message_time_left()
+            && !event::poll(left).context("cannot read from the terminal")?
+        {
+            draw(terminal, app)?;
+            continue;
+        }
         let action = match event::read().context("cannot read from the terminal")? {
-            Event::Key(key) => app.key_action(&key),
+            Event::Key(key) => {
+                app.resume.quit_all |= is_ctrl_c(&key);
+                app.key_action(&key)
+            }
             Event::Mouse(mouse) => app.mouse_action(&mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
@@ -84,6 +111,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
     Ok(())
 }
 
+fn is_ctrl_c(key: &event::KeyEvent) -> bool {
+    key.code == event::KeyCode::Char('c') && key.modifiers.contains(event::KeyModifiers::CONTROL)
+}
+
 fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     terminal
         .draw(|frame| crate::ui::draw(frame, app))
@@ -94,10 +125,11 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
 /// Mouse capture on while the reader runs; off again however it ends.
 /// Raw mode and the alternate screen are ratatui's (`try_init` installs a
 /// panic hook that restores them, `restore` on drop).
-struct TerminalGuard;
+pub(crate) struct TerminalGuard;
 
 impl TerminalGuard {
-    fn enter() -> anyhow::Result<TerminalGuard> {
+    /// Turns mouse capture on, and off again on panic.
+    pub(crate) fn enter() -> anyhow::Result<TerminalGuard> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let _ = execute!(stdout(), DisableMouseCapture);

@@ -25,6 +25,9 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("help", Action::ToggleHelp),
     ("cancel", Action::Cancel),
     ("quit", Action::Quit),
+    ("set_mark", Action::SetMark),
+    ("jump_to_mark", Action::JumpToMark),
+    ("cycle_theme", Action::CycleTheme),
 ];
 
 /// The action called `name` in `[keys]`.

@@ -5,6 +5,8 @@
 mod body;
 mod header;
 mod help;
+pub mod library;
+mod message;
 mod sections;
 mod status;
 mod text;
@@ -24,6 +26,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     sections::draw(buf, app);
     body::draw(buf, app);
     status::draw(buf, app);
+    message::draw(buf, app);
     if app.mode == Mode::Help {
         help::draw(frame, app);
     }
