@@ -20,6 +20,9 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, to check how it left the terminal.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Empty config and data folders, so no one's settings or saved
+    /// places change what the test sees.
+    _home: tempfile::TempDir,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -38,6 +41,9 @@ impl Session {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        let home = tempfile::tempdir().unwrap();
+        cmd.env("GLOSS_CONFIG_DIR", home.path().join("config"));
+        cmd.env("GLOSS_DATA_DIR", home.path().join("data"));
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -61,6 +67,7 @@ impl Session {
             child,
             parser,
             raw,
+            _home: home,
         }
     }
 

@@ -53,13 +53,11 @@ pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
                 None => break,
             },
             Screen::Reader(mut reading) => {
-                terminal.clear().context("cannot draw on the terminal")?;
                 event_loop(&mut terminal, &mut reading.app)?;
                 library.close(*reading, states.as_ref());
                 if library.view.quit {
                     break;
                 }
-                terminal.clear().context("cannot draw on the terminal")?;
                 Screen::Library
             }
         };
