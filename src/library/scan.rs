@@ -16,7 +16,7 @@ use crate::brief::load::{Format, load_bytes};
 use crate::notes::store::{ReadOutcome, read_store};
 
 /// How much of each file is read for its meta data.
-pub const PREFIX_BYTES: usize = 16 * 1024;
+pub const PREFIX_BYTES: usize = 4 * 1024;
 
 /// The extensions the library lists.
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
