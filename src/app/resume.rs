@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::doc::Source;
-use super::{Action, App, Pos};
+use super::{Action, App, LineKind, Pos};
 use crate::library::{BriefState, Mark};
 use crate::theme::ThemeCatalog;
 
@@ -69,6 +69,8 @@ pub struct Resume {
     pub theme_picked: bool,
     /// A message for the status bar.
     pub message: Option<Message>,
+    /// Where in its block the top line should be once there is a layout.
+    pub pending_offset: Option<usize>,
     /// Set when the user asked to leave gloss altogether (Ctrl-C), not just
     /// the brief.
     pub quit_all: bool,
@@ -125,35 +127,56 @@ impl App {
             .or_else(|| (mark.block < self.doc.blocks.len()).then_some(mark.block))
     }
 
-    /// The block at the top of the screen, as a mark.
-    pub fn top_mark(&self) -> Mark {
+    /// The line at the top of the screen, as a mark. A blank line or a
+    /// link address has no text of its own to find again, so it is marked
+    /// as the start of the next block (at the end, the end clamp keeps the
+    /// view where it was).
+    pub fn top_mark(&mut self) -> Mark {
+        let Pos { block, line } = self.top;
+        let on_text = self
+            .lines(block)
+            .get(line)
+            .is_none_or(|l| matches!(l.kind, LineKind::Text { .. } | LineKind::TableRow { .. }));
+        if !on_text && block + 1 < self.doc.blocks.len() {
+            return Mark {
+                key: self.block_key(block + 1).unwrap_or_default(),
+                block: block + 1,
+                offset: 0,
+            };
+        }
         Mark {
-            key: self.block_key(self.top.block).unwrap_or_default(),
-            block: self.top.block,
+            key: self.block_key(block).unwrap_or_default(),
+            block,
+            offset: self.top_byte(),
         }
     }
 
-    /// Puts block `block` at the top. Before the first frame there is no
-    /// layout yet, so the top is only set and the first resize keeps it.
-    pub fn go_to_block(&mut self, block: usize) {
-        let pos = Pos { block, line: 0 };
+    /// Puts the line of block `block` holding byte `offset` at the top.
+    /// Before the first frame there is no layout yet, so the first resize
+    /// finds the line.
+    pub fn go_to(&mut self, block: usize, offset: usize) {
+        self.top = Pos { block, line: 0 };
         if self.screen.area.is_empty() {
-            self.top = pos;
+            self.resume.pending_offset = Some(offset);
         } else {
-            self.set_top(pos);
+            self.restore_top(offset);
         }
     }
 
     /// Reopens at the remembered place, with the remembered marks.
     pub fn restore_state(&mut self, state: &BriefState) {
         self.resume.marks = state.marks.clone();
-        if let Some(block) = state.place.as_ref().and_then(|m| self.block_of(m)) {
-            self.go_to_block(block);
+        if let Some(place) = &state.place
+            && let Some(block) = self.block_of(place)
+        {
+            // The offset only means something in the same paragraph.
+            let same = self.block_key(block).as_deref() == Some(place.key.as_str());
+            self.go_to(block, if same { place.offset } else { 0 });
         }
     }
 
     /// Writes the place, marks and the theme picked with `T` into `state`.
-    pub fn save_state(&self, state: &mut BriefState) {
+    pub fn save_state(&mut self, state: &mut BriefState) {
         state.place = Some(self.top_mark());
         state.marks = self.resume.marks.clone();
         if self.resume.theme_picked {
@@ -197,7 +220,10 @@ impl App {
             }
             PendingMark::Jump => match self.resume.marks.get(&c).cloned() {
                 Some(mark) => match self.block_of(&mark) {
-                    Some(block) => self.go_to_block(block),
+                    Some(block) => {
+                        let same = self.block_key(block) == Some(mark.key.clone());
+                        self.go_to(block, if same { mark.offset } else { 0 });
+                    }
                     None => self.resume.show(format!("mark {c} is gone"), true),
                 },
                 None => self.resume.show(format!("no mark {c}"), true),

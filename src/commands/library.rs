@@ -93,6 +93,9 @@ impl LibraryScreen {
             terminal
                 .draw(|frame| crate::ui::library::draw(frame, &mut self.view, &self.theme))
                 .context("cannot draw on the terminal")?;
+            // The filter folds scripts with a table that takes a moment to
+            // build: build it while the user looks at the list.
+            crate::convert::warm_up();
             if self.view.quit {
                 return Ok(None);
             }
@@ -139,7 +142,7 @@ impl LibraryScreen {
 
     /// Saves where the reading ended and refreshes the brief's row.
     fn close(&mut self, mut reading: Reading, states: Option<&StateDir>) {
-        if let Err(e) = reading.session.close(&reading.app) {
+        if let Err(e) = reading.session.close(&mut reading.app) {
             self.view
                 .show(format!("the place in the brief was not saved: {e}"), true);
         }

@@ -38,7 +38,7 @@ pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode>
         let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
         event_loop(&mut terminal, &mut app)
     };
-    if let Err(e) = session.close(&app) {
+    if let Err(e) = session.close(&mut app) {
         eprintln!("gloss: warning: the place in the brief was not saved: {e}");
     }
     outcome?;

@@ -57,7 +57,7 @@ impl ReaderSession {
 
     /// Writes back the place, marks, theme (if picked with `T`, also as
     /// the last used theme) and the time of this reading.
-    pub fn close(&mut self, app: &App) -> Result<(), String> {
+    pub fn close(&mut self, app: &mut App) -> Result<(), String> {
         let (Some(states), Some(key)) = (&self.states, &self.key) else {
             return Ok(());
         };

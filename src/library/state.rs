@@ -22,6 +22,10 @@ pub struct Mark {
     pub key: String,
     /// The block's index when the place was taken.
     pub block: usize,
+    /// The byte of the block's text the top line started at, so the same
+    /// line comes back whatever the width.
+    #[serde(default)]
+    pub offset: usize,
 }
 
 /// What is remembered of one brief.
@@ -145,6 +149,7 @@ mod tests {
             Mark {
                 key: "p1".into(),
                 block: 3,
+                offset: 12,
             },
         );
         state.theme = Some("light".into());
