@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod convert;
 pub mod layout;
+pub mod library;
 pub mod notes;
 pub mod theme;
 pub mod ui;

@@ -93,6 +93,15 @@ pub enum Action {
     NotesPane,
     /// A key typed into an open note editor, tag line or notes pane.
     NotesKey(crossterm::event::KeyEvent),
+    // Library area: marks and themes.
+    /// Set a mark at the top paragraph (the next key names it).
+    SetMark,
+    /// Jump to a mark (the next key names it).
+    JumpToMark,
+    /// The letter typed after [`Action::SetMark`] or [`Action::JumpToMark`].
+    MarkLetter(char),
+    /// Switch to the next theme, and remember it.
+    CycleTheme,
 }
 
 impl Action {
@@ -134,6 +143,10 @@ impl Action {
             Action::ToggleNotes => "show or hide notes under their paragraphs",
             Action::NotesPane => "list this brief's notes (filter, jump, re-attach)",
             Action::NotesKey(_) => "type into the notes editor or pane",
+            Action::SetMark => "set a mark: m then a letter",
+            Action::JumpToMark => "jump to a mark: ' then its letter",
+            Action::MarkLetter(_) => "name the mark",
+            Action::CycleTheme => "next theme (remembered)",
         }
     }
 }

@@ -118,6 +118,10 @@ impl Default for Keymap {
             (p(Char('u')), Action::UndoDelete),
             (p(Char('o')), Action::ToggleNotes),
             (p(Char('M')), Action::NotesPane),
+            // Library area: marks and themes.
+            (p(Char('m')), Action::SetMark),
+            (p(Char('\'')), Action::JumpToMark),
+            (p(Char('T')), Action::CycleTheme),
         ];
         Keymap { bindings }
     }

@@ -8,6 +8,7 @@ pub mod doc;
 pub mod editor;
 pub mod geometry;
 pub mod keymap;
+pub mod library;
 pub mod lines;
 mod navigation;
 pub mod notes;
@@ -16,6 +17,7 @@ mod notes_edit;
 pub mod notes_overlay;
 pub mod notes_pane;
 mod notes_save;
+pub mod resume;
 pub mod search;
 mod table;
 pub mod view;
@@ -30,6 +32,7 @@ pub use doc::Doc;
 pub use geometry::{Screen, ScreenPrefs};
 pub use keymap::Keymap;
 pub use lines::{LineKind, VisualLine};
+pub use resume::Resume;
 pub use search::{Match, Search};
 pub use view::{View, ViewScript};
 
@@ -112,6 +115,8 @@ pub struct App {
     /// The entry last jumped to, kept as the current section until the body
     /// scrolls (near the end the jump target need not be the top block).
     jumped_entry: Option<usize>,
+    /// Marks, the theme in use and status messages (library area).
+    pub resume: Resume,
     /// Whether the view shows the end of the brief.
     at_end: bool,
     cache: LineCache,
@@ -140,6 +145,7 @@ impl App {
             quit: false,
             help_offset: 0,
             jumped_entry: None,
+            resume: Resume::default(),
             at_end: false,
             cache: LineCache::default(),
             view: View::default(),
@@ -151,6 +157,9 @@ impl App {
     pub fn key_action(&self, event: &KeyEvent) -> Option<Action> {
         if self.notes.overlay.is_some() {
             return App::overlay_key_action(event);
+        }
+        if self.resume.pending.is_some() {
+            return self.resume.pending_key_action(event);
         }
         match self.mode {
             Mode::Search => keymap::search_input_action(event),
@@ -262,6 +271,9 @@ impl App {
             | Action::ToggleNotes
             | Action::NotesPane
             | Action::NotesKey(_) => self.notes_action(action),
+            Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CycleTheme => {
+                self.apply_resume(action)
+            }
         }
         if let Action::ClickAt { column, row } = action {
             self.click_cursor(column, row);

@@ -239,7 +239,7 @@ impl App {
         }
         // Before the first size there is no layout worth keeping.
         let keep = if self.screen.area.is_empty() {
-            0
+            self.resume.pending_offset.take().unwrap_or(0)
         } else {
             self.top_byte()
         };

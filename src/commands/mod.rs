@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod convert;
+pub mod library;
 pub mod notes;
 pub mod outline;
 pub mod read;

@@ -5,8 +5,9 @@
 use std::io::stdout;
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Duration;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event,
@@ -16,25 +17,37 @@ use ratatui::DefaultTerminal;
 
 use crate::app::{Action, App, ScreenPrefs};
 use crate::brief;
-use crate::config::Settings;
+use crate::config::{Settings, Warning};
 use crate::convert::Overrides;
+use crate::library::ReaderSession;
 use crate::theme::{Strictness, ThemeError};
 
 /// Opens the reader on `file`, in `theme` if given (else the settings').
+/// No file, or a folder, opens the library of briefs instead.
 pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode> {
-    let Some(file) = file else {
-        bail!("no brief given: try `gloss FILE` (the library of briefs is still to come)");
+    let file = match file {
+        Some(path) if !path.is_dir() => path,
+        folder => return super::library::run(folder.unwrap_or(Path::new(".")), theme),
     };
     let brief = brief::load_path(file)?;
     let mut app = App::new(brief);
-    apply_settings(&mut app, theme)?;
+    let (settings, mut warnings) = settings_for(theme)?;
+    warnings.extend(apply_settings(&mut app, &settings));
+    for warning in &warnings {
+        eprintln!("gloss: warning: {warning}");
+    }
+    let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let mut session = ReaderSession::open(file, &mut app, &settings, &shown);
     app.open_notes(crate::notes::DataDir::from_env(), file);
     let outcome = {
         let _guard = TerminalGuard::enter()?;
         let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
         event_loop(&mut terminal, &mut app)
     };
-    // The terminal is back to normal here, so the user can read this.
+    // The terminal is back to normal here, so the user can read these.
+    if let Err(e) = session.close(&mut app) {
+        eprintln!("gloss: warning: the place in the brief was not saved: {e}");
+    }
     if let Err(line) = app.notes.finish() {
         eprintln!("{line}");
         outcome?;
@@ -44,13 +57,12 @@ pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-/// Theme, keys and layout from the settings. Their warnings go to stderr
-/// before the reader takes the screen, so they are there when it quits.
-fn apply_settings(app: &mut App, theme: Option<&str>) -> anyhow::Result<()> {
-    let (mut settings, mut warnings) = Settings::load();
+/// The settings, with `theme` from the command line over them. A name
+/// typed on the command line that names nothing is a usage mistake, unlike
+/// a broken theme file, which falls back.
+pub(crate) fn settings_for(theme: Option<&str>) -> anyhow::Result<(Settings, Vec<Warning>)> {
+    let (mut settings, warnings) = Settings::load();
     if let Some(name) = theme {
-        // A name typed on the command line that names nothing is a usage
-        // mistake, unlike a broken theme file, which falls back.
         if let Err(e @ ThemeError::NotFound { .. }) =
             settings.theme_catalog().load(name, Strictness::Lenient)
         {
@@ -58,9 +70,14 @@ fn apply_settings(app: &mut App, theme: Option<&str>) -> anyhow::Result<()> {
         }
         settings.set_theme_from_command_line(name);
     }
-    let (resolved, theme_warnings) = settings.resolve_theme();
+    Ok((settings, warnings))
+}
+
+/// Theme, keys, layout, view script and phrase overrides from the
+/// settings; returns their warnings.
+pub(crate) fn apply_settings(app: &mut App, settings: &Settings) -> Vec<Warning> {
+    let (resolved, mut warnings) = settings.resolve_theme();
     let (keymap, key_warnings) = settings.keymap();
-    warnings.extend(theme_warnings);
     warnings.extend(key_warnings);
     app.theme = resolved;
     app.keymap = keymap;
@@ -68,21 +85,22 @@ fn apply_settings(app: &mut App, theme: Option<&str>) -> anyhow::Result<()> {
         list_width: settings.list_width.value,
         wrap_width: settings.wrap_width.value,
     });
-    for warning in &warnings {
-        eprintln!("gloss: warning: {warning}");
-    }
     app.set_view_script(settings.script.value);
     match Overrides::load_default() {
         Ok(overrides) => app.view.set_overrides(overrides),
-        Err(e) => eprintln!("gloss: warning: {e} (the view converts without your phrases)"),
+        Err(e) => warnings.push(Warning(format!(
+            "{e} (the view converts without your phrases)"
+        ))),
     }
-    Ok(())
+    warnings
 }
 
 /// How often a failed notes save is retried.
-const NOTES_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
+const NOTES_RETRY: Duration = Duration::from_secs(2);
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+/// Runs the reader until it quits (`app.quit`; Ctrl-C also sets
+/// `app.resume.quit_all`).
+pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     // The conversion dictionaries and the search's fold table take about
     // 0.2 s to load: in the background, the first frame does not wait for
     // them (unless it is itself converted), and the first `c` rarely does.
@@ -92,9 +110,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
     // after the first frame keeps opening quick.
     app.prepare_search();
     while !app.quit {
-        // While notes wait to be saved, wake up now and then to retry.
-        if app.notes.has_unsaved() && !event::poll(NOTES_RETRY).unwrap_or(true) {
-            app.retry_notes_save();
+        // Wake up on our own to retry a failed notes save and to clear a
+        // status message whose time is up.
+        let retry = app.notes.has_unsaved().then_some(NOTES_RETRY);
+        let wake = match (retry, app.resume.message_time_left()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(wait) = wake
+            && !event::poll(wait).context("cannot read from the terminal")?
+        {
+            if app.notes.has_unsaved() {
+                app.retry_notes_save();
+            }
             draw(terminal, app)?;
             continue;
         }
@@ -103,7 +131,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
                 app.paste(&text);
                 None
             }
-            Event::Key(key) => app.key_action(&key),
+            Event::Key(key) => {
+                app.resume.quit_all |= is_ctrl_c(&key);
+                app.key_action(&key)
+            }
             Event::Mouse(mouse) => app.mouse_action(&mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
@@ -113,11 +144,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
         }
         // Draw only once the events that piled up are handled: holding a
         // key down or resizing must not queue frames.
-        if !event::poll(std::time::Duration::ZERO).unwrap_or(false) {
+        if !event::poll(Duration::ZERO).unwrap_or(false) {
             draw(terminal, app)?;
         }
     }
     Ok(())
+}
+
+fn is_ctrl_c(key: &event::KeyEvent) -> bool {
+    key.code == event::KeyCode::Char('c') && key.modifiers.contains(event::KeyModifiers::CONTROL)
 }
 
 fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
@@ -127,13 +162,14 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Mouse capture on while the reader runs; off again however it ends.
-/// Raw mode and the alternate screen are ratatui's (`try_init` installs a
-/// panic hook that restores them, `restore` on drop).
-struct TerminalGuard;
+/// Mouse capture and bracketed paste on while the reader runs; off again
+/// however it ends. Raw mode and the alternate screen are ratatui's
+/// (`try_init` installs a panic hook that restores them, `restore` on drop).
+pub(crate) struct TerminalGuard;
 
 impl TerminalGuard {
-    fn enter() -> anyhow::Result<TerminalGuard> {
+    /// Turns mouse capture and bracketed paste on, and off again on panic.
+    pub(crate) fn enter() -> anyhow::Result<TerminalGuard> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);

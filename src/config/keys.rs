@@ -37,6 +37,9 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("undo_delete", Action::UndoDelete),
     ("toggle_notes", Action::ToggleNotes),
     ("notes_pane", Action::NotesPane),
+    ("set_mark", Action::SetMark),
+    ("jump_to_mark", Action::JumpToMark),
+    ("cycle_theme", Action::CycleTheme),
 ];
 
 /// The action called `name` in `[keys]`.

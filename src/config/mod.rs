@@ -102,6 +102,14 @@ impl ViewScript {
             .find(|(_, s)| *s == self)
             .map_or("original", |(n, _)| n)
     }
+
+    /// The script a `config.toml` name stands for, if any.
+    pub fn from_name(name: &str) -> Option<ViewScript> {
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| *s)
+    }
 }
 
 /// The keys of one action, when `config.toml` remaps it.

@@ -5,6 +5,8 @@
 mod body;
 mod header;
 mod help;
+pub mod library;
+mod message;
 mod notes;
 mod sections;
 mod status;
@@ -30,6 +32,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         body::draw(buf, app);
     }
     status::draw(buf, app);
+    message::draw(buf, app);
     if app.mode == Mode::Help {
         help::draw(frame, app);
     }

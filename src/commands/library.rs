@@ -1,0 +1,173 @@
+//! `gloss DIR` (or `gloss` alone, for the current folder): the library
+//! screen. The folder is listed before the terminal is taken, Enter opens a
+//! brief in the reader, `q` there comes back here, `q` here quits.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use crossterm::event::{self, Event};
+use ratatui::DefaultTerminal;
+
+use super::read::{TerminalGuard, apply_settings, event_loop, settings_for};
+use crate::app::App;
+use crate::app::library::LibraryView;
+use crate::config::Settings;
+use crate::library::session::theme_precedence;
+use crate::library::{ReaderSession, StateDir, scan, scan_files};
+use crate::theme::Theme;
+
+/// Lists the briefs under `dir` and runs the library screen.
+pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
+    let (settings, mut warnings) = settings_for(theme)?;
+    let states = StateDir::from_env().ok();
+    let entries = scan(dir, states.as_ref()).map_err(anyhow::Error::msg)?;
+    let mut view = LibraryView::new(dir.display().to_string(), entries);
+    let last = states.as_ref().and_then(|s| s.load_global().theme);
+    let name = theme_precedence(&settings, None, last.as_deref()).to_string();
+    let (library_theme, theme_warnings) =
+        crate::theme::select(&settings.theme_catalog(), &name, settings.no_color.value);
+    warnings.extend(theme_warnings.into_iter().map(crate::config::Warning));
+    warnings.extend(settings.keymap().1);
+    for warning in &warnings {
+        eprintln!("gloss: warning: {warning}");
+    }
+    if !warnings.is_empty() {
+        let text: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        view.show(text.join("; "), true);
+    }
+    let mut library = LibraryScreen {
+        view,
+        theme: library_theme,
+    };
+    let _guard = TerminalGuard::enter()?;
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let mut screen = Screen::Library;
+    loop {
+        screen = match screen {
+            Screen::Library => match library.run(&mut terminal)? {
+                Some(path) => match library.open(&path, &settings) {
+                    Some(reading) => Screen::Reader(Box::new(reading)),
+                    None => Screen::Library,
+                },
+                None => break,
+            },
+            Screen::Reader(mut reading) => {
+                event_loop(&mut terminal, &mut reading.app)?;
+                library.close(*reading, states.as_ref());
+                if library.view.quit {
+                    break;
+                }
+                Screen::Library
+            }
+        };
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What is on the terminal.
+enum Screen {
+    /// The list of briefs.
+    Library,
+    /// A brief in the reader; `q` goes back to the library.
+    Reader(Box<Reading>),
+}
+
+/// A brief being read.
+struct Reading {
+    path: PathBuf,
+    app: App,
+    session: ReaderSession,
+}
+
+struct LibraryScreen {
+    view: LibraryView,
+    theme: Theme,
+}
+
+impl LibraryScreen {
+    /// Runs the library until a brief is to be opened (its path) or the
+    /// user quits (`None`).
+    fn run(&mut self, terminal: &mut DefaultTerminal) -> anyhow::Result<Option<PathBuf>> {
+        loop {
+            terminal
+                .draw(|frame| crate::ui::library::draw(frame, &mut self.view, &self.theme))
+                .context("cannot draw on the terminal")?;
+            // The filter folds scripts with a table that takes a moment to
+            // build: build it while the user looks at the list.
+            crate::convert::warm_up();
+            if self.view.quit {
+                return Ok(None);
+            }
+            let wait = self
+                .view
+                .message
+                .as_ref()
+                .filter(|m| m.is_due())
+                .map(|m| m.until.saturating_duration_since(std::time::Instant::now()));
+            if let Some(left) = wait
+                && !event::poll(left).context("cannot read from the terminal")?
+            {
+                continue;
+            }
+            if let Event::Key(key) = event::read().context("cannot read from the terminal")?
+                && let Some(action) = self.view.key_action(&key)
+                && let Some(path) = self.view.apply(action)
+            {
+                return Ok(Some(path));
+            }
+        }
+    }
+
+    /// The reader on the brief at `path`, at its remembered place. A brief
+    /// that cannot be loaded stays in the library with a message.
+    fn open(&mut self, path: &Path, settings: &Settings) -> Option<Reading> {
+        let brief = match crate::brief::load_path(path) {
+            Ok(brief) => brief,
+            Err(e) => {
+                self.view.show(e.to_string(), true);
+                return None;
+            }
+        };
+        let mut app = App::new(brief);
+        // Settings warnings were shown on the library screen already.
+        apply_settings(&mut app, settings);
+        let session = ReaderSession::open(path, &mut app, settings, &[]);
+        app.open_notes(crate::notes::DataDir::from_env(), path);
+        Some(Reading {
+            path: path.to_path_buf(),
+            app,
+            session,
+        })
+    }
+
+    /// Saves where the reading ended and refreshes the brief's row.
+    fn close(&mut self, mut reading: Reading, states: Option<&StateDir>) {
+        if let Err(e) = reading.session.close(&mut reading.app) {
+            self.view
+                .show(format!("the place in the brief was not saved: {e}"), true);
+        }
+        // Notes a failed save still holds go to a rescue file; say where.
+        if let Err(line) = reading.app.notes.finish() {
+            self.view.show(line, true);
+        }
+        if reading.app.resume.theme_picked {
+            self.theme = reading.app.theme.clone();
+        }
+        self.view.quit = reading.app.resume.quit_all;
+        self.refresh_entry(&reading.path, states);
+    }
+
+    /// Reads the row of the brief at `path` again (notes, last read).
+    fn refresh_entry(&mut self, path: &Path, states: Option<&StateDir>) {
+        let Some(parent) = path.parent() else {
+            return;
+        };
+        for mut entry in scan_files(&[path.to_path_buf()], parent, states) {
+            if let Some(old) = self.view.entries.iter().find(|e| e.path == entry.path) {
+                entry.name = old.name.clone();
+            }
+            self.view.update_entry(entry);
+        }
+    }
+}

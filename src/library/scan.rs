@@ -1,0 +1,270 @@
+//! Listing a folder of briefs quickly: walk it, then read only the first
+//! few KB of each file and run the real loader on that prefix for the meta
+//! data, in parallel. Notes counts and last readings come from the notes
+//! index, matched by path (no need to read the whole brief) or, for a file
+//! read whole anyway, by content hash.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::state::StateDir;
+use crate::brief::Meta;
+use crate::brief::load::{Format, load_bytes};
+use crate::notes::store::{ReadOutcome, read_store};
+
+/// How much of each file is read for its meta data.
+pub const PREFIX_BYTES: usize = 4 * 1024;
+
+/// The extensions the library lists.
+const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// One brief of the library.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LibraryEntry {
+    /// Where the file is.
+    pub path: PathBuf,
+    /// The path below the library's folder, as shown.
+    pub name: String,
+    /// The meta data, or why the file could not be read (one line).
+    pub meta: Result<Meta, String>,
+    /// Live notes on the brief.
+    pub notes: usize,
+    /// The tags of those notes, without repeats.
+    pub tags: Vec<String>,
+    /// When the brief was last closed in the reader.
+    pub last_read: Option<Timestamp>,
+}
+
+impl LibraryEntry {
+    /// The title to show and sort by: the brief's, else the file name.
+    pub fn title(&self) -> &str {
+        match &self.meta {
+            Ok(meta) => meta.title.as_deref().unwrap_or(&self.name),
+            Err(_) => &self.name,
+        }
+    }
+}
+
+/// What the index says of briefs, by canonical path and by content hash.
+#[derive(Debug, Default)]
+struct Known {
+    by_path: HashMap<String, String>,
+    by_hash: HashMap<String, String>,
+}
+
+/// Every brief (`.md`, `.markdown`, `.txt`) in `dir` and below, sorted by
+/// path. Files that cannot be read are listed with their error. Hidden
+/// files and folders are skipped. With `state`, notes counts, tags and last
+/// readings are filled in.
+pub fn scan(dir: &Path, state: Option<&StateDir>) -> Result<Vec<LibraryEntry>, String> {
+    let root = std::fs::read_dir(dir);
+    if let Err(e) = root {
+        return Err(format!("cannot read the folder {}: {e}", dir.display()));
+    }
+    let mut found: Vec<Found> = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for item in walker {
+        match item {
+            Ok(entry) if entry.file_type().is_file() && is_brief(entry.path()) => {
+                found.push(Ok(entry.into_path()));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_default();
+                let reason = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), |io| io.kind().to_string());
+                found.push(Err((path, format!("cannot read: {reason}"))));
+            }
+        }
+    }
+    Ok(entries_for(&found, dir, state))
+}
+
+/// The entries of the briefs at `paths` (below `dir`, for their names),
+/// e.g. to refresh one row after reading it.
+pub fn scan_files(paths: &[PathBuf], dir: &Path, state: Option<&StateDir>) -> Vec<LibraryEntry> {
+    let found: Vec<_> = paths.iter().cloned().map(Ok).collect();
+    entries_for(&found, dir, state)
+}
+
+type Found = Result<PathBuf, (PathBuf, String)>;
+
+/// Reads the meta data of every file found, on a few threads.
+fn entries_for(found: &[Found], dir: &Path, state: Option<&StateDir>) -> Vec<LibraryEntry> {
+    let known = state.map(known_briefs).unwrap_or_default();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));
+    let chunk = found.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = found
+            .chunks(chunk)
+            .map(|part| {
+                let known = &known;
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|item| entry_for(item, dir, known, state))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect::<Vec<_>>()
+    })
+}
+
+fn is_brief(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn known_briefs(state: &StateDir) -> Known {
+    let mut known = Known::default();
+    let Ok(index) = state.data().read_index() else {
+        return known;
+    };
+    for brief in index.briefs {
+        for path in brief.paths {
+            known.by_path.insert(path, brief.key.clone());
+        }
+        for hash in brief.hashes {
+            known.by_hash.insert(hash, brief.key.clone());
+        }
+    }
+    known
+}
+
+fn entry_for(item: &Found, dir: &Path, known: &Known, state: Option<&StateDir>) -> LibraryEntry {
+    let path = match item {
+        Ok(path) | Err((path, _)) => path.clone(),
+    };
+    let name = path
+        .strip_prefix(dir)
+        .unwrap_or(&path)
+        .display()
+        .to_string();
+    let (meta, whole) = match item {
+        Ok(path) => match read_prefix(path) {
+            Ok((bytes, whole)) => {
+                let meta = load_bytes(&bytes, Format::from_path(path), &name)
+                    .map(|b| b.meta)
+                    .map_err(|e| e.to_string());
+                let hash = whole.then(|| blake3::hash(&bytes).to_hex().to_string());
+                (meta, hash)
+            }
+            Err(e) => (Err(e), None),
+        },
+        Err((_, reason)) => (Err(reason.clone()), None),
+    };
+    let mut entry = LibraryEntry {
+        path,
+        name,
+        meta,
+        notes: 0,
+        tags: Vec::new(),
+        last_read: None,
+    };
+    if let Some(state) = state {
+        let key = std::fs::canonicalize(&entry.path)
+            .ok()
+            .and_then(|p| known.by_path.get(&p.display().to_string()))
+            .or_else(|| whole.and_then(|h| known.by_hash.get(&h)));
+        if let Some(key) = key {
+            fill_from_store(&mut entry, state, key);
+        }
+    }
+    entry
+}
+
+/// Notes, tags and last reading of the brief with this key.
+fn fill_from_store(entry: &mut LibraryEntry, state: &StateDir, key: &str) {
+    let store = state.data().store_path(key);
+    if let Ok(ReadOutcome::Good(file) | ReadOutcome::Newer(_, Some(file))) = read_store(&store) {
+        for note in file.notes.iter().filter(|n| n.is_live()) {
+            entry.notes += 1;
+            for tag in &note.tags {
+                if !entry.tags.contains(tag) {
+                    entry.tags.push(tag.clone());
+                }
+            }
+        }
+    }
+    entry.last_read = state.load(key).last_read;
+}
+
+/// The first [`PREFIX_BYTES`] of the file, cut at a line end so that no
+/// character is split, and whether that is the whole file.
+fn read_prefix(path: &Path) -> Result<(Vec<u8>, bool), String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {}", e.kind()))?;
+    let mut bytes = Vec::with_capacity(PREFIX_BYTES + 1);
+    file.take(PREFIX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", e.kind()))?;
+    if bytes.len() <= PREFIX_BYTES {
+        return Ok((bytes, true));
+    }
+    bytes.truncate(PREFIX_BYTES);
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if utf16 {
+        bytes.truncate(PREFIX_BYTES & !1);
+    } else if let Some(end) = bytes.iter().rposition(|&b| b == b'\n') {
+        // In UTF-8, Big5 and GB18030 a 0x0A byte is always a line end.
+        bytes.truncate(end + 1);
+    } else if let Err(e) = std::str::from_utf8(&bytes)
+        && e.error_len().is_none()
+    {
+        bytes.truncate(e.valid_up_to());
+    }
+    Ok((bytes, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_file_is_cut_at_a_line_end_and_a_short_one_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = dir.path().join("long.txt");
+        std::fs::write(&long, "數字貿易規則\n".repeat(2000)).unwrap();
+        let (bytes, whole) = read_prefix(&long).unwrap();
+        assert!(!whole);
+        assert!(bytes.len() <= PREFIX_BYTES && bytes.ends_with(b"\n"));
+        assert!(std::str::from_utf8(&bytes).is_ok());
+        let short = dir.path().join("short.md");
+        std::fs::write(&short, "# T\n").unwrap();
+        assert_eq!(read_prefix(&short).unwrap(), (b"# T\n".to_vec(), true));
+    }
+
+    #[test]
+    fn lists_briefs_below_the_folder_and_skips_others_and_hidden_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+        std::fs::create_dir_all(dir.path().join(".hidden")).unwrap();
+        std::fs::write(dir.path().join("sub/a.md"), "# Alpha\n\ntext\n").unwrap();
+        std::fs::write(dir.path().join("b.TXT"), "Beta\n\ntext\n").unwrap();
+        std::fs::write(dir.path().join("c.pdf"), "x").unwrap();
+        std::fs::write(dir.path().join(".hidden/d.md"), "# D\n").unwrap();
+        std::fs::write(dir.path().join("empty.md"), "  \n").unwrap();
+        let entries = scan(dir.path(), None).unwrap();
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["b.TXT", "empty.md", "sub/a.md"]);
+        assert_eq!(entries[2].title(), "Alpha");
+        let empty = entries[1].meta.as_ref().unwrap_err();
+        assert!(empty.contains("empty"), "{empty}");
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error() {
+        let err = scan(Path::new("/no/such/folder"), None).unwrap_err();
+        assert!(err.contains("/no/such/folder"), "{err}");
+    }
+}
