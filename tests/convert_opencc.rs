@@ -3,6 +3,12 @@
 //! ships: the outputs agree except where the dictionaries changed after
 //! OpenCC 1.1, and each such difference is listed in
 //! `convert_common::KNOWN_DIFFERENCES`.
+//!
+//! It needs OpenCC's packages (`opencc`, `libopencc-dev`), so it belongs to
+//! the `system-opencc` test run, like the backend comparison; `.ci/run`
+//! installs them and runs it.
+
+#![cfg(feature = "system-opencc")]
 
 mod convert_common;
 
