@@ -304,3 +304,19 @@ fn legacy_and_utf16_encodings_load_through_the_binary() {
         assert!(stdout.contains("title:       美中外交"), "{stdout}");
     }
 }
+
+#[test]
+fn the_reader_without_a_terminal_says_so_and_writes_no_escape_sequences() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs/prospect-forum-us-china-after-beijing-summit.txt");
+    let home = tempfile::tempdir().unwrap();
+    // assert_cmd pipes stdout, so gloss is not on a terminal here.
+    let out = gloss()
+        .arg(&seed)
+        .env("GLOSS_CONFIG_DIR", home.path().join("config"))
+        .env("GLOSS_DATA_DIR", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert_refused(&out, "needs a terminal");
+    assert!(out.stdout.is_empty(), "{:?}", text(&out.stdout));
+}

@@ -170,6 +170,13 @@ pub(crate) struct TerminalGuard;
 impl TerminalGuard {
     /// Turns mouse capture and bracketed paste on, and off again on panic.
     pub(crate) fn enter() -> anyhow::Result<TerminalGuard> {
+        // Piped or redirected, the screen's escape sequences would only
+        // garble a file or a pipe; say so instead.
+        if !std::io::IsTerminal::is_terminal(&stdout()) {
+            anyhow::bail!(
+                "the reader needs a terminal; for plain text output try `gloss outline FILE`"
+            );
+        }
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
