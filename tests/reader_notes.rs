@@ -471,3 +471,18 @@ fn without_a_store_the_reader_works_and_says_why_notes_are_off() {
     type_keys(&mut app, "jJ");
     assert!(screen_text(&screen(&mut app, 140, 24)).contains("GLOSS_DATA_DIR"));
 }
+
+#[test]
+fn notes_follow_the_view_script_and_stay_stored_as_typed() {
+    let f = Fixture::new();
+    let mut app = f.open();
+    type_keys(&mut app, "Ja關於臺灣的說明<C-s>");
+    let original = screen_text(&screen(&mut app, 80, 24));
+    assert!(original.contains("關於臺灣的說明"), "{original}");
+    app.apply(Action::CycleView);
+    let simplified = screen_text(&screen(&mut app, 80, 24));
+    assert!(simplified.contains("关于台湾的说明"), "{simplified}");
+    assert!(!simplified.contains("關於臺灣的說明"), "{simplified}");
+    // The store keeps what was typed, whatever the view.
+    assert_eq!(f.on_disk()[0].1, "關於臺灣的說明");
+}

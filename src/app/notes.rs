@@ -53,6 +53,8 @@ pub struct NotesState {
     by_paragraph: HashMap<String, Vec<String>>,
     pub(super) lines_width: usize,
     pub(super) lines_links: bool,
+    /// The view script the cached note lines were converted to.
+    pub(super) lines_script: crate::config::ViewScript,
 }
 
 impl Default for NotesState {
@@ -72,6 +74,7 @@ impl Default for NotesState {
             by_paragraph: HashMap::new(),
             lines_width: 0,
             lines_links: false,
+            lines_script: crate::config::ViewScript::Original,
         }
     }
 }

@@ -19,21 +19,20 @@ impl App {
         if !self.notes.show || self.notes.session.is_none() {
             return lines;
         }
-        if width != self.notes.lines_width || self.show_links != self.notes.lines_links {
+        let script = self.view.script();
+        if width != self.notes.lines_width
+            || self.show_links != self.notes.lines_links
+            || script != self.notes.lines_script
+        {
             self.notes.lines.clear();
             self.notes.lines_width = width;
             self.notes.lines_links = self.show_links;
+            self.notes.lines_script = script;
         }
         if let Some(cached) = self.notes.lines.get(&i) {
             return Rc::clone(cached);
         }
-        let paragraph = self.doc.paragraph(i).map(|p| p.id.as_str());
-        let texts: Vec<String> = self
-            .notes
-            .notes_on(paragraph)
-            .iter()
-            .map(NotesState::display_text)
-            .collect();
+        let texts = self.note_texts(i);
         let result: Rc<[VisualLine]> = if texts.is_empty() {
             lines
         } else {
@@ -60,6 +59,17 @@ impl App {
         };
         self.notes.lines.insert(i, Rc::clone(&result));
         result
+    }
+
+    /// The notes of block `i` as shown: in the view script, like the text
+    /// they sit under (the stored note is never converted).
+    pub(crate) fn note_texts(&self, i: usize) -> Vec<String> {
+        let paragraph = self.doc.paragraph(i).map(|p| p.id.as_str());
+        self.notes
+            .notes_on(paragraph)
+            .iter()
+            .map(|v| self.display_text(&NotesState::display_text(v)).into_owned())
+            .collect()
     }
 
     pub(super) fn step_cursor(&mut self, down: bool) {

@@ -15,7 +15,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::clean;
 use crate::app::editor::Editor;
-use crate::app::notes::NotesState;
 use crate::app::notes_overlay::{NoteEditor, Overlay, Pane, TagEditor};
 use crate::app::{App, LineKind, VisualLine};
 use crate::notes::AnchorStatus;
@@ -30,8 +29,8 @@ pub(super) fn note_line(app: &App, block: usize, vl: &VisualLine) -> Option<Line
     let LineKind::Note { note, first } = vl.kind else {
         return None;
     };
-    let views = app.notes.notes_on(app.paragraph_id(block));
-    let text = views.get(note).map(NotesState::display_text)?;
+    let texts = app.note_texts(block);
+    let text = texts.get(note)?;
     let part = text.get(vl.range.clone()).unwrap_or("");
     let lead = if first { "✎ " } else { "  " };
     Some(Line::from(vec![
