@@ -333,3 +333,24 @@ fn the_help_scrolls_on_a_small_screen_and_stops_at_its_end() {
     type_keys(&mut tall, "?jj");
     assert_eq!(tall.help_offset, 0, "nothing to scroll when all fits");
 }
+
+#[test]
+fn esc_and_a_key_read_together_as_alt_key_act_as_the_two_keys() {
+    let mut a = app(80, 20);
+    type_keys(&mut a, "?");
+    assert_eq!(a.mode, Mode::Help);
+    // What a terminal sends for Esc then q typed quickly: one Alt+q.
+    a.handle_key(&KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT));
+    assert_eq!(a.mode, Mode::Normal);
+    assert!(a.quit);
+}
+
+#[test]
+fn alt_with_ctrl_is_not_split() {
+    let mut a = app(80, 20);
+    a.handle_key(&KeyEvent::new(
+        KeyCode::Char('q'),
+        KeyModifiers::ALT | KeyModifiers::CONTROL,
+    ));
+    assert!(!a.quit);
+}

@@ -24,7 +24,7 @@ pub mod view;
 
 use std::rc::Rc;
 
-use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub use action::Action;
@@ -164,6 +164,28 @@ impl App {
         match self.mode {
             Mode::Search => keymap::search_input_action(event),
             Mode::Normal | Mode::Help => self.keymap.action(event),
+        }
+    }
+
+    /// Handles a key press: finds its action and applies it.
+    pub fn handle_key(&mut self, event: &KeyEvent) {
+        // Esc and the next key in one read (typed quickly, or pasted)
+        // arrive as Alt+key; nothing is bound to most of those, so they are
+        // taken as the two keys they were.
+        if let Some(plain) = split_alt(event)
+            && self.key_action(event).is_none()
+        {
+            let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            if let Some(action) = self.key_action(&esc) {
+                self.apply(action);
+            }
+            if let Some(action) = self.key_action(&plain) {
+                self.apply(action);
+            }
+            return;
+        }
+        if let Some(action) = self.key_action(event) {
+            self.apply(action);
         }
     }
 
@@ -321,4 +343,14 @@ impl App {
             self.clear_search();
         }
     }
+}
+
+/// The key without Alt, for an Alt+character press.
+fn split_alt(event: &KeyEvent) -> Option<KeyEvent> {
+    let KeyCode::Char(_) = event.code else {
+        return None;
+    };
+    let rest = event.modifiers - KeyModifiers::ALT;
+    (event.modifiers.contains(KeyModifiers::ALT) && !rest.contains(KeyModifiers::CONTROL))
+        .then(|| KeyEvent::new(event.code, rest))
 }

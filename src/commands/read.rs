@@ -133,7 +133,8 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
             }
             Event::Key(key) => {
                 app.resume.quit_all |= is_ctrl_c(&key);
-                app.key_action(&key)
+                app.handle_key(&key);
+                None
             }
             Event::Mouse(mouse) => app.mouse_action(&mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
