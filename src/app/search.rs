@@ -7,7 +7,8 @@
 use std::ops::Range;
 
 use super::{App, LineKind, Mode, Pos};
-use crate::convert::fold_char;
+
+use crate::convert::{fold_char, fold_str};
 
 /// Separates blocks in the folded index; never typed, so no query spans two
 /// blocks.
@@ -59,39 +60,6 @@ impl Search {
     }
 }
 
-/// [`fold_char`] remembered for the Basic Multilingual Plane: a brief has
-/// millions of characters but only thousands of distinct ones, and folding
-/// a CJK character costs a case-table search each time.
-struct FoldMemo {
-    table: Vec<u32>,
-}
-
-impl FoldMemo {
-    const UNKNOWN: u32 = u32::MAX;
-
-    fn new() -> FoldMemo {
-        FoldMemo {
-            table: vec![Self::UNKNOWN; 0x1_0000],
-        }
-    }
-
-    fn fold(&mut self, c: char) -> char {
-        let Some(slot) = self.table.get_mut(c as usize) else {
-            return fold_char(c);
-        };
-        if let Some(known) = char::from_u32(*slot) {
-            return known;
-        }
-        let folded = fold_char(c);
-        *slot = u32::from(folded);
-        folded
-    }
-}
-
-fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
-}
-
 impl App {
     /// Folds the brief for searching, unless already done. The event loop
     /// calls this after the first frame so that opening stays quick.
@@ -103,12 +71,9 @@ impl App {
             text: String::with_capacity(self.doc.total_chars() * 3),
             starts: Vec::with_capacity(self.doc.blocks.len()),
         };
-        let mut memo = FoldMemo::new();
         for i in 0..self.doc.blocks.len() {
             index.starts.push(index.text.len());
-            index
-                .text
-                .extend(self.doc.text(i).chars().map(|c| memo.fold(c)));
+            index.text.extend(self.doc.text(i).chars().map(fold_char));
             index.text.push(BLOCK_SEPARATOR);
         }
         index.text.shrink_to_fit();
@@ -131,7 +96,7 @@ impl App {
         if c.is_control() {
             return;
         }
-        let old = fold(&self.search.query);
+        let old = fold_str(&self.search.query);
         self.search.query.push(c);
         if old.is_empty() {
             self.find_all();
@@ -158,7 +123,7 @@ impl App {
     /// that a longer query can be found among them alone.
     fn find_all(&mut self) {
         self.prepare_search();
-        let query = fold(&self.search.query);
+        let query = fold_str(&self.search.query);
         let mut matches = Vec::new();
         if let Some(index) = &self.search.index
             && !query.is_empty()
@@ -197,7 +162,7 @@ impl App {
         let Some(index) = &self.search.index else {
             return self.find_all();
         };
-        let query = fold(&self.search.query);
+        let query = fold_str(&self.search.query);
         let len = query.chars().count();
         self.search.matches.retain_mut(|m| {
             let hit = index.text[m.at..].starts_with(&query);
