@@ -152,6 +152,31 @@ fn csv_has_a_bom_and_reads_back_with_chinese_text() {
 }
 
 #[test]
+fn csv_cells_that_look_like_formulas_are_kept_as_text() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    add(
+        data.path(),
+        &brief,
+        &paras[1].0,
+        "=HYPERLINK(\"http://example.invalid\")",
+        &[],
+    );
+    let out = gloss(data.path())
+        .args(["notes", "list", "--format", "csv"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&out.stdout[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let note = headers.iter().position(|h| h == "note").unwrap();
+    assert_eq!(&rows[0][note], "'=HYPERLINK(\"http://example.invalid\")");
+}
+
+#[test]
 fn w3c_export_has_text_quote_selectors() {
     let data = tempfile::tempdir().unwrap();
     let docs = tempfile::tempdir().unwrap();

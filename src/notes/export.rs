@@ -152,13 +152,13 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
         for brief in briefs {
             for item in &brief.items {
                 w.write_record([
-                    brief_title(&brief.info),
-                    &item.section.join(" › "),
+                    inert_cell(brief_title(&brief.info)).as_ref(),
+                    inert_cell(&item.section.join(" › ")).as_ref(),
                     item.paragraph.as_deref().unwrap_or(""),
                     item.status_str(),
-                    &item.quote,
-                    &item.note.text,
-                    &item.note.tags.join(", "),
+                    inert_cell(&item.quote).as_ref(),
+                    inert_cell(&item.note.text).as_ref(),
+                    inert_cell(&item.note.tags.join(", ")).as_ref(),
                     &item.note.created.to_string(),
                     &item.note.modified.to_string(),
                     &item.note.id,
@@ -168,6 +168,17 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
         w.flush()?;
     }
     Ok(buf)
+}
+
+/// A cell a spreadsheet will show as text: one starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be taken for a formula (a
+/// brief's text must never run as one), so it gets a leading apostrophe,
+/// which spreadsheets hide.
+fn inert_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
 }
 
 /// Characters kept as they are in a `file://` URL path.
