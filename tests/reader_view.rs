@@ -324,7 +324,8 @@ fn title_and_section_list_follow_the_view() {
     let screen = screen_text(buf);
     let header = screen.lines().next().unwrap();
     assert!(header.contains("川习北京峰会后的美中外交动向"), "{header}");
-    assert!(!find_word(buf, "美中外交交锋走向竞争有度").is_empty());
+    // The list cuts long titles with an ellipsis; the start is in 简体.
+    assert!(!find_word(buf, "美中外交交锋走向竞争").is_empty());
     press(&mut app, 'c');
     let t = draw(&mut app, 100, 30);
     let status = screen_text(t.backend().buffer());

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::text::Line;
+use unicode_width::UnicodeWidthChar;
 
 use super::text::clean;
 use crate::app::doc::EntryKind;
@@ -30,6 +31,7 @@ pub(super) fn draw(buf: &mut Buffer, app: &App) {
         };
         let indent = "  ".repeat(usize::from(entry.level.saturating_sub(1)));
         let text = format!(" {indent}{}", clean(&app.display_text(&entry.title)));
+        let text = fit(&text, usize::from(area.width));
         buf.set_style(ratatui::layout::Rect::new(area.x, y, area.width, 1), style);
         buf.set_line(area.x, y, &Line::styled(text, style), area.width);
     }
@@ -39,5 +41,40 @@ pub(super) fn draw(buf: &mut Buffer, app: &App) {
     }
     for row in 0..divider.height {
         buf.set_string(divider.x, divider.y + row, "│", theme.divider);
+    }
+}
+
+/// `text` cut to `width` columns with an ellipsis when it does not fit, so
+/// a cut title reads as cut (a wide character is never split).
+fn fit(text: &str, width: usize) -> String {
+    let full: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if full <= width || width == 0 {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn a_title_that_does_not_fit_ends_with_an_ellipsis_within_the_width() {
+        assert_eq!(fit(" 美中外交交鋒走向競爭有度？", 12), " 美中外交交…");
+        assert_eq!(fit(" 美中外交", 12), " 美中外交");
+        // An ideograph that would straddle the edge is left out whole.
+        assert_eq!(fit(" 美中外交", 6), " 美中…");
+        assert_eq!(fit(" Key Findings", 8), " Key Fi…");
     }
 }
