@@ -82,6 +82,10 @@ pub struct Paragraph {
     pub header: bool,
     /// The text with its inline styles.
     pub spans: Vec<Span>,
+    /// The pages the paragraph came from, as printed on them when readable
+    /// ("vii", "7"), else counted from 1; empty when the source has no pages.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<String>,
 }
 
 /// The kind of a paragraph.
