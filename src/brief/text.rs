@@ -26,12 +26,16 @@ mod pages;
 use super::{Brief, Paragraph, ParagraphKind, Section};
 use blocks::Block;
 use headings::{Shape, levels_for};
+use pages::PageNames;
 
 /// Parses plain text into a brief; ids are left for the caller to assign.
 pub fn parse(text: &str) -> Brief {
-    let (blocks, shape) = blocks::blocks(pages::page_items(text));
+    let (items, labels) = pages::paged_items(text);
+    let (blocks, shape) = blocks::blocks(items);
+    let page_count = blocks.iter().map(|b| b.pages.1 + 1).max().unwrap_or(0);
+    let names = PageNames::new(&labels, page_count);
     let mut brief = Brief::default();
-    let lead_end = meta::read_lead(&blocks, &mut brief.meta, &mut brief.front_matter);
+    let lead_end = meta::read_lead(&blocks, &mut brief.meta, &mut brief.front_matter, &names);
     let (footer, publisher) = back_matter::footer_start(&blocks, lead_end);
     if brief.meta.publisher.is_none() {
         brief.meta.publisher = publisher;
@@ -52,8 +56,12 @@ pub fn parse(text: &str) -> Brief {
         if i < lead_end {
             continue;
         }
+        let pages = names.span(block.pages);
         if i >= footer {
-            footer_paragraphs.push(Paragraph::plain(ParagraphKind::Text, block.text));
+            footer_paragraphs.push(paged(
+                Paragraph::plain(ParagraphKind::Text, block.text),
+                pages,
+            ));
             continue;
         }
         let at = i - lead_end;
@@ -75,14 +83,17 @@ pub fn parse(text: &str) -> Brief {
                 let level = numbered_level.saturating_add(1);
                 start_section(&mut brief.sections, level, block.text, size());
             }
-            Role::EditorNote => brief
-                .back_matter
-                .push(Paragraph::plain(ParagraphKind::Text, block.text)),
+            Role::EditorNote => brief.back_matter.push(paged(
+                Paragraph::plain(ParagraphKind::Text, block.text),
+                pages,
+            )),
             Role::Caption => push_paragraph(
                 &mut brief.sections,
-                Paragraph::plain(ParagraphKind::Caption, block.text),
+                paged(Paragraph::plain(ParagraphKind::Caption, block.text), pages),
             ),
-            Role::Paragraph => push_paragraph(&mut brief.sections, paragraph(block)),
+            Role::Paragraph => {
+                push_paragraph(&mut brief.sections, paged(paragraph(block), pages));
+            }
         }
     }
     brief.back_matter.append(&mut footer_paragraphs);
@@ -141,6 +152,10 @@ fn paragraph(block: Block) -> Paragraph {
         },
         None => Paragraph::plain(ParagraphKind::Text, block.text),
     }
+}
+
+fn paged(paragraph: Paragraph, pages: Vec<String>) -> Paragraph {
+    Paragraph { pages, ..paragraph }
 }
 
 /// How many paragraphs the roles hold before the next heading.

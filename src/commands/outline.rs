@@ -126,6 +126,9 @@ struct ParagraphJson<'a> {
     /// Only present when some span carries a style, to keep plain text lean.
     #[serde(skip_serializing_if = "Option::is_none")]
     spans: Option<&'a [Span]>,
+    /// The pages the paragraph is on, for citing; absent without pages.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pages: &'a [String],
 }
 
 fn is_zero(n: &u16) -> bool {
@@ -144,6 +147,7 @@ impl<'a> From<&'a Paragraph> for ParagraphJson<'a> {
             cells: &p.cells,
             header: p.header,
             spans: styled.then_some(p.spans.as_slice()),
+            pages: &p.pages,
         }
     }
 }

@@ -16,12 +16,15 @@ pub(super) struct Block {
     pub lines: usize,
     /// The bullet, when the block is a list item (and `text` is its body).
     pub marker: Option<String>,
+    /// The physical pages of its first and last line (0 = the first page).
+    pub pages: (u32, u32),
 }
 
 #[derive(Clone, Copy)]
 struct Line<'a> {
     text: &'a str,
     indented: bool,
+    page: u32,
 }
 
 /// A block as a range of lines, before its text is built.
@@ -74,8 +77,16 @@ fn runs<'a>(items: &[Item<'a>]) -> (Vec<Line<'a>>, Vec<Piece<'a>>) {
     let mut after_break = false;
     for item in items {
         match *item {
-            Item::Line { text, indented } => {
-                lines.push(Line { text, indented });
+            Item::Line {
+                text,
+                indented,
+                page,
+            } => {
+                lines.push(Line {
+                    text,
+                    indented,
+                    page,
+                });
                 match runs.last_mut() {
                     Some(run) if open => run.end = lines.len(),
                     _ => {
@@ -223,10 +234,13 @@ fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
         };
         push_joined(&mut text, body);
     }
+    let first_page = range.first().map_or(0, |l| l.page);
+    let last_page = range.last().map_or(first_page, |l| l.page);
     Block {
         text,
         lines: range.len(),
         marker: piece.marker.map(str::to_string),
+        pages: (first_page, last_page),
     }
 }
 

@@ -8,6 +8,7 @@ use super::chars::{ends_like_prose, starts_with_any, width_within};
 use super::dates::date_of;
 use super::headings::{HEADING_MAX_WIDTH, numbering};
 use super::names::{byline, names};
+use super::pages::PageNames;
 use crate::brief::{Meta, Paragraph, ParagraphKind};
 
 /// The masthead, title and byline fit in this many blocks.
@@ -127,7 +128,12 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
 
 /// Reads the masthead, title and byline from the first of `blocks` into
 /// `meta`, captions among them into `front`; returns how many blocks it used.
-pub(super) fn read_lead(blocks: &[Block], meta: &mut Meta, front: &mut Vec<Paragraph>) -> usize {
+pub(super) fn read_lead(
+    blocks: &[Block],
+    meta: &mut Meta,
+    front: &mut Vec<Paragraph>,
+    page_names: &PageNames,
+) -> usize {
     let mut roles = Vec::new();
     let mut progress = Progress::default();
     for block in blocks.iter().take(LEAD_MAX_BLOCKS) {
@@ -185,7 +191,9 @@ pub(super) fn read_lead(blocks: &[Block], meta: &mut Meta, front: &mut Vec<Parag
         };
         match slot {
             Some(known) => {
-                known.push_str(" · ");
+                // A space, not a separator of our own: the loader never
+                // shows a character the brief does not have.
+                known.push(' ');
                 known.push_str(masthead);
             }
             None => *slot = Some(masthead.to_string()),
@@ -197,21 +205,25 @@ pub(super) fn read_lead(blocks: &[Block], meta: &mut Meta, front: &mut Vec<Parag
     for (i, role) in roles[..end].iter().enumerate() {
         let text = &blocks[i].text;
         match role {
-            Role::Caption => front.push(Paragraph::plain(ParagraphKind::Caption, text.clone())),
+            Role::Caption => front.push(Paragraph {
+                pages: page_names.span(blocks[i].pages),
+                ..Paragraph::plain(ParagraphKind::Caption, text.clone())
+            }),
             Role::Date(date) => {
                 meta.date.get_or_insert_with(|| date.clone());
             }
             Role::Authors(names) => meta.authors.extend(names.iter().cloned()),
             Role::Affiliation => match &mut meta.affiliation {
                 Some(a) => {
-                    a.push_str("; ");
+                    a.push(' ');
                     a.push_str(text);
                 }
                 None => meta.affiliation = Some(text.clone()),
             },
-            Role::Plain if extra.contains(&text.as_str()) => {
-                front.push(Paragraph::plain(ParagraphKind::Text, text.clone()));
-            }
+            Role::Plain if extra.contains(&text.as_str()) => front.push(Paragraph {
+                pages: page_names.span(blocks[i].pages),
+                ..Paragraph::plain(ParagraphKind::Text, text.clone())
+            }),
             Role::Plain => {}
         }
     }
@@ -226,7 +238,7 @@ mod tests {
         let (blocks, _) = super::super::blocks::blocks(super::super::pages::page_items(text));
         let mut meta = Meta::default();
         let mut front = Vec::new();
-        let used = read_lead(&blocks, &mut meta, &mut front);
+        let used = read_lead(&blocks, &mut meta, &mut front, &PageNames::default());
         (meta, front, used, blocks.len())
     }
 
