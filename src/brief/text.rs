@@ -16,17 +16,20 @@ mod blocks;
 mod captions;
 mod chars;
 mod dates;
+mod fields;
 mod headings;
 mod lists;
 mod meta;
 mod names;
 mod page_numbers;
 mod pages;
+mod roles;
 
 use super::{Brief, Paragraph, ParagraphKind, Section};
 use blocks::Block;
-use headings::{Shape, levels_for};
+use headings::levels_for;
 use pages::PageNames;
+use roles::{Role, body_roles};
 
 /// Parses plain text into a brief; ids are left for the caller to assign.
 pub fn parse(text: &str) -> Brief {
@@ -68,7 +71,9 @@ pub fn parse(text: &str) -> Brief {
         // Sized once: most sections hold few paragraphs, and a growing vector
         // would reserve room for more.
         let size = || paragraphs_from(&roles[at + 1..]);
-        if brief.sections.is_empty() && matches!(roles[at], Role::Caption | Role::Paragraph) {
+        if brief.sections.is_empty()
+            && matches!(roles[at], Role::Caption | Role::Paragraph | Role::Figure)
+        {
             brief.sections.push(Section {
                 paragraphs: Vec::with_capacity(paragraphs_from(&roles[at..])),
                 ..Section::default()
@@ -94,54 +99,16 @@ pub fn parse(text: &str) -> Brief {
             Role::Paragraph => {
                 push_paragraph(&mut brief.sections, paged(paragraph(block), pages));
             }
+            Role::Figure => push_figure(
+                &mut brief.sections,
+                block,
+                pages,
+                roles.get(at.wrapping_sub(1)),
+            ),
         }
     }
     brief.back_matter.append(&mut footer_paragraphs);
     brief
-}
-
-/// What a block of the body is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    /// A numbered heading of the given family rank.
-    Numbered(u8),
-    /// A short standalone line or question: a heading without a number.
-    Unnumbered,
-    /// An editor's note or disclaimer, bound for the back matter.
-    EditorNote,
-    /// A figure caption or source line inside the body.
-    Caption,
-    /// Running text or a list item.
-    Paragraph,
-}
-
-fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
-    let mut roles: Vec<Role> = body
-        .iter()
-        .map(|block| {
-            let text = block.text.as_str();
-            if back_matter::is_editor_note(text) {
-                Role::EditorNote
-            } else if captions::is_caption(text) {
-                Role::Caption
-            } else if block.marker.is_some() {
-                Role::Paragraph
-            } else if let Some(rank) = shape.numbered_heading(text).filter(|_| block.lines <= 2) {
-                Role::Numbered(rank)
-            } else if block.lines == 1 && shape.heading_like(text) {
-                Role::Unnumbered
-            } else {
-                Role::Paragraph
-            }
-        })
-        .collect();
-    // A short line with nothing after it heads nothing: it is a closing line.
-    if let Some(last) = roles.iter_mut().rev().find(|r| **r != Role::EditorNote)
-        && *last == Role::Unnumbered
-    {
-        *last = Role::Paragraph;
-    }
-    roles
 }
 
 fn paragraph(block: Block) -> Paragraph {
@@ -154,6 +121,30 @@ fn paragraph(block: Block) -> Paragraph {
     }
 }
 
+/// Cells of one table or chart make one paragraph, set apart by spaces.
+fn push_figure(sections: &mut [Section], block: Block, pages: Vec<String>, before: Option<&Role>) {
+    let Some(section) = sections.last_mut() else {
+        return;
+    };
+    if before == Some(&Role::Figure)
+        && let Some(figure) = section.paragraphs.last_mut()
+        && let Some(span) = figure.spans.last_mut()
+    {
+        span.text.push(' ');
+        span.text.push_str(&block.text);
+        for page in pages {
+            if !figure.pages.contains(&page) {
+                figure.pages.push(page);
+            }
+        }
+        return;
+    }
+    section.paragraphs.push(paged(
+        Paragraph::plain(ParagraphKind::Text, block.text),
+        pages,
+    ));
+}
+
 fn paged(paragraph: Paragraph, pages: Vec<String>) -> Paragraph {
     Paragraph { pages, ..paragraph }
 }
@@ -163,7 +154,7 @@ fn paragraphs_from(roles: &[Role]) -> usize {
     roles
         .iter()
         .take_while(|r| !matches!(r, Role::Numbered(_) | Role::Unnumbered))
-        .filter(|r| matches!(r, Role::Caption | Role::Paragraph))
+        .filter(|r| matches!(r, Role::Caption | Role::Paragraph | Role::Figure))
         .count()
 }
 

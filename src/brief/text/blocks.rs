@@ -3,7 +3,8 @@
 //! holds several headings, list items or indented paragraphs is split.
 
 use super::chars::{continues_text, ends_sentence, push_joined, width_capped};
-use super::headings::{Shape, ends_mid_phrase};
+use super::fields::is_field;
+use super::headings::{Shape, ends_mid_phrase, numbering};
 use super::lists::List;
 use super::pages::Item;
 
@@ -167,18 +168,40 @@ fn split_run<'a>(
             None => list.after(line.text, piece.marker.is_some()),
         };
         let wrapped = shape.wrap_width.is_some();
+        let heading_continues = shape.continues_heading(prev.text, line.text)
+            && lines
+                .get(k + 1)
+                .is_none_or(|after| !shape.continues_heading(line.text, after.text));
+        let heading_kept_whole = piece.start == k - 1
+            && piece.marker.is_none()
+            && heading_continues
+            && (numbering(prev.text).is_some() || wrapped);
         let heading_above = piece.start == k - 1
             && piece.marker.is_none()
             && !continues_text(line.text)
+            && !heading_kept_whole
             && (shape.numbered_heading(prev.text).is_some()
                 || (wrapped && shape.heading_like(prev.text)));
+        // The line after a heading wrapped over two lines starts the text.
+        let two_line_heading_above = piece.start + 2 == k
+            && piece.marker.is_none()
+            && !continues_text(line.text)
+            && shape.continues_heading(lines[k - 2].text, prev.text)
+            && (numbering(lines[k - 2].text).is_some() || wrapped)
+            && shape.heading_block(&[lines[k - 2].text, prev.text].join(" "), 2);
         let sentence_above = ends_sentence(prev.text);
+        // Particulars stand one a line: "機構：…", "主題：…", each its own
+        // block, and so is the title line above them.
+        let field_starts = is_field(line.text)
+            && (is_field(prev.text) || ends_sentence(prev.text) || shape.heading_like(prev.text));
         let split = marker.is_some()
             || heading_above
+            || two_line_heading_above
+            || field_starts
             || (sentence_above && shape.numbered_heading(line.text).is_some())
             || (sentence_above && wrapped && shape.heading_like(line.text))
             || (sentence_above && line.indented && !all_indented)
-            || (shape.ends_short(prev.text) && !continues_text(line.text));
+            || (shape.ends_short(prev.text) && !continues_text(line.text) && !heading_kept_whole);
         if split {
             push_piece(lines, out, Piece { end: k, ..piece }, shape);
             piece = Piece {
