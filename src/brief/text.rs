@@ -39,11 +39,16 @@ pub fn parse(text: &str) -> Brief {
     let names = PageNames::new(&labels, page_count);
     let mut brief = Brief::default();
     let lead_end = meta::read_lead(&blocks, &mut brief.meta, &mut brief.front_matter, &names);
+    meta::title_from_running_header(&blocks, &labels.running, &mut brief.meta);
     let (footer, publisher) = back_matter::footer_start(&blocks, lead_end);
     if brief.meta.publisher.is_none() {
         brief.meta.publisher = publisher;
     }
-    let roles = body_roles(&blocks[lead_end..footer], &shape);
+    let mut roles = body_roles(&blocks[lead_end..footer], &shape);
+    let signed = roles::signatures(&blocks[lead_end..footer], &mut roles);
+    if brief.meta.authors.is_empty() {
+        brief.meta.authors = signed;
+    }
     let level = levels_for(roles.iter().filter_map(|r| match r {
         Role::Numbered(rank) => Some(*rank),
         _ => None,

@@ -40,6 +40,8 @@ pub(super) struct PageLabels {
     pub paged: bool,
     /// The printed number of each physical page that showed one.
     pub printed: Vec<(u32, String)>,
+    /// The running headers and footers dropped, each once.
+    pub running: Vec<String>,
 }
 
 /// The name of every physical page: its printed number, else a number
@@ -107,8 +109,15 @@ pub(super) fn paged_items(text: &str) -> (Vec<Item<'_>>, PageLabels) {
     // Blank-line page breaks are a guess, so a running line must prove
     // itself at more of them than at real form feeds.
     let repeats = if paged { 2 } else { 3 };
-    let printed = remove_furniture(&mut items, repeats);
-    (items, PageLabels { paged, printed })
+    let (printed, running) = remove_furniture(&mut items, repeats);
+    (
+        items,
+        PageLabels {
+            paged,
+            printed,
+            running,
+        },
+    )
 }
 
 /// Appends `item`; gaps and breaks never stand twice in a row, a break
@@ -212,7 +221,12 @@ fn furniture_key(line: &str) -> Option<String> {
     )
 }
 
-fn remove_furniture(items: &mut Vec<Item<'_>>, repeats: usize) -> Vec<(u32, String)> {
+/// Removes page furniture; returns the page numbers and the running lines
+/// it held.
+fn remove_furniture(
+    items: &mut Vec<Item<'_>>,
+    repeats: usize,
+) -> (Vec<(u32, String)>, Vec<String>) {
     let zones = zones(items);
     // Counted only at real page breaks (zones[0] and the last are the ends of
     // the text), and per line: a short page's only line sits next to two
@@ -270,11 +284,14 @@ fn remove_furniture(items: &mut Vec<Item<'_>>, repeats: usize) -> Vec<(u32, Stri
         }
     }
     let mut printed = Vec::new();
+    let mut running: Vec<String> = Vec::new();
     for i in furniture {
-        if let Item::Line { text, page, .. } = items[i]
-            && let Some(label) = page_label(text)
-        {
-            printed.push((page, label));
+        if let Item::Line { text, page, .. } = items[i] {
+            match page_label(text) {
+                Some(label) => printed.push((page, label)),
+                None if !running.iter().any(|r| r == text) => running.push(text.to_string()),
+                None => {}
+            }
         }
         items[i] = Item::Break;
     }
@@ -291,7 +308,7 @@ fn remove_furniture(items: &mut Vec<Item<'_>>, repeats: usize) -> Vec<(u32, Stri
     compact(items);
     printed.sort_unstable();
     printed.dedup_by_key(|(page, _)| *page);
-    printed
+    (printed, running)
 }
 
 /// Merges the gaps and breaks that dropped furniture left side by side.
@@ -462,6 +479,7 @@ mod tests {
         let labels = PageLabels {
             paged: true,
             printed: vec![(1, "ii".into()), (3, "2".into()), (4, "3".into())],
+            running: Vec::new(),
         };
         let names = PageNames::new(&labels, 6);
         assert_eq!(names.span((0, 5)), ["1", "ii", "1", "2", "3", "4"]);

@@ -39,6 +39,42 @@ const FIGURE_MIN_RUN: usize = 3;
 /// sentence.
 const PROSE_MIN_WIDTH: usize = 60;
 
+/// Signatures in the body: a line of names over a job title ("Michael J.
+/// Kratsios" / "Assistant to the President for Science and Technology").
+/// Their lines are text, not headings. Returns the names of signatures that
+/// stand two or more together, as the signatories of a plan or memorandum
+/// do; a lone one is a foreword's or an epigraph's.
+pub(super) fn signatures(body: &[Block], roles: &mut [Role]) -> Vec<String> {
+    let mut signed = Vec::new();
+    let mut group: Vec<String> = Vec::new();
+    let mut last_end = 0;
+    let mut i = 0;
+    while i + 1 < body.len() {
+        let names = (body[i].lines <= 2 && super::names::job_title(&body[i + 1].text))
+            .then(|| super::names::names(&body[i].text))
+            .flatten();
+        let Some(names) = names else {
+            i += 1;
+            continue;
+        };
+        if i != last_end && group.len() >= 2 {
+            signed.append(&mut group);
+        }
+        if i != last_end {
+            group.clear();
+        }
+        roles[i] = Role::Paragraph;
+        roles[i + 1] = Role::Paragraph;
+        group.extend(names);
+        last_end = i + 2;
+        i += 2;
+    }
+    if group.len() >= 2 {
+        signed.append(&mut group);
+    }
+    signed
+}
+
 /// The role of every block of the body.
 pub(super) fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
     let mut roles: Vec<Role> = body.iter().map(|b| first_guess(b, shape)).collect();
@@ -284,6 +320,35 @@ mod tests {
             ("Cyan", 1),
         ]);
         assert!(roles.iter().all(|r| *r == Role::Figure), "{roles:?}");
+    }
+
+    #[test]
+    fn signatures_are_text_and_name_their_signers() {
+        let body: Vec<Block> = [
+            ("Introduction", 1),
+            ("We set out the plan in what follows.", 1),
+            ("Michael J. Kratsios", 1),
+            ("Assistant to the President for Science and Technology", 1),
+            ("David O. Sacks", 1),
+            ("Special Advisor for AI and Crypto", 1),
+        ]
+        .iter()
+        .map(|(t, n)| block(t, *n))
+        .collect();
+        let mut roles = body_roles(&body, &Shape::default());
+        let names = signatures(&body, &mut roles);
+        assert_eq!(names, ["Michael J. Kratsios", "David O. Sacks"]);
+        assert!(
+            roles[2..].iter().all(|r| *r == Role::Paragraph),
+            "{roles:?}"
+        );
+        let lone = [
+            block("Donald J. Trump", 1),
+            block("45th President of the United States", 1),
+        ];
+        let mut roles = vec![Role::Unnumbered, Role::Unnumbered];
+        assert!(signatures(&lone, &mut roles).is_empty());
+        assert_eq!(roles, [Role::Paragraph, Role::Paragraph]);
     }
 
     #[test]
