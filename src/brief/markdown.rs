@@ -10,15 +10,23 @@
 //!   with their label as the marker, since Markdown writes them anywhere;
 //! - a heading inside a quote, list or footnote is not a section of the
 //!   brief: it becomes a paragraph of that container;
-//! - HTML is kept as plain text and images as their alt text.
+//! - raw HTML is read for its text (see [`html`]): tags never reach the
+//!   body, `<br>` is a line break, HTML tables give table rows; images give
+//!   their alt text;
+//! - dialect markup CommonMark does not know (container fences, kramdown
+//!   attribute lists) is removed before parsing (see [`dialects`]).
 //!
 //! The events are folded with an explicit stack, never by recursion, so any
 //! nesting depth pulldown-cmark accepts is fine here too. A large document is
 //! parsed in pieces to bound memory (see [`pieces`]).
 
+mod authors;
+mod dialects;
 mod emit;
 mod front_matter;
+mod html;
 mod inline;
+mod outline;
 mod pieces;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -29,10 +37,13 @@ use super::{Brief, Paragraph, ParagraphKind, Section, Span};
 
 /// Parses Markdown into a brief (ids are assigned by the caller).
 pub fn parse(text: &str) -> Brief {
+    let normalized = dialects::normalize(text);
+    let text = normalized.as_ref();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut builder = Builder {
         source: text.as_bytes().as_ptr_range(),
         ..Builder::default()
@@ -42,7 +53,7 @@ pub fn parse(text: &str) -> Brief {
         for event in Parser::new_ext(whole, options) {
             builder.event(event);
         }
-        return builder.finish();
+        return finish(builder);
     }
     let definitions = pieces::link_definitions(text);
     for piece in pieces {
@@ -54,7 +65,16 @@ pub fn parse(text: &str) -> Brief {
             builder.event(event);
         }
     }
-    builder.finish()
+    finish(builder)
+}
+
+/// The brief built, with what the Markdown says without markup: headings
+/// written as bold or numbered lines, and authors named in a byline.
+fn finish(builder: Builder) -> Brief {
+    let mut brief = builder.finish();
+    outline::promote_headings(&mut brief);
+    authors::find_authors(&mut brief);
+    brief
 }
 
 /// A block that holds other blocks.
@@ -119,11 +139,15 @@ impl Builder {
             Event::Code(text) => self.inline.push(&text, true, false),
             Event::Html(html) | Event::InlineHtml(html) => match self.leaf {
                 Some(Leaf::Html) => self.raw.push_str(&html),
-                _ => self.inline.push(&html, false, false),
+                _ if html::is_line_break(&html) => self.inline.hard_break(),
+                // Other inline tags are markup; the text between them stays.
+                _ => {}
             },
             Event::InlineMath(text) | Event::DisplayMath(text) => {
                 self.inline.push(&text, true, false)
             }
+            // A marker glued to a heading is not part of its title.
+            Event::FootnoteReference(_) if matches!(self.leaf, Some(Leaf::Heading(_))) => {}
             Event::FootnoteReference(label) => {
                 self.inline.push(&format!("[{label}]"), false, false)
             }
@@ -250,11 +274,9 @@ impl Builder {
                 }
             }
             Some(Leaf::Html) => {
-                let text = clean_fragment(self.raw.trim()).into_owned();
-                self.raw.clear();
-                if !text.is_empty() {
-                    let spans = vec![Span::plain(text)];
-                    self.emit_in_context(spans);
+                let raw = std::mem::take(&mut self.raw);
+                for block in html::blocks(&raw) {
+                    self.emit_html(block);
                 }
             }
             Some(Leaf::FrontMatter) => {
