@@ -158,9 +158,16 @@ fn a_utf8_brief_cut_in_its_last_character_loads_with_one_warning() {
     let brief = "# 標題\n\n兩國元首同意恢復軍事溝通管道，但在半導體出口管制方面分歧依舊。";
     let bytes = &brief.as_bytes()[..brief.len() - 1];
     let path = write(&dir, "cut.md", bytes);
-    let out = gloss().args(["outline", "--json"]).arg(&path).output().unwrap();
+    let out = gloss()
+        .args(["outline", "--json"])
+        .arg(&path)
+        .output()
+        .unwrap();
     let stdout = assert_loaded(&out);
-    assert!(stdout.contains("兩國元首") && stdout.contains("\"UTF-8\""), "{stdout}");
+    assert!(
+        stdout.contains("兩國元首") && stdout.contains("\"UTF-8\""),
+        "{stdout}"
+    );
     let stderr = text(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("gloss: warning: ") && stderr.contains("invalid"));

@@ -21,6 +21,7 @@
 //! parsed in pieces to bound memory (see [`pieces`]).
 
 mod authors;
+mod back_matter;
 mod dialects;
 mod emit;
 mod front_matter;
@@ -69,11 +70,13 @@ pub fn parse(text: &str) -> Brief {
 }
 
 /// The brief built, with what the Markdown says without markup: headings
-/// written as bold or numbered lines, and authors named in a byline.
+/// written as bold or numbered lines, authors named in a byline, and
+/// back matter written as sections.
 fn finish(builder: Builder) -> Brief {
     let mut brief = builder.finish();
     outline::promote_headings(&mut brief);
     authors::find_authors(&mut brief);
+    back_matter::collect(&mut brief);
     brief
 }
 

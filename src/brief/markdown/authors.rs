@@ -6,6 +6,11 @@
 //! - a label alone (`From:`, `Authors:`, `作者：`) followed by a list whose
 //!   items each start with a name (a memo's signatories, `Name<br>Title`).
 //!
+//! Failing those, near the end: the same bylines (`Authors: …`), an
+//! "about the author" block (`About the authors`, `作者簡介`) whose
+//! paragraphs open with a name (`Jane Doe is …`, `王明，…`), or a signature
+//! block: a line that is only a name, followed within two lines by a date.
+//!
 //! A byline names the writers; front matter `author` may name a column or
 //! a channel instead, so when the byline names other people, it wins and
 //! the front matter's value is kept as the series (when there is none).
@@ -15,6 +20,17 @@ use crate::brief::{Brief, Paragraph, ParagraphKind};
 /// Only this many paragraphs from the start are searched: a byline sits
 /// under the title, not in the body.
 const OPENING_PARAGRAPHS: usize = 12;
+
+/// The last this many paragraphs are searched for closing bylines and
+/// signature blocks.
+const CLOSING_PARAGRAPHS: usize = 12;
+
+/// Headings and labels of an "about the author" block, lower-case.
+#[rustfmt::skip]
+const ABOUT_LABELS: &[&str] = &[
+    "about the author", "about the authors", "about the author(s)", "作者簡介", "作者简介",
+    "關於作者", "关于作者", "作者介紹", "作者介绍",
+];
 
 /// Labels a byline starts with, lower-case; each is followed by a colon,
 /// a slash, or (for the English ones) a space.
@@ -42,13 +58,22 @@ const NOT_NAME_WORDS: &[&str] = &[
 
 /// Sets `brief.meta.authors` from a byline near the start, when there is one.
 pub(super) fn find_authors(brief: &mut Brief) {
-    let opening: Vec<&Paragraph> = brief
+    let body: Vec<&Paragraph> = brief
         .sections
         .iter()
         .flat_map(|s| s.paragraphs.iter())
-        .take(OPENING_PARAGRAPHS)
         .collect();
-    let Some(found) = from_opening(&opening) else {
+    let opening = &body[..body.len().min(OPENING_PARAGRAPHS)];
+    let found = from_opening(opening).or_else(|| {
+        if !brief.meta.authors.is_empty() {
+            return None;
+        }
+        let tail = &body[body.len().saturating_sub(CLOSING_PARAGRAPHS)..];
+        from_opening(tail)
+            .or_else(|| about_the_author(&brief.sections))
+            .or_else(|| signature(tail))
+    });
+    let Some(found) = found else {
         return;
     };
     let meta = &mut brief.meta;
@@ -95,6 +120,96 @@ fn list_names(after: &[&Paragraph]) -> Vec<String> {
             is_name(name).then(|| name.to_string())
         })
         .collect()
+}
+
+/// The names opening the paragraphs of an "about the author" section.
+fn about_the_author(sections: &[crate::brief::Section]) -> Option<Vec<String>> {
+    let section = sections.iter().rev().find(|s| {
+        s.title.as_deref().is_some_and(|t| {
+            ABOUT_LABELS.contains(
+                &t.trim()
+                    .trim_end_matches([':', '：'])
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+    })?;
+    let names: Vec<String> = section
+        .paragraphs
+        .iter()
+        .filter_map(|p| leading_name(&p.text()))
+        .collect();
+    (!names.is_empty()).then_some(names)
+}
+
+/// The name a biography opens with: `Jane Doe is a fellow …`,
+/// `王明，某研究院研究員` or `王明（…）`.
+fn leading_name(text: &str) -> Option<String> {
+    let text = text.trim();
+    if let Some(cut) = text.find(['，', ',', '（', '(']) {
+        let head = text[..cut].trim();
+        if is_cjk_name(head) {
+            return Some(head.to_string());
+        }
+    }
+    let cut = [" is ", " was ", " serves ", " has ", " leads ", ", "]
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min()?;
+    let head = text[..cut].trim();
+    is_latin_name(head).then(|| head.to_string())
+}
+
+/// A signature block among the closing paragraphs: a line that is only a
+/// name, then a date within the next two lines (an organisation or a
+/// position may stand between).
+fn signature(tail: &[&Paragraph]) -> Option<Vec<String>> {
+    let lines: Vec<String> = tail
+        .iter()
+        .filter(|p| matches!(p.kind, ParagraphKind::Text | ParagraphKind::Quote))
+        .flat_map(|p| {
+            p.text()
+                .lines()
+                .map(|l| l.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    let at = lines.iter().enumerate().rev().find_map(|(i, line)| {
+        let dated = lines.iter().skip(i + 1).take(2).any(|l| is_date_line(l));
+        (dated && is_name(line)).then_some(i)
+    })?;
+    Some(vec![lines[at].clone()])
+}
+
+/// A short line that gives a date: `2025年3月1日`, `2025-03-01`,
+/// `March 1, 2025`, `1 March 2025`.
+fn is_date_line(line: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if line.chars().count() > 40 || !line.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    (line.contains('年') && (line.contains('月') || line.contains('日')))
+        || MONTHS.iter().any(|m| lower.contains(m))
+        || line
+            .split(['-', '/', '.'])
+            .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            .count()
+            == 3
 }
 
 /// What follows a byline label, trimmed ("" for a label alone); `None`
@@ -215,6 +330,31 @@ mod tests {
     fn prose_that_starts_like_a_label_is_no_byline() {
         let b = parse("# T\n\nBy the end of 2025, exports fell.\n\n文化部表示。\n");
         assert!(b.meta.authors.is_empty());
+    }
+
+    #[test]
+    fn closing_bylines_and_about_the_author_blocks() {
+        let b = parse("# T\n\nBody.\n\nMore.\n\nAuthors: Jane Doe and John Roe\n");
+        assert_eq!(b.meta.authors, ["Jane Doe", "John Roe"]);
+        let b = parse(
+            "# T\n\nBody.\n\n## About the authors\n\nJane Doe is a fellow.\n\n王明，某研究院研究員。\n",
+        );
+        assert_eq!(b.meta.authors, ["Jane Doe", "王明"]);
+    }
+
+    #[test]
+    fn a_signature_block_at_the_end() {
+        let b = parse("# 函\n\n正文。\n\n王小明  \n東海研究院  \n2025年3月1日\n");
+        assert_eq!(b.meta.authors, ["王小明"]);
+        let b = parse("# Memo\n\nBody.\n\nJane Doe\n\nDirector\n\nMarch 1, 2025\n");
+        assert_eq!(b.meta.authors, ["Jane Doe"]);
+        // A name without a date is no signature.
+        assert!(
+            parse("# Memo\n\nBody.\n\nJane Doe\n")
+                .meta
+                .authors
+                .is_empty()
+        );
     }
 
     #[test]

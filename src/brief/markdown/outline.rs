@@ -1,5 +1,5 @@
 //! Headings a Markdown file writes without `#`: when a file has no Markdown
-//! heading at all, standalone lines that are wholly bold (`**5.1 发展原则**`)
+//! heading at all, or only a lone `#` title, standalone lines that are wholly bold (`**5.1 发展原则**`)
 //! or start with heading numbering (`一、…`, `第五章 …`, `1.2 …`) are its
 //! headings. They must be short and must not end like a sentence or a
 //! label, so a bold lead sentence (`**发展原则：…。**`) stays a paragraph.
@@ -15,10 +15,18 @@ const HEADING_MAX_CHARS: usize = 60;
 
 /// Promotes heading-like paragraphs of a brief without Markdown headings.
 pub(super) fn promote_headings(brief: &mut Brief) {
-    if brief.sections.len() != 1 || brief.sections[0].title.is_some() {
-        return;
-    }
-    let paragraphs = &brief.sections[0].paragraphs;
+    let titled: Vec<usize> = (0..brief.sections.len())
+        .filter(|&i| brief.sections[i].title.is_some())
+        .collect();
+    // No heading at all, or a lone `#` title: the headings are in the text.
+    let (host, base) = match titled.as_slice() {
+        [] if brief.sections.len() == 1 => (0, 0),
+        [only] if brief.sections[*only].level == 1 && *only + 1 == brief.sections.len() => {
+            (*only, 1)
+        }
+        _ => return,
+    };
+    let paragraphs = &brief.sections[host].paragraphs;
     let styles: Vec<Option<Style>> = paragraphs.iter().map(heading_style).collect();
     // One bold line alone is emphasis, not an outline.
     if styles.iter().flatten().count() < 2 {
@@ -26,15 +34,15 @@ pub(super) fn promote_headings(brief: &mut Brief) {
     }
     let mut order: Vec<Style> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
-    let mut current = Section::default();
-    let paragraphs = std::mem::take(&mut brief.sections[0].paragraphs);
+    let mut current = std::mem::take(&mut brief.sections[host]);
+    let paragraphs = std::mem::take(&mut current.paragraphs);
     for (index, (paragraph, style)) in paragraphs.into_iter().zip(styles).enumerate() {
         let Some(style) = style else {
             current.paragraphs.push(paragraph);
             continue;
         };
         let title = paragraph.text().trim().to_string();
-        if index == 0 && brief.meta.title.is_none() {
+        if index == 0 && base == 0 && brief.meta.title.is_none() {
             brief.meta.title = Some(title.clone());
         }
         let rank = match order.iter().position(|s| *s == style) {
@@ -48,13 +56,13 @@ pub(super) fn promote_headings(brief: &mut Brief) {
             sections.push(std::mem::take(&mut current));
         }
         current = Section {
-            level: u8::try_from(rank + 1).unwrap_or(u8::MAX),
+            level: u8::try_from(base + rank + 1).unwrap_or(u8::MAX),
             title: Some(title),
             ..Section::default()
         };
     }
     sections.push(current);
-    brief.sections = sections;
+    brief.sections.splice(host..=host, sections);
 }
 
 /// How a heading is numbered; headings of one style share a level.
@@ -242,9 +250,26 @@ mod tests {
     }
 
     #[test]
+    fn under_a_lone_title_heading_bold_lines_are_its_subheadings() {
+        let b = parse("# Title\n\nIntro.\n\n**Bold line**\n\ntext\n\n**Another**\n");
+        assert_eq!(
+            heads(&b),
+            [
+                (1, "Title".to_string()),
+                (2, "Bold line".to_string()),
+                (2, "Another".to_string())
+            ]
+        );
+        assert_eq!(b.sections[0].paragraphs[0].text(), "Intro.");
+    }
+
+    #[test]
     fn files_with_markdown_headings_are_left_alone() {
-        let b = parse("# Title\n\n**Bold line**\n\n**Another**\n");
-        assert_eq!(heads(&b), [(1, "Title".to_string())]);
+        let b = parse("# Title\n\n**Bold line**\n\n**Another**\n\n## Part\n");
+        assert_eq!(
+            heads(&b),
+            [(1, "Title".to_string()), (2, "Part".to_string())]
+        );
     }
 
     #[test]
