@@ -140,11 +140,16 @@ impl Builder {
                 }
             },
             Event::Code(text) => self.inline.push(&text, true, false),
+            // Inline tags are markup: only a line break and an image's alt
+            // text stay; the text between tags arrives as text events.
             Event::Html(html) | Event::InlineHtml(html) => match self.leaf {
                 Some(Leaf::Html) => self.raw.push_str(&html),
                 _ if html::is_line_break(&html) => self.inline.hard_break(),
-                // Other inline tags are markup; the text between them stays.
-                _ => {}
+                _ => {
+                    if let Some(alt) = html::image_alt(&html) {
+                        self.inline.push(&alt, false, false);
+                    }
+                }
             },
             Event::InlineMath(text) | Event::DisplayMath(text) => {
                 self.inline.push(&text, true, false)
@@ -300,7 +305,7 @@ impl Builder {
             self.emit_in_context(spans);
             return;
         }
-        let title = plain_text(&spans).trim().to_string();
+        let title = without_footnote_markers(plain_text(&spans).trim()).to_string();
         if level == 1 && self.brief.meta.title.is_none() && !title.is_empty() {
             self.brief.meta.title = Some(title.clone());
         }
@@ -350,6 +355,20 @@ impl Builder {
         let spans = self.inline.take();
         self.emit_in_context(spans);
     }
+}
+
+/// A heading without the footnote markers written after it (`Title [^19]`)
+/// whose definition is missing or in another piece, so they stayed text.
+/// A heading that is nothing but markers keeps them.
+fn without_footnote_markers(title: &str) -> &str {
+    let mut kept = title;
+    while kept.ends_with(']')
+        && let Some(open) = kept.rfind("[^")
+        && !kept[open + 2..kept.len() - 1].contains(['[', ']'])
+    {
+        kept = kept[..open].trim_end();
+    }
+    if kept.is_empty() { title } else { kept }
 }
 
 #[cfg(test)]

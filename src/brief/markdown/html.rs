@@ -67,6 +67,13 @@ pub(super) fn is_line_break(html: &str) -> bool {
     tag_at(html).is_some_and(|t| t.name == "br" && !t.closing)
 }
 
+/// The alt text of an inline `<img>` tag, decoded; `None` for other tags.
+pub(super) fn image_alt(html: &str) -> Option<String> {
+    let tag = tag_at(html).filter(|t| t.name == "img" && !t.closing)?;
+    let alt = decode_entities(tag.attribute("alt")?).trim().to_string();
+    (!alt.is_empty()).then_some(alt)
+}
+
 /// A tag found in the text.
 #[derive(Debug)]
 struct Tag<'a> {
@@ -538,6 +545,16 @@ mod tests {
             blocks("<p><圖表 1.1> 比較 a < b</p>"),
             [text("<圖表 1.1> 比較 a < b")]
         );
+    }
+
+    #[test]
+    fn an_inline_image_gives_its_alt_text() {
+        assert_eq!(
+            image_alt("<img src=\"a.png\" alt=\"圖 1 &amp; 2\">").as_deref(),
+            Some("圖 1 & 2")
+        );
+        assert_eq!(image_alt("<img src=a.png alt=\"\">"), None);
+        assert_eq!(image_alt("<span>"), None);
     }
 
     #[test]

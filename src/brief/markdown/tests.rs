@@ -221,6 +221,13 @@ fn a_footnote_marker_is_not_part_of_a_heading() {
 }
 
 #[test]
+fn an_undefined_footnote_marker_is_not_part_of_a_heading_either() {
+    let b = parse("## a. Use open formats [^19][^x]\n\n## [^only]\n");
+    assert_eq!(b.sections[0].title.as_deref(), Some("a. Use open formats"));
+    assert_eq!(b.sections[1].title.as_deref(), Some("[^only]"));
+}
+
+#[test]
 fn dialect_markup_never_reaches_the_body() {
     let b = parse(
         ":::success\n## 關鍵結論\n\n內容\n:::\n\n**Subject:**{: .from} Open Data&#8212;Policy\n\n\
