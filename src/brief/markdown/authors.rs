@@ -77,10 +77,11 @@ pub(super) fn find_authors(brief: &mut Brief) {
         return;
     };
     let meta = &mut brief.meta;
-    if !meta.authors.is_empty() && !meta.authors.iter().all(|a| found.contains(a)) {
-        if meta.series.is_none() {
-            meta.series = Some(meta.authors.join("、"));
-        }
+    if !meta.authors.is_empty()
+        && !meta.authors.iter().all(|a| found.contains(a))
+        && meta.series.is_none()
+    {
+        meta.series = Some(meta.authors.join("、"));
     }
     meta.authors = found;
 }

@@ -255,7 +255,7 @@ fn strip_span_attributes(body: &str) -> String {
         out.push_str(before);
         let here = &rest[at..];
         match attribute_list_len(here) {
-            Some(len) if backticks % 2 == 0 => {
+            Some(len) if backticks.is_multiple_of(2) => {
                 // The space before a trailing list goes with it.
                 if here[len..].trim().is_empty() {
                     let kept = out.trim_end().len();
@@ -293,7 +293,7 @@ fn ends_inside_tag(body: &str) -> bool {
         return false;
     };
     let tag = &body[open + 1..];
-    body[..open].matches('`').count() % 2 == 0
+    body[..open].matches('`').count().is_multiple_of(2)
         && tag.starts_with(|c: char| c.is_ascii_alphabetic())
         && tag.contains(' ')
         && tag.contains('=')

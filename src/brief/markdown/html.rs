@@ -243,11 +243,9 @@ impl Reader {
                 self.flush();
                 self.in_head = false;
             }
-            "figcaption" | "caption" => {
-                if self.row.is_none() {
-                    self.flush();
-                    self.target = (!tag.closing).then_some(Target::Caption);
-                }
+            "figcaption" | "caption" if self.row.is_none() => {
+                self.flush();
+                self.target = (!tag.closing).then_some(Target::Caption);
             }
             name if is_block(name) => {
                 if self.row.is_none() {
