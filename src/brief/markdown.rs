@@ -14,7 +14,9 @@
 //!   body, `<br>` is a line break, HTML tables give table rows; images give
 //!   their alt text;
 //! - dialect markup CommonMark does not know (container fences, kramdown
-//!   attribute lists) is removed before parsing (see [`dialects`]).
+//!   attribute lists) is removed before parsing (see [`dialects`]), and
+//!   pandoc's grid, multiline and simple tables are rewritten as pipe
+//!   tables (see [`pandoc_tables`]).
 //!
 //! The events are folded with an explicit stack, never by recursion, so any
 //! nesting depth pulldown-cmark accepts is fine here too. A large document is
@@ -28,6 +30,7 @@ mod front_matter;
 mod html;
 mod inline;
 mod outline;
+mod pandoc_tables;
 mod pieces;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -38,7 +41,8 @@ use super::{Brief, Paragraph, ParagraphKind, Section, Span};
 
 /// Parses Markdown into a brief (ids are assigned by the caller).
 pub fn parse(text: &str) -> Brief {
-    let normalized = dialects::normalize(text);
+    let tables = pandoc_tables::convert(text);
+    let normalized = dialects::normalize(&tables);
     let text = normalized.as_ref();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

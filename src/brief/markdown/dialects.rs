@@ -181,7 +181,7 @@ impl<'a> Output<'a> {
 }
 
 /// A backtick or tilde code fence opening: its character and length.
-fn code_fence(rest: &str) -> Option<(u8, usize)> {
+pub(super) fn code_fence(rest: &str) -> Option<(u8, usize)> {
     let ch = *rest.as_bytes().first()?;
     if ch != b'`' && ch != b'~' {
         return None;
