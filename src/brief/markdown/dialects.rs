@@ -8,6 +8,8 @@
 //!   (`{: #from}`, `{:ref: .class}`), span IALs after inline text
 //!   (`**Subject:**{: .from}`), and `{:toc}`, which replaces the list it
 //!   follows by a generated table of contents, so that list goes too;
+//! - pandoc attributes glued to an image, a link or a span
+//!   (`![图 2](a.png){width="5.7in"}`, `[text]{.underline}`);
 //! - a raw HTML tag whose `>` was wrapped to the start of the next line: in
 //!   CommonMark that `>` would open a block quote, in the dialects that
 //!   write such files it ends the tag, so the line is rejoined.
@@ -19,7 +21,12 @@ use std::borrow::Cow;
 
 /// The text with dialect markup removed (see the module docs).
 pub(super) fn normalize(text: &str) -> Cow<'_, str> {
-    if !text.contains(":::") && !text.contains("{:") && !text.contains("\n>") {
+    if !text.contains(":::")
+        && !text.contains("{:")
+        && !text.contains("\n>")
+        && !text.contains("){")
+        && !text.contains("]{")
+    {
         return Cow::Borrowed(text);
     }
     let mut out = Output::new(text);
@@ -65,7 +72,7 @@ pub(super) fn normalize(text: &str) -> Cow<'_, str> {
             previous_open_tag = ends_inside_tag(body);
             previous_blank = false;
             continue;
-        } else if body.contains("{:") {
+        } else if body.contains("{:") || body.contains("){") || body.contains("]{") {
             let stripped = strip_span_attributes(body);
             if stripped.len() != body.len() {
                 out.replace(line, &stripped);
@@ -244,17 +251,72 @@ fn attribute_list_len(text: &str) -> Option<usize> {
     ok.then_some(close + 3)
 }
 
-/// `body` without the span IALs (`{: .class}`) in it, outside code spans.
+/// The length of pandoc attributes `{#id .class key="value"}` at the start
+/// of `text`: every token one of those forms, at least one token.
+fn pandoc_attributes_len(text: &str) -> Option<usize> {
+    let inner_start = text.strip_prefix('{')?;
+    let close = inner_start.find('}')?;
+    let inner = &inner_start[..close];
+    let mut tokens = 0;
+    // Quoted values may hold spaces: split outside quotes only.
+    let mut quoted = false;
+    let mut token = String::new();
+    let mut valid = true;
+    for c in inner.chars().chain([' ']) {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                token.push(c);
+            }
+            c if c.is_whitespace() && !quoted => {
+                if !token.is_empty() {
+                    tokens += 1;
+                    valid &= is_pandoc_token(&token);
+                    token.clear();
+                }
+            }
+            c => token.push(c),
+        }
+    }
+    (valid && !quoted && tokens > 0).then_some(close + 2)
+}
+
+/// `#id`, `.class`, `key=value` or `key="value"`.
+fn is_pandoc_token(token: &str) -> bool {
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+    };
+    if let Some(name) = token.strip_prefix(['#', '.']) {
+        return word(name);
+    }
+    match token.split_once('=') {
+        Some((key, value)) => word(key) && !value.is_empty(),
+        None => false,
+    }
+}
+
+/// `body` without the span IALs (`{: .class}`) and the pandoc attributes
+/// glued to a link, image, span or code (`){…}`, `]{…}`), outside code spans.
 fn strip_span_attributes(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
     let mut backticks = 0usize;
-    while let Some(at) = rest.find("{:") {
+    while let Some(at) = rest.find('{') {
         let before = &rest[..at];
         backticks += before.matches('`').count();
         out.push_str(before);
         let here = &rest[at..];
-        match attribute_list_len(here) {
+        let glued = out.ends_with([')', ']']);
+        let len = if here.starts_with("{:") {
+            attribute_list_len(here)
+        } else if glued {
+            pandoc_attributes_len(here)
+        } else {
+            None
+        };
+        match len {
             Some(len) if backticks.is_multiple_of(2) => {
                 // The space before a trailing list goes with it.
                 if here[len..].trim().is_empty() {
@@ -264,8 +326,8 @@ fn strip_span_attributes(body: &str) -> String {
                 rest = &here[len..];
             }
             _ => {
-                out.push_str("{:");
-                rest = &here[2..];
+                out.push('{');
+                rest = &here[1..];
             }
         }
     }
@@ -328,6 +390,16 @@ mod tests {
         assert_eq!(
             normalize(text),
             "**Subject:** Open Data\n`{: .x}` and {: not attrs!}\n"
+        );
+    }
+
+    #[test]
+    fn pandoc_attributes_glued_to_images_links_and_spans_go() {
+        let text = "![图 2：示意图](./media/image2.png){width=\"5.7in\" height=\"2.6in\"}\n\
+                    [重点]{.underline} and [x](u){#id} but {not this} or a){b c}\n";
+        assert_eq!(
+            normalize(text),
+            "![图 2：示意图](./media/image2.png)\n[重点] and [x](u) but {not this} or a){b c}\n"
         );
     }
 
