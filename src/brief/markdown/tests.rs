@@ -381,3 +381,46 @@ fn no_cut_inside_an_unclosed_fence() {
     }
     assert_eq!(pieces::pieces(&text).len(), 1);
 }
+
+#[test]
+fn a_pandoc_chapter_with_boxes_tables_and_figures_keeps_only_its_headings() {
+    let b = parse(
+        "**第三章 发展情况**\n\n**3.1 核心要素**\n\n**AI开源生态是一个创新生态圈。**\n\n\
+         +--------------------+\n| **案例：魔搭**     |\n|                    |\n| 魔搭社区是平台。   |\n\
+         +====================+\n\n\
+         ![图 2：示意图](./media/image2.png){width=\"5.7in\" height=\"2.6in\"}\n\n\
+         **3.2 生态模式**\n\n\
+         \x20 ------------------------------\n\
+         \x20  **类型**    **内涵**\n\
+         \x20 ---------- -------------------\n\
+         \x20  推理变现    按调用收费\n\n\
+         \x20 ------------------------------\n\n\
+         \x20 : 表 1：一览\n\n\
+         **首先，开源是引擎**。正文。\n",
+    );
+    let heads: Vec<(u8, &str)> = b
+        .sections
+        .iter()
+        .filter_map(|s| Some((s.level, s.title.as_deref()?)))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (1, "第三章 发展情况"),
+            (2, "3.1 核心要素"),
+            (2, "3.2 生态模式")
+        ]
+    );
+    let all: Vec<String> = b.sections.iter().flat_map(texts).collect();
+    assert!(
+        all.iter()
+            .all(|t| !t.contains("+--") && !t.contains("{width") && !t.contains("---")),
+        "{all:?}"
+    );
+    assert!(all.contains(&"案例：魔搭".to_string()), "{all:?}");
+    assert!(
+        all.contains(&"**类型** | **内涵**".replace("**", "")),
+        "{all:?}"
+    );
+    assert!(all.contains(&"表 1：一览".to_string()), "{all:?}");
+}
