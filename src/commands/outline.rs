@@ -27,7 +27,7 @@ pub fn run(args: &OutlineArgs) -> anyhow::Result<ExitCode> {
 
 /// Loads `file` and prints its outline (or JSON) to stdout.
 pub fn print_outline(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let brief = brief::load_path(file)?;
+    let brief = brief::load::load_path_warning(file, &mut |w| eprintln!("gloss: warning: {w}"))?;
     let out = if json {
         let mut s = serde_json::to_string_pretty(&OutlineJson::from(&brief))?;
         s.push('\n');

@@ -29,7 +29,7 @@ pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode>
         Some(path) if !path.is_dir() => path,
         folder => return super::library::run(folder.unwrap_or(Path::new(".")), theme),
     };
-    let brief = brief::load_path(file)?;
+    let brief = brief::load::load_path_warning(file, &mut |w| eprintln!("gloss: warning: {w}"))?;
     let mut app = App::new(brief);
     let (settings, mut warnings) = settings_for(theme)?;
     warnings.extend(apply_settings(&mut app, &settings));
