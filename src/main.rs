@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // One line: the chain of causes joined, never a backtrace.
             let msg = format!("{e:#}").replace('\n', " ");
-            eprintln!("gloss: error: {msg}");
+            gloss::output::error(&msg);
             ExitCode::from(1)
         }
     }

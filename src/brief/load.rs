@@ -63,10 +63,11 @@ pub fn load_path(path: &Path) -> Result<Brief, LoadError> {
     if path.is_dir() {
         return Err(LoadError::IsDir(shown));
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: shown.clone(),
-        reason: io_reason(&e),
-    })?;
+    let bytes =
+        crate::files::read_regular(path, crate::files::BRIEF_CAP).map_err(|e| LoadError::Io {
+            path: shown.clone(),
+            reason: io_reason(&e),
+        })?;
     let mut brief = load_bytes(&bytes, Format::from_path(path), &shown)?;
     brief.meta.source = Some(shown);
     Ok(brief)
