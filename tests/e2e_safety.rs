@@ -74,7 +74,11 @@ impl Pty {
     fn wait_text(&self, text: &str) {
         let start = Instant::now();
         while !self.screen().contains(text) {
-            assert!(start.elapsed() < PATIENCE, "no {text:?} on\n{}", self.screen());
+            assert!(
+                start.elapsed() < PATIENCE,
+                "no {text:?} on\n{}",
+                self.screen()
+            );
             thread::sleep(Duration::from_millis(30));
         }
     }
@@ -99,7 +103,11 @@ impl Pty {
                 thread::sleep(Duration::from_millis(200));
                 return status;
             }
-            assert!(start.elapsed() < PATIENCE, "still running:\n{}", self.screen());
+            assert!(
+                start.elapsed() < PATIENCE,
+                "still running:\n{}",
+                self.screen()
+            );
             thread::sleep(Duration::from_millis(30));
         }
     }
@@ -138,8 +146,14 @@ fn a_quit_signal_restores_the_terminal_and_saves_the_place() {
         {
             let parser = pty.parser.lock().unwrap();
             let screen = parser.screen();
-            assert!(!screen.alternate_screen(), "signal {signal}: still on the alternate screen");
-            assert!(!screen.hide_cursor(), "signal {signal}: the cursor is hidden");
+            assert!(
+                !screen.alternate_screen(),
+                "signal {signal}: still on the alternate screen"
+            );
+            assert!(
+                !screen.hide_cursor(),
+                "signal {signal}: the cursor is hidden"
+            );
             assert_eq!(
                 screen.mouse_protocol_mode(),
                 vt100::MouseProtocolMode::None,
@@ -207,12 +221,22 @@ fn no_control_byte_reaches_the_terminal_from_any_command() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&outline.stdout).unwrap();
-    let para = v["sections"][0]["paragraphs"][0]["id"].as_str().unwrap().to_string();
+    let para = v["sections"][0]["paragraphs"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let added = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
         .env("GLOSS_DATA_DIR", home.path().join("data"))
         .args(["notes", "add"])
         .arg(&brief)
-        .args(["--para", &para, "--text", &format!("note{NASTY}"), "--tag", &format!("t{NASTY}")])
+        .args([
+            "--para",
+            &para,
+            "--text",
+            &format!("note{NASTY}"),
+            "--tag",
+            &format!("t{NASTY}"),
+        ])
         .output()
         .unwrap();
     assert!(added.status.success(), "{added:?}");

@@ -87,7 +87,11 @@ fn check(bytes: &[u8]) {
     }
     let _ = parse_store(bytes);
     let text = String::from_utf8_lossy(bytes);
-    assert!(!visible(&text).chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+    assert!(
+        !visible(&text)
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+    );
     assert!(!visible_line(&text).chars().any(char::is_control));
     let json = serde_json::to_string(&text).unwrap();
     let safe = json_safe(&json);
@@ -123,6 +127,10 @@ fn loaders_store_reader_and_sanitiser_survive_fuzzing() {
             Ok(())
         })
         .unwrap();
-    eprintln!("loader_fuzz: {} inputs in {:?}", ran.get(), started.elapsed());
+    eprintln!(
+        "loader_fuzz: {} inputs in {:?}",
+        ran.get(),
+        started.elapsed()
+    );
     assert!(ran.get() > 0);
 }

@@ -538,7 +538,11 @@ fn notes_in_a_data_folder_that_cannot_be_written_are_shown_read_only() {
 
     let mut app = f.open();
     let session = app.notes.session().expect("the notes are open");
-    let texts: Vec<&str> = session.views().iter().map(|v| v.note.text.as_str()).collect();
+    let texts: Vec<&str> = session
+        .views()
+        .iter()
+        .map(|v| v.note.text.as_str())
+        .collect();
     assert_eq!(texts, vec!["已有的筆記"]);
     let said = app.notes.message.clone().unwrap();
     assert!(said.text.contains("cannot be saved"), "{said:?}");

@@ -43,7 +43,10 @@ fn run(cmd: &mut assert_cmd::Command) -> Output {
 }
 
 fn mkfifo(path: &Path) {
-    let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
     assert!(status.success());
 }
 
@@ -59,10 +62,12 @@ fn the_backup_named_after_damage_survives_later_saves() {
     let store = store_of(data.path(), &brief);
     std::fs::write(&store, b"{\"schema\":1,").unwrap();
 
-    let out = run(gloss(data.path())
-        .args(["notes", "add"])
-        .arg(&brief)
-        .args(["--para", &paras[3].0, "--text", "three"]));
+    let out = run(gloss(data.path()).args(["notes", "add"]).arg(&brief).args([
+        "--para",
+        &paras[3].0,
+        "--text",
+        "three",
+    ]));
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     let start = err.find("`gloss notes import ").expect(&err) + "`gloss notes import ".len();
@@ -72,9 +77,16 @@ fn the_backup_named_after_damage_survives_later_saves() {
     add(data.path(), &brief, &paras[1].0, "five", &[]);
 
     let out = run(gloss(data.path()).args(["notes", "import"]).arg(&named));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ids = note_ids(&list_json(data.path(), Some(&brief)));
-    assert!(ids.contains(&first), "the named backup lost note one: {ids:?}");
+    assert!(
+        ids.contains(&first),
+        "the named backup lost note one: {ids:?}"
+    );
 }
 
 /// #2: `convert -o F F` on a disk that fills up (a file size limit here)
@@ -91,7 +103,9 @@ fn converting_in_place_on_a_full_disk_keeps_the_original() {
     // Room for the input, not for its UTF-8 conversion (1.5× as long).
     let limit = (gb.len() + gb.len() / 4) as libc::rlim_t;
     let mut cmd = std::process::Command::new(gloss_path());
-    cmd.args(["convert", "--to", "t", "-o"]).arg(&file).arg(&file);
+    cmd.args(["convert", "--to", "t", "-o"])
+        .arg(&file)
+        .arg(&file);
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         cmd.pre_exec(move || {
@@ -108,7 +122,11 @@ fn converting_in_place_on_a_full_disk_keeps_the_original() {
     }
     let out = cmd.output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert_eq!(std::fs::read(&file).unwrap(), gb.as_ref(), "the original is gone");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        gb.as_ref(),
+        "the original is gone"
+    );
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "a temp file was left behind");
 }
@@ -129,10 +147,12 @@ fn a_note_blocked_by_a_held_lock_is_said_not_saved() {
         .open(format!("{}.lock", store.display()))
         .unwrap();
     held.lock().unwrap();
-    let out = run(gloss(data.path())
-        .args(["notes", "add"])
-        .arg(&brief)
-        .args(["--para", &paras[2].0, "--text", "two"]));
+    let out = run(gloss(data.path()).args(["notes", "add"]).arg(&brief).args([
+        "--para",
+        &paras[2].0,
+        "--text",
+        "two",
+    ]));
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("not saved"), "{err}");
@@ -155,7 +175,12 @@ fn a_symlinked_store_is_written_through_to_its_target() {
     std::os::unix::fs::symlink(&target, &store).unwrap();
     add(data.path(), &brief, &paras[2].0, "two", &[]);
     add(data.path(), &brief, &paras[3].0, "three", &[]);
-    assert!(std::fs::symlink_metadata(&store).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&store)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     let on_target = String::from_utf8(std::fs::read(&target).unwrap()).unwrap();
     assert!(on_target.contains("\"three\""), "{on_target}");
 }
@@ -187,7 +212,11 @@ fn imported_controls_never_reach_stdout_in_any_format() {
     let export = nasty_export(source.path(), docs.path());
     let data = tempfile::tempdir().unwrap();
     let out = import(data.path(), &export);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for format in ["md", "csv", "json", "w3c"] {
         let out = run(gloss(data.path()).args(["notes", "list", "--format", format]));
         assert!(out.status.success());
@@ -225,7 +254,11 @@ fn file_names_with_controls_are_shown_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let name = "\u{1b}]0;PWNED\u{7}\u{9b}2J.md";
     std::fs::write(dir.path().join(name), "# 臺灣\n\n台灣的外交。\n").unwrap();
-    std::fs::write(dir.path().join(format!("bin{name}")), [0u8, 159, 146, 150, 0]).unwrap();
+    std::fs::write(
+        dir.path().join(format!("bin{name}")),
+        [0u8, 159, 146, 150, 0],
+    )
+    .unwrap();
     let out = run(assert_cmd::Command::cargo_bin("gloss")
         .unwrap()
         .args(["search", "台湾", "--color", "never"])
@@ -288,7 +321,12 @@ fn fifos_and_devices_are_refused_without_hanging() {
     let started = Instant::now();
     let cases: Vec<Vec<&std::ffi::OsStr>> = vec![
         vec!["outline".as_ref(), fifo.as_os_str()],
-        vec!["convert".as_ref(), "--to".as_ref(), "s".as_ref(), fifo.as_os_str()],
+        vec![
+            "convert".as_ref(),
+            "--to".as_ref(),
+            "s".as_ref(),
+            fifo.as_os_str(),
+        ],
         vec!["search".as_ref(), "x".as_ref(), fifo.as_os_str()],
         vec![fifo.as_os_str()],
         vec!["outline".as_ref(), "/dev/zero".as_ref()],
@@ -352,7 +390,13 @@ fn convert_follows_symlinks_and_skips_its_own_output() {
             .arg(&input));
         assert!(out.status.success(), "{out:?}");
     }
-    assert_eq!(std::fs::read_to_string(out_dir.join("b.txt")).unwrap(), "经济与贸易\n");
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("b.txt")).unwrap(),
+        "经济与贸易\n"
+    );
     assert!(out_dir.join("linked/b.txt").exists());
-    assert!(!out_dir.join("out").exists(), "the output was converted into itself");
+    assert!(
+        !out_dir.join("out").exists(),
+        "the output was converted into itself"
+    );
 }
