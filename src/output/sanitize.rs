@@ -22,6 +22,12 @@ fn is_unsafe(c: char, keep_lines: bool) -> bool {
     }
 }
 
+/// True for a character that must never reach a terminal raw, line feeds
+/// and tabs included (the screen drawing replaces them all).
+pub fn is_terminal_control(c: char) -> bool {
+    is_unsafe(c, false)
+}
+
 fn escape_into(out: &mut String, c: char) {
     let code = u32::from(c);
     let _ = if code <= 0xff {
