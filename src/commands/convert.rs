@@ -348,7 +348,7 @@ fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), Undeliv
     }
     // A temp file renamed over the target: `-o F F` or a full disk never
     // leaves a truncated file in place of the original.
-    crate::files::write_atomic(path, text.as_bytes()).map_err(|e| {
+    crate::files::write_output(path, text.as_bytes()).map_err(|e| {
         let reason = plain_io(Some(&e));
         Undelivered::Failed(format!("{shown}: cannot write: {reason}"))
     })

@@ -12,4 +12,4 @@ pub mod write;
 pub use read::{
     BRIEF_CAP, DATA_CAP, SETTINGS_CAP, open_regular, read_regular, read_regular_string,
 };
-pub use write::{resolve_links, sync_dir, write_atomic};
+pub use write::{resolve_links, sync_dir, write_atomic, write_output};

@@ -13,14 +13,33 @@ const MAX_LINKS: usize = 40;
 
 /// Replaces `path` with `bytes` atomically. A symlink at `path` is kept
 /// and its target replaced (in the target's folder), so a file kept
-/// elsewhere through a link goes on receiving the writes.
+/// elsewhere through a link goes on receiving the writes. A new file is
+/// private (0600): notes and reading state are nobody else's business.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, 0o600)
+}
+
+/// [`write_atomic`] for a file the user asked for (a converted brief): a
+/// new file gets the usual permissions (0666 less the umask).
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, 0o666)
+}
+
+fn replace(path: &Path, bytes: &[u8], new_mode: u32) -> io::Result<()> {
     let target = resolve_links(path)?;
     let dir = parent_of(&target);
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(&target))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let prefix = temp_prefix(&target);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // Created with this mode, so the umask applies as to any new file.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(new_mode));
+    }
+    #[cfg(not(unix))]
+    let _ = new_mode;
+    let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     // Keep the permissions of the file being replaced (a temp file is 0600).
@@ -95,6 +114,24 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_stores_are_private_and_new_outputs_are_not() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (store, out) = (dir.path().join("s.json"), dir.path().join("o.txt"));
+        write_atomic(&store, b"{}").unwrap();
+        write_output(&out, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&store), 0o600);
+        assert_ne!(
+            mode(&out) & 0o044,
+            0,
+            "readable by others as usual: {:o}",
+            mode(&out)
+        );
     }
 
     #[cfg(unix)]
