@@ -243,6 +243,7 @@ fn no_control_byte_reaches_the_terminal_from_any_command() {
 
     let b = brief.to_str().unwrap();
     let d = docs.to_str().unwrap();
+    let to = format!("x{NASTY}");
     let runs: Vec<Vec<&str>> = vec![
         vec!["outline", b],
         vec!["outline", "--json", b],
@@ -259,6 +260,9 @@ fn no_control_byte_reaches_the_terminal_from_any_command() {
         vec!["themes"],
         vec!["config", "--print"],
         vec!["outline", "/nonexistent\u{1b}[2J.md"],
+        // Usage errors quote what was typed.
+        vec!["convert", "--to", &to, b],
+        vec!["notes", "list", "--format", NASTY],
     ];
     for args in runs {
         let mut pty = Pty::start(&args, home.path());
