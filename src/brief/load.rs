@@ -70,10 +70,11 @@ pub fn load_path_warning(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Brie
     if path.is_dir() {
         return Err(LoadError::IsDir(shown));
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: shown.clone(),
-        reason: io_reason(&e),
-    })?;
+    let bytes =
+        crate::files::read_regular(path, crate::files::BRIEF_CAP).map_err(|e| LoadError::Io {
+            path: shown.clone(),
+            reason: io_reason(&e),
+        })?;
     let mut brief = load_bytes_warning(&bytes, Format::from_path(path), &shown, warn)?;
     brief.meta.source = Some(shown);
     Ok(brief)

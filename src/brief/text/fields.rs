@@ -29,7 +29,7 @@ pub(super) fn field(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     width_within(label, LABEL_MAX_WIDTH)?;
-    let latin = label.chars().all(|c| c.is_ascii());
+    let latin = label.is_ascii();
     if latin && !latin_field(label, value) {
         return None;
     }
