@@ -169,6 +169,12 @@ impl App {
 
     /// Handles a key press: finds its action and applies it.
     pub fn handle_key(&mut self, event: &KeyEvent) {
+        // In the help overlay `q` closes the overlay (as Esc does), so the
+        // key that quits needs its own way out: Ctrl-C quits from anywhere.
+        if self.mode == Mode::Help && is_ctrl_c(event) {
+            self.quit = true;
+            return;
+        }
         // Esc and the next key in one read (typed quickly, or pasted)
         // arrive as Alt+key; nothing is bound to most of those, so they are
         // taken as the two keys they were.
@@ -215,11 +221,10 @@ impl App {
         }
         if self.mode == Mode::Help {
             match action {
-                Action::ToggleHelp | Action::Cancel => self.mode = Mode::Normal,
+                Action::ToggleHelp | Action::Cancel | Action::Quit => self.mode = Mode::Normal,
                 // On a small screen the list of keys scrolls.
                 Action::Down => self.scroll_help(1),
                 Action::Up => self.scroll_help(-1),
-                Action::Quit => self.quit = true,
                 Action::Resize { width, height } => {
                     self.resize(Rect::new(0, 0, width, height));
                     self.scroll_help(0);
@@ -343,6 +348,11 @@ impl App {
             self.clear_search();
         }
     }
+}
+
+/// Whether a key press is Ctrl-C, which quits from anywhere.
+fn is_ctrl_c(event: &KeyEvent) -> bool {
+    event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL)
 }
 
 /// The key without Alt, for an Alt+character press.

@@ -6,6 +6,9 @@ use ratatui::layout::Rect;
 
 use super::{App, Focus, LineKind, Pos};
 
+/// The most rows the selected section's wrapped title takes in the list.
+pub const MAX_TITLE_ROWS: usize = 3;
+
 impl App {
     /// Lines in block `i`'s layout (at least one).
     pub(super) fn line_count(&mut self, i: usize) -> usize {
@@ -174,15 +177,60 @@ impl App {
         self.fit_list();
     }
 
-    /// Scrolls the list so that its selection is on screen.
+    /// Scrolls the list so that its selection (with the rows its wrapped
+    /// title takes) is on screen, and so that no rows are left empty below
+    /// the last entry: after the list was tiny, growing it shows the first
+    /// entries again.
     pub(super) fn fit_list(&mut self) {
         let rows = usize::from(self.screen.list.height).max(1);
+        let extra = self.list_rows_of(self.list.selected).saturating_sub(1);
+        let total = self.doc.entries.len() + extra;
         let l = &mut self.list;
+        let needed = (l.selected + 1 + extra).min(total);
         if l.selected < l.offset {
             l.offset = l.selected;
-        } else if l.selected >= l.offset + rows {
-            l.offset = l.selected + 1 - rows;
+        } else if needed > l.offset + rows {
+            l.offset = (needed - rows).min(l.selected);
         }
+        l.offset = l.offset.min(total.saturating_sub(rows));
+    }
+
+    /// Rows entry `e` takes in the section list: one, or up to
+    /// [`MAX_TITLE_ROWS`] for the selected entry, whose whole title is
+    /// shown wrapped when it does not fit (on a narrow terminal).
+    pub fn list_rows_of(&self, e: usize) -> usize {
+        if e != self.list.selected {
+            return 1;
+        }
+        self.list_title_lines(e).len().clamp(1, MAX_TITLE_ROWS)
+    }
+
+    /// Entry `e`'s title as the list shows it, in lines of the list's
+    /// width (indent included on the first line).
+    pub fn list_title_lines(&self, e: usize) -> Vec<String> {
+        let Some(entry) = self.doc.entries.get(e) else {
+            return Vec::new();
+        };
+        let width = usize::from(self.screen.list.width);
+        let indent = "  ".repeat(usize::from(entry.level.saturating_sub(1)));
+        let text = format!(" {indent}{}", self.display_text(&entry.title));
+        if width <= 2 {
+            return vec![text];
+        }
+        // Continuation lines are indented one column past the first.
+        let first = crate::layout::wrap(&text, width);
+        let Some(head) = first.first() else {
+            return vec![text];
+        };
+        let mut out = vec![text[head.clone()].to_string()];
+        let rest = text[head.end..].trim_start();
+        if rest.is_empty() {
+            return out;
+        }
+        for r in crate::layout::wrap(rest, width - 2) {
+            out.push(format!("  {}", &rest[r]));
+        }
+        out
     }
 
     pub(super) fn scroll_at(&mut self, column: u16, row: u16, lines: i16) {
@@ -198,7 +246,13 @@ impl App {
 
     pub(super) fn click_at(&mut self, column: u16, row: u16) {
         if self.screen.in_list(column, row) {
-            let e = self.list.offset + usize::from(row - self.screen.list.y);
+            // Walk the rows: the selected entry may take several.
+            let mut e = self.list.offset;
+            let mut at = usize::from(row - self.screen.list.y);
+            while e < self.doc.entries.len() && at >= self.list_rows_of(e) {
+                at -= self.list_rows_of(e);
+                e += 1;
+            }
             if e < self.doc.entries.len() {
                 self.jump_to_entry(e);
             }

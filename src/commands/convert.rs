@@ -75,12 +75,12 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
                 // The reader of our output went away (`gloss convert x | head`).
                 Err(Undelivered::OutputClosed) => break,
                 Err(Undelivered::Failed(reason)) => {
-                    progress.suspend(|| eprintln!("gloss: {reason}"));
+                    progress.suspend(|| eprintln!("gloss: error: {reason}"));
                     failed = true;
                 }
             },
             Err(reason) => {
-                progress.suspend(|| eprintln!("gloss: {shown}: {reason}"));
+                progress.suspend(|| eprintln!("gloss: error: {reason:#}"));
                 failed = true;
             }
         }
@@ -248,7 +248,10 @@ fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().unwrap_or(dir).display().to_string();
-                eprintln!("gloss: {path}: cannot read: {}", plain_io(e.io_error()));
+                eprintln!(
+                    "gloss: error: cannot read {path}: {}",
+                    plain_io(e.io_error())
+                );
                 failed = true;
             }
         }
@@ -259,18 +262,28 @@ fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
 /// Reads, decodes and converts one input.
 fn convert_job(job: &Job, converters: &mut Converters) -> anyhow::Result<String> {
     let bytes = match &job.input {
-        Some(path) => std::fs::read(path)
-            .map_err(|e| anyhow::anyhow!("cannot read: {}", plain_io(Some(&e))))?,
+        Some(path) => std::fs::read(path).map_err(|e| {
+            anyhow::anyhow!("cannot read {}: {}", path.display(), plain_io(Some(&e)))
+        })?,
         None => {
             let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| anyhow::anyhow!("cannot read: {}", plain_io(Some(&e))))?;
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                anyhow::anyhow!("cannot read standard input: {}", plain_io(Some(&e)))
+            })?;
             bytes
         }
     };
-    let text = decode(&bytes)?.text;
-    let converter = converters.for_text(&text)?;
+    // Every message names the input, as `gloss: error: PATH: reason`.
+    let shown = job
+        .input
+        .as_deref()
+        .map_or("standard input".to_string(), |p| p.display().to_string());
+    let text = decode(&bytes)
+        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?
+        .text;
+    let converter = converters
+        .for_text(&text)
+        .map_err(|e| anyhow::anyhow!("{shown}: {e:#}"))?;
     let markdown = job
         .input
         .as_deref()
@@ -315,7 +328,7 @@ fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), Undeliv
     }
     std::fs::write(path, text).map_err(|e| {
         let reason = plain_io(Some(&e));
-        Undelivered::Failed(format!("{shown}: cannot write: {reason}"))
+        Undelivered::Failed(format!("cannot write {shown}: {reason}"))
     })
 }
 
@@ -332,7 +345,7 @@ fn progress_bar(files: usize) -> ProgressBar {
 }
 
 /// An I/O error in words, without "(os error N)".
-fn plain_io(e: Option<&std::io::Error>) -> String {
+pub(crate) fn plain_io(e: Option<&std::io::Error>) -> String {
     let Some(e) = e else {
         return "unknown error".to_string();
     };

@@ -82,7 +82,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             Ok(brief) => brief,
             Err(LoadError::Empty(_)) => continue,
             Err(e) => {
-                eprintln!("gloss: {e}");
+                eprintln!("gloss: error: {e}");
                 failed = true;
                 continue;
             }
@@ -120,7 +120,10 @@ pub fn search_brief(brief: &Brief, needle: &str, context: usize) -> Vec<Hit> {
         if let Some(heading) = &section.title {
             search(heading, heading);
         }
-        let title = section.title.as_deref().unwrap_or("(opening)");
+        let title = section
+            .title
+            .as_deref()
+            .unwrap_or(crate::brief::OPENING_TITLE);
         for p in &section.paragraphs {
             search(title, &p.text());
         }
@@ -192,7 +195,10 @@ fn brief_files(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
                 Ok(_) => {}
                 Err(e) => {
                     let shown = e.path().unwrap_or(path).display().to_string();
-                    eprintln!("gloss: cannot read {shown}");
+                    eprintln!(
+                        "gloss: error: cannot read {shown}: {}",
+                        super::convert::plain_io(e.io_error())
+                    );
                     failed = true;
                 }
             }

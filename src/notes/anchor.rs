@@ -127,7 +127,12 @@ impl BriefMap {
             if let Some(title) = &s.title {
                 stack.push((s.level, title.clone()));
             }
-            let path: Vec<String> = stack.iter().map(|(_, t)| t.clone()).collect();
+            let mut path: Vec<String> = stack.iter().map(|(_, t)| t.clone()).collect();
+            // The untitled opening section goes by the same name as in the
+            // reader (it is never on the stack: it has no level above others).
+            if s.title.is_none() && path.is_empty() {
+                path.push(crate::brief::OPENING_TITLE.to_string());
+            }
             for p in &s.paragraphs {
                 push(p, &path);
             }

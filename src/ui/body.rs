@@ -27,6 +27,9 @@ pub(super) struct Paint<'a> {
     matches: Vec<(Range<usize>, bool)>,
     indent: Indent,
     urls: Vec<&'a str>,
+    /// Extra marks as byte ranges of `text` (changed characters, the
+    /// selection, passages with notes), under the search's highlight.
+    highlights: Vec<(Range<usize>, Style)>,
 }
 
 pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
@@ -118,7 +121,27 @@ impl<'a> Paint<'a> {
             matches,
             indent: indent(doc, block),
             urls: link_urls(doc, block),
+            highlights: Vec::new(),
         }
+    }
+
+    /// The block's text as painted.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Marks `ranges` (bytes of the painted text) with `style`.
+    pub(super) fn highlight(
+        &mut self,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+        style: Style,
+    ) {
+        self.highlights.extend(
+            ranges
+                .into_iter()
+                .filter(|r| !r.is_empty())
+                .map(|r| (r, style)),
+        );
     }
 
     /// One screen line of the block, styled.
@@ -187,6 +210,7 @@ impl<'a> Paint<'a> {
             .iter()
             .map(|s| &s.0)
             .chain(self.matches.iter().map(|m| &m.0))
+            .chain(self.highlights.iter().map(|h| &h.0))
         {
             cuts.extend([r.start, r.end].iter().filter(|c| inside(c)));
         }
@@ -199,6 +223,11 @@ impl<'a> Paint<'a> {
             };
             let mut style = self.base;
             for (r, s) in &self.styles {
+                if r.contains(&a) {
+                    style = style.patch(*s);
+                }
+            }
+            for (r, s) in &self.highlights {
                 if r.contains(&a) {
                     style = style.patch(*s);
                 }

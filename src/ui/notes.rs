@@ -268,7 +268,8 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
     let area = frame.area();
     let popup = centered(
         area,
-        area.width.saturating_sub(4).min(100),
+        // The whole width: on a wide terminal quotes and paths fit.
+        area.width.saturating_sub(4),
         area.height.saturating_sub(2),
     );
     let Some(session) = app.notes.session() else {
@@ -307,8 +308,8 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         let note = view.note;
         let (mark, status) = match view.resolution.status {
             AnchorStatus::Anchored => (NOTE_MARK, ""),
-            AnchorStatus::NeedsReview => ("?", "  [needs review]"),
-            AnchorStatus::Orphan => ("✗", "  [orphan: lost its paragraph]"),
+            AnchorStatus::NeedsReview => ("?", "[needs review] "),
+            AnchorStatus::Orphan => ("✗", "[orphan: lost its paragraph] "),
         };
         let section = if note.anchor.section.is_empty() {
             "(no section)".to_string()
@@ -323,7 +324,15 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         } else {
             theme.notes_pane
         };
-        let head = format!("{mark} {section} · {time}{status}  {}", tags.join(" "));
+        // What matters most comes first, so a cut line keeps it: the
+        // status, the tags, the date, and the section path last.
+        let mut facts: Vec<String> = Vec::new();
+        if !tags.is_empty() {
+            facts.push(tags.join(" "));
+        }
+        facts.push(time);
+        facts.push(section);
+        let head = format!("{mark} {status}{}", facts.join(" · "));
         lines.push(Line::styled(
             clean(&truncate(&head, width)).into_owned(),
             base,

@@ -40,6 +40,12 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         if !count.is_empty() {
             left.push(Span::styled(format!("  {count}"), theme.status));
         }
+        if let Some(wrapped) = search.wrapped {
+            left.push(Span::styled(
+                format!("  {}", wrapped.message()),
+                theme.status_warning,
+            ));
+        }
     }
     left.extend(super::notes::status_span(app));
     let left = Line::from(left);
