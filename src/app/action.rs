@@ -12,6 +12,10 @@ pub enum Action {
     PageDown,
     /// Scroll the body one screen up.
     PageUp,
+    /// Scroll the body half a screen down.
+    HalfPageDown,
+    /// Scroll the body half a screen up.
+    HalfPageUp,
     /// Go to the start of the brief (or the top of the list).
     Top,
     /// Go to the end of the brief (or the bottom of the list).
@@ -105,6 +109,25 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether a count typed before the key (`5j`, `3]`) repeats it.
+    pub fn takes_count(self) -> bool {
+        matches!(
+            self,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::NextSection
+                | Action::PrevSection
+                | Action::NextMatch
+                | Action::PrevMatch
+                | Action::CursorDown
+                | Action::CursorUp
+        )
+    }
+
     /// What the action does, as the help overlay shows it.
     pub fn description(self) -> &'static str {
         match self {
@@ -112,6 +135,8 @@ impl Action {
             Action::Up => "scroll up a line / previous entry in the list",
             Action::PageDown => "page down",
             Action::PageUp => "page up",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
             Action::Top => "go to the start",
             Action::Bottom => "go to the end",
             Action::ToggleFocus => "switch focus: section list ⇄ body",

@@ -121,6 +121,8 @@ impl App {
             Action::Up => self.compare_scroll(-1),
             Action::PageDown => self.compare_scroll(rows.saturating_sub(1).max(1) as i64),
             Action::PageUp => self.compare_scroll(-(rows.saturating_sub(1).max(1) as i64)),
+            Action::HalfPageDown => self.compare_scroll((rows / 2).max(1) as i64),
+            Action::HalfPageUp => self.compare_scroll(-((rows / 2).max(1) as i64)),
             Action::Top => self.set_compare_top(Pos::default()),
             Action::Bottom => self.set_compare_top(Pos {
                 block: usize::MAX,

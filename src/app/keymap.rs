@@ -88,6 +88,8 @@ impl Default for Keymap {
             (p(Char(' ')), Action::PageDown),
             (p(PageUp), Action::PageUp),
             (p(Char('b')), Action::PageUp),
+            (Key::ctrl('d'), Action::HalfPageDown),
+            (Key::ctrl('u'), Action::HalfPageUp),
             (p(Char('g')), Action::Top),
             (p(Home), Action::Top),
             (p(Char('G')), Action::Bottom),
@@ -190,6 +192,9 @@ impl Keymap {
             .collect()
     }
 }
+
+/// What a count before a key does, for the help overlay.
+pub const COUNT_HELP: (&str, &str) = ("1-9…", "a count before a move repeats it (5j, 3], 2n)");
 
 /// Keys of the search being typed, for the help overlay; they are fixed
 /// because typed text must reach the query.

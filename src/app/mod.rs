@@ -40,6 +40,9 @@ use crate::brief::Brief;
 use crate::theme::Theme;
 use lines::LineCache;
 
+/// The largest count before a key (more would only stall the reader).
+const MAX_COUNT: usize = 9999;
+
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: i16 = 3;
 
@@ -119,6 +122,8 @@ pub struct App {
     pub resume: Resume,
     /// Whether the view shows the end of the brief.
     at_end: bool,
+    /// A count being typed before a key (`5` of `5j`).
+    pub count: Option<usize>,
     cache: LineCache,
     /// The script the brief is shown in, and the compare view.
     pub view: View,
@@ -147,6 +152,7 @@ impl App {
             jumped_entry: None,
             resume: Resume::default(),
             at_end: false,
+            count: None,
             cache: LineCache::default(),
             view: View::default(),
             notes: notes::NotesState::default(),
@@ -190,9 +196,45 @@ impl App {
             }
             return;
         }
-        if let Some(action) = self.key_action(event) {
-            self.apply(action);
+        if self.take_count_digit(event) {
+            return;
         }
+        let count = self.count.take();
+        if let Some(action) = self.key_action(event) {
+            let times = if action.takes_count() {
+                count.unwrap_or(1)
+            } else {
+                1
+            };
+            for _ in 0..times {
+                self.apply(action);
+            }
+        }
+    }
+
+    /// Adds a digit to the count typed before a key, in the normal mode
+    /// and when the digit is not bound to anything; a leading 0 is not a
+    /// count. True when the key was taken.
+    fn take_count_digit(&mut self, event: &KeyEvent) -> bool {
+        let KeyCode::Char(c) = event.code else {
+            return false;
+        };
+        let Some(d) = c.to_digit(10) else {
+            return false;
+        };
+        let normal = self.mode == Mode::Normal
+            && self.notes.overlay.is_none()
+            && self.resume.pending.is_none();
+        if !normal
+            || !(event.modifiers - KeyModifiers::SHIFT).is_empty()
+            || (d == 0 && self.count.is_none())
+            || self.keymap.action(event).is_some()
+        {
+            return false;
+        }
+        let n = self.count.unwrap_or(0) * 10 + d as usize;
+        self.count = Some(n.min(MAX_COUNT));
+        true
     }
 
     /// The action a mouse event asks for.
@@ -241,6 +283,8 @@ impl App {
             Action::Up => self.move_focused(-1),
             Action::PageDown => self.page(1),
             Action::PageUp => self.page(-1),
+            Action::HalfPageDown => self.half_page(1),
+            Action::HalfPageUp => self.half_page(-1),
             Action::Top => self.go_top(),
             Action::Bottom => self.go_bottom(),
             Action::ToggleFocus => {
@@ -331,6 +375,7 @@ impl App {
     /// Every row of the help overlay: the keymap's, then the search's.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows = self.keymap.help_rows();
+        rows.push((keymap::COUNT_HELP.0.to_string(), keymap::COUNT_HELP.1));
         rows.extend(keymap::SEARCH_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
         rows
     }

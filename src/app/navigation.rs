@@ -4,6 +4,7 @@
 
 use ratatui::layout::Rect;
 
+use super::doc::EntryKind;
 use super::{App, Focus, LineKind, Pos};
 
 /// The most rows the selected section's wrapped title takes in the list.
@@ -107,6 +108,36 @@ impl App {
         let rows = self.screen.body_rows();
         let step = rows.saturating_sub(1).max(1) as i64;
         self.scroll(direction * step);
+    }
+
+    /// Half a screen down or up (Ctrl-D, Ctrl-U).
+    pub(super) fn half_page(&mut self, direction: i64) {
+        let step = (self.screen.body_rows() / 2).max(1) as i64;
+        self.scroll(direction * step);
+    }
+
+    /// The titles of the current section and the sections it is in,
+    /// outermost first (front and back matter stand alone).
+    pub fn breadcrumb(&self) -> Vec<String> {
+        let current = self.current_entry();
+        let Some(entry) = self.doc.entries.get(current) else {
+            return Vec::new();
+        };
+        let mut path = vec![entry.title.clone()];
+        if entry.kind == EntryKind::Section {
+            let mut level = entry.level;
+            for e in self.doc.entries[..current].iter().rev() {
+                if e.kind != EntryKind::Section || level <= 1 {
+                    break;
+                }
+                if e.level < level && e.level >= 1 {
+                    path.push(e.title.clone());
+                    level = e.level;
+                }
+            }
+        }
+        path.reverse();
+        path
     }
 
     /// Start of the brief, or top of the list.

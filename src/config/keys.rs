@@ -12,6 +12,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("scroll_up", Action::Up),
     ("page_down", Action::PageDown),
     ("page_up", Action::PageUp),
+    ("half_page_down", Action::HalfPageDown),
+    ("half_page_up", Action::HalfPageUp),
     ("top", Action::Top),
     ("bottom", Action::Bottom),
     ("toggle_focus", Action::ToggleFocus),

@@ -3,6 +3,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::text::clean;
 use crate::app::{Action, App, Mode};
 
@@ -16,9 +18,16 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
     buf.set_style(area, theme.status);
     let entries = app.doc.entries.len();
     let section = (app.current_entry() + 1).min(entries);
+    let path: Vec<String> = app
+        .breadcrumb()
+        .iter()
+        .map(|t| clean(&app.display_text(t)).into_owned())
+        .collect();
+    // The path takes at most a third of the bar, so the facts after it fit.
+    let crumbs = breadcrumb(&path, usize::from(area.width) / 3);
     let mut left = vec![Span::styled(
         format!(
-            " §{section}/{entries}  {percent}%  {}",
+            " §{section}/{entries}{crumbs}  {percent}%  {}",
             app.doc.brief.meta.encoding
         ),
         theme.status,
@@ -47,6 +56,9 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
             ));
         }
     }
+    if let Some(n) = app.count {
+        left.push(Span::styled(format!("  {n}"), theme.status_key));
+    }
     left.extend(super::notes::status_span(app));
     let left = Line::from(left);
     buf.set_line(area.x, area.y, &left, area.width);
@@ -57,6 +69,53 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
     if used + 2 + hints_width <= area.width {
         buf.set_line(area.right() - hints_width, area.y, &hints, hints_width);
     }
+}
+
+/// The section path in at most `width` columns, with a leading space:
+/// whole when it fits, else with the outer titles cut short, else without
+/// the outermost titles; at least the current section, cut to fit.
+fn breadcrumb(path: &[String], width: usize) -> String {
+    const OUTER: usize = 7;
+    let Some((last, _)) = path.split_last() else {
+        return String::new();
+    };
+    if width < 8 {
+        return String::new();
+    }
+    for skip in 0..path.len() {
+        let shown = &path[skip..];
+        let whole = format!(" {}", shown.join(" › "));
+        if whole.width() <= width {
+            return whole;
+        }
+        let (current, outer) = shown.split_last().unwrap_or((last, &[]));
+        let mut parts: Vec<String> = outer.iter().map(|t| cut(t, OUTER)).collect();
+        let used: usize = parts.iter().map(|p| p.width() + 3).sum::<usize>() + 1;
+        if !outer.is_empty() && used + 6 <= width {
+            parts.push(cut(current, width - used));
+            return format!(" {}", parts.join(" › "));
+        }
+    }
+    format!(" {}", cut(last, width - 1))
+}
+
+/// `text` in at most `width` columns, ending with `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 fn hints(app: &App) -> Line<'static> {
@@ -85,4 +144,25 @@ fn hints(app: &App) -> Line<'static> {
         spans.push(Span::styled(" clear  ", theme.status));
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::breadcrumb;
+
+    #[test]
+    fn the_path_is_whole_when_it_fits_and_cut_when_not() {
+        let path = vec!["一、美中關係走向".to_string(), "（二）經貿".to_string()];
+        assert_eq!(breadcrumb(&path, 60), " 一、美中關係走向 › （二）經貿");
+        assert_eq!(breadcrumb(&path, 24), " 一、美… › （二）經貿");
+        assert_eq!(breadcrumb(&path, 12), " （二）經貿");
+        assert_eq!(breadcrumb(&path, 4), "");
+        // The outermost title (often the brief's own) goes first.
+        let deep = vec![
+            "数字贸易规则的竞合格局与中国的应对选择".to_string(),
+            "一、全球数字贸易规则的演进".to_string(),
+            "（二）区域层面：高标准协定不断涌现".to_string(),
+        ];
+        assert_eq!(breadcrumb(&deep, 26), " 一、全… › （二）区域层面…");
+    }
 }
