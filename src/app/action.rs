@@ -95,6 +95,10 @@ pub enum Action {
     ToggleNotes,
     /// Open the list of this brief's notes.
     NotesPane,
+    /// Go to the next note of the brief (several on one paragraph: the next of them).
+    NextNote,
+    /// Go to the previous note of the brief.
+    PrevNote,
     /// A key typed into an open note editor, tag line or notes pane.
     NotesKey(crossterm::event::KeyEvent),
     // Library area: marks and themes.
@@ -125,6 +129,8 @@ impl Action {
                 | Action::PrevMatch
                 | Action::CursorDown
                 | Action::CursorUp
+                | Action::NextNote
+                | Action::PrevNote
         )
     }
 
@@ -161,12 +167,14 @@ impl Action {
             Action::CursorDown => "paragraph cursor to the next paragraph",
             Action::CursorUp => "paragraph cursor to the previous paragraph",
             Action::AddNote => "add a note to the paragraph at the cursor",
-            Action::EditNote => "edit the paragraph's note (the newest)",
+            Action::EditNote => "edit the note (the one picked with } {, else the newest)",
             Action::EditTags => "edit the paragraph's tags (Tab completes)",
-            Action::DeleteNote => "delete the paragraph's note (the newest)",
+            Action::DeleteNote => "delete the note (the one picked with } {, else the newest)",
             Action::UndoDelete => "undo the last note deletion",
             Action::ToggleNotes => "show or hide notes under their paragraphs",
-            Action::NotesPane => "list this brief's notes (filter, jump, re-attach)",
+            Action::NotesPane => "list this brief's notes (filter, jump, edit, delete)",
+            Action::NextNote => "next note (steps through a paragraph's notes)",
+            Action::PrevNote => "previous note",
             Action::NotesKey(_) => "type into the notes editor or pane",
             Action::SetMark => "set a mark: m then a letter",
             Action::JumpToMark => "jump to a mark: ' then its letter",

@@ -120,6 +120,8 @@ impl Default for Keymap {
             (p(Char('u')), Action::UndoDelete),
             (p(Char('o')), Action::ToggleNotes),
             (p(Char('M')), Action::NotesPane),
+            (p(Char('}')), Action::NextNote),
+            (p(Char('{')), Action::PrevNote),
             // Library area: marks and themes.
             (p(Char('m')), Action::SetMark),
             (p(Char('\'')), Action::JumpToMark),

@@ -17,6 +17,7 @@ mod notes_edit;
 pub mod notes_overlay;
 pub mod notes_pane;
 mod notes_save;
+mod notes_select;
 pub mod resume;
 pub mod search;
 mod table;
@@ -341,6 +342,8 @@ impl App {
             | Action::UndoDelete
             | Action::ToggleNotes
             | Action::NotesPane
+            | Action::NextNote
+            | Action::PrevNote
             | Action::NotesKey(_) => self.notes_action(action),
             Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CycleTheme => {
                 self.apply_resume(action)

@@ -143,7 +143,16 @@ impl App {
     /// Start of the brief, or top of the list.
     pub(super) fn go_top(&mut self) {
         match self.focus {
-            Focus::Body => self.set_top(Pos::default()),
+            Focus::Body => {
+                self.set_top(Pos::default());
+                // The cursor goes to the first paragraph on screen, as a
+                // reader who went to the start expects.
+                if let Some(i) =
+                    (0..self.doc.blocks.len()).find(|&i| self.doc.paragraph(i).is_some())
+                {
+                    self.notes.cursor = i;
+                }
+            }
             Focus::List => {
                 self.list.selected = 0;
                 self.fit_list();

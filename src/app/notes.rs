@@ -41,6 +41,9 @@ pub struct NotesState {
     pub show: bool,
     /// The open editor, tag line or notes pane.
     pub overlay: Option<Overlay>,
+    /// The note stepped to with `}` / `{`; the note keys act on it while
+    /// it is on the cursor's paragraph.
+    pub selected: Option<String>,
     /// Ids of deleted notes, the last deleted last.
     pub(super) undo: Vec<String>,
     /// The last thing notes have to say.
@@ -66,6 +69,7 @@ impl Default for NotesState {
             cursor: 0,
             show: true,
             overlay: None,
+            selected: None,
             undo: Vec::new(),
             message: None,
             save_error: None,
@@ -204,12 +208,23 @@ impl App {
     /// The notes actions of the normal mode.
     pub(super) fn notes_action(&mut self, action: Action) {
         // The last message was about the last notes change; this is a new one.
-        if !matches!(action, Action::CursorDown | Action::CursorUp) {
+        if !matches!(
+            action,
+            Action::CursorDown | Action::CursorUp | Action::NextNote | Action::PrevNote
+        ) {
             self.notes.message = None;
         }
         match action {
             Action::CursorDown => self.step_cursor(true),
             Action::CursorUp => self.step_cursor(false),
+            Action::NextNote => {
+                self.notes.message = None;
+                self.step_note(true);
+            }
+            Action::PrevNote => {
+                self.notes.message = None;
+                self.step_note(false);
+            }
             Action::ToggleNotes => {
                 let keep = self.top_byte();
                 self.notes.show = !self.notes.show;

@@ -39,6 +39,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("undo_delete", Action::UndoDelete),
     ("toggle_notes", Action::ToggleNotes),
     ("notes_pane", Action::NotesPane),
+    ("next_note", Action::NextNote),
+    ("prev_note", Action::PrevNote),
     ("set_mark", Action::SetMark),
     ("jump_to_mark", Action::JumpToMark),
     ("cycle_theme", Action::CycleTheme),

@@ -32,10 +32,18 @@ pub(super) fn note_line(app: &App, block: usize, vl: &VisualLine) -> Option<Line
     let texts = app.note_texts(block);
     let text = texts.get(note)?;
     let part = text.get(vl.range.clone()).unwrap_or("");
-    let lead = if first { "✎ " } else { "  " };
+    // Of several notes on the cursor's paragraph, the one the note keys
+    // act on is marked, so `e` and `d` are never a guess.
+    let picked = app.selected_note_index(block) == Some(note);
+    let (lead, text_style) = match (first, picked) {
+        (true, true) => ("▸ ", app.theme.note_text.add_modifier(Modifier::BOLD)),
+        (false, true) => ("  ", app.theme.note_text.add_modifier(Modifier::BOLD)),
+        (true, false) => ("✎ ", app.theme.note_text),
+        (false, false) => ("  ", app.theme.note_text),
+    };
     Some(Line::from(vec![
         Span::styled(lead, app.theme.note_marker),
-        Span::styled(clean(part).into_owned(), app.theme.note_text),
+        Span::styled(clean(part).into_owned(), text_style),
     ]))
 }
 
@@ -281,7 +289,7 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         .filter(|v| crate::app::notes_pane::filter_matches(v, &pane.filter))
         .collect();
     let title = format!(
-        " Notes {} of {} · / filter · Enter go · r re-attach to cursor · Esc close ",
+        " Notes {} of {} · / filter · Enter go · e edit · d delete · r re-attach to cursor · Esc close ",
         rows.len(),
         views.len()
     );
