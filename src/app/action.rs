@@ -110,6 +110,21 @@ pub enum Action {
     MarkLetter(char),
     /// Switch to the next theme, and remember it.
     CycleTheme,
+    // Passages (issue 12).
+    /// Start selecting a passage: the search match, else the paragraph's start.
+    StartVisual,
+    /// Move the selection's moving end one character left.
+    SelectLeft,
+    /// Move the selection's moving end one character right.
+    SelectRight,
+    /// Extend the selection to the end of the clause.
+    SelectClauseNext,
+    /// Take the selection back to the end of the previous clause.
+    SelectClausePrev,
+    /// Extend the selection to the end of the paragraph.
+    SelectToEnd,
+    /// Extend the selection to the start of the paragraph.
+    SelectToStart,
 }
 
 impl Action {
@@ -180,6 +195,13 @@ impl Action {
             Action::JumpToMark => "jump to a mark: ' then its letter",
             Action::MarkLetter(_) => "name the mark",
             Action::CycleTheme => "next theme (remembered)",
+            Action::StartVisual => "select a passage (at the search match, else the cursor)",
+            Action::SelectLeft => "selection: one character less",
+            Action::SelectRight => "selection: one character more",
+            Action::SelectClauseNext => "selection: to the next clause end",
+            Action::SelectClausePrev => "selection: back to the previous clause end",
+            Action::SelectToEnd => "selection: to the paragraph's end",
+            Action::SelectToStart => "selection: to the paragraph's start",
         }
     }
 }

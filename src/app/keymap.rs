@@ -122,6 +122,8 @@ impl Default for Keymap {
             (p(Char('M')), Action::NotesPane),
             (p(Char('}')), Action::NextNote),
             (p(Char('{')), Action::PrevNote),
+            // Passages (issue 12).
+            (p(Char('v')), Action::StartVisual),
             // Library area: marks and themes.
             (p(Char('m')), Action::SetMark),
             (p(Char('\'')), Action::JumpToMark),

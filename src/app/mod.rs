@@ -22,6 +22,7 @@ pub mod resume;
 pub mod search;
 mod table;
 pub mod view;
+pub mod visual;
 
 use std::rc::Rc;
 
@@ -76,6 +77,8 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// Selecting a passage (`v`).
+    Visual,
 }
 
 /// The section list's selection and scroll offset.
@@ -125,6 +128,8 @@ pub struct App {
     at_end: bool,
     /// A count being typed before a key (`5` of `5j`).
     pub count: Option<usize>,
+    /// The passage being selected in visual mode.
+    pub selection: Option<visual::Selection>,
     cache: LineCache,
     /// The script the brief is shown in, and the compare view.
     pub view: View,
@@ -154,6 +159,7 @@ impl App {
             resume: Resume::default(),
             at_end: false,
             count: None,
+            selection: None,
             cache: LineCache::default(),
             view: View::default(),
             notes: notes::NotesState::default(),
@@ -170,6 +176,7 @@ impl App {
         }
         match self.mode {
             Mode::Search => keymap::search_input_action(event),
+            Mode::Visual => visual::visual_input_action(event),
             Mode::Normal | Mode::Help => self.keymap.action(event),
         }
     }
@@ -276,6 +283,10 @@ impl App {
             }
             return;
         }
+        if self.mode == Mode::Visual {
+            self.apply_visual(action);
+            return;
+        }
         if self.view.compare.is_some() && self.apply_compare(action) {
             return;
         }
@@ -348,6 +359,14 @@ impl App {
             Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CycleTheme => {
                 self.apply_resume(action)
             }
+            Action::StartVisual => self.start_visual(),
+            // Only visual mode moves a selection.
+            Action::SelectLeft
+            | Action::SelectRight
+            | Action::SelectClauseNext
+            | Action::SelectClausePrev
+            | Action::SelectToEnd
+            | Action::SelectToStart => {}
         }
         if let Action::ClickAt { column, row } = action {
             self.click_cursor(column, row);
@@ -380,6 +399,7 @@ impl App {
         let mut rows = self.keymap.help_rows();
         rows.push((keymap::COUNT_HELP.0.to_string(), keymap::COUNT_HELP.1));
         rows.extend(keymap::SEARCH_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
+        rows.extend(visual::VISUAL_KEYS.iter().map(|(k, d)| (k.to_string(), *d)));
         rows
     }
 

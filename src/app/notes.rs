@@ -119,6 +119,10 @@ impl NotesState {
         if view.resolution.status == AnchorStatus::NeedsReview {
             out.push_str("(needs review) ");
         }
+        // A note on a passage says which passage, as it is quoted.
+        if let Some(passage) = &view.note.anchor.passage {
+            out.push_str(&format!("「{}」 ", passage.exact));
+        }
         out.push_str(view.note.text.trim_end());
         let tags: Vec<String> = view.note.tags.iter().map(|t| format!("#{t}")).collect();
         if !tags.is_empty() {

@@ -38,7 +38,8 @@ impl App {
         }
     }
 
-    fn open_note_editor(&mut self, target: Target) {
+    /// Opens the editor writing to `target`, with the note's text if it exists.
+    pub(super) fn open_note_editor(&mut self, target: Target) {
         let text = match &target {
             Target::Existing { id } => self
                 .notes
@@ -47,7 +48,7 @@ impl App {
                 .and_then(|s| s.store().note(id))
                 .map(|n| n.text.clone())
                 .unwrap_or_default(),
-            Target::New { .. } => String::new(),
+            Target::New { .. } | Target::Passage { .. } => String::new(),
         };
         let editor = Editor::new(&text);
         self.notes.overlay = Some(Overlay::Note(NoteEditor {

@@ -41,6 +41,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("notes_pane", Action::NotesPane),
     ("next_note", Action::NextNote),
     ("prev_note", Action::PrevNote),
+    ("select", Action::StartVisual),
     ("set_mark", Action::SetMark),
     ("jump_to_mark", Action::JumpToMark),
     ("cycle_theme", Action::CycleTheme),

@@ -28,7 +28,7 @@ pub(super) struct Paint<'a> {
     indent: Indent,
     urls: Vec<&'a str>,
     /// Extra marks as byte ranges of `text` (changed characters, the
-    /// selection, passages with notes), under the search's highlight.
+    /// selection, passages with notes), over the search's highlight.
     highlights: Vec<(Range<usize>, Style)>,
 }
 
@@ -62,7 +62,9 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         };
         if fresh {
             let text = app.shown_text(*block);
-            paint = Some((*block, Paint::new(app, *block, text)));
+            let mut p = Paint::new(app, *block, text);
+            super::passage::mark_block(app, *block, &mut p);
+            paint = Some((*block, p));
         }
         if let Some((_, p)) = &paint {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
@@ -227,11 +229,6 @@ impl<'a> Paint<'a> {
                     style = style.patch(*s);
                 }
             }
-            for (r, s) in &self.highlights {
-                if r.contains(&a) {
-                    style = style.patch(*s);
-                }
-            }
             let mut hit = None;
             for (r, current) in &self.matches {
                 if r.contains(&a) {
@@ -242,6 +239,12 @@ impl<'a> Paint<'a> {
                 Some(true) => style = style.patch(theme.search_current),
                 Some(false) => style = style.patch(theme.search_match),
                 None => {}
+            }
+            // Over the search's: a selection is what the reader is at.
+            for (r, s) in &self.highlights {
+                if r.contains(&a) {
+                    style = style.patch(*s);
+                }
             }
             spans.push(Span::styled(clean(part).into_owned(), style));
         }

@@ -345,7 +345,11 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
             clean(&truncate(&head, width)).into_owned(),
             base,
         ));
-        let quote = format!("“{}”", note.anchor.quote);
+        // A passage note quotes its passage, else the paragraph.
+        let quote = match &note.anchor.passage {
+            Some(p) => format!("“{}”", p.exact),
+            None => format!("“{}”", note.anchor.quote),
+        };
         let inner_width = width.saturating_sub(2);
         lines.push(Line::styled(
             format!("  {}", clean(&truncate(&quote, inner_width))),

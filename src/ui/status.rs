@@ -56,6 +56,14 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
             ));
         }
     }
+    if app.mode == Mode::Visual
+        && let Some(sel) = app.selection
+    {
+        left.push(Span::styled(
+            format!("  SELECT {} chars", sel.chars().len()),
+            theme.status_search,
+        ));
+    }
     if let Some(n) = app.count {
         left.push(Span::styled(format!("  {n}"), theme.status_key));
     }
@@ -121,7 +129,7 @@ fn cut(text: &str, width: usize) -> String {
 fn hints(app: &App) -> Line<'static> {
     let theme = &app.theme;
     let shown: &[(Action, &str)] = match app.mode {
-        Mode::Search => &[],
+        Mode::Search | Mode::Visual => &[],
         Mode::Help => &[(Action::ToggleHelp, "close")],
         Mode::Normal => &[
             (Action::ToggleHelp, "help"),
@@ -135,6 +143,16 @@ fn hints(app: &App) -> Line<'static> {
         if let Some(key) = app.keymap.key_for(*action) {
             spans.push(Span::styled(key, theme.status_key));
             spans.push(Span::styled(format!(" {what}  "), theme.status));
+        }
+    }
+    if app.mode == Mode::Visual {
+        for (key, what) in [
+            ("a", " note  "),
+            ("w b h l $ 0", " extend  "),
+            ("Esc", " leave  "),
+        ] {
+            spans.push(Span::styled(key, theme.status_key));
+            spans.push(Span::styled(what, theme.status));
         }
     }
     if app.mode == Mode::Search {

@@ -36,7 +36,8 @@ pub(super) fn draw_compare(buf: &mut Buffer, app: &App) {
         let block = pos.block;
         let left = app.compare_lines(block, false);
         let right = app.compare_lines(block, true);
-        let left_paint = Paint::new(app, block, app.doc.text(block));
+        let mut left_paint = Paint::new(app, block, app.doc.text(block));
+        super::passage::mark_block(app, block, &mut left_paint);
         let shown = app.view.block_text_in(&app.doc, block, script);
         let mut right_paint = Paint::new(app, block, shown);
         let changed = changed_ranges(&app.doc.text(block), right_paint.text());
