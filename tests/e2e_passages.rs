@@ -54,3 +54,25 @@ fn search_works_in_the_compare_view() {
     s.wait_text("match 2 of 7");
     s.quit();
 }
+
+#[test]
+fn y_hands_exactly_the_selection_to_the_terminal_as_osc_52() {
+    let home = tempfile::TempDir::new().unwrap();
+    let mut s = Session::start(home.path(), &[SEED]);
+    s.wait_text("§1/");
+    s.keys("/川習同意美中應建立\r");
+    s.wait_text("match 1 of 1");
+    s.keys("v");
+    s.wait_text("SELECT 9 chars");
+    s.keys("y");
+    s.wait_text("copied text (9 characters)");
+    // base64 of the UTF-8 of 川習同意美中應建立.
+    let expected = b"\x1b]52;c;5bed57+S5ZCM5oSP576O5Lit5oeJ5bu656uL\x07";
+    s.wait_bytes(expected);
+    // In Simplified, the copy is Simplified: 川习同意美中应建立.
+    s.keys("c");
+    s.wait_text("简体");
+    s.keys("vy");
+    s.wait_bytes(b"\x1b]52;c;5bed5Lmg5ZCM5oSP576O5Lit5bqU5bu656uL\x07");
+    s.quit();
+}

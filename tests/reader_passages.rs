@@ -80,3 +80,22 @@ fn the_selection_and_a_noted_passage_are_marked_and_survive_a_script_change() {
     let shown = marked(&draw(&mut app), &app, passage);
     assert!(shown.starts_with("出口管制，"), "{shown}");
 }
+
+#[test]
+fn y_copies_in_the_view_script_and_capital_y_copies_a_citation() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut app = open(dir.path());
+    press(&mut app, "/出口管制\rvY");
+    let citation = app.take_clipboard().unwrap();
+    assert!(citation.starts_with("“出口管制” — "), "{citation}");
+    assert!(citation.contains("《美中關係》"), "{citation}");
+    assert!(citation.ends_with("美中關係 › 外交"), "{citation}");
+    assert_eq!(app.take_clipboard(), None, "handed over once");
+    // Without a selection, y copies the cursor's paragraph, as shown.
+    app.apply(gloss::app::Action::CycleView);
+    press(&mut app, "y");
+    assert_eq!(
+        app.take_clipboard().as_deref(),
+        Some("第二段：关税与出口管制，双方同意对话。")
+    );
+}

@@ -125,6 +125,10 @@ pub enum Action {
     SelectToEnd,
     /// Extend the selection to the start of the paragraph.
     SelectToStart,
+    /// Copy the selection, else the cursor's paragraph, to the clipboard.
+    Copy,
+    /// Copy a citation (quote, author, title, section) to the clipboard.
+    CopyCitation,
 }
 
 impl Action {
@@ -202,6 +206,8 @@ impl Action {
             Action::SelectClausePrev => "selection: back to the previous clause end",
             Action::SelectToEnd => "selection: to the paragraph's end",
             Action::SelectToStart => "selection: to the paragraph's start",
+            Action::Copy => "copy the selection, else the cursor's paragraph (OSC 52)",
+            Action::CopyCitation => "copy a citation: quote, author, title, section",
         }
     }
 }

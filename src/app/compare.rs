@@ -164,7 +164,11 @@ impl App {
                     line: 0,
                 });
             }
-            Action::ToggleHelp | Action::Quit | Action::Resize { .. } => return false,
+            Action::ToggleHelp
+            | Action::Quit
+            | Action::Resize { .. }
+            | Action::Copy
+            | Action::CopyCitation => return false,
             _ => {}
         }
         true

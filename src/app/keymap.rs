@@ -124,6 +124,8 @@ impl Default for Keymap {
             (p(Char('{')), Action::PrevNote),
             // Passages (issue 12).
             (p(Char('v')), Action::StartVisual),
+            (p(Char('y')), Action::Copy),
+            (p(Char('Y')), Action::CopyCitation),
             // Library area: marks and themes.
             (p(Char('m')), Action::SetMark),
             (p(Char('\'')), Action::JumpToMark),

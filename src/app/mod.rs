@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod compare;
+pub mod copy;
 pub mod doc;
 pub mod editor;
 pub mod geometry;
@@ -130,6 +131,8 @@ pub struct App {
     pub count: Option<usize>,
     /// The passage being selected in visual mode.
     pub selection: Option<visual::Selection>,
+    /// Text copied with `y`/`Y`, for the event loop to hand to the terminal.
+    clipboard: Option<String>,
     cache: LineCache,
     /// The script the brief is shown in, and the compare view.
     pub view: View,
@@ -160,6 +163,7 @@ impl App {
             at_end: false,
             count: None,
             selection: None,
+            clipboard: None,
             cache: LineCache::default(),
             view: View::default(),
             notes: notes::NotesState::default(),
@@ -360,6 +364,8 @@ impl App {
                 self.apply_resume(action)
             }
             Action::StartVisual => self.start_visual(),
+            Action::Copy => self.copy(false),
+            Action::CopyCitation => self.copy(true),
             // Only visual mode moves a selection.
             Action::SelectLeft
             | Action::SelectRight

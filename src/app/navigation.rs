@@ -119,7 +119,11 @@ impl App {
     /// The titles of the current section and the sections it is in,
     /// outermost first (front and back matter stand alone).
     pub fn breadcrumb(&self) -> Vec<String> {
-        let current = self.current_entry();
+        self.breadcrumb_of(self.current_entry())
+    }
+
+    /// The titles of entry `current` and the sections it is in.
+    pub fn breadcrumb_of(&self, current: usize) -> Vec<String> {
         let Some(entry) = self.doc.entries.get(current) else {
             return Vec::new();
         };

@@ -71,6 +71,8 @@ pub fn visual_input_action(event: &KeyEvent) -> Option<Action> {
         KeyCode::Char('$') | KeyCode::End => Action::SelectToEnd,
         KeyCode::Char('0') | KeyCode::Home => Action::SelectToStart,
         KeyCode::Char('a') => Action::AddNote,
+        KeyCode::Char('y') => Action::Copy,
+        KeyCode::Char('Y') => Action::CopyCitation,
         KeyCode::Char('n') => Action::NextMatch,
         KeyCode::Char('N') => Action::PrevMatch,
         KeyCode::Char('?') => Action::ToggleHelp,
@@ -150,6 +152,8 @@ impl App {
                 sel.head = 0;
             }
             Action::AddNote => return self.note_on_selection(),
+            Action::Copy => return self.copy(false),
+            Action::CopyCitation => return self.copy(true),
             Action::NextMatch | Action::PrevMatch if !self.search.matches.is_empty() => {
                 // Start over on the next match: the phrase searched for.
                 self.step_match(action == Action::NextMatch);

@@ -95,6 +95,16 @@ pub(crate) fn apply_settings(app: &mut App, settings: &Settings) -> Vec<Warning>
     warnings
 }
 
+/// Hands `text` to the terminal's clipboard (OSC 52). A terminal that does
+/// not support it ignores the sequence; a failed write only loses the copy.
+fn copy_to_terminal(terminal: &mut DefaultTerminal, text: &str) {
+    use std::io::Write;
+    let backend = terminal.backend_mut();
+    let _ = backend
+        .write_all(crate::app::copy::osc52(text).as_bytes())
+        .and_then(|()| backend.flush());
+}
+
 /// How often a failed notes save is retried.
 const NOTES_RETRY: Duration = Duration::from_secs(2);
 
@@ -142,6 +152,9 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
         };
         if let Some(action) = action {
             app.apply(action);
+        }
+        if let Some(text) = app.take_clipboard() {
+            copy_to_terminal(terminal, &text);
         }
         // Draw only once the events that piled up are handled: holding a
         // key down or resizing must not queue frames.

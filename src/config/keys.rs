@@ -42,6 +42,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("next_note", Action::NextNote),
     ("prev_note", Action::PrevNote),
     ("select", Action::StartVisual),
+    ("copy", Action::Copy),
+    ("copy_citation", Action::CopyCitation),
     ("set_mark", Action::SetMark),
     ("jump_to_mark", Action::JumpToMark),
     ("cycle_theme", Action::CycleTheme),
