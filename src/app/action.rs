@@ -129,6 +129,10 @@ pub enum Action {
     Copy,
     /// Copy a citation (quote, author, title, section) to the clipboard.
     CopyCitation,
+    /// Follow the cursor paragraph's link or footnote (a count picks which).
+    FollowLink,
+    /// Go back to where the last link was followed from.
+    JumpBack,
 }
 
 impl Action {
@@ -208,6 +212,8 @@ impl Action {
             Action::SelectToStart => "selection: to the paragraph's start",
             Action::Copy => "copy the selection, else the cursor's paragraph (OSC 52)",
             Action::CopyCitation => "copy a citation: quote, author, title, section",
+            Action::FollowLink => "follow the paragraph's link or footnote (2f: the second)",
+            Action::JumpBack => "go back to where the link was followed from",
         }
     }
 }

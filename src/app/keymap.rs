@@ -126,6 +126,8 @@ impl Default for Keymap {
             (p(Char('v')), Action::StartVisual),
             (p(Char('y')), Action::Copy),
             (p(Char('Y')), Action::CopyCitation),
+            (p(Char('f')), Action::FollowLink),
+            (Key::ctrl('o'), Action::JumpBack),
             // Library area: marks and themes.
             (p(Char('m')), Action::SetMark),
             (p(Char('\'')), Action::JumpToMark),

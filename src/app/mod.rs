@@ -11,6 +11,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod library;
 pub mod lines;
+pub mod links;
 mod navigation;
 pub mod notes;
 mod notes_cursor;
@@ -133,6 +134,13 @@ pub struct App {
     pub selection: Option<visual::Selection>,
     /// Text copied with `y`/`Y`, for the event loop to hand to the terminal.
     clipboard: Option<String>,
+    /// An address `f` asked to open, for the event loop to hand to the opener.
+    open_url: Option<String>,
+    /// Where links were followed from, the last last (`Ctrl-O` goes back).
+    jumps: Vec<links::JumpedFrom>,
+    /// The count typed before the key being handled, for actions that take
+    /// it as a number rather than as repeats (`2f`).
+    count_arg: Option<usize>,
     cache: LineCache,
     /// The script the brief is shown in, and the compare view.
     pub view: View,
@@ -164,6 +172,9 @@ impl App {
             count: None,
             selection: None,
             clipboard: None,
+            open_url: None,
+            jumps: Vec::new(),
+            count_arg: None,
             cache: LineCache::default(),
             view: View::default(),
             notes: notes::NotesState::default(),
@@ -212,6 +223,7 @@ impl App {
             return;
         }
         let count = self.count.take();
+        self.count_arg = count;
         if let Some(action) = self.key_action(event) {
             let times = if action.takes_count() {
                 count.unwrap_or(1)
@@ -366,6 +378,11 @@ impl App {
             Action::StartVisual => self.start_visual(),
             Action::Copy => self.copy(false),
             Action::CopyCitation => self.copy(true),
+            Action::FollowLink => {
+                let n = self.count_arg.take().unwrap_or(1);
+                self.follow_link(n);
+            }
+            Action::JumpBack => self.jump_back(),
             // Only visual mode moves a selection.
             Action::SelectLeft
             | Action::SelectRight

@@ -44,6 +44,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("select", Action::StartVisual),
     ("copy", Action::Copy),
     ("copy_citation", Action::CopyCitation),
+    ("follow_link", Action::FollowLink),
+    ("jump_back", Action::JumpBack),
     ("set_mark", Action::SetMark),
     ("jump_to_mark", Action::JumpToMark),
     ("cycle_theme", Action::CycleTheme),
