@@ -23,8 +23,15 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         .iter()
         .map(|t| clean(&app.display_text(t)).into_owned())
         .collect();
-    // The path takes at most a third of the bar, so the facts after it fit.
-    let crumbs = breadcrumb(&path, usize::from(area.width) / 3);
+    // The path leaves room for the facts after it: about 50 columns, and
+    // more while a search shows its query and count.
+    let width = usize::from(area.width);
+    let room = if app.search.is_active() || app.mode == Mode::Search {
+        width.saturating_sub(80).max(width / 4)
+    } else {
+        width.saturating_sub(50).max(width / 3)
+    };
+    let crumbs = breadcrumb(&path, room);
     let mut left = vec![Span::styled(
         format!(
             " §{section}/{entries}{crumbs}  {percent}%  {}",
