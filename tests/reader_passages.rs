@@ -99,3 +99,25 @@ fn y_copies_in_the_view_script_and_capital_y_copies_a_citation() {
         Some("第二段：关税与出口管制，双方同意对话。")
     );
 }
+
+#[test]
+fn the_compare_view_shows_note_marks_and_c_always_changes_its_right_side() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut app = open(dir.path());
+    press(&mut app, "a注意\x13");
+    let noted = app.notes.cursor;
+    app.apply(gloss::app::Action::ToggleCompare);
+    let buf = draw(&mut app);
+    let first_char: String = app.doc.text(noted).chars().take(1).collect();
+    let row = (0..20)
+        .find(|&y| buf[(1, y)].symbol() == first_char)
+        .expect("the noted paragraph is on screen");
+    assert_eq!(buf[(0, row)].symbol(), "✎");
+    // Original → the right side is Simplified; every c changes it.
+    let mut seen = vec![app.view.compare_script()];
+    for _ in 0..3 {
+        app.apply(gloss::app::Action::CycleView);
+        seen.push(app.view.compare_script());
+    }
+    assert!(seen.windows(2).all(|w| w[0] != w[1]), "{seen:?}");
+}

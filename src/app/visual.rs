@@ -170,6 +170,8 @@ impl App {
             Action::Resize { width, height } => {
                 self.resize(ratatui::layout::Rect::new(0, 0, width, height));
             }
+            // The wheel still scrolls; the selection stays where it is.
+            Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
             _ => {}
         }
         self.selection = Some(sel);

@@ -86,7 +86,14 @@ pub fn to_markdown(briefs: &[ExportBrief]) -> String {
                 last_quote = Some(here);
             }
             let mut lines = item.note.text.lines();
-            out.push_str(&format!("- {}\n", lines.next().unwrap_or("")));
+            // A note on a passage names it before its text.
+            let passage = item
+                .note
+                .anchor
+                .passage
+                .as_ref()
+                .map_or(String::new(), |p| format!("「{}」 ", p.exact));
+            out.push_str(&format!("- {passage}{}\n", lines.next().unwrap_or("")));
             for line in lines {
                 out.push_str(&format!("  {line}\n"));
             }
