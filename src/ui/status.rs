@@ -24,9 +24,10 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         .map(|t| clean(&app.display_text(t)).into_owned())
         .collect();
     // The path leaves room for the facts after it: about 50 columns, and
-    // more while a search shows its query and count.
+    // more while a search or a selection has something to say.
     let width = usize::from(area.width);
-    let room = if app.search.is_active() || app.mode == Mode::Search {
+    let busy = app.search.is_active() || matches!(app.mode, Mode::Search | Mode::Visual);
+    let room = if busy {
         width.saturating_sub(80).max(width / 4)
     } else {
         width.saturating_sub(50).max(width / 3)
