@@ -121,3 +121,31 @@ fn the_compare_view_shows_note_marks_and_c_always_changes_its_right_side() {
     }
     assert!(seen.windows(2).all(|w| w[0] != w[1]), "{seen:?}");
 }
+
+#[test]
+fn a_passage_in_a_table_cell_is_kept_as_the_cell_text() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("table.md");
+    std::fs::write(
+        &file,
+        "# 表\n\n| 項目 | 說明 |\n|---|---|\n| 關稅 | 出口管制與對話 |\n",
+    )
+    .unwrap();
+    let mut app = App::new(brief::load_path(&file).unwrap());
+    app.resize(Rect::new(0, 0, 80, 20));
+    app.open_notes(Ok(DataDir::at(dir.path().join("data"))), &file);
+    press(&mut app, "/出口管制\rva注\x13");
+    let session = app.notes.session().unwrap();
+    let views = session.views();
+    assert_eq!(views.len(), 1);
+    let passage = views[0].note.anchor.passage.clone().unwrap();
+    assert_eq!(passage.exact, "出口管制");
+    // The neighbours are the row's own text, without the drawn separator.
+    let own = app.doc.paragraph(app.notes.cursor).unwrap().text();
+    assert!(own.contains(&format!("{}{}", passage.prefix, passage.exact)));
+    assert!(views[0].resolution.passage.is_some());
+    assert_eq!(
+        views[0].resolution.status,
+        gloss::notes::AnchorStatus::Anchored
+    );
+}

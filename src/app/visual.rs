@@ -192,11 +192,30 @@ impl App {
                 .say("a heading takes no notes: select in a paragraph (n goes to the next match)");
             return;
         };
-        let passage = Passage::new(&self.doc.text(sel.block), chars);
+        let Some(passage) = self.passage_of(sel) else {
+            self.notes.say("a passage in a table stays within one cell");
+            return;
+        };
         self.end_visual();
         if self.notes_usable(true) {
             self.open_note_editor(Target::Passage { paragraph, passage });
         }
+    }
+
+    /// The selection as a passage of its paragraph's text as the notes
+    /// see it. A table row is shown with separators between its cells, so
+    /// there the passage is found again in the row's own text; `None` when
+    /// it runs across a separator.
+    fn passage_of(&self, sel: Selection) -> Option<Passage> {
+        let shown = self.doc.text(sel.block);
+        let own = self.doc.paragraph(sel.block)?.text();
+        if own == shown {
+            return Some(Passage::new(&own, sel.chars()));
+        }
+        let exact = self.selection_text()?;
+        let at = own.find(&exact)?;
+        let start = own[..at].chars().count();
+        Some(Passage::new(&own, start..start + exact.chars().count()))
     }
 
     /// The selected text, as in the brief.
