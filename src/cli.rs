@@ -10,7 +10,9 @@ use crate::commands::{config, convert, notes, outline, search, shell, themes};
 #[derive(Debug, Parser)]
 #[command(name = "gloss", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// A brief to read (Markdown or plain text).
+    /// A brief to read (Markdown or plain text), or a folder of briefs to
+    /// list in the library (default: the current folder).
+    #[arg(value_name = "FILE|DIR")]
     pub file: Option<PathBuf>,
     /// The theme to read in (see `gloss themes`), over the settings.
     #[arg(long, value_name = "NAME")]

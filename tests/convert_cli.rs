@@ -189,7 +189,7 @@ fn missing_inputs_and_unwritable_targets_are_reported_per_file() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "台湾\n");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("missing.txt: cannot read: no such file"),
+        err.starts_with("gloss: error: cannot read ") && err.contains("missing.txt: no such file"),
         "{err}"
     );
 

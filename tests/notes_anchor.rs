@@ -214,3 +214,45 @@ fn every_note_is_resolved_and_none_dropped() {
         "{orphans} orphans, {removed} removed"
     );
 }
+
+#[test]
+fn a_passage_follows_its_paragraph_through_an_edit_and_is_flagged_when_gone() {
+    let original = sample();
+    let at = annotated(&original);
+    let text = text_at(&original, at);
+    let mut anchor = anchor_on(&original, at);
+    // The paragraph's second sentence is the passage.
+    let first_end = text.chars().position(|c| c == '。').unwrap() + 1;
+    let second_end = first_end
+        + text
+            .chars()
+            .skip(first_end)
+            .position(|c| c == '。')
+            .unwrap()
+        + 1;
+    let passage = gloss::notes::passage::Passage::new(&text, first_end..second_end);
+    anchor.passage = Some(passage.clone());
+
+    // Words added at the paragraph's start: the passage moves with them.
+    let mut edited = original.clone();
+    set_text(&mut edited, at, &format!("據報導，{text}"));
+    let r = BriefMap::new(&edited).resolve(&anchor);
+    assert_eq!(r.status, AnchorStatus::Anchored);
+    let found = r.passage.expect("the passage is found again");
+    let now: String = text_at(&edited, at)
+        .chars()
+        .skip(found.start)
+        .take(found.len())
+        .collect();
+    assert_eq!(now, passage.exact);
+    assert_eq!(found.start, first_end + 4);
+
+    // The passage's sentence rewritten: the note stays, to be reviewed.
+    let mut rewritten = original.clone();
+    let changed = text.replacen(&passage.exact, "這一句已經完全改寫了。", 1);
+    set_text(&mut rewritten, at, &changed);
+    let r = BriefMap::new(&rewritten).resolve(&anchor);
+    assert_ne!(r.status, AnchorStatus::Orphan);
+    assert_eq!(r.passage, None);
+    assert_eq!(r.status, AnchorStatus::NeedsReview);
+}

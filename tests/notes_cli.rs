@@ -374,3 +374,64 @@ fn an_empty_note_is_refused() {
     // A tag alone is a note.
     add(data.path(), &brief, &paras[1].0, "", &["待查"]);
 }
+
+#[test]
+fn add_quote_finds_the_passage_in_any_script_and_asks_for_para_when_ambiguous() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "brief.txt");
+    let paras = paragraphs(&brief);
+    // Typed in Simplified; the brief is Traditional.
+    let out = gloss(data.path())
+        .args(["notes", "add"])
+        .arg(&brief)
+        .args(["--quote", "太平洋够大", "--text", "海權"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = gloss(data.path())
+        .args(["notes", "list", "--format", "w3c"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let target = &v["first"]["items"][0]["target"];
+    assert_eq!(target["selector"]["exact"], "太平洋夠大");
+    assert_eq!(target["gloss:paragraph"], paras[1].0.as_str());
+
+    // 習近平 is in two paragraphs: gloss asks which.
+    let out = gloss(data.path())
+        .args(["notes", "add"])
+        .arg(&brief)
+        .args(["--quote", "习近平", "--text", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("gloss: error: ") && err.contains("--para"),
+        "{err}"
+    );
+    let out = gloss(data.path())
+        .args(["notes", "add"])
+        .arg(&brief)
+        .args(["--quote", "习近平", "--para", &paras[2].0, "--text", "x"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = gloss(data.path())
+        .args(["notes", "add"])
+        .arg(&brief)
+        .args(["--quote", "不在這裡", "--text", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

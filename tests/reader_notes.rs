@@ -171,6 +171,66 @@ fn e_edits_the_newest_note_and_says_when_there_are_several() {
 }
 
 #[test]
+fn braces_step_through_a_paragraphs_notes_and_e_d_act_on_the_one_picked() {
+    let f = Fixture::new();
+    let mut app = f.open();
+    let texts = |f: &Fixture| -> Vec<String> { f.on_disk().into_iter().map(|n| n.1).collect() };
+    type_keys(&mut app, "a一<C-s>a二<C-s>a三<C-s>");
+    // From the paragraph itself: its first note, then the second.
+    type_keys(&mut app, "}}");
+    assert_eq!(app.selected_note_index(app.notes.cursor), Some(1));
+    assert!(
+        app.notes
+            .message
+            .clone()
+            .unwrap()
+            .text
+            .contains("note 2 of 3")
+    );
+    type_keys(&mut app, "e<End>改<C-s>");
+    assert_eq!(texts(&f), ["一", "二改", "三"]);
+    type_keys(&mut app, "{d");
+    assert_eq!(texts(&f), ["二改", "三"]);
+    // The next note of the brief may be on another paragraph.
+    type_keys(&mut app, "Ja四<C-s>K");
+    type_keys(&mut app, "}}}");
+    assert!(
+        cursor_text(&app).starts_with("第二段"),
+        "{}",
+        cursor_text(&app)
+    );
+    type_keys(&mut app, "}");
+    assert!(
+        app.notes
+            .message
+            .clone()
+            .unwrap()
+            .text
+            .contains("no note after")
+    );
+    // `g` puts the cursor on the first paragraph on screen.
+    type_keys(&mut app, "g");
+    assert!(
+        cursor_text(&app).starts_with("第一段"),
+        "{}",
+        cursor_text(&app)
+    );
+}
+
+#[test]
+fn the_pane_edits_and_deletes_the_selected_note() {
+    let f = Fixture::new();
+    let mut app = f.open();
+    type_keys(&mut app, "a甲<C-s>a乙<C-s>");
+    type_keys(&mut app, "Mje<End>丙<C-s>");
+    let texts: Vec<String> = f.on_disk().into_iter().map(|n| n.1).collect();
+    assert_eq!(texts, ["甲", "乙丙"]);
+    type_keys(&mut app, "Md<Esc>");
+    let texts: Vec<String> = f.on_disk().into_iter().map(|n| n.1).collect();
+    assert_eq!(texts, ["乙丙"]);
+}
+
+#[test]
 fn t_sets_tags_and_tab_completes_from_tags_in_any_brief() {
     let f = Fixture::new();
     // A tag used in another brief of the same store.

@@ -12,6 +12,10 @@ pub enum Action {
     PageDown,
     /// Scroll the body one screen up.
     PageUp,
+    /// Scroll the body half a screen down.
+    HalfPageDown,
+    /// Scroll the body half a screen up.
+    HalfPageUp,
     /// Go to the start of the brief (or the top of the list).
     Top,
     /// Go to the end of the brief (or the bottom of the list).
@@ -91,6 +95,10 @@ pub enum Action {
     ToggleNotes,
     /// Open the list of this brief's notes.
     NotesPane,
+    /// Go to the next note of the brief (several on one paragraph: the next of them).
+    NextNote,
+    /// Go to the previous note of the brief.
+    PrevNote,
     /// A key typed into an open note editor, tag line or notes pane.
     NotesKey(crossterm::event::KeyEvent),
     // Library area: marks and themes.
@@ -102,9 +110,53 @@ pub enum Action {
     MarkLetter(char),
     /// Switch to the next theme, and remember it.
     CycleTheme,
+    // Passages (issue 12).
+    /// Start selecting a passage: the search match, else the paragraph's start.
+    StartVisual,
+    /// Move the selection's moving end one character left.
+    SelectLeft,
+    /// Move the selection's moving end one character right.
+    SelectRight,
+    /// Extend the selection to the end of the clause.
+    SelectClauseNext,
+    /// Take the selection back to the end of the previous clause.
+    SelectClausePrev,
+    /// Extend the selection to the end of the paragraph.
+    SelectToEnd,
+    /// Extend the selection to the start of the paragraph.
+    SelectToStart,
+    /// Copy the selection, else the cursor's paragraph, to the clipboard.
+    Copy,
+    /// Copy a citation (quote, author, title, section) to the clipboard.
+    CopyCitation,
+    /// Follow the cursor paragraph's link or footnote (a count picks which).
+    FollowLink,
+    /// Go back to where the last link was followed from.
+    JumpBack,
 }
 
 impl Action {
+    /// Whether a count typed before the key (`5j`, `3]`) repeats it.
+    pub fn takes_count(self) -> bool {
+        matches!(
+            self,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::NextSection
+                | Action::PrevSection
+                | Action::NextMatch
+                | Action::PrevMatch
+                | Action::CursorDown
+                | Action::CursorUp
+                | Action::NextNote
+                | Action::PrevNote
+        )
+    }
+
     /// What the action does, as the help overlay shows it.
     pub fn description(self) -> &'static str {
         match self {
@@ -112,6 +164,8 @@ impl Action {
             Action::Up => "scroll up a line / previous entry in the list",
             Action::PageDown => "page down",
             Action::PageUp => "page up",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
             Action::Top => "go to the start",
             Action::Bottom => "go to the end",
             Action::ToggleFocus => "switch focus: section list ⇄ body",
@@ -136,17 +190,30 @@ impl Action {
             Action::CursorDown => "paragraph cursor to the next paragraph",
             Action::CursorUp => "paragraph cursor to the previous paragraph",
             Action::AddNote => "add a note to the paragraph at the cursor",
-            Action::EditNote => "edit the paragraph's note (the newest)",
+            Action::EditNote => "edit the note (the one picked with } {, else the newest)",
             Action::EditTags => "edit the paragraph's tags (Tab completes)",
-            Action::DeleteNote => "delete the paragraph's note (the newest)",
+            Action::DeleteNote => "delete the note (the one picked with } {, else the newest)",
             Action::UndoDelete => "undo the last note deletion",
             Action::ToggleNotes => "show or hide notes under their paragraphs",
-            Action::NotesPane => "list this brief's notes (filter, jump, re-attach)",
+            Action::NotesPane => "list this brief's notes (filter, jump, edit, delete)",
+            Action::NextNote => "next note (steps through a paragraph's notes)",
+            Action::PrevNote => "previous note",
             Action::NotesKey(_) => "type into the notes editor or pane",
             Action::SetMark => "set a mark: m then a letter",
             Action::JumpToMark => "jump to a mark: ' then its letter",
             Action::MarkLetter(_) => "name the mark",
             Action::CycleTheme => "next theme (remembered)",
+            Action::StartVisual => "select a passage (at the search match, else the cursor)",
+            Action::SelectLeft => "selection: one character less",
+            Action::SelectRight => "selection: one character more",
+            Action::SelectClauseNext => "selection: to the next clause end",
+            Action::SelectClausePrev => "selection: back to the previous clause end",
+            Action::SelectToEnd => "selection: to the paragraph's end",
+            Action::SelectToStart => "selection: to the paragraph's start",
+            Action::Copy => "copy the selection, else the cursor's paragraph (OSC 52)",
+            Action::CopyCitation => "copy a citation: quote, author, title, section",
+            Action::FollowLink => "follow the paragraph's link or footnote (2f: the second)",
+            Action::JumpBack => "go back to where the link was followed from",
         }
     }
 }

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 
 use super::lines::{VisualLine, layout_text};
 use super::view::{Compare, ViewScript};
-use super::{Action, App, Pos};
+use super::{Action, App, Mode, Pos};
 
 /// Columns left of the first text column.
 const MARGIN: u16 = 1;
@@ -121,6 +121,8 @@ impl App {
             Action::Up => self.compare_scroll(-1),
             Action::PageDown => self.compare_scroll(rows.saturating_sub(1).max(1) as i64),
             Action::PageUp => self.compare_scroll(-(rows.saturating_sub(1).max(1) as i64)),
+            Action::HalfPageDown => self.compare_scroll((rows / 2).max(1) as i64),
+            Action::HalfPageUp => self.compare_scroll(-((rows / 2).max(1) as i64)),
             Action::Top => self.set_compare_top(Pos::default()),
             Action::Bottom => self.set_compare_top(Pos {
                 block: usize::MAX,
@@ -129,16 +131,44 @@ impl App {
             Action::NextSection => self.compare_section(true),
             Action::PrevSection => self.compare_section(false),
             Action::ScrollAt { lines, .. } => self.compare_scroll(i64::from(lines)),
+            Action::Cancel if self.mode == Mode::Search => self.clear_search(),
             Action::ToggleCompare | Action::Cancel => self.close_compare(),
+            Action::StartSearch
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchConfirm
+            | Action::NextMatch
+            | Action::PrevMatch => {
+                match action {
+                    Action::StartSearch => self.start_search(),
+                    Action::SearchInput(c) => self.search_type(c),
+                    Action::SearchBackspace => self.search_backspace(),
+                    Action::SearchConfirm => self.search_confirm(),
+                    Action::NextMatch => self.step_match(true),
+                    _ => self.step_match(false),
+                }
+                self.compare_reveal_match();
+            }
             Action::CycleView => {
-                self.cycle_view();
+                // The right side always shows a conversion, so `c` toggles
+                // it between the two scripts; going through the original
+                // would leave the right side as it was (a dead press).
+                let next = match self.view.compare_script() {
+                    ViewScript::Simplified => ViewScript::Taiwan,
+                    _ => ViewScript::Simplified,
+                };
+                self.set_view_script(next);
                 let top = self.compare_top();
                 self.set_compare_top(Pos {
                     block: top.block,
                     line: 0,
                 });
             }
-            Action::ToggleHelp | Action::Quit | Action::Resize { .. } => return false,
+            Action::ToggleHelp
+            | Action::Quit
+            | Action::Resize { .. }
+            | Action::Copy
+            | Action::CopyCitation => return false,
             _ => {}
         }
         true
@@ -147,6 +177,29 @@ impl App {
     /// The compare view's top, or the start when it is closed.
     pub fn compare_top(&self) -> Pos {
         self.view.compare.map(|c| c.top).unwrap_or_default()
+    }
+
+    /// Scrolls the compare view to the current search match when it is
+    /// off screen, a third of the way down.
+    fn compare_reveal_match(&mut self) {
+        let Some(block) = self
+            .search
+            .current
+            .and_then(|i| self.search.matches.get(i))
+            .map(|m| m.block)
+        else {
+            return;
+        };
+        let rows = usize::from(self.screen.body.height).max(1);
+        let top = self.compare_top();
+        let bottom = self.compare_forward(top, rows - 1);
+        if block < top.block || block > bottom.block {
+            let target = self.compare_backward(Pos { block, line: 0 }, rows / 3);
+            self.set_compare_top(target);
+        } else if let Some(compare) = self.view.compare {
+            // The search moved the body; keep it under the compare view.
+            self.set_compare_top(compare.top);
+        }
     }
 
     fn compare_scroll(&mut self, delta: i64) {

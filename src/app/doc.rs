@@ -110,7 +110,10 @@ impl Doc {
         }
         for (s, section) in b.sections.iter().enumerate() {
             let e = entries.len();
-            let title = section.title.as_deref().unwrap_or("(opening)");
+            let title = section
+                .title
+                .as_deref()
+                .unwrap_or(crate::brief::OPENING_TITLE);
             entries.push(entry(
                 title,
                 section.level,

@@ -88,6 +88,8 @@ impl Default for Keymap {
             (p(Char(' ')), Action::PageDown),
             (p(PageUp), Action::PageUp),
             (p(Char('b')), Action::PageUp),
+            (Key::ctrl('d'), Action::HalfPageDown),
+            (Key::ctrl('u'), Action::HalfPageUp),
             (p(Char('g')), Action::Top),
             (p(Home), Action::Top),
             (p(Char('G')), Action::Bottom),
@@ -118,6 +120,14 @@ impl Default for Keymap {
             (p(Char('u')), Action::UndoDelete),
             (p(Char('o')), Action::ToggleNotes),
             (p(Char('M')), Action::NotesPane),
+            (p(Char('}')), Action::NextNote),
+            (p(Char('{')), Action::PrevNote),
+            // Passages (issue 12).
+            (p(Char('v')), Action::StartVisual),
+            (p(Char('y')), Action::Copy),
+            (p(Char('Y')), Action::CopyCitation),
+            (p(Char('f')), Action::FollowLink),
+            (Key::ctrl('o'), Action::JumpBack),
             // Library area: marks and themes.
             (p(Char('m')), Action::SetMark),
             (p(Char('\'')), Action::JumpToMark),
@@ -190,6 +200,9 @@ impl Keymap {
             .collect()
     }
 }
+
+/// What a count before a key does, for the help overlay.
+pub const COUNT_HELP: (&str, &str) = ("1-9…", "a count before a move repeats it (5j, 3], 2n)");
 
 /// Keys of the search being typed, for the help overlay; they are fixed
 /// because typed text must reach the query.

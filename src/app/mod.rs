@@ -4,12 +4,15 @@
 
 pub mod action;
 pub mod compare;
+pub mod copy;
 pub mod doc;
 pub mod editor;
 pub mod geometry;
+mod input;
 pub mod keymap;
 pub mod library;
 pub mod lines;
+pub mod links;
 mod navigation;
 pub mod notes;
 mod notes_cursor;
@@ -17,14 +20,16 @@ mod notes_edit;
 pub mod notes_overlay;
 pub mod notes_pane;
 mod notes_save;
+mod notes_select;
+mod outline;
 pub mod resume;
 pub mod search;
 mod table;
 pub mod view;
+pub mod visual;
 
 use std::rc::Rc;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub use action::Action;
@@ -39,6 +44,9 @@ pub use view::{View, ViewScript};
 use crate::brief::Brief;
 use crate::theme::Theme;
 use lines::LineCache;
+
+/// The largest count before a key (more would only stall the reader).
+const MAX_COUNT: usize = 9999;
 
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: i16 = 3;
@@ -72,6 +80,8 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// Selecting a passage (`v`).
+    Visual,
 }
 
 /// The section list's selection and scroll offset.
@@ -119,6 +129,19 @@ pub struct App {
     pub resume: Resume,
     /// Whether the view shows the end of the brief.
     at_end: bool,
+    /// A count being typed before a key (`5` of `5j`).
+    pub count: Option<usize>,
+    /// The passage being selected in visual mode.
+    pub selection: Option<visual::Selection>,
+    /// Text copied with `y`/`Y`, for the event loop to hand to the terminal.
+    clipboard: Option<String>,
+    /// An address `f` asked to open, for the event loop to hand to the opener.
+    open_url: Option<String>,
+    /// Where links were followed from, the last last (`Ctrl-O` goes back).
+    jumps: Vec<links::JumpedFrom>,
+    /// The count typed before the key being handled, for actions that take
+    /// it as a number rather than as repeats (`2f`).
+    count_arg: Option<usize>,
     cache: LineCache,
     /// The script the brief is shown in, and the compare view.
     pub view: View,
@@ -147,64 +170,15 @@ impl App {
             jumped_entry: None,
             resume: Resume::default(),
             at_end: false,
+            count: None,
+            selection: None,
+            clipboard: None,
+            open_url: None,
+            jumps: Vec::new(),
+            count_arg: None,
             cache: LineCache::default(),
             view: View::default(),
             notes: notes::NotesState::default(),
-        }
-    }
-
-    /// The action a key press asks for in the current mode.
-    pub fn key_action(&self, event: &KeyEvent) -> Option<Action> {
-        if self.notes.overlay.is_some() {
-            return App::overlay_key_action(event);
-        }
-        if self.resume.pending.is_some() {
-            return self.resume.pending_key_action(event);
-        }
-        match self.mode {
-            Mode::Search => keymap::search_input_action(event),
-            Mode::Normal | Mode::Help => self.keymap.action(event),
-        }
-    }
-
-    /// Handles a key press: finds its action and applies it.
-    pub fn handle_key(&mut self, event: &KeyEvent) {
-        // Esc and the next key in one read (typed quickly, or pasted)
-        // arrive as Alt+key; nothing is bound to most of those, so they are
-        // taken as the two keys they were.
-        if let Some(plain) = split_alt(event)
-            && self.key_action(event).is_none()
-        {
-            let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-            if let Some(action) = self.key_action(&esc) {
-                self.apply(action);
-            }
-            if let Some(action) = self.key_action(&plain) {
-                self.apply(action);
-            }
-            return;
-        }
-        if let Some(action) = self.key_action(event) {
-            self.apply(action);
-        }
-    }
-
-    /// The action a mouse event asks for.
-    pub fn mouse_action(&self, event: &MouseEvent) -> Option<Action> {
-        let (column, row) = (event.column, event.row);
-        match event.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollAt {
-                column,
-                row,
-                lines: WHEEL_LINES,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollAt {
-                column,
-                row,
-                lines: -WHEEL_LINES,
-            }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt { column, row }),
-            _ => None,
         }
     }
 
@@ -215,17 +189,20 @@ impl App {
         }
         if self.mode == Mode::Help {
             match action {
-                Action::ToggleHelp | Action::Cancel => self.mode = Mode::Normal,
+                Action::ToggleHelp | Action::Cancel | Action::Quit => self.mode = Mode::Normal,
                 // On a small screen the list of keys scrolls.
                 Action::Down => self.scroll_help(1),
                 Action::Up => self.scroll_help(-1),
-                Action::Quit => self.quit = true,
                 Action::Resize { width, height } => {
                     self.resize(Rect::new(0, 0, width, height));
                     self.scroll_help(0);
                 }
                 _ => {}
             }
+            return;
+        }
+        if self.mode == Mode::Visual {
+            self.apply_visual(action);
             return;
         }
         if self.view.compare.is_some() && self.apply_compare(action) {
@@ -236,6 +213,8 @@ impl App {
             Action::Up => self.move_focused(-1),
             Action::PageDown => self.page(1),
             Action::PageUp => self.page(-1),
+            Action::HalfPageDown => self.half_page(1),
+            Action::HalfPageUp => self.half_page(-1),
             Action::Top => self.go_top(),
             Action::Bottom => self.go_bottom(),
             Action::ToggleFocus => {
@@ -292,10 +271,27 @@ impl App {
             | Action::UndoDelete
             | Action::ToggleNotes
             | Action::NotesPane
+            | Action::NextNote
+            | Action::PrevNote
             | Action::NotesKey(_) => self.notes_action(action),
             Action::SetMark | Action::JumpToMark | Action::MarkLetter(_) | Action::CycleTheme => {
                 self.apply_resume(action)
             }
+            Action::StartVisual => self.start_visual(),
+            Action::Copy => self.copy(false),
+            Action::CopyCitation => self.copy(true),
+            Action::FollowLink => {
+                let n = self.count_arg.take().unwrap_or(1);
+                self.follow_link(n);
+            }
+            Action::JumpBack => self.jump_back(),
+            // Only visual mode moves a selection.
+            Action::SelectLeft
+            | Action::SelectRight
+            | Action::SelectClauseNext
+            | Action::SelectClausePrev
+            | Action::SelectToEnd
+            | Action::SelectToStart => {}
         }
         if let Action::ClickAt { column, row } = action {
             self.click_cursor(column, row);
@@ -326,7 +322,9 @@ impl App {
     /// Every row of the help overlay: the keymap's, then the search's.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows = self.keymap.help_rows();
+        rows.push((keymap::COUNT_HELP.0.to_string(), keymap::COUNT_HELP.1));
         rows.extend(keymap::SEARCH_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
+        rows.extend(visual::VISUAL_KEYS.iter().map(|(k, d)| (k.to_string(), *d)));
         rows
     }
 
@@ -343,14 +341,4 @@ impl App {
             self.clear_search();
         }
     }
-}
-
-/// The key without Alt, for an Alt+character press.
-fn split_alt(event: &KeyEvent) -> Option<KeyEvent> {
-    let KeyCode::Char(_) = event.code else {
-        return None;
-    };
-    let rest = event.modifiers - KeyModifiers::ALT;
-    (event.modifiers.contains(KeyModifiers::ALT) && !rest.contains(KeyModifiers::CONTROL))
-        .then(|| KeyEvent::new(event.code, rest))
 }

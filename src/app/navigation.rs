@@ -106,10 +106,25 @@ impl App {
         self.scroll(direction * step);
     }
 
+    /// Half a screen down or up (Ctrl-D, Ctrl-U).
+    pub(super) fn half_page(&mut self, direction: i64) {
+        let step = (self.screen.body_rows() / 2).max(1) as i64;
+        self.scroll(direction * step);
+    }
+
     /// Start of the brief, or top of the list.
     pub(super) fn go_top(&mut self) {
         match self.focus {
-            Focus::Body => self.set_top(Pos::default()),
+            Focus::Body => {
+                self.set_top(Pos::default());
+                // The cursor goes to the first paragraph on screen, as a
+                // reader who went to the start expects.
+                if let Some(i) =
+                    (0..self.doc.blocks.len()).find(|&i| self.doc.paragraph(i).is_some())
+                {
+                    self.notes.cursor = i;
+                }
+            }
             Focus::List => {
                 self.list.selected = 0;
                 self.fit_list();
@@ -174,15 +189,22 @@ impl App {
         self.fit_list();
     }
 
-    /// Scrolls the list so that its selection is on screen.
+    /// Scrolls the list so that its selection (with the rows its wrapped
+    /// title takes) is on screen, and so that no rows are left empty below
+    /// the last entry: after the list was tiny, growing it shows the first
+    /// entries again.
     pub(super) fn fit_list(&mut self) {
         let rows = usize::from(self.screen.list.height).max(1);
+        let extra = self.list_rows_of(self.list.selected).saturating_sub(1);
+        let total = self.doc.entries.len() + extra;
         let l = &mut self.list;
+        let needed = (l.selected + 1 + extra).min(total);
         if l.selected < l.offset {
             l.offset = l.selected;
-        } else if l.selected >= l.offset + rows {
-            l.offset = l.selected + 1 - rows;
+        } else if needed > l.offset + rows {
+            l.offset = (needed - rows).min(l.selected);
         }
+        l.offset = l.offset.min(total.saturating_sub(rows));
     }
 
     pub(super) fn scroll_at(&mut self, column: u16, row: u16, lines: i16) {
@@ -198,7 +220,13 @@ impl App {
 
     pub(super) fn click_at(&mut self, column: u16, row: u16) {
         if self.screen.in_list(column, row) {
-            let e = self.list.offset + usize::from(row - self.screen.list.y);
+            // Walk the rows: the selected entry may take several.
+            let mut e = self.list.offset;
+            let mut at = usize::from(row - self.screen.list.y);
+            while e < self.doc.entries.len() && at >= self.list_rows_of(e) {
+                at -= self.list_rows_of(e);
+                e += 1;
+            }
             if e < self.doc.entries.len() {
                 self.jump_to_entry(e);
             }

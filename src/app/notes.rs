@@ -44,6 +44,9 @@ pub struct NotesState {
     pub show: bool,
     /// The open editor, tag line or notes pane.
     pub overlay: Option<Overlay>,
+    /// The note stepped to with `}` / `{`; the note keys act on it while
+    /// it is on the cursor's paragraph.
+    pub selected: Option<String>,
     /// Ids of deleted notes, the last deleted last.
     pub(super) undo: Vec<String>,
     /// The last thing notes have to say.
@@ -69,6 +72,7 @@ impl Default for NotesState {
             cursor: 0,
             show: true,
             overlay: None,
+            selected: None,
             undo: Vec::new(),
             message: None,
             save_error: None,
@@ -117,6 +121,10 @@ impl NotesState {
         let mut out = String::new();
         if view.resolution.status == AnchorStatus::NeedsReview {
             out.push_str("(needs review) ");
+        }
+        // A note on a passage says which passage, as it is quoted.
+        if let Some(passage) = &view.note.anchor.passage {
+            out.push_str(&format!("「{}」 ", passage.exact));
         }
         out.push_str(view.note.text.trim_end());
         let tags: Vec<String> = view.note.tags.iter().map(|t| format!("#{t}")).collect();
@@ -210,12 +218,23 @@ impl App {
     /// The notes actions of the normal mode.
     pub(super) fn notes_action(&mut self, action: Action) {
         // The last message was about the last notes change; this is a new one.
-        if !matches!(action, Action::CursorDown | Action::CursorUp) {
+        if !matches!(
+            action,
+            Action::CursorDown | Action::CursorUp | Action::NextNote | Action::PrevNote
+        ) {
             self.notes.message = None;
         }
         match action {
             Action::CursorDown => self.step_cursor(true),
             Action::CursorUp => self.step_cursor(false),
+            Action::NextNote => {
+                self.notes.message = None;
+                self.step_note(true);
+            }
+            Action::PrevNote => {
+                self.notes.message = None;
+                self.step_note(false);
+            }
             Action::ToggleNotes => {
                 let keep = self.top_byte();
                 self.notes.show = !self.notes.show;

@@ -6,13 +6,6 @@ use super::editor::Editor;
 use super::notes_overlay::{NoteEditor, Overlay, TagEditor, Target};
 
 impl App {
-    /// The newest note on the cursor's paragraph, and how many there are.
-    fn newest_at_cursor(&self) -> Option<(String, usize)> {
-        let views = self.notes.notes_on(self.cursor_paragraph());
-        let newest = views.iter().max_by_key(|v| v.note.created)?;
-        Some((newest.note.id.clone(), views.len()))
-    }
-
     pub(super) fn open_editor(&mut self, existing: bool) {
         if !self.notes_usable(true) {
             return;
@@ -22,18 +15,31 @@ impl App {
             return;
         };
         let target = if existing {
-            let Some((id, count)) = self.newest_at_cursor() else {
+            let Some((id, count)) = self.note_at_cursor() else {
                 self.notes.say("no note on this paragraph: `a` adds one");
                 return;
             };
-            if count > 1 {
-                self.notes
-                    .say(format!("editing the newest of {count} notes here"));
+            if count > 1 && self.notes.selected.as_deref() != Some(id.as_str()) {
+                self.notes.say(format!(
+                    "editing the newest of {count} notes here (}} / {{ pick another)"
+                ));
             }
             Target::Existing { id }
         } else {
             Target::New { paragraph }
         };
+        self.open_note_editor(target);
+    }
+
+    /// Opens the editor on note `id` (from the notes pane).
+    pub(super) fn open_editor_on(&mut self, id: String) {
+        if self.notes_usable(true) {
+            self.open_note_editor(Target::Existing { id });
+        }
+    }
+
+    /// Opens the editor writing to `target`, with the note's text if it exists.
+    pub(super) fn open_note_editor(&mut self, target: Target) {
         let text = match &target {
             Target::Existing { id } => self
                 .notes
@@ -42,7 +48,7 @@ impl App {
                 .and_then(|s| s.store().note(id))
                 .map(|n| n.text.clone())
                 .unwrap_or_default(),
-            Target::New { .. } => String::new(),
+            Target::New { .. } | Target::Passage { .. } => String::new(),
         };
         let editor = Editor::new(&text);
         self.notes.overlay = Some(Overlay::Note(NoteEditor {
@@ -61,7 +67,7 @@ impl App {
             self.notes.warn("no paragraph under the cursor");
             return;
         };
-        let note = self.newest_at_cursor().map(|(id, _)| id);
+        let note = self.note_at_cursor().map(|(id, _)| id);
         let current = note
             .as_deref()
             .and_then(|id| self.notes.session.as_ref()?.store().note(id))
@@ -98,16 +104,26 @@ impl App {
         if !self.notes_usable(true) {
             return;
         }
-        let Some((id, count)) = self.newest_at_cursor() else {
+        let Some((id, _)) = self.note_at_cursor() else {
             self.notes.say("no note on this paragraph");
             return;
         };
+        self.delete_note(&id);
+    }
+
+    /// Deletes note `id` (undo with `u`).
+    pub(super) fn delete_note(&mut self, id: &str) {
+        if !self.notes_usable(true) {
+            return;
+        }
         if let Some(s) = self.notes.session.as_mut()
-            && s.delete(&id).is_ok()
+            && s.delete(id).is_ok()
         {
-            self.notes.undo.push(id);
-            let more = if count > 1 { " (the newest here)" } else { "" };
-            self.notes.say(format!("note deleted{more} · u undoes"));
+            self.notes.undo.push(id.to_string());
+            if self.notes.selected.as_deref() == Some(id) {
+                self.notes.selected = None;
+            }
+            self.notes.say("note deleted · u undoes");
             self.notes_changed();
         }
     }

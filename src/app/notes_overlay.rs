@@ -21,6 +21,13 @@ pub enum Target {
         /// The note's id.
         id: String,
     },
+    /// A new note on a passage of this paragraph.
+    Passage {
+        /// The paragraph's id.
+        paragraph: String,
+        /// The passage selected in it.
+        passage: crate::notes::passage::Passage,
+    },
 }
 
 /// The multi-line note editor.
@@ -157,6 +164,13 @@ impl App {
                 return None;
             }
             Target::New { paragraph } => session.add(paragraph, &text, Vec::new()).map(|_| ()),
+            Target::Passage { .. } if text.trim().is_empty() => {
+                self.notes.say("empty note not added");
+                return None;
+            }
+            Target::Passage { paragraph, passage } => session
+                .add_passage(paragraph, passage.clone(), &text, Vec::new())
+                .map(|_| ()),
             Target::Existing { id } => session.edit_text(id, &text),
         };
         match done {

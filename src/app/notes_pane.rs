@@ -79,6 +79,20 @@ impl App {
                 return None;
             }
             KeyCode::Char('r') => self.pane_reattach(&pane),
+            KeyCode::Char('e') => {
+                // The editor takes the pane's place; Esc there returns to the reader.
+                if let Some(id) = self.selected_view_id(&pane) {
+                    self.open_editor_on(id);
+                    return self.notes.overlay.take();
+                }
+            }
+            KeyCode::Char('d') => {
+                if let Some(id) = self.selected_view_id(&pane) {
+                    self.delete_note(&id);
+                    let count = self.pane_rows(&pane).len();
+                    pane.selected = pane.selected.min(count.saturating_sub(1));
+                }
+            }
             _ => {}
         }
         Some(Overlay::Pane(pane))

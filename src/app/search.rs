@@ -25,6 +25,25 @@ pub struct Match {
     at: usize,
 }
 
+/// Which way a step went round the end of the matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrapped {
+    /// `n` after the last match went to the first.
+    ToFirst,
+    /// `N` before the first match went to the last.
+    ToLast,
+}
+
+impl Wrapped {
+    /// What the status bar says.
+    pub fn message(self) -> &'static str {
+        match self {
+            Wrapped::ToFirst => "search wrapped to the first match",
+            Wrapped::ToLast => "search wrapped to the last match",
+        }
+    }
+}
+
 /// The folded text of every block, joined by [`BLOCK_SEPARATOR`].
 #[derive(Debug, Default)]
 struct FoldedIndex {
@@ -42,6 +61,9 @@ pub struct Search {
     pub matches: Vec<Match>,
     /// The match `n`/`N` last went to.
     pub current: Option<usize>,
+    /// Set when the last `n`/`N` went round the end of the brief: the
+    /// status bar says so, since the jump would otherwise look like a leap back.
+    pub wrapped: Option<Wrapped>,
     index: Option<FoldedIndex>,
 }
 
@@ -89,6 +111,7 @@ impl App {
         self.search.query.clear();
         self.search.matches.clear();
         self.search.current = None;
+        self.search.wrapped = None;
         self.mode = Mode::Normal;
     }
 
@@ -173,6 +196,7 @@ impl App {
 
     /// Makes the first match at or after the top the current one.
     fn go_to_first_match(&mut self) {
+        self.search.wrapped = None;
         let top = self.top.block;
         let m = &self.search.matches;
         self.search.current = if m.is_empty() {
@@ -185,9 +209,15 @@ impl App {
 
     pub(super) fn step_match(&mut self, forward: bool) {
         let n = self.search.matches.len();
+        self.search.wrapped = None;
         if n == 0 {
             return;
         }
+        self.search.wrapped = match self.search.current {
+            Some(i) if forward && i + 1 == n => Some(Wrapped::ToFirst),
+            Some(0) if !forward => Some(Wrapped::ToLast),
+            _ => None,
+        };
         self.search.current = Some(match self.search.current {
             None => {
                 self.search

@@ -48,6 +48,10 @@ pub struct Meta {
     pub encoding: String,
 }
 
+/// The one name of the untitled section before the first heading, in the
+/// reader, `gloss outline` and note exports alike.
+pub const OPENING_TITLE: &str = "(opening)";
+
 /// A heading and the paragraphs under it, up to the next heading.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Section {

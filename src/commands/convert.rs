@@ -75,12 +75,12 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
                 // The reader of our output went away (`gloss convert x | head`).
                 Err(Undelivered::OutputClosed) => break,
                 Err(Undelivered::Failed(reason)) => {
-                    progress.suspend(|| crate::output::error_line(&reason));
+                    progress.suspend(|| crate::output::error(&reason));
                     failed = true;
                 }
             },
             Err(reason) => {
-                progress.suspend(|| crate::output::error_line(&format!("{shown}: {reason}")));
+                progress.suspend(|| crate::output::error(&format!("{reason:#}")));
                 failed = true;
             }
         }
@@ -266,10 +266,7 @@ fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
             }
             Err(e) => {
                 let path = e.path().unwrap_or(dir).display().to_string();
-                crate::output::error_line(&format!(
-                    "{path}: cannot read: {}",
-                    plain_io(e.io_error())
-                ));
+                crate::output::error(&format!("cannot read {path}: {}", plain_io(e.io_error())));
                 failed = true;
             }
         }
@@ -280,23 +277,35 @@ fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
 /// Reads, decodes and converts one input.
 fn convert_job(job: &Job, converters: &mut Converters) -> anyhow::Result<String> {
     let bytes = match &job.input {
-        Some(path) => crate::files::read_regular(path, crate::files::BRIEF_CAP)
-            .map_err(|e| anyhow::anyhow!("cannot read: {}", plain_io(Some(&e))))?,
+        Some(path) => crate::files::read_regular(path, crate::files::BRIEF_CAP).map_err(|e| {
+            anyhow::anyhow!("cannot read {}: {}", path.display(), plain_io(Some(&e)))
+        })?,
         None => {
             let mut bytes = Vec::new();
             // `gloss convert < /dev/zero` must end: read no more than a brief may hold.
             std::io::stdin()
                 .take(crate::files::BRIEF_CAP + 1)
                 .read_to_end(&mut bytes)
-                .map_err(|e| anyhow::anyhow!("cannot read: {}", plain_io(Some(&e))))?;
+                .map_err(|e| {
+                    anyhow::anyhow!("cannot read standard input: {}", plain_io(Some(&e)))
+                })?;
             if bytes.len() as u64 > crate::files::BRIEF_CAP {
                 anyhow::bail!("standard input is larger than the most gloss reads");
             }
             bytes
         }
     };
-    let text = decode(&bytes)?.text;
-    let converter = converters.for_text(&text)?;
+    // Every message names the input, as `gloss: error: PATH: reason`.
+    let shown = job
+        .input
+        .as_deref()
+        .map_or("standard input".to_string(), |p| p.display().to_string());
+    let text = decode(&bytes)
+        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?
+        .text;
+    let converter = converters
+        .for_text(&text)
+        .map_err(|e| anyhow::anyhow!("{shown}: {e:#}"))?;
     let markdown = job
         .input
         .as_deref()
@@ -350,7 +359,7 @@ fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), Undeliv
     // leaves a truncated file in place of the original.
     crate::files::write_output(path, text.as_bytes()).map_err(|e| {
         let reason = plain_io(Some(&e));
-        Undelivered::Failed(format!("{shown}: cannot write: {reason}"))
+        Undelivered::Failed(format!("cannot write {shown}: {reason}"))
     })
 }
 
@@ -367,7 +376,7 @@ fn progress_bar(files: usize) -> ProgressBar {
 }
 
 /// An I/O error in words, without "(os error N)".
-fn plain_io(e: Option<&std::io::Error>) -> String {
+pub(crate) fn plain_io(e: Option<&std::io::Error>) -> String {
     let Some(e) = e else {
         return "unknown error".to_string();
     };

@@ -10,6 +10,7 @@ use crate::brief;
 use crate::notes::export::{to_csv, to_json, to_markdown, to_w3c};
 use crate::notes::import::import_file;
 use crate::notes::listing::{Filter, gather_all, gather_one, tag_counts};
+use crate::notes::passage::{Passage, QuoteError, find_quote};
 use crate::notes::{BriefNotes, DataDir};
 use crate::output;
 
@@ -24,13 +25,18 @@ pub struct NotesArgs {
 /// The `gloss notes` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum NotesAction {
-    /// Add a note to a paragraph and print the new note's id.
+    /// Add a note to a paragraph, or to a passage (--quote), and print the
+    /// new note's id.
     Add {
         /// The brief.
         file: PathBuf,
-        /// The paragraph's id, as in `gloss outline --json`.
-        #[arg(long = "para", value_name = "ID")]
-        paragraph: String,
+        /// The paragraph's id, as in `gloss outline --json`; with --quote,
+        /// the paragraph to look for the quote in.
+        #[arg(long = "para", value_name = "ID", required_unless_present = "quote")]
+        paragraph: Option<String>,
+        /// A passage to note, in any script (found as search finds text).
+        #[arg(long, value_name = "TEXT")]
+        quote: Option<String>,
         /// The note's text.
         #[arg(long)]
         text: String,
@@ -86,6 +92,7 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
         NotesAction::Add {
             file,
             paragraph,
+            quote,
             text,
             tags,
         } => {
@@ -95,13 +102,23 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             let brief = brief::load_path(file)?;
             let mut notes = BriefNotes::open(&data, file, &brief)?;
             warn_all(notes.store().messages());
-            if notes.map().position_of(paragraph).is_none() {
+            if let Some(paragraph) = paragraph
+                && notes.map().position_of(paragraph).is_none()
+            {
                 anyhow::bail!(
                     "no paragraph with id {paragraph} in {} (see `gloss outline --json`)",
                     file.display()
                 );
             }
-            let id = notes.add(paragraph, text, tags.clone())?;
+            let id = match (quote, paragraph) {
+                (Some(quote), within) => {
+                    let (para, passage) = find_passage(&notes, file, quote, within.as_deref())?;
+                    notes.add_passage(&para, passage, text, tags.clone())?
+                }
+                (None, Some(paragraph)) => notes.add(paragraph, text, tags.clone())?,
+                // clap requires --para when --quote is absent.
+                (None, None) => anyhow::bail!("give --para ID or --quote TEXT"),
+            };
             // Nothing keeps the note after this process ends: say so plainly.
             notes.save().map_err(|e| {
                 anyhow::anyhow!("the note was not saved: {e}; run the command again")
@@ -154,6 +171,43 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             print(&format!("{}\n", data.store_path(&info.key).display()))
         }
     }
+}
+
+/// The paragraph holding `quote` (only `within` when given) and the
+/// passage there, or an error that says what to do.
+fn find_passage(
+    notes: &BriefNotes,
+    file: &std::path::Path,
+    quote: &str,
+    within: Option<&str>,
+) -> anyhow::Result<(String, Passage)> {
+    let paragraphs = notes
+        .map()
+        .paragraphs()
+        .iter()
+        .filter(|p| within.is_none_or(|id| p.id == id))
+        .map(|p| (p.id.as_str(), p.text.as_str()));
+    let shown = file.display();
+    let (id, chars) = find_quote(paragraphs, quote).map_err(|e| match e {
+        QuoteError::Empty => anyhow::anyhow!("--quote is empty"),
+        QuoteError::NotFound => match within {
+            Some(id) => anyhow::anyhow!("paragraph {id} of {shown} does not contain {quote:?}"),
+            None => anyhow::anyhow!("{shown} does not contain {quote:?}"),
+        },
+        QuoteError::Ambiguous(ids) => anyhow::anyhow!(
+            "{quote:?} is in {} paragraphs of {shown}; pick one with --para ({})",
+            ids.len(),
+            ids.join(", ")
+        ),
+    })?;
+    let text = notes
+        .map()
+        .paragraphs()
+        .iter()
+        .find(|p| p.id == id)
+        .map(|p| p.text.clone())
+        .unwrap_or_default();
+    Ok((id, Passage::new(&text, chars)))
 }
 
 fn warn_all(messages: &[String]) {

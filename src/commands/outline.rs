@@ -69,7 +69,7 @@ pub fn outline_text(brief: &Brief) -> String {
     }
     for s in &brief.sections {
         let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
-        let title = s.title.as_deref().unwrap_or("(untitled)");
+        let title = s.title.as_deref().unwrap_or(crate::brief::OPENING_TITLE);
         out.push_str(&format!(
             "{indent}{title} ({})\n",
             count(s.paragraphs.len())

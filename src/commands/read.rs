@@ -96,6 +96,36 @@ pub(crate) fn apply_settings(app: &mut App, settings: &Settings) -> Vec<Warning>
     warnings
 }
 
+/// Hands `text` to the terminal's clipboard (OSC 52). A terminal that does
+/// not support it ignores the sequence; a failed write only loses the copy.
+fn copy_to_terminal(terminal: &mut DefaultTerminal, text: &str) {
+    use std::io::Write;
+    let backend = terminal.backend_mut();
+    let _ = backend
+        .write_all(crate::app::copy::osc52(text).as_bytes())
+        .and_then(|()| backend.flush());
+}
+
+/// Hands `url` to the system's opener (`open` on macOS, `xdg-open`
+/// elsewhere), detached and silent so it never draws over the reader.
+fn open_url(url: &str) -> Result<(), String> {
+    use std::process::{Command, Stdio};
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    Command::new(opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        // Reaped in the background so no zombie is left behind.
+        .map(|mut child| drop(std::thread::spawn(move || child.wait())))
+        .map_err(|e| format!("cannot open {url}: no {opener} here ({e}); y copies the paragraph"))
+}
+
 /// How often a failed notes save is retried.
 const NOTES_RETRY: Duration = Duration::from_secs(2);
 
@@ -151,6 +181,14 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
         };
         if let Some(action) = action {
             app.apply(action);
+        }
+        if let Some(text) = app.take_clipboard() {
+            copy_to_terminal(terminal, &text);
+        }
+        if let Some(url) = app.take_open_url()
+            && let Err(why) = open_url(&url)
+        {
+            app.resume.show(why, true);
         }
         // Draw only once the events that piled up are handled: holding a
         // key down or resizing must not queue frames.

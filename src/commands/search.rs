@@ -83,7 +83,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             Ok(brief) => brief,
             Err(LoadError::Empty(_)) => continue,
             Err(e) => {
-                crate::output::error_line(&e.to_string());
+                crate::output::error(&e.to_string());
                 failed = true;
                 continue;
             }
@@ -121,7 +121,10 @@ pub fn search_brief(brief: &Brief, needle: &str, context: usize) -> Vec<Hit> {
         if let Some(heading) = &section.title {
             search(heading, heading);
         }
-        let title = section.title.as_deref().unwrap_or("(opening)");
+        let title = section
+            .title
+            .as_deref()
+            .unwrap_or(crate::brief::OPENING_TITLE);
         for p in &section.paragraphs {
             search(title, &p.text());
         }
@@ -196,7 +199,10 @@ fn brief_files(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
                 Ok(_) => {}
                 Err(e) => {
                     let shown = e.path().unwrap_or(path).display().to_string();
-                    crate::output::error_line(&format!("cannot read {shown}"));
+                    crate::output::error(&format!(
+                        "cannot read {shown}: {}",
+                        super::convert::plain_io(e.io_error())
+                    ));
                     failed = true;
                 }
             }

@@ -60,6 +60,10 @@ pub struct Resolution {
     pub position: Option<usize>,
     /// Similarity of the quote to that paragraph, 1.0 for an exact match.
     pub score: f64,
+    /// For a note on a passage: the passage's char range in that
+    /// paragraph now; `None` when the paragraph no longer holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passage: Option<std::ops::Range<usize>>,
 }
 
 impl Resolution {
@@ -69,6 +73,7 @@ impl Resolution {
             paragraph: None,
             position: None,
             score,
+            passage: None,
         }
     }
 }
@@ -127,7 +132,12 @@ impl BriefMap {
             if let Some(title) = &s.title {
                 stack.push((s.level, title.clone()));
             }
-            let path: Vec<String> = stack.iter().map(|(_, t)| t.clone()).collect();
+            let mut path: Vec<String> = stack.iter().map(|(_, t)| t.clone()).collect();
+            // The untitled opening section goes by the same name as in the
+            // reader (it is never on the stack: it has no level above others).
+            if s.title.is_none() && path.is_empty() {
+                path.push(crate::brief::OPENING_TITLE.to_string());
+            }
             for p in &s.paragraphs {
                 push(p, &path);
             }
@@ -178,6 +188,7 @@ impl BriefMap {
             suffix: self.suffix_at(i),
             section: p.section.clone(),
             position: i,
+            passage: None,
             extra: Default::default(),
         }
     }
@@ -199,8 +210,30 @@ impl BriefMap {
         }
     }
 
-    /// Where `anchor` lands in this brief.
+    /// Where `anchor` lands in this brief, its passage included.
     pub fn resolve(&self, anchor: &Anchor) -> Resolution {
+        let landed = self.resolve_paragraph(anchor);
+        self.with_passage(anchor, landed)
+    }
+
+    /// The passage of a note on one, found again in the paragraph the note
+    /// landed on. A passage the paragraph no longer holds leaves the note
+    /// on its paragraph, to be reviewed.
+    fn with_passage(&self, anchor: &Anchor, mut r: Resolution) -> Resolution {
+        let Some(passage) = &anchor.passage else {
+            return r;
+        };
+        let Some(i) = r.position else {
+            return r;
+        };
+        r.passage = passage.locate(&self.paragraphs[i].text);
+        if r.passage.is_none() && r.status == AnchorStatus::Anchored {
+            r.status = AnchorStatus::NeedsReview;
+        }
+        r
+    }
+
+    fn resolve_paragraph(&self, anchor: &Anchor) -> Resolution {
         if let Some(candidates) = self.by_fingerprint.get(&anchor.fingerprint) {
             let best = if candidates.len() == 1 {
                 candidates[0]
@@ -231,9 +264,11 @@ impl BriefMap {
                     a.suffix.as_str(),
                     a.position,
                 );
-                memo.entry(key)
+                let landed = memo
+                    .entry(key)
                     .or_insert_with(|| self.resolve_fuzzy(a))
-                    .clone()
+                    .clone();
+                self.with_passage(a, landed)
             };
             out.insert(note.id.clone(), resolution);
         }
@@ -251,6 +286,7 @@ impl BriefMap {
             paragraph: Some(self.paragraphs[i].id.clone()),
             position: Some(i),
             score,
+            passage: None,
         }
     }
 

@@ -86,7 +86,14 @@ pub fn to_markdown(briefs: &[ExportBrief]) -> String {
                 last_quote = Some(here);
             }
             let mut lines = item.note.text.lines();
-            out.push_str(&format!("- {}\n", lines.next().unwrap_or("")));
+            // A note on a passage names it before its text.
+            let passage = item
+                .note
+                .anchor
+                .passage
+                .as_ref()
+                .map_or(String::new(), |p| format!("「{}」 ", p.exact));
+            out.push_str(&format!("- {passage}{}\n", lines.next().unwrap_or("")));
             for line in lines {
                 out.push_str(&format!("  {line}\n"));
             }
@@ -211,21 +218,33 @@ pub fn to_w3c(briefs: &[ExportBrief]) -> Value {
                     .iter()
                     .map(|t| json!({ "type": "TextualBody", "value": t, "purpose": "tagging" })),
             );
+            // A note on a passage selects the passage itself; the
+            // paragraph's id goes beside it (the phrase may recur), as a
+            // gloss term: the W3C vocabulary has none for it.
+            let (exact, prefix, suffix) = match &note.anchor.passage {
+                Some(p) => (&p.exact, &p.prefix, &p.suffix),
+                None => (&note.anchor.quote, &note.anchor.prefix, &note.anchor.suffix),
+            };
+            let mut target = json!({
+                "source": source,
+                "selector": {
+                    "type": "TextQuoteSelector",
+                    "exact": exact,
+                    "prefix": prefix,
+                    "suffix": suffix,
+                }
+            });
+            if note.anchor.passage.is_some() {
+                target["gloss:paragraph"] =
+                    json!(item.paragraph.as_deref().unwrap_or(&note.anchor.paragraph));
+            }
             items.push(json!({
                 "id": format!("urn:uuid:{}", note.id),
                 "type": "Annotation",
                 "created": note.created.to_string(),
                 "modified": note.modified.to_string(),
                 "body": body,
-                "target": {
-                    "source": source,
-                    "selector": {
-                        "type": "TextQuoteSelector",
-                        "exact": note.anchor.quote,
-                        "prefix": note.anchor.prefix,
-                        "suffix": note.anchor.suffix,
-                    }
-                }
+                "target": target
             }));
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! - [`model`]: the records on disk (note, anchor, brief info, store file).
 //! - [`anchor`]: finding a note's paragraph again after the brief changed
-//!   (`similarity` scores candidate paragraphs).
+//!   (`similarity` scores candidate paragraphs); [`passage`]: a passage
+//!   inside the paragraph (W3C TextQuoteSelector), found again in it.
 //! - [`store`]: one brief's store: lock, merge, save; `storefile` reads one
 //!   (good, newer schema, or damaged and moved aside).
 //! - [`disk`]: the store file's layout (shared anchor contexts).
@@ -20,6 +21,7 @@ pub mod import;
 pub mod index;
 pub mod listing;
 pub mod model;
+pub mod passage;
 pub mod session;
 mod similarity;
 pub mod store;

@@ -58,6 +58,10 @@ pub struct Anchor {
     /// The paragraph's index in reading order.
     #[serde(default)]
     pub position: usize,
+    /// The passage inside the paragraph the note is on, if it is on one
+    /// (stores written before passages have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<super::passage::Passage>,
     /// Fields written by another version of gloss, kept as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

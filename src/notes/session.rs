@@ -144,6 +144,24 @@ impl BriefNotes {
         Ok(id)
     }
 
+    /// Adds a note on a passage of a paragraph in memory; returns its id.
+    pub fn add_passage(
+        &mut self,
+        paragraph_id: &str,
+        passage: super::passage::Passage,
+        text: &str,
+        tags: Vec<String>,
+    ) -> Result<String, StoreError> {
+        let mut anchor = self
+            .map
+            .anchor_for(paragraph_id)
+            .ok_or_else(|| StoreError::UnknownParagraph(paragraph_id.to_string()))?;
+        anchor.passage = Some(passage);
+        let id = self.store.add(anchor, text, tags)?;
+        self.refresh(&id);
+        Ok(id)
+    }
+
     /// Replaces a note's text in memory.
     pub fn edit_text(&mut self, id: &str, text: &str) -> Result<(), StoreError> {
         self.store.edit_text(id, text)

@@ -71,6 +71,9 @@ theme_keys! {
     "note_text" => note_text, false, "the text of a note";
     "notes_pane" => notes_pane, false, "the notes pane's background";
     "notes_border" => notes_border, false, "the notes pane's border and title";
+    "compare_changed" => compare_changed, false, "characters the conversion changed, in the compare view";
+    "selection" => selection, true, "the passage selected in visual mode (v)";
+    "passage" => passage, false, "a passage that carries a note";
 }
 
 #[cfg(test)]
@@ -116,8 +119,11 @@ mod tests {
             note_text: _,
             notes_pane: _,
             notes_border: _,
+            compare_changed: _,
+            selection: _,
+            passage: _,
         } = theme;
-        33 + headings.len()
+        36 + headings.len()
     }
 
     #[test]

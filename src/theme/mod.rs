@@ -87,6 +87,12 @@ pub struct Theme {
     pub notes_pane: Style,
     /// The notes pane's border and title.
     pub notes_border: Style,
+    /// Characters a conversion changed, on the compare view's right side.
+    pub compare_changed: Style,
+    /// The passage selected in visual mode.
+    pub selection: Style,
+    /// A passage that carries a note.
+    pub passage: Style,
 }
 
 impl Theme {
@@ -158,6 +164,11 @@ impl Default for Theme {
             note_text: Style::new().fg(Color::White),
             notes_pane: Style::new().bg(Color::Black),
             notes_border: Style::new().fg(Color::Magenta),
+            compare_changed: Style::new()
+                .fg(Color::LightCyan)
+                .add_modifier(Modifier::UNDERLINED),
+            selection: Style::new().fg(Color::Black).bg(Color::LightBlue),
+            passage: Style::new().add_modifier(Modifier::UNDERLINED),
         }
     }
 }

@@ -27,6 +27,9 @@ pub(super) struct Paint<'a> {
     matches: Vec<(Range<usize>, bool)>,
     indent: Indent,
     urls: Vec<&'a str>,
+    /// Extra marks as byte ranges of `text` (changed characters, the
+    /// selection, passages with notes), over the search's highlight.
+    highlights: Vec<(Range<usize>, Style)>,
 }
 
 pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
@@ -59,7 +62,9 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         };
         if fresh {
             let text = app.shown_text(*block);
-            paint = Some((*block, Paint::new(app, *block, text)));
+            let mut p = Paint::new(app, *block, text);
+            super::passage::mark_block(app, *block, &mut p);
+            paint = Some((*block, p));
         }
         if let Some((_, p)) = &paint {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
@@ -118,7 +123,27 @@ impl<'a> Paint<'a> {
             matches,
             indent: indent(doc, block),
             urls: link_urls(doc, block),
+            highlights: Vec::new(),
         }
+    }
+
+    /// The block's text as painted.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Marks `ranges` (bytes of the painted text) with `style`.
+    pub(super) fn highlight(
+        &mut self,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+        style: Style,
+    ) {
+        self.highlights.extend(
+            ranges
+                .into_iter()
+                .filter(|r| !r.is_empty())
+                .map(|r| (r, style)),
+        );
     }
 
     /// One screen line of the block, styled.
@@ -187,6 +212,7 @@ impl<'a> Paint<'a> {
             .iter()
             .map(|s| &s.0)
             .chain(self.matches.iter().map(|m| &m.0))
+            .chain(self.highlights.iter().map(|h| &h.0))
         {
             cuts.extend([r.start, r.end].iter().filter(|c| inside(c)));
         }
@@ -213,6 +239,12 @@ impl<'a> Paint<'a> {
                 Some(true) => style = style.patch(theme.search_current),
                 Some(false) => style = style.patch(theme.search_match),
                 None => {}
+            }
+            // Over the search's: a selection is what the reader is at.
+            for (r, s) in &self.highlights {
+                if r.contains(&a) {
+                    style = style.patch(*s);
+                }
             }
             spans.push(Span::styled(clean(part).into_owned(), style));
         }

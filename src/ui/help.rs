@@ -39,7 +39,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App) {
         height,
     );
     let block = Block::bordered()
-        .title(" Keys · j k scroll · ? or Esc closes ")
+        .title(" Keys · j k scroll · ? q or Esc closes ")
         .style(theme.overlay)
         .border_style(theme.overlay_border);
     super::notes::clear_box(frame, popup);

@@ -8,6 +8,7 @@ mod help;
 pub mod library;
 mod message;
 mod notes;
+mod passage;
 mod sections;
 mod status;
 mod text;

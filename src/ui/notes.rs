@@ -32,10 +32,18 @@ pub(super) fn note_line(app: &App, block: usize, vl: &VisualLine) -> Option<Line
     let texts = app.note_texts(block);
     let text = texts.get(note)?;
     let part = text.get(vl.range.clone()).unwrap_or("");
-    let lead = if first { "✎ " } else { "  " };
+    // Of several notes on the cursor's paragraph, the one the note keys
+    // act on is marked, so `e` and `d` are never a guess.
+    let picked = app.selected_note_index(block) == Some(note);
+    let (lead, text_style) = match (first, picked) {
+        (true, true) => ("▸ ", app.theme.note_text.add_modifier(Modifier::BOLD)),
+        (false, true) => ("  ", app.theme.note_text.add_modifier(Modifier::BOLD)),
+        (true, false) => ("✎ ", app.theme.note_text),
+        (false, false) => ("  ", app.theme.note_text),
+    };
     Some(Line::from(vec![
         Span::styled(lead, app.theme.note_marker),
-        Span::styled(clean(part).into_owned(), app.theme.note_text),
+        Span::styled(clean(part).into_owned(), text_style),
     ]))
 }
 
@@ -268,7 +276,8 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
     let area = frame.area();
     let popup = centered(
         area,
-        area.width.saturating_sub(4).min(100),
+        // The whole width: on a wide terminal quotes and paths fit.
+        area.width.saturating_sub(4),
         area.height.saturating_sub(2),
     );
     let Some(session) = app.notes.session() else {
@@ -280,7 +289,7 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         .filter(|v| crate::app::notes_pane::filter_matches(v, &pane.filter))
         .collect();
     let title = format!(
-        " Notes {} of {} · / filter · Enter go · r re-attach to cursor · Esc close ",
+        " Notes {} of {} · / filter · Enter go · e edit · d delete · r re-attach to cursor · Esc close ",
         rows.len(),
         views.len()
     );
@@ -307,8 +316,8 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         let note = view.note;
         let (mark, status) = match view.resolution.status {
             AnchorStatus::Anchored => (NOTE_MARK, ""),
-            AnchorStatus::NeedsReview => ("?", "  [needs review]"),
-            AnchorStatus::Orphan => ("✗", "  [orphan: lost its paragraph]"),
+            AnchorStatus::NeedsReview => ("?", "[needs review] "),
+            AnchorStatus::Orphan => ("✗", "[orphan: lost its paragraph] "),
         };
         let section = if note.anchor.section.is_empty() {
             "(no section)".to_string()
@@ -323,12 +332,24 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         } else {
             theme.notes_pane
         };
-        let head = format!("{mark} {section} · {time}{status}  {}", tags.join(" "));
+        // What matters most comes first, so a cut line keeps it: the
+        // status, the tags, the date, and the section path last.
+        let mut facts: Vec<String> = Vec::new();
+        if !tags.is_empty() {
+            facts.push(tags.join(" "));
+        }
+        facts.push(time);
+        facts.push(section);
+        let head = format!("{mark} {status}{}", facts.join(" · "));
         lines.push(Line::styled(
             clean(&truncate(&head, width)).into_owned(),
             base,
         ));
-        let quote = format!("“{}”", note.anchor.quote);
+        // A passage note quotes its passage, else the paragraph.
+        let quote = match &note.anchor.passage {
+            Some(p) => format!("“{}”", p.exact),
+            None => format!("“{}”", note.anchor.quote),
+        };
         let inner_width = width.saturating_sub(2);
         lines.push(Line::styled(
             format!("  {}", clean(&truncate(&quote, inner_width))),

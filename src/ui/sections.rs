@@ -13,8 +13,9 @@ pub(super) fn draw(buf: &mut Buffer, app: &App) {
     let area = app.screen.list;
     let theme = &app.theme;
     let current = app.list.selected;
-    for row in 0..area.height {
-        let e = app.list.offset + usize::from(row);
+    let mut e = app.list.offset;
+    let mut row = 0;
+    while row < area.height {
         let Some(entry) = app.doc.entries.get(e) else {
             break;
         };
@@ -29,11 +30,45 @@ pub(super) fn draw(buf: &mut Buffer, app: &App) {
         } else {
             theme.list_matter
         };
-        let indent = "  ".repeat(usize::from(entry.level.saturating_sub(1)));
-        let text = format!(" {indent}{}", clean(&app.display_text(&entry.title)));
-        let text = fit(&text, usize::from(area.width));
-        buf.set_style(ratatui::layout::Rect::new(area.x, y, area.width, 1), style);
-        buf.set_line(area.x, y, &Line::styled(text, style), area.width);
+        // The selected title is shown whole, wrapped over a few rows, so
+        // a narrow list still tells which section this is.
+        let lines = if e == current {
+            app.list_title_lines(e)
+        } else {
+            Vec::new()
+        };
+        let taken = app.list_rows_of(e).min(lines.len()).max(1);
+        if lines.len() > 1 {
+            let width = usize::from(area.width);
+            for k in 0..taken {
+                let Some(y) = u16::try_from(k)
+                    .ok()
+                    .map(|k| y + k)
+                    .filter(|y| *y < area.bottom())
+                else {
+                    break;
+                };
+                // The last row shown ends with an ellipsis if more is left.
+                let text = if k + 1 == taken {
+                    let rest: String = lines[k + 1..].iter().map(|l| l.trim_start()).collect();
+                    fit(&format!("{}{rest}", lines[k]), width)
+                } else {
+                    lines[k].clone()
+                };
+                let line = Line::styled(clean(&text).into_owned(), style);
+                buf.set_style(ratatui::layout::Rect::new(area.x, y, area.width, 1), style);
+                buf.set_line(area.x, y, &line, area.width);
+            }
+            row = row.saturating_add(u16::try_from(taken).unwrap_or(u16::MAX));
+        } else {
+            let indent = "  ".repeat(usize::from(entry.level.saturating_sub(1)));
+            let text = format!(" {indent}{}", clean(&app.display_text(&entry.title)));
+            let text = fit(&text, usize::from(area.width));
+            buf.set_style(ratatui::layout::Rect::new(area.x, y, area.width, 1), style);
+            buf.set_line(area.x, y, &Line::styled(text, style), area.width);
+            row += 1;
+        }
+        e += 1;
     }
     let divider = app.screen.divider;
     if divider.width == 0 {

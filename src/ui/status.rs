@@ -3,6 +3,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::text::clean;
 use crate::app::{Action, App, Mode};
 
@@ -16,9 +18,24 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
     buf.set_style(area, theme.status);
     let entries = app.doc.entries.len();
     let section = (app.current_entry() + 1).min(entries);
+    let path: Vec<String> = app
+        .breadcrumb()
+        .iter()
+        .map(|t| clean(&app.display_text(t)).into_owned())
+        .collect();
+    // The path leaves room for the facts after it: about 50 columns, and
+    // more while a search or a selection has something to say.
+    let width = usize::from(area.width);
+    let busy = app.search.is_active() || matches!(app.mode, Mode::Search | Mode::Visual);
+    let room = if busy {
+        width.saturating_sub(80).max(width / 4)
+    } else {
+        width.saturating_sub(50).max(width / 3)
+    };
+    let crumbs = breadcrumb(&path, room);
     let mut left = vec![Span::styled(
         format!(
-            " §{section}/{entries}  {percent}%  {}",
+            " §{section}/{entries}{crumbs}  {percent}%  {}",
             app.doc.brief.meta.encoding
         ),
         theme.status,
@@ -40,6 +57,23 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         if !count.is_empty() {
             left.push(Span::styled(format!("  {count}"), theme.status));
         }
+        if let Some(wrapped) = search.wrapped {
+            left.push(Span::styled(
+                format!("  {}", wrapped.message()),
+                theme.status_warning,
+            ));
+        }
+    }
+    if app.mode == Mode::Visual
+        && let Some(sel) = app.selection
+    {
+        left.push(Span::styled(
+            format!("  SELECT {} chars", sel.chars().len()),
+            theme.status_search,
+        ));
+    }
+    if let Some(n) = app.count {
+        left.push(Span::styled(format!("  {n}"), theme.status_key));
     }
     left.extend(super::notes::status_span(app));
     let left = Line::from(left);
@@ -53,10 +87,57 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
     }
 }
 
+/// The section path in at most `width` columns, with a leading space:
+/// whole when it fits, else with the outer titles cut short, else without
+/// the outermost titles; at least the current section, cut to fit.
+fn breadcrumb(path: &[String], width: usize) -> String {
+    const OUTER: usize = 7;
+    let Some((last, _)) = path.split_last() else {
+        return String::new();
+    };
+    if width < 8 {
+        return String::new();
+    }
+    for skip in 0..path.len() {
+        let shown = &path[skip..];
+        let whole = format!(" {}", shown.join(" › "));
+        if whole.width() <= width {
+            return whole;
+        }
+        let (current, outer) = shown.split_last().unwrap_or((last, &[]));
+        let mut parts: Vec<String> = outer.iter().map(|t| cut(t, OUTER)).collect();
+        let used: usize = parts.iter().map(|p| p.width() + 3).sum::<usize>() + 1;
+        if !outer.is_empty() && used + 6 <= width {
+            parts.push(cut(current, width - used));
+            return format!(" {}", parts.join(" › "));
+        }
+    }
+    format!(" {}", cut(last, width - 1))
+}
+
+/// `text` in at most `width` columns, ending with `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 fn hints(app: &App) -> Line<'static> {
     let theme = &app.theme;
     let shown: &[(Action, &str)] = match app.mode {
-        Mode::Search => &[],
+        Mode::Search | Mode::Visual => &[],
         Mode::Help => &[(Action::ToggleHelp, "close")],
         Mode::Normal => &[
             (Action::ToggleHelp, "help"),
@@ -72,6 +153,16 @@ fn hints(app: &App) -> Line<'static> {
             spans.push(Span::styled(format!(" {what}  "), theme.status));
         }
     }
+    if app.mode == Mode::Visual {
+        for (key, what) in [
+            ("a", " note  "),
+            ("w b h l $ 0", " extend  "),
+            ("Esc", " leave  "),
+        ] {
+            spans.push(Span::styled(key, theme.status_key));
+            spans.push(Span::styled(what, theme.status));
+        }
+    }
     if app.mode == Mode::Search {
         spans.push(Span::styled("Enter", theme.status_key));
         spans.push(Span::styled(" keep  ", theme.status));
@@ -79,4 +170,25 @@ fn hints(app: &App) -> Line<'static> {
         spans.push(Span::styled(" clear  ", theme.status));
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::breadcrumb;
+
+    #[test]
+    fn the_path_is_whole_when_it_fits_and_cut_when_not() {
+        let path = vec!["一、美中關係走向".to_string(), "（二）經貿".to_string()];
+        assert_eq!(breadcrumb(&path, 60), " 一、美中關係走向 › （二）經貿");
+        assert_eq!(breadcrumb(&path, 24), " 一、美… › （二）經貿");
+        assert_eq!(breadcrumb(&path, 12), " （二）經貿");
+        assert_eq!(breadcrumb(&path, 4), "");
+        // The outermost title (often the brief's own) goes first.
+        let deep = vec![
+            "数字贸易规则的竞合格局与中国的应对选择".to_string(),
+            "一、全球数字贸易规则的演进".to_string(),
+            "（二）区域层面：高标准协定不断涌现".to_string(),
+        ];
+        assert_eq!(breadcrumb(&deep, 26), " 一、全… › （二）区域层面…");
+    }
 }

@@ -36,9 +36,12 @@ pub(super) fn draw_compare(buf: &mut Buffer, app: &App) {
         let block = pos.block;
         let left = app.compare_lines(block, false);
         let right = app.compare_lines(block, true);
-        let left_paint = Paint::new(app, block, app.doc.text(block));
+        let mut left_paint = Paint::new(app, block, app.doc.text(block));
+        super::passage::mark_block(app, block, &mut left_paint);
         let shown = app.view.block_text_in(&app.doc, block, script);
-        let right_paint = Paint::new(app, block, shown);
+        let mut right_paint = Paint::new(app, block, shown);
+        let changed = changed_ranges(&app.doc.text(block), right_paint.text());
+        right_paint.highlight(changed, theme.compare_changed);
         let pair_rows = left.len().max(right.len()).max(1);
         for line in pos.line..pair_rows {
             if row >= rows {
@@ -48,6 +51,8 @@ pub(super) fn draw_compare(buf: &mut Buffer, app: &App) {
             if let Some(vl) = left.get(line) {
                 let l = left_paint.line(vl, theme);
                 buf.set_line(columns.left.x, y, &l, columns.left.width);
+                // The note marks sit in the margin left of the original.
+                super::notes::gutter(buf, app, block, vl, app.screen.area.x, y);
             }
             if let Some(vl) = right.get(line) {
                 let l = right_paint.line(vl, theme);
@@ -65,6 +70,44 @@ pub(super) fn draw_compare(buf: &mut Buffer, app: &App) {
         let y = columns.left.y + u16::try_from(y).unwrap_or(u16::MAX);
         buf.set_string(columns.divider.x, y, "│", theme.divider);
     }
+}
+
+/// Byte ranges of `shown` whose characters differ from `own`'s at the same
+/// place. Glyph conversion keeps the character count, so characters pair
+/// up one to one; when a phrase changed the length, the part between the
+/// common start and the common end is marked as a whole.
+pub(super) fn changed_ranges(own: &str, shown: &str) -> Vec<Range<usize>> {
+    if own == shown {
+        return Vec::new();
+    }
+    let a: Vec<char> = own.chars().collect();
+    let b: Vec<(usize, char)> = shown.char_indices().collect();
+    let end_of = |k: usize| b.get(k).map_or(shown.len(), |(i, _)| *i);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    if a.len() == b.len() {
+        for (k, (&x, &(at, y))) in a.iter().zip(&b).enumerate() {
+            if x != y {
+                let end = end_of(k + 1);
+                match out.last_mut() {
+                    Some(last) if last.end == at => last.end = end,
+                    _ => out.push(at..end),
+                }
+            }
+        }
+        return out;
+    }
+    let head = a.iter().zip(&b).take_while(|(x, (_, y))| *x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, (_, y))| *x == y)
+        .count();
+    let (start, end) = (end_of(head), end_of(b.len() - tail));
+    if start < end {
+        out.push(start..end);
+    }
+    out
 }
 
 /// The status bar's word on the script: nothing for the original (the
@@ -127,4 +170,27 @@ pub(super) fn matches_in_shown(
             (range, current)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::changed_ranges;
+
+    #[test]
+    fn only_the_converted_characters_are_marked() {
+        let shown = "川习北京峰会";
+        let marked: Vec<&str> = changed_ranges("川習北京峰會", shown)
+            .into_iter()
+            .map(|r| &shown[r])
+            .collect();
+        assert_eq!(marked, ["习", "会"]);
+        assert!(changed_ranges("G20 峰会", "G20 峰会").is_empty());
+        // A phrase that changed the length: the middle as a whole.
+        let shown = "访问特朗普了";
+        let marked: Vec<&str> = changed_ranges("访问川普了", shown)
+            .into_iter()
+            .map(|r| &shown[r])
+            .collect();
+        assert_eq!(marked, ["特朗"]);
+    }
 }

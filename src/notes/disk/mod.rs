@@ -82,6 +82,8 @@ struct NoteOut<'a> {
 #[derive(Serialize)]
 struct AnchorOut<'a> {
     context: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passage: Option<&'a super::passage::Passage>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -140,6 +142,7 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
             brief: (n.brief != file.brief.key).then_some(n.brief.as_str()),
             anchor: AnchorOut {
                 context,
+                passage: n.anchor.passage.as_ref(),
                 extra: &n.anchor.extra,
             },
             text: &n.text,
@@ -174,6 +177,18 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
                 n.anchor.context
             )
         })?;
+        // A passage is the note's own (not the shared context's); it is
+        // read from the note's anchor, where unknown keys also land. One
+        // that does not parse stays there untouched rather than damage
+        // the whole store.
+        let mut anchor_extra = n.anchor.extra;
+        let passage = anchor_extra
+            .get("passage")
+            .cloned()
+            .and_then(|v| serde_json::from_value(v).ok());
+        if passage.is_some() {
+            anchor_extra.remove("passage");
+        }
         notes.push(Note {
             id: n.id,
             brief: n.brief.unwrap_or_else(|| disk.brief.key.clone()),
@@ -185,7 +200,8 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
                 suffix: c.suffix.clone(),
                 section: c.section.clone(),
                 position: c.position,
-                extra: n.anchor.extra,
+                passage,
+                extra: anchor_extra,
             },
             text: n.text,
             tags: n.tags,
@@ -206,6 +222,29 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_passage_survives_a_round_trip_and_old_stores_have_none() {
+        let mut with = note("美中應建立建設性戰略穩定關係", "x");
+        with.anchor.passage = Some(crate::notes::passage::Passage::new(
+            &with.anchor.quote,
+            5..14,
+        ));
+        let without = note("美中應建立建設性戰略穩定關係", "y");
+        let file = StoreFile {
+            schema: 1,
+            brief: BriefInfo {
+                key: "k".into(),
+                ..BriefInfo::default()
+            },
+            notes: vec![with.clone(), without.clone()],
+            extra: Map::new(),
+        };
+        let back = decode(&encode(&file).unwrap()).unwrap();
+        assert_eq!(back.notes[0].anchor.passage, with.anchor.passage);
+        assert_eq!(back.notes[1].anchor.passage, None);
+        assert!(back.notes[0].anchor.extra.is_empty());
+    }
 
     fn note(quote: &str, text: &str) -> Note {
         let anchor = Anchor {

@@ -1,0 +1,68 @@
+//! Following links from the reader: footnotes and sections jump (and
+//! Ctrl-O comes back), web addresses go to the opener, other schemes not.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use gloss::app::{Action, App};
+use gloss::brief;
+
+const BRIEF: &str = "# 標題\n\n正文提到一項研究[^1]，見[第二節](#second-part)、[官網](https://example.org)與[檔案](file:///etc/passwd)。\n\n\
+## Second Part\n\n內容。\n\n## Third\n\n更多內容。\n\n[^1]: 研究出處。\n";
+
+fn open() -> App {
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("brief.md");
+    std::fs::write(&file, BRIEF).unwrap();
+    let mut app = App::new(brief::load_path(&file).unwrap());
+    // Through `apply`, which also puts the cursor on a paragraph on screen.
+    app.apply(Action::Resize {
+        width: 80,
+        height: 6,
+    });
+    app
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let event = match c {
+            '\x0f' => KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL),
+            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        };
+        app.handle_key(&event);
+    }
+}
+
+fn said(app: &App) -> String {
+    app.notes
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn footnotes_and_sections_jump_and_ctrl_o_comes_back() {
+    let mut app = open();
+    let start = (app.top, app.notes.cursor);
+    assert!(app.doc.text(app.notes.cursor).starts_with("正文"));
+    press(&mut app, "f");
+    assert_eq!(app.doc.text(app.notes.cursor), "研究出處。");
+    assert!(said(&app).contains("[1] (1 of 4"), "{}", said(&app));
+    press(&mut app, "\x0f");
+    assert_eq!((app.top, app.notes.cursor), start);
+    press(&mut app, "2f");
+    assert_eq!(app.doc.text(app.top.block), "Second Part");
+    press(&mut app, "\x0f");
+    assert_eq!((app.top, app.notes.cursor), start);
+}
+
+#[test]
+fn web_addresses_go_to_the_opener_and_other_schemes_do_not() {
+    let mut app = open();
+    press(&mut app, "3f");
+    assert_eq!(app.take_open_url().as_deref(), Some("https://example.org"));
+    press(&mut app, "4f");
+    assert_eq!(app.take_open_url(), None);
+    assert!(said(&app).contains("not opened"), "{}", said(&app));
+    press(&mut app, "9f");
+    assert!(said(&app).contains("has 4 links"), "{}", said(&app));
+}
