@@ -240,7 +240,11 @@ fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Sha
     // page is a heading only when nothing shows it was cut.
     let prev_is_heading =
         prev.end - prev.start == 1 && shape.heading_like(last) && !ends_mid_phrase(last);
-    !ends_sentence(last) && !prev_is_heading && shape.numbered_heading(first).is_none()
+    // A contents page ends at its last entry, never inside the next page.
+    !ends_sentence(last)
+        && !prev_is_heading
+        && !super::toc::has_leaders(last)
+        && shape.numbered_heading(first).is_none()
 }
 
 fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
