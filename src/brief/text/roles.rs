@@ -139,8 +139,20 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
         .all(|c| c.is_ascii_digit() || ".,/-".contains(c))
         && last_word.chars().any(|c| c.is_ascii_digit());
     let address = text.contains("://") || text.starts_with("www.");
+    // "Agree. DSIT will…": a sentence ends inside the line, so it is prose.
+    let inner_sentence = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[0].len() > 3
+                && w[0].ends_with(['.', '!', '?'])
+                && w[0].chars().rev().nth(1).is_some_and(char::is_lowercase)
+                && w[1].starts_with(char::is_uppercase)
+        });
     !starts_with_figure
         && !address
+        && !inner_sentence
         && !ends_with_number
         && !is_field(text)
         && super::dates::date_of(text).is_none_or(|d| d.len() * 2 < text.len())
@@ -349,6 +361,7 @@ mod tests {
             "16 November 2018",
             "機構：RAND",
             "紀錄：洪淑美",
+            "Partially Agree. The Industrial",
         ] {
             assert!(!may_head_unnumbered(text), "{text}");
         }
