@@ -51,12 +51,12 @@ pub fn parse(text: &str) -> Brief {
         brief.meta.authors = signed;
     }
     let level = levels_for(roles.iter().filter_map(|r| match r {
-        Role::Numbered(rank) => Some(*rank),
+        Role::Numbered(rank) | Role::RunIn(rank) => Some(*rank),
         _ => None,
     }));
     let headings = roles
         .iter()
-        .filter(|r| matches!(r, Role::Numbered(_) | Role::Unnumbered));
+        .filter(|r| matches!(r, Role::Numbered(_) | Role::Unnumbered | Role::RunIn(_)));
     brief.sections.reserve_exact(headings.count() + 1);
     let mut footer_paragraphs = Vec::new();
     // An unnumbered heading sits one level below the numbered one above it.
@@ -89,6 +89,17 @@ pub fn parse(text: &str) -> Brief {
             Role::Numbered(rank) => {
                 numbered_level = level(rank);
                 start_section(&mut brief.sections, numbered_level, block.text, size());
+            }
+            Role::RunIn(rank) => {
+                numbered_level = level(rank);
+                let (title, rest) = roles::split_run_in(&block.text);
+                let title = match &block.marker {
+                    Some(marker) => format!("{marker}{title}"),
+                    None => title.to_string(),
+                };
+                start_section(&mut brief.sections, numbered_level, title, size() + 1);
+                let lead = Paragraph::plain(ParagraphKind::Text, rest.trim_start());
+                push_paragraph(&mut brief.sections, paged(lead, pages));
             }
             Role::Unnumbered => {
                 let level = numbered_level.saturating_add(1);
@@ -163,7 +174,7 @@ fn paged(paragraph: Paragraph, pages: Vec<String>) -> Paragraph {
 fn paragraphs_from(roles: &[Role]) -> usize {
     roles
         .iter()
-        .take_while(|r| !matches!(r, Role::Numbered(_) | Role::Unnumbered))
+        .take_while(|r| !matches!(r, Role::Numbered(_) | Role::Unnumbered | Role::RunIn(_)))
         .filter(|r| matches!(r, Role::Caption | Role::Paragraph | Role::Figure))
         .count()
 }

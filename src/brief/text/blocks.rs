@@ -220,7 +220,7 @@ fn split_run<'a>(
             || heading_above
             || two_line_heading_above
             || field_starts
-            || (sentence_above && shape.numbered_heading(line.text).is_some())
+            || (sentence_above && numbering(line.text).is_some())
             || (sentence_above && wrapped && shape.heading_like(line.text))
             || (sentence_above && line.indented && !all_indented)
             || (shape.ends_short(prev.text) && !continues_text(line.text) && !heading_kept_whole);

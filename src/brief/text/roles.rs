@@ -33,6 +33,69 @@ pub(super) enum Role {
     Figure,
     /// A table of contents, bound for the front matter.
     Contents,
+    /// A numbered paragraph whose first sentence is its heading: "（一）聚焦
+    /// 扩大国内需求，着力促消费扩投资。创新供给引导需求……".
+    RunIn(u8),
+}
+
+/// A run-in heading is one short sentence: at most this many characters.
+const RUN_IN_MAX_CHARS: usize = 36;
+/// The text after a run-in heading is longer than this many characters.
+const RUN_IN_MIN_REST: usize = 12;
+
+/// The run-in heading of a numbered paragraph and the text after it.
+pub(super) fn split_run_in(text: &str) -> (&str, &str) {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | '！' | '？'))
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
+    text.split_at(end)
+}
+
+fn run_in_shape(text: &str) -> bool {
+    let (head, rest) = split_run_in(text);
+    !rest.is_empty()
+        && head.chars().count() <= RUN_IN_MAX_CHARS
+        && !head.contains(['：', ':'])
+        && rest.chars().count() > RUN_IN_MIN_REST
+}
+
+/// Numbered paragraphs of one family that all open with one short sentence
+/// are run-in headings, as government work reports set their （一）…（八）;
+/// a single one, or a family that also has paragraphs of another shape,
+/// is a numbered list.
+fn mark_run_in_headings(body: &[Block], roles: &mut [Role]) {
+    let mut shaped = [0usize; 256];
+    let mut other = [0usize; 256];
+    for (block, role) in body.iter().zip(roles.iter()) {
+        let Some(rank) = numbered_rank(block) else {
+            continue;
+        };
+        match role {
+            Role::Paragraph if run_in_shape(&block.text) => shaped[usize::from(rank)] += 1,
+            Role::Numbered(_) => {}
+            _ => other[usize::from(rank)] += 1,
+        }
+    }
+    for (block, role) in body.iter().zip(roles.iter_mut()) {
+        if let Some(rank) = numbered_rank(block)
+            && *role == Role::Paragraph
+            && run_in_shape(&block.text)
+            && shaped[usize::from(rank)] >= 2
+            && other[usize::from(rank)] == 0
+        {
+            *role = Role::RunIn(rank);
+        }
+    }
+}
+
+/// The numbering family of a block: from its text, or from the marker a
+/// list took off it ("（二）" in an announced list).
+fn numbered_rank(block: &Block) -> Option<u8> {
+    match &block.marker {
+        Some(marker) => numbering(&format!("{marker} {}", block.text)).map(|n| n.rank),
+        None => numbering(&block.text).map(|n| n.rank),
+    }
 }
 
 /// A cell of a table dumped one per line is no wider than this.
@@ -87,6 +150,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
     mark_figures(body, &mut roles);
     demote_headings_over_nothing(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
+    mark_run_in_headings(body, &mut roles);
     // A short line with nothing after it heads nothing: it is a closing line.
     if let Some(last) = roles.iter_mut().rev().find(|r| **r != Role::EditorNote)
         && *last == Role::Unnumbered
@@ -282,7 +346,11 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
             continue;
         };
         let heads = match next {
-            Role::Numbered(_) | Role::Unnumbered | Role::Caption | Role::EditorNote => true,
+            Role::Numbered(_)
+            | Role::RunIn(_)
+            | Role::Unnumbered
+            | Role::Caption
+            | Role::EditorNote => true,
             Role::Paragraph => {
                 let next = &body[i + 1];
                 next.marker.is_some() || prose(next) || is_field(&next.text)
@@ -419,6 +487,41 @@ mod tests {
         let mut roles = vec![Role::Unnumbered, Role::Unnumbered];
         assert!(signatures(&lone, &mut roles).is_empty());
         assert_eq!(roles, [Role::Paragraph, Role::Paragraph]);
+    }
+
+    #[test]
+    fn a_family_of_short_first_sentences_is_a_set_of_run_in_headings() {
+        let roles = roles_of(&[
+            (
+                "（一）聚焦扩大国内需求，着力促消费扩投资。创新供给引导需求、优化供给。",
+                1,
+            ),
+            (
+                "大力提振消费。实施提振消费专项行动，更大力度释放消费潜力。",
+                1,
+            ),
+            (
+                "（二）聚焦科技创新，着力建设现代化产业体系。坚持以科技创新引领产业创新。",
+                1,
+            ),
+        ]);
+        assert!(matches!(roles[0], Role::RunIn(_)), "{roles:?}");
+        assert!(matches!(roles[2], Role::RunIn(_)), "{roles:?}");
+        assert_eq!(
+            split_run_in("（一）聚焦需求。创新供给。"),
+            ("（一）聚焦需求。", "创新供给。")
+        );
+        let single = roles_of(&[
+            (
+                "一、有關委員所詢事項是否繼續列管部分，前開決議事項將持續追蹤進度及更新後續辦理情形。並於網站公告。",
+                1,
+            ),
+            (
+                "二、有關委員建議部分：目前政府除已規劃推動雙語國家政策，以提高國家競爭力為目標。",
+                1,
+            ),
+        ]);
+        assert!(single.iter().all(|r| *r == Role::Paragraph), "{single:?}");
     }
 
     #[test]
