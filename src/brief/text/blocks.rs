@@ -279,8 +279,11 @@ fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Sha
     // page is a heading only when nothing shows it was cut.
     let prev_is_heading =
         prev.end - prev.start == 1 && shape.heading_like(last) && !ends_mid_phrase(last);
-    // A contents page ends at its last entry, never inside the next page.
+    // A contents page ends at its last entry, and a cover at its date,
+    // never inside the next page.
+    let dated = super::dates::date_of(last).is_some_and(|d| d.len() == last.len());
     !ends_sentence(last)
+        && !dated
         && !prev_is_heading
         && !super::toc::has_leaders(last)
         && shape.numbered_heading(first).is_none()

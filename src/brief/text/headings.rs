@@ -340,6 +340,7 @@ pub(super) fn ends_mid_phrase(line: &str) -> bool {
     let line = line.trim_end();
     if line.ends_with([
         '的', '與', '与', '和', '及', '並', '并', '而', '對', '对', '將', '将', '在', '之', '或',
+        '｜', '|',
     ]) {
         return true;
     }

@@ -58,6 +58,33 @@ impl PageNames {
             return PageNames::default();
         }
         let arabic = |label: &str| label.parse::<i64>().ok();
+        // A footnote number at a page's foot can pass for its page number:
+        // a number is kept only when a neighbour's number agrees with it.
+        let numbered: Vec<(u32, i64)> = labels
+            .printed
+            .iter()
+            .filter_map(|(p, l)| Some((*p, arabic(l)?)))
+            .collect();
+        let agrees = |page: u32, n: i64| {
+            let at = numbered.partition_point(|(p, _)| *p < page);
+            let fits = |(p, m): (u32, i64)| m - n == i64::from(p) - i64::from(page);
+            numbered.len() == 1
+                || at
+                    .checked_sub(1)
+                    .and_then(|b| numbered.get(b))
+                    .is_some_and(|&q| fits(q))
+                || numbered.get(at + 1).is_some_and(|&q| fits(q))
+        };
+        let printed: Vec<(u32, String)> = labels
+            .printed
+            .iter()
+            .filter(|(p, l)| arabic(l).is_none_or(|n| agrees(*p, n)))
+            .cloned()
+            .collect();
+        let labels = PageLabels {
+            printed,
+            ..labels.clone()
+        };
         let names = (0..count)
             .map(|page| {
                 let at = labels.printed.partition_point(|(p, _)| *p < page);
@@ -295,20 +322,44 @@ fn remove_furniture(
         }
         items[i] = Item::Break;
     }
-    for item in items.iter_mut() {
-        if let Item::Line { text, page, .. } = *item
-            && is_page_number(text, false)
-        {
+    for i in 0..items.len() {
+        let Item::Line { text, page, .. } = items[i] else {
+            continue;
+        };
+        if is_page_number(text, false) {
             if let Some(label) = page_label(text) {
                 printed.push((page, label));
             }
-            *item = Item::Break;
+            items[i] = Item::Break;
+        } else if is_blank_page_notice(text) || (stands_alone(items, i) && is_bare_number(text)) {
+            // A number alone between blank lines is a footnote's label cut
+            // off from its note, or a page number away from the edge.
+            items[i] = Item::Break;
         }
     }
     compact(items);
     printed.sort_unstable();
     printed.dedup_by_key(|(page, _)| *page);
     (printed, running)
+}
+
+fn stands_alone(items: &[Item<'_>], i: usize) -> bool {
+    let line = |j: Option<usize>| {
+        j.and_then(|j| items.get(j))
+            .is_some_and(|it| matches!(it, Item::Line { .. }))
+    };
+    !line(i.checked_sub(1)) && !line(Some(i + 1))
+}
+
+fn is_bare_number(text: &str) -> bool {
+    (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "This page intentionally left blank." and its kin mark an empty page.
+fn is_blank_page_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("intentionally left blank")
+        || matches!(text, "此頁空白" | "此页空白" | "本頁空白" | "本页空白")
 }
 
 /// Merges the gaps and breaks that dropped furniture left side by side.
@@ -483,9 +534,24 @@ mod tests {
         };
         let names = PageNames::new(&labels, 6);
         assert_eq!(names.span((0, 5)), ["1", "ii", "1", "2", "3", "4"]);
+        let stray = PageLabels {
+            paged: true,
+            printed: vec![(0, "1".into()), (1, "9".into()), (2, "3".into())],
+            running: Vec::new(),
+        };
+        assert_eq!(PageNames::new(&stray, 3).span((0, 2)), ["1", "2", "3"]);
         assert_eq!(
             PageNames::new(&PageLabels::default(), 3).span((0, 1)),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn lone_numbers_and_blank_page_notices_are_furniture() {
+        let text = "Some text here.\n\n1\n\nMore text follows.\n\u{c}This page intentionally left blank.\n";
+        assert_eq!(
+            lines(&page_items(text)),
+            ["Some text here.", "<gap>", "More text follows."]
         );
     }
 
