@@ -424,3 +424,19 @@ fn a_pandoc_chapter_with_boxes_tables_and_figures_keeps_only_its_headings() {
     );
     assert!(all.contains(&"表 1：一览".to_string()), "{all:?}");
 }
+
+proptest::proptest! {
+    /// The pre-passes slice text at markup they find; input dense in that
+    /// markup (fences, braces, table borders, tags, CJK) must never panic.
+    #[test]
+    fn markup_dense_text_never_panics(
+        text in "[:{}#.=\"+|\\-<>/a-z 表中\n`*\\[\\]()!^]{0,300}"
+    ) {
+        let b = parse(&text);
+        // And text comes out only from the input's characters.
+        for p in b.paragraphs() {
+            let shown = p.text();
+            proptest::prop_assert!(shown.chars().all(|c| c == '\n' || c == ' ' || c == '|' || text.contains(c)), "{shown:?}");
+        }
+    }
+}
