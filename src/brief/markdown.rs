@@ -312,6 +312,11 @@ impl Builder {
             return;
         }
         let title = without_footnote_markers(plain_text(&spans).trim()).to_string();
+        self.start_section(level, title);
+    }
+
+    /// Closes the current section and opens one under a heading.
+    fn start_section(&mut self, level: u8, title: String) {
         if level == 1 && self.brief.meta.title.is_none() && !title.is_empty() {
             self.brief.meta.title = Some(title.clone());
         }

@@ -194,6 +194,19 @@ fn raw_html_gives_its_text_never_its_tags() {
 }
 
 #[test]
+fn an_html_heading_starts_a_section() {
+    let b = parse("<h1>Title</h1>\n\nintro\n\n<h3>Part</h3>\n\nbody\n");
+    assert_eq!(b.meta.title.as_deref(), Some("Title"));
+    let heads: Vec<_> = b
+        .sections
+        .iter()
+        .map(|s| (s.level, s.title.as_deref()))
+        .collect();
+    assert_eq!(heads, [(1, Some("Title")), (3, Some("Part"))]);
+    assert_eq!(texts(&b.sections[1]), ["body"]);
+}
+
+#[test]
 fn inline_br_is_a_line_break() {
     let b = parse("* **Todd Park**<br />U.S. Chief Technology Officer\n");
     assert_eq!(
