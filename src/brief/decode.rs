@@ -167,6 +167,10 @@ fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
 /// True when the NUL bytes are few enough to be damage in a text file (at
 /// most one in a thousand bytes, or a single one in a short file).
 fn nuls_are_stray(bytes: &[u8]) -> bool {
+    // `contains` is a memchr scan; counting is needed only when one is found.
+    if !bytes.contains(&0) {
+        return true;
+    }
     let nuls = bytes.iter().filter(|&&b| b == 0).count();
     nuls <= 1 || nuls.saturating_mul(1000) <= bytes.len()
 }

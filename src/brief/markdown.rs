@@ -32,6 +32,7 @@ mod inline;
 mod outline;
 mod pandoc_tables;
 mod pieces;
+mod subject;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -74,12 +75,13 @@ pub fn parse(text: &str) -> Brief {
 }
 
 /// The brief built, with what the Markdown says without markup: headings
-/// written as bold or numbered lines, authors named in a byline, and
-/// back matter written as sections.
+/// written as bold or numbered lines, authors named in a byline, a memo's
+/// subject as its subtitle, and back matter written as sections.
 fn finish(builder: Builder) -> Brief {
     let mut brief = builder.finish();
     outline::promote_headings(&mut brief);
     authors::find_authors(&mut brief);
+    subject::find_subject(&mut brief);
     back_matter::collect(&mut brief);
     brief
 }
@@ -310,6 +312,11 @@ impl Builder {
             return;
         }
         let title = without_footnote_markers(plain_text(&spans).trim()).to_string();
+        self.start_section(level, title);
+    }
+
+    /// Closes the current section and opens one under a heading.
+    fn start_section(&mut self, level: u8, title: String) {
         if level == 1 && self.brief.meta.title.is_none() && !title.is_empty() {
             self.brief.meta.title = Some(title.clone());
         }

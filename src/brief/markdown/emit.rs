@@ -54,6 +54,11 @@ impl Builder {
         match block {
             HtmlBlock::Text(text) => self.emit_in_context(vec![Span::plain(text)]),
             HtmlBlock::Caption(text) => self.emit(Paragraph::plain(ParagraphKind::Caption, text)),
+            // An HTML heading at the top level is a heading like `#`.
+            HtmlBlock::Heading(level, text) if self.containers.is_empty() => {
+                self.start_section(level, text)
+            }
+            HtmlBlock::Heading(_, text) => self.emit_in_context(vec![Span::plain(text)]),
             HtmlBlock::Row { cells, header } => {
                 let text = cells.join(" | ");
                 self.emit(Paragraph {

@@ -1,7 +1,7 @@
 //! Raw HTML in Markdown, read for its text: tags never reach the body.
 //!
 //! An HTML block becomes paragraphs: block-level tags (`<p>`, `<div>`,
-//! `<li>`, `<figure>` …) end one, `<tr>` makes a table row of its `<td>` and
+//! `<li>`, `<figure>` …) end one, `<h1>`–`<h6>` make headings, `<tr>` makes a table row of its `<td>` and
 //! `<th>` cells, `<figcaption>` and `<caption>` make captions, `<img>` gives
 //! its alt text, and `<script>`, `<style>`, `<template>` and `<svg>` give
 //! nothing. Character references are decoded and whitespace collapsed the
@@ -20,6 +20,8 @@ pub(super) enum HtmlBlock {
     Text(String),
     /// A figure or table caption.
     Caption(String),
+    /// A heading `<h1>`–`<h6>`: its level and text.
+    Heading(u8, String),
     /// A table row: its cells, and whether it is a header row.
     Row { cells: Vec<String>, header: bool },
 }
@@ -28,6 +30,7 @@ pub(super) enum HtmlBlock {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Target {
     Caption,
+    Heading(u8),
     Cell,
 }
 
@@ -243,6 +246,11 @@ impl Reader {
                 self.flush();
                 self.in_head = false;
             }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if self.row.is_none() => {
+                self.flush();
+                let level = tag.name[1..].parse().unwrap_or(1);
+                self.target = (!tag.closing).then_some(Target::Heading(level));
+            }
             "figcaption" | "caption" if self.row.is_none() => {
                 self.flush();
                 self.target = (!tag.closing).then_some(Target::Caption);
@@ -267,6 +275,7 @@ impl Reader {
         }
         self.out.push(match target {
             Some(Target::Caption) => HtmlBlock::Caption(text),
+            Some(Target::Heading(level)) => HtmlBlock::Heading(level, text.replace('\n', " ")),
             Some(Target::Cell) | None => HtmlBlock::Text(text),
         });
     }
@@ -505,6 +514,14 @@ mod tests {
             [HtmlBlock::Caption("2006年報告，取自網站。".into())]
         );
         assert_eq!(blocks("<img alt='A chart' src=x.png>"), [text("A chart")]);
+    }
+
+    #[test]
+    fn html_headings_are_headings() {
+        assert_eq!(
+            blocks("<h2 id=\"a\">政府放權</h2>\n<p>正文</p>"),
+            [HtmlBlock::Heading(2, "政府放權".into()), text("正文")]
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! Levels follow the numbering: each numbering style takes the next level
 //! the first time it appears, dotted decimals by their depth. When the first
 //! block of the file is such a heading and no front matter names the brief,
-//! it is the title, as a lone `#` line would be.
+//! it is the title, as a lone `#` line would be, unless it is numbered as
+//! a section (`一、…`). A CJK-numbered paragraph whose short first sentence
+//! runs into its body is a heading titled by that sentence.
 
 use crate::brief::{Brief, Paragraph, ParagraphKind, Section};
 
@@ -27,7 +29,7 @@ pub(super) fn promote_headings(brief: &mut Brief) {
         _ => return,
     };
     let paragraphs = &brief.sections[host].paragraphs;
-    let styles: Vec<Option<Style>> = paragraphs.iter().map(heading_style).collect();
+    let styles: Vec<Option<Heading>> = paragraphs.iter().map(heading).collect();
     // One bold line alone is emphasis, not an outline.
     if styles.iter().flatten().count() < 2 {
         return;
@@ -36,13 +38,19 @@ pub(super) fn promote_headings(brief: &mut Brief) {
     let mut sections: Vec<Section> = Vec::new();
     let mut current = std::mem::take(&mut brief.sections[host]);
     let paragraphs = std::mem::take(&mut current.paragraphs);
-    for (index, (paragraph, style)) in paragraphs.into_iter().zip(styles).enumerate() {
-        let Some(style) = style else {
+    for (index, (paragraph, found)) in paragraphs.into_iter().zip(styles).enumerate() {
+        let Some(Heading {
+            style,
+            title,
+            run_in,
+        }) = found
+        else {
             current.paragraphs.push(paragraph);
             continue;
         };
-        let title = paragraph.text().trim().to_string();
-        if index == 0 && base == 0 && brief.meta.title.is_none() {
+        // A numbered section ("一、…") opening the file is no title.
+        let title_like = !run_in && matches!(style, Style::Plain | Style::Chapter);
+        if index == 0 && base == 0 && title_like && brief.meta.title.is_none() {
             brief.meta.title = Some(title.clone());
         }
         let rank = match order.iter().position(|s| *s == style) {
@@ -60,6 +68,10 @@ pub(super) fn promote_headings(brief: &mut Brief) {
             title: Some(title),
             ..Section::default()
         };
+        // A run-in heading's paragraph stays whole under it: nothing is lost.
+        if run_in {
+            current.paragraphs.push(paragraph);
+        }
     }
     sections.push(current);
     brief.sections.splice(host..=host, sections);
@@ -82,13 +94,50 @@ enum Style {
     Plain,
 }
 
-/// The heading style of a paragraph that reads as a heading, else `None`.
-fn heading_style(paragraph: &Paragraph) -> Option<Style> {
+/// A paragraph that reads as a heading.
+struct Heading {
+    style: Style,
+    title: String,
+    /// The title is the first sentence of a longer paragraph.
+    run_in: bool,
+}
+
+/// The heading a paragraph is, else `None`: a short standalone line, or
+/// a CJK-numbered paragraph whose short first sentence runs into its body
+/// (`（一）坚持长期主义。正文……`), titled by that sentence.
+fn heading(paragraph: &Paragraph) -> Option<Heading> {
     if paragraph.kind != ParagraphKind::Text || paragraph.depth != 0 {
         return None;
     }
     let text = paragraph.text();
     let text = text.trim();
+    if let Some(style) = numbering(text).filter(|s| s.is_cjk())
+        && let Some(end) = text.find('。')
+        && text[..end].chars().count() <= HEADING_MAX_CHARS / 2
+        && !text[end + '。'.len_utf8()..].trim().is_empty()
+    {
+        return Some(Heading {
+            style,
+            title: text[..end].trim().to_string(),
+            run_in: true,
+        });
+    }
+    heading_style(paragraph, text).map(|style| Heading {
+        style,
+        title: text.to_string(),
+        run_in: false,
+    })
+}
+
+impl Style {
+    /// Numbering in CJK words, which run-in headings use.
+    fn is_cjk(self) -> bool {
+        matches!(self, Style::Chapter | Style::CjkNumber | Style::ParenCjk)
+    }
+}
+
+/// The heading style of a standalone line that reads as a heading.
+fn heading_style(paragraph: &Paragraph, text: &str) -> Option<Style> {
     if text.is_empty() || text.contains('\n') || text.chars().count() > HEADING_MAX_CHARS {
         return None;
     }
@@ -261,6 +310,29 @@ mod tests {
             ]
         );
         assert_eq!(b.sections[0].paragraphs[0].text(), "Intro.");
+    }
+
+    #[test]
+    fn cjk_numbered_run_in_headings_are_titled_by_their_first_sentence() {
+        let b = parse(
+            "一、总体要求\n\n（一）坚持长期主义。AI开源生态建设应以长期主义为导向。\n\n\
+             （二）壮大耐心资本。鼓励长期投入。\n\n（三）这是一句很长很长很长很长很长很长很长很长很长很长很长的句子。后文。\n",
+        );
+        assert_eq!(
+            heads(&b),
+            [
+                (1, "一、总体要求".to_string()),
+                (2, "（一）坚持长期主义".to_string()),
+                (2, "（二）壮大耐心资本".to_string()),
+            ]
+        );
+        // The paragraph stays whole under its heading; a long first sentence is no title.
+        assert_eq!(
+            b.sections[1].paragraphs[0].text(),
+            "（一）坚持长期主义。AI开源生态建设应以长期主义为导向。"
+        );
+        assert_eq!(b.sections[2].paragraphs.len(), 2);
+        assert_eq!(b.meta.title, None);
     }
 
     #[test]

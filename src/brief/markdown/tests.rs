@@ -194,6 +194,19 @@ fn raw_html_gives_its_text_never_its_tags() {
 }
 
 #[test]
+fn an_html_heading_starts_a_section() {
+    let b = parse("<h1>Title</h1>\n\nintro\n\n<h3>Part</h3>\n\nbody\n");
+    assert_eq!(b.meta.title.as_deref(), Some("Title"));
+    let heads: Vec<_> = b
+        .sections
+        .iter()
+        .map(|s| (s.level, s.title.as_deref()))
+        .collect();
+    assert_eq!(heads, [(1, Some("Title")), (3, Some("Part"))]);
+    assert_eq!(texts(&b.sections[1]), ["body"]);
+}
+
+#[test]
 fn inline_br_is_a_line_break() {
     let b = parse("* **Todd Park**<br />U.S. Chief Technology Officer\n");
     assert_eq!(
@@ -423,4 +436,20 @@ fn a_pandoc_chapter_with_boxes_tables_and_figures_keeps_only_its_headings() {
         "{all:?}"
     );
     assert!(all.contains(&"表 1：一览".to_string()), "{all:?}");
+}
+
+proptest::proptest! {
+    /// The pre-passes slice text at markup they find; input dense in that
+    /// markup (fences, braces, table borders, tags, CJK) must never panic.
+    #[test]
+    fn markup_dense_text_never_panics(
+        text in "[:{}#.=\"+|\\-<>/a-z 表中\n`*\\[\\]()!^]{0,300}"
+    ) {
+        let b = parse(&text);
+        // And text comes out only from the input's characters.
+        for p in b.paragraphs() {
+            let shown = p.text();
+            proptest::prop_assert!(shown.chars().all(|c| c == '\n' || c == ' ' || c == '|' || text.contains(c)), "{shown:?}");
+        }
+    }
 }
