@@ -322,6 +322,7 @@ fn remove_furniture(
         }
         items[i] = Item::Break;
     }
+    let mut dropped = Vec::new();
     for i in 0..items.len() {
         let Item::Line { text, page, .. } = items[i] else {
             continue;
@@ -331,11 +332,13 @@ fn remove_furniture(
                 printed.push((page, label));
             }
             items[i] = Item::Break;
-        } else if is_blank_page_notice(text) || (stands_alone(items, i) && is_bare_number(text)) {
-            // A number alone between blank lines is a footnote's label cut
-            // off from its note, or a page number away from the edge.
-            items[i] = Item::Break;
+        } else if is_blank_page_notice(text) || (is_bare_number(text) && detached_label(items, i)) {
+            dropped.push(i);
         }
+    }
+    // Dropped after the walk: a label is judged by its neighbours as they were.
+    for i in dropped {
+        items[i] = Item::Break;
     }
     compact(items);
     printed.sort_unstable();
@@ -343,12 +346,24 @@ fn remove_furniture(
     (printed, running)
 }
 
-fn stands_alone(items: &[Item<'_>], i: usize) -> bool {
-    let line = |j: Option<usize>| {
-        j.and_then(|j| items.get(j))
-            .is_some_and(|it| matches!(it, Item::Line { .. }))
+/// A number alone between blank lines next to another such number or to a
+/// page break is a footnote's label cut off from its note, or a page
+/// number away from the edge; a number alone in running text stays.
+fn detached_label(items: &[Item<'_>], i: usize) -> bool {
+    let is_line = |j: usize| matches!(items.get(j), Some(Item::Line { .. }));
+    if i.checked_sub(1).is_some_and(is_line) || is_line(i + 1) {
+        return false;
+    }
+    let lone_number = |j: usize| {
+        matches!(items.get(j), Some(Item::Line { text, .. }) if is_bare_number(text))
+            && !j.checked_sub(1).is_some_and(is_line)
+            && !is_line(j + 1)
     };
-    !line(i.checked_sub(1)) && !line(Some(i + 1))
+    let broken = |j: Option<usize>| matches!(j.and_then(|j| items.get(j)), Some(Item::Break));
+    broken(i.checked_sub(1))
+        || broken(Some(i + 1))
+        || i.checked_sub(2).is_some_and(lone_number)
+        || lone_number(i + 2)
 }
 
 fn is_bare_number(text: &str) -> bool {
@@ -548,10 +563,11 @@ mod tests {
 
     #[test]
     fn lone_numbers_and_blank_page_notices_are_furniture() {
-        let text = "Some text here.\n\n1\n\nMore text follows.\n\u{c}This page intentionally left blank.\n";
+        let text =
+            "Some text here.\n\n1\n\n2\n\nA note.\n\u{c}This page intentionally left blank.\n";
         assert_eq!(
             lines(&page_items(text)),
-            ["Some text here.", "<gap>", "More text follows."]
+            ["Some text here.", "<break>", "A note."]
         );
     }
 
