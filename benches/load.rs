@@ -125,6 +125,22 @@ fn plain_text_brief() -> Vec<u8> {
     s.into_bytes()
 }
 
+/// A Markdown brief that is one table of about `SIZE` bytes (issue 11 #12:
+/// table-heavy briefs take far more memory than prose; not fixed yet).
+fn table_brief() -> Vec<u8> {
+    let mut s = String::from("# 表格\n\n| 年份 | 項目 | 數值 | 說明 |\n|---|---|---|---|\n");
+    let mut i = 0usize;
+    while s.len() < SIZE {
+        s.push_str(&format!(
+            "| {} | 出口管制項目{i} | {} | 半導體設備與技術 |\n",
+            2000 + i % 30,
+            i * 37 % 1000
+        ));
+        i += 1;
+    }
+    s.into_bytes()
+}
+
 /// Extra heap at the high-water mark while running `f`, beyond what was live.
 fn peak_extra<T>(f: impl FnOnce() -> T) -> usize {
     let base = LIVE.load(Ordering::Relaxed);
@@ -174,6 +190,18 @@ fn bench_load(c: &mut Criterion) {
         "pulldown-cmark events alone",
         &markdown,
         peak_extra(|| pulldown_cmark::Parser::new_ext(text, options).count()),
+    );
+    let table = table_brief();
+    report_peak(
+        "load a table-heavy markdown brief",
+        &table,
+        peak_extra(|| load_bytes(&table, Format::Markdown, "table.md")),
+    );
+    let table_text = std::str::from_utf8(&table).unwrap_or_default();
+    report_peak(
+        "pulldown-cmark events alone, table-heavy",
+        &table,
+        peak_extra(|| pulldown_cmark::Parser::new_ext(table_text, options).count()),
     );
     report_peak(
         "load plain text",

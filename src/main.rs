@@ -3,16 +3,26 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Parser as _;
 
 fn main() -> ExitCode {
-    let cli = gloss::cli::Cli::parse();
+    let cli = match gloss::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version are gloss's own text: clap prints them styled.
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            // A usage error quotes what was typed, which may be anything
+            // (a pasted file name with escapes): plain, through the sanitiser.
+            gloss::output::stderr_text(e.render().to_string().trim_end());
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     match gloss::commands::run(cli) {
         Ok(code) => code,
         Err(e) => {
             // One line: the chain of causes joined, never a backtrace.
             let msg = format!("{e:#}").replace('\n', " ");
-            eprintln!("gloss: error: {msg}");
+            gloss::output::error(&msg);
             ExitCode::from(1)
         }
     }

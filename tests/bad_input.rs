@@ -153,6 +153,27 @@ fn bytes_that_decode_as_nothing_sensible() {
 }
 
 #[test]
+fn a_utf8_brief_cut_in_its_last_character_loads_with_one_warning() {
+    let dir = TempDir::new().unwrap();
+    let brief = "# 標題\n\n兩國元首同意恢復軍事溝通管道，但在半導體出口管制方面分歧依舊。";
+    let bytes = &brief.as_bytes()[..brief.len() - 1];
+    let path = write(&dir, "cut.md", bytes);
+    let out = gloss()
+        .args(["outline", "--json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = assert_loaded(&out);
+    assert!(
+        stdout.contains("兩國元首") && stdout.contains("\"UTF-8\""),
+        "{stdout}"
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("gloss: warning: ") && stderr.contains("invalid"));
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let no_file = gloss().arg("outline").output().unwrap();
     assert_eq!(no_file.status.code(), Some(2));
@@ -178,9 +199,11 @@ fn escape_and_bell_never_reach_the_output() {
                 "{stdout}"
             );
             assert!(!stdout.contains("\\u001b") && !stdout.contains("\\u0007"));
-            // The visible text survives; only the control characters go.
+            // The visible text survives; escape sequences go whole. An
+            // entity only makes the ESC, so the "[1m" after it is text.
             if json {
-                assert!(stdout.contains("[31mred") && stdout.contains("[1m entities"));
+                assert!(stdout.contains("Heading red") && !stdout.contains("[31m"));
+                assert!(stdout.contains("[1m entities"));
             }
         }
     }

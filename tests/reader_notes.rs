@@ -546,3 +546,68 @@ fn notes_follow_the_view_script_and_stay_stored_as_typed() {
     // The store keeps what was typed, whatever the view.
     assert_eq!(f.on_disk()[0].1, "關於臺灣的說明");
 }
+
+/// Issue 11 #3: another gloss holding the store's lock must not freeze the
+/// reader's Ctrl-S for the ten seconds the command line waits; the note
+/// stays in memory and is saved once the lock is free.
+#[test]
+fn ctrl_s_behind_a_held_lock_returns_at_once_and_saves_later() {
+    let f = Fixture::new();
+    let mut app = f.open();
+    type_keys(&mut app, "a先寫一則<C-s>");
+    let store = app.notes.session().unwrap().store().path().to_path_buf();
+    let lock_path = PathBuf::from(format!("{}.lock", store.display()));
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .unwrap();
+    held.lock().unwrap();
+    let started = std::time::Instant::now();
+    type_keys(&mut app, "J");
+    type_keys(&mut app, "a鎖住時寫的<C-s>");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "the screen froze for {:?}",
+        started.elapsed()
+    );
+    assert!(app.notes.has_unsaved());
+    let said = app.notes.message.clone().unwrap();
+    assert!(said.warning && said.text.contains("busy"), "{said:?}");
+    held.unlock().unwrap();
+    app.retry_notes_save();
+    assert!(!app.notes.has_unsaved());
+    let texts: Vec<String> = f.on_disk().into_iter().map(|n| n.1).collect();
+    assert!(texts.contains(&"鎖住時寫的".to_string()), "{texts:?}");
+}
+
+/// Issue 11 #4: a data folder gloss cannot write (here: its index lock
+/// cannot be opened, which root cannot get round either) still shows the
+/// notes it holds, read-only, and the status line says why.
+#[test]
+fn notes_in_a_data_folder_that_cannot_be_written_are_shown_read_only() {
+    let f = Fixture::new();
+    let mut app = f.open();
+    type_keys(&mut app, "a已有的筆記<C-s>");
+    assert!(!app.notes.has_unsaved());
+    drop(app);
+    let lock = f.dir.path().join("data").join("index.json.lock");
+    let _ = std::fs::remove_file(&lock);
+    std::fs::create_dir(&lock).unwrap();
+
+    let mut app = f.open();
+    let session = app.notes.session().expect("the notes are open");
+    let texts: Vec<&str> = session
+        .views()
+        .iter()
+        .map(|v| v.note.text.as_str())
+        .collect();
+    assert_eq!(texts, vec!["已有的筆記"]);
+    let said = app.notes.message.clone().unwrap();
+    assert!(said.text.contains("cannot be saved"), "{said:?}");
+    type_keys(&mut app, "a");
+    assert!(app.notes.overlay.is_none());
+    let said = app.notes.message.clone().unwrap();
+    assert!(said.text.contains("read-only"), "{said:?}");
+}

@@ -16,6 +16,9 @@ use crate::notes::{AnchorStatus, BriefNotes, DataDir, NoteView};
 /// How the status bar introduces a failed save.
 pub const RETRYING: &str = "notes not saved yet (will retry): ";
 
+/// How long a save from the reader waits for another gloss's lock.
+const READER_LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Columns note lines are indented by under their paragraph.
 pub const NOTE_INDENT: usize = 2;
 
@@ -179,7 +182,10 @@ impl App {
             Ok((d, session))
         });
         match opened {
-            Ok((data, session)) => {
+            Ok((data, mut session)) => {
+                // Ctrl-S must not freeze the screen behind another gloss
+                // holding the lock: give up at once, the retry timer tries again.
+                session.set_lock_patience(READER_LOCK_PATIENCE);
                 let mut said: Vec<String> = session.store().messages().to_vec();
                 said.extend(session.store().read_only().map(str::to_string));
                 self.notes.data = Some(data);

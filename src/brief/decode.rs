@@ -19,6 +19,9 @@ pub struct Decoded {
     pub text: String,
     /// The encoding's name, as shown to the user.
     pub encoding: &'static str,
+    /// One line for the user when the bytes needed repair (invalid UTF-8
+    /// replaced); the text is still usable.
+    pub warning: Option<String>,
 }
 
 /// Why bytes could not be taken as text.
@@ -51,12 +54,16 @@ const MAGIC: &[(&[u8], &str)] = &[
 /// Above this share of control or replacement characters, text is noise.
 const MAX_NOISE_PER_MILLE: usize = 50;
 
+/// Up to this many control characters, a short file is still text (a stray
+/// BEL in a note): the share alone would refuse it.
+const CONTROLS_ALWAYS_ALLOWED: usize = 8;
+
 /// Decodes and cleans `bytes`.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((_, what)) = MAGIC.iter().find(|(sig, _)| bytes.starts_with(sig)) {
         return Err(DecodeError::Binary(what));
     }
-    let (raw, encoding) = detect_and_decode(bytes)?;
+    let (raw, encoding, warning) = detect_and_decode(bytes)?;
     if is_noise(&raw) {
         return Err(if raw.contains('\u{FFFD}') {
             DecodeError::Undecodable
@@ -67,24 +74,43 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(Decoded {
         text: clean(&raw),
         encoding,
+        warning,
     })
 }
 
+/// Decoded text, its encoding's name and a warning about repairs made.
+type Detected<'a> = (Cow<'a, str>, &'static str, Option<String>);
+
 /// Finds the encoding and decodes without any clean-up yet.
-fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError> {
+fn detect_and_decode(bytes: &[u8]) -> Result<Detected<'_>, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         // A BOM is a strong statement, so malformed sequences are replaced
         // rather than sending the bytes to a guess; the noise check decides.
         let (text, _) = encoding.decode_without_bom_handling(body);
-        return Ok((text, encoding.name()));
+        return Ok((text, encoding.name(), None));
     }
-    // Valid UTF-8 is taken as UTF-8: legacy CJK text is almost never valid UTF-8.
+    // Valid UTF-8 is taken as UTF-8: legacy CJK text is almost never valid
+    // UTF-8. A stray NUL is dropped by the clean-up; many mean binary data
+    // (or UTF-16 without its byte-order mark).
     if let Ok(text) = std::str::from_utf8(bytes) {
-        if text.contains('\0') {
-            return Err(DecodeError::Binary("it contains NUL bytes"));
+        if !nuls_are_stray(bytes) {
+            return Err(DecodeError::Binary(
+                "it contains NUL bytes; UTF-16 text needs a byte-order mark",
+            ));
         }
-        return Ok((Cow::Borrowed(text), UTF_8.name()));
+        return Ok((Cow::Borrowed(text), UTF_8.name(), None));
+    }
+    // UTF-8 damaged in a few places (a cut last character, a stray byte) is
+    // still UTF-8: read as GB18030 it would turn entirely into mojibake.
+    if nuls_are_stray(bytes)
+        && let Some(bad) = mostly_utf8(bytes)
+    {
+        let warning = format!(
+            "the text is UTF-8 with {bad} invalid byte sequence{}, shown as \u{FFFD}",
+            if bad == 1 { "" } else { "s" }
+        );
+        return Ok((String::from_utf8_lossy(bytes), UTF_8.name(), Some(warning)));
     }
     if bytes.contains(&0) {
         // Legacy encodings never use NUL in text; UTF-16 needs its BOM here.
@@ -107,7 +133,7 @@ fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Decod
         if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes)
             && !is_noise(&text)
         {
-            return Ok((text, encoding.name()));
+            return Ok((text, encoding.name(), None));
         }
     }
     // A few malformed sequences in otherwise good text are replaced.
@@ -115,7 +141,34 @@ fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Decod
     if is_noise(&text) {
         return Err(DecodeError::Undecodable);
     }
-    Ok((text, preferred.name()))
+    Ok((text, preferred.name(), None))
+}
+
+/// Valid multi-byte characters needed for each invalid sequence before
+/// damaged bytes are taken as UTF-8. Legacy CJK bytes read as UTF-8 give
+/// about as many invalid sequences as valid characters, UTF-8 with a few
+/// damaged bytes hundreds of valid characters per invalid one.
+const UTF8_GOOD_PER_BAD: usize = 20;
+
+/// The number of invalid sequences when `bytes` are UTF-8 with only a few
+/// of them, else `None`. A sequence cut off at the very end (a truncated
+/// file) counts like any other. One pass, no allocation.
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let mut good = 0usize;
+    let mut bad = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        // Non-ASCII characters are told apart from ASCII by their lead bytes.
+        good += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    (bad > 0 && good >= bad.saturating_mul(UTF8_GOOD_PER_BAD)).then_some(bad)
+}
+
+/// True when the NUL bytes are few enough to be damage in a text file (at
+/// most one in a thousand bytes, or a single one in a short file).
+fn nuls_are_stray(bytes: &[u8]) -> bool {
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    nuls <= 1 || nuls.saturating_mul(1000) <= bytes.len()
 }
 
 /// True when too many characters are replacement or control characters
@@ -125,6 +178,7 @@ fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Decod
 fn is_noise(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut noise = 0usize;
+    let mut replaced = 0usize;
     let mut i = 0;
     while let Some(found) = bytes[i..].iter().position(|&b| NOISE_LEAD[usize::from(b)]) {
         i += found;
@@ -133,12 +187,16 @@ fn is_noise(text: &str) -> bool {
             // C1 controls, U+0080–U+009F.
             0xC2 => noise += usize::from(matches!(next(1), Some(0x80..=0x9F))),
             // U+FFFD, the replacement character.
-            0xEF => noise += usize::from(next(1) == Some(0xBF) && next(2) == Some(0xBD)),
+            0xEF => {
+                let is_replacement = next(1) == Some(0xBF) && next(2) == Some(0xBD);
+                noise += usize::from(is_replacement);
+                replaced += usize::from(is_replacement);
+            }
             _ => noise += 1,
         }
         i += 1;
     }
-    if noise == 0 {
+    if noise == 0 || (replaced == 0 && noise <= CONTROLS_ALWAYS_ALLOWED) {
         return false;
     }
     let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();

@@ -59,25 +59,45 @@ impl Format {
 
 /// Reads and loads the brief at `path`.
 pub fn load_path(path: &Path) -> Result<Brief, LoadError> {
+    load_path_warning(path, &mut |_| {})
+}
+
+/// Reads and loads the brief at `path`, passing `warn` one line for each
+/// repair the bytes needed (invalid UTF-8 replaced). Callers that own the
+/// terminal print it; the library screen, drawing on it, does not.
+pub fn load_path_warning(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Brief, LoadError> {
     let shown = path.display().to_string();
     if path.is_dir() {
         return Err(LoadError::IsDir(shown));
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: shown.clone(),
-        reason: io_reason(&e),
-    })?;
-    let mut brief = load_bytes(&bytes, Format::from_path(path), &shown)?;
+    let bytes =
+        crate::files::read_regular(path, crate::files::BRIEF_CAP).map_err(|e| LoadError::Io {
+            path: shown.clone(),
+            reason: io_reason(&e),
+        })?;
+    let mut brief = load_bytes_warning(&bytes, Format::from_path(path), &shown, warn)?;
     brief.meta.source = Some(shown);
     Ok(brief)
 }
 
 /// Loads a brief from bytes already read; `name` is used in messages.
 pub fn load_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Brief, LoadError> {
+    load_bytes_warning(bytes, format, name, &mut |_| {})
+}
+
+fn load_bytes_warning(
+    bytes: &[u8],
+    format: Format,
+    name: &str,
+    warn: &mut dyn FnMut(&str),
+) -> Result<Brief, LoadError> {
     let decoded = decode::decode(bytes).map_err(|reason| LoadError::Decode {
         path: name.to_string(),
         reason,
     })?;
+    if let Some(warning) = &decoded.warning {
+        warn(&format!("{name}: {warning}"));
+    }
     if decoded.text.trim().is_empty() {
         return Err(LoadError::Empty(name.to_string()));
     }

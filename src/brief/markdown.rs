@@ -10,15 +10,27 @@
 //!   with their label as the marker, since Markdown writes them anywhere;
 //! - a heading inside a quote, list or footnote is not a section of the
 //!   brief: it becomes a paragraph of that container;
-//! - HTML is kept as plain text and images as their alt text.
+//! - raw HTML is read for its text (see [`html`]): tags never reach the
+//!   body, `<br>` is a line break, HTML tables give table rows; images give
+//!   their alt text;
+//! - dialect markup CommonMark does not know (container fences, kramdown
+//!   attribute lists) is removed before parsing (see [`dialects`]), and
+//!   pandoc's grid, multiline and simple tables are rewritten as pipe
+//!   tables (see [`pandoc_tables`]).
 //!
 //! The events are folded with an explicit stack, never by recursion, so any
 //! nesting depth pulldown-cmark accepts is fine here too. A large document is
 //! parsed in pieces to bound memory (see [`pieces`]).
 
+mod authors;
+mod back_matter;
+mod dialects;
 mod emit;
 mod front_matter;
+mod html;
 mod inline;
+mod outline;
+mod pandoc_tables;
 mod pieces;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -29,10 +41,14 @@ use super::{Brief, Paragraph, ParagraphKind, Section, Span};
 
 /// Parses Markdown into a brief (ids are assigned by the caller).
 pub fn parse(text: &str) -> Brief {
+    let tables = pandoc_tables::convert(text);
+    let normalized = dialects::normalize(&tables);
+    let text = normalized.as_ref();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut builder = Builder {
         source: text.as_bytes().as_ptr_range(),
         ..Builder::default()
@@ -42,7 +58,7 @@ pub fn parse(text: &str) -> Brief {
         for event in Parser::new_ext(whole, options) {
             builder.event(event);
         }
-        return builder.finish();
+        return finish(builder);
     }
     let definitions = pieces::link_definitions(text);
     for piece in pieces {
@@ -54,7 +70,18 @@ pub fn parse(text: &str) -> Brief {
             builder.event(event);
         }
     }
-    builder.finish()
+    finish(builder)
+}
+
+/// The brief built, with what the Markdown says without markup: headings
+/// written as bold or numbered lines, authors named in a byline, and
+/// back matter written as sections.
+fn finish(builder: Builder) -> Brief {
+    let mut brief = builder.finish();
+    outline::promote_headings(&mut brief);
+    authors::find_authors(&mut brief);
+    back_matter::collect(&mut brief);
+    brief
 }
 
 /// A block that holds other blocks.
@@ -117,13 +144,22 @@ impl Builder {
                 }
             },
             Event::Code(text) => self.inline.push(&text, true, false),
+            // Inline tags are markup: only a line break and an image's alt
+            // text stay; the text between tags arrives as text events.
             Event::Html(html) | Event::InlineHtml(html) => match self.leaf {
                 Some(Leaf::Html) => self.raw.push_str(&html),
-                _ => self.inline.push(&html, false, false),
+                _ if html::is_line_break(&html) => self.inline.hard_break(),
+                _ => {
+                    if let Some(alt) = html::image_alt(&html) {
+                        self.inline.push(&alt, false, false);
+                    }
+                }
             },
             Event::InlineMath(text) | Event::DisplayMath(text) => {
                 self.inline.push(&text, true, false)
             }
+            // A marker glued to a heading is not part of its title.
+            Event::FootnoteReference(_) if matches!(self.leaf, Some(Leaf::Heading(_))) => {}
             Event::FootnoteReference(label) => {
                 self.inline.push(&format!("[{label}]"), false, false)
             }
@@ -250,11 +286,9 @@ impl Builder {
                 }
             }
             Some(Leaf::Html) => {
-                let text = clean_fragment(self.raw.trim()).into_owned();
-                self.raw.clear();
-                if !text.is_empty() {
-                    let spans = vec![Span::plain(text)];
-                    self.emit_in_context(spans);
+                let raw = std::mem::take(&mut self.raw);
+                for block in html::blocks(&raw) {
+                    self.emit_html(block);
                 }
             }
             Some(Leaf::FrontMatter) => {
@@ -275,7 +309,7 @@ impl Builder {
             self.emit_in_context(spans);
             return;
         }
-        let title = plain_text(&spans).trim().to_string();
+        let title = without_footnote_markers(plain_text(&spans).trim()).to_string();
         if level == 1 && self.brief.meta.title.is_none() && !title.is_empty() {
             self.brief.meta.title = Some(title.clone());
         }
@@ -325,6 +359,20 @@ impl Builder {
         let spans = self.inline.take();
         self.emit_in_context(spans);
     }
+}
+
+/// A heading without the footnote markers written after it (`Title [^19]`)
+/// whose definition is missing or in another piece, so they stayed text.
+/// A heading that is nothing but markers keeps them.
+fn without_footnote_markers(title: &str) -> &str {
+    let mut kept = title;
+    while kept.ends_with(']')
+        && let Some(open) = kept.rfind("[^")
+        && !kept[open + 2..kept.len() - 1].contains(['[', ']'])
+    {
+        kept = kept[..open].trim_end();
+    }
+    if kept.is_empty() { title } else { kept }
 }
 
 #[cfg(test)]

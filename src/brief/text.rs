@@ -16,27 +16,39 @@ mod blocks;
 mod captions;
 mod chars;
 mod dates;
+mod fields;
 mod headings;
 mod lists;
 mod meta;
 mod names;
 mod page_numbers;
 mod pages;
+mod roles;
 
 use super::{Brief, Paragraph, ParagraphKind, Section};
 use blocks::Block;
-use headings::{Shape, levels_for};
+use headings::levels_for;
+use pages::PageNames;
+use roles::{Role, body_roles};
 
 /// Parses plain text into a brief; ids are left for the caller to assign.
 pub fn parse(text: &str) -> Brief {
-    let (blocks, shape) = blocks::blocks(pages::page_items(text));
+    let (items, labels) = pages::paged_items(text);
+    let (blocks, shape) = blocks::blocks(items);
+    let page_count = blocks.iter().map(|b| b.pages.1 + 1).max().unwrap_or(0);
+    let names = PageNames::new(&labels, page_count);
     let mut brief = Brief::default();
-    let lead_end = meta::read_lead(&blocks, &mut brief.meta, &mut brief.front_matter);
+    let lead_end = meta::read_lead(&blocks, &mut brief.meta, &mut brief.front_matter, &names);
+    meta::title_from_running_header(&blocks, &labels.running, &mut brief.meta);
     let (footer, publisher) = back_matter::footer_start(&blocks, lead_end);
     if brief.meta.publisher.is_none() {
         brief.meta.publisher = publisher;
     }
-    let roles = body_roles(&blocks[lead_end..footer], &shape);
+    let mut roles = body_roles(&blocks[lead_end..footer], &shape);
+    let signed = roles::signatures(&blocks[lead_end..footer], &mut roles);
+    if brief.meta.authors.is_empty() {
+        brief.meta.authors = signed;
+    }
     let level = levels_for(roles.iter().filter_map(|r| match r {
         Role::Numbered(rank) => Some(*rank),
         _ => None,
@@ -52,15 +64,21 @@ pub fn parse(text: &str) -> Brief {
         if i < lead_end {
             continue;
         }
+        let pages = names.span(block.pages);
         if i >= footer {
-            footer_paragraphs.push(Paragraph::plain(ParagraphKind::Text, block.text));
+            footer_paragraphs.push(paged(
+                Paragraph::plain(ParagraphKind::Text, block.text),
+                pages,
+            ));
             continue;
         }
         let at = i - lead_end;
         // Sized once: most sections hold few paragraphs, and a growing vector
         // would reserve room for more.
         let size = || paragraphs_from(&roles[at + 1..]);
-        if brief.sections.is_empty() && matches!(roles[at], Role::Caption | Role::Paragraph) {
+        if brief.sections.is_empty()
+            && matches!(roles[at], Role::Caption | Role::Paragraph | Role::Figure)
+        {
             brief.sections.push(Section {
                 paragraphs: Vec::with_capacity(paragraphs_from(&roles[at..])),
                 ..Section::default()
@@ -75,62 +93,27 @@ pub fn parse(text: &str) -> Brief {
                 let level = numbered_level.saturating_add(1);
                 start_section(&mut brief.sections, level, block.text, size());
             }
-            Role::EditorNote => brief
-                .back_matter
-                .push(Paragraph::plain(ParagraphKind::Text, block.text)),
+            Role::EditorNote => brief.back_matter.push(paged(
+                Paragraph::plain(ParagraphKind::Text, block.text),
+                pages,
+            )),
             Role::Caption => push_paragraph(
                 &mut brief.sections,
-                Paragraph::plain(ParagraphKind::Caption, block.text),
+                paged(Paragraph::plain(ParagraphKind::Caption, block.text), pages),
             ),
-            Role::Paragraph => push_paragraph(&mut brief.sections, paragraph(block)),
+            Role::Paragraph => {
+                push_paragraph(&mut brief.sections, paged(paragraph(block), pages));
+            }
+            Role::Figure => push_figure(
+                &mut brief.sections,
+                block,
+                pages,
+                roles.get(at.wrapping_sub(1)),
+            ),
         }
     }
     brief.back_matter.append(&mut footer_paragraphs);
     brief
-}
-
-/// What a block of the body is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    /// A numbered heading of the given family rank.
-    Numbered(u8),
-    /// A short standalone line or question: a heading without a number.
-    Unnumbered,
-    /// An editor's note or disclaimer, bound for the back matter.
-    EditorNote,
-    /// A figure caption or source line inside the body.
-    Caption,
-    /// Running text or a list item.
-    Paragraph,
-}
-
-fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
-    let mut roles: Vec<Role> = body
-        .iter()
-        .map(|block| {
-            let text = block.text.as_str();
-            if back_matter::is_editor_note(text) {
-                Role::EditorNote
-            } else if captions::is_caption(text) {
-                Role::Caption
-            } else if block.marker.is_some() {
-                Role::Paragraph
-            } else if let Some(rank) = shape.numbered_heading(text).filter(|_| block.lines <= 2) {
-                Role::Numbered(rank)
-            } else if block.lines == 1 && shape.heading_like(text) {
-                Role::Unnumbered
-            } else {
-                Role::Paragraph
-            }
-        })
-        .collect();
-    // A short line with nothing after it heads nothing: it is a closing line.
-    if let Some(last) = roles.iter_mut().rev().find(|r| **r != Role::EditorNote)
-        && *last == Role::Unnumbered
-    {
-        *last = Role::Paragraph;
-    }
-    roles
 }
 
 fn paragraph(block: Block) -> Paragraph {
@@ -143,12 +126,40 @@ fn paragraph(block: Block) -> Paragraph {
     }
 }
 
+/// Cells of one table or chart make one paragraph, set apart by spaces.
+fn push_figure(sections: &mut [Section], block: Block, pages: Vec<String>, before: Option<&Role>) {
+    let Some(section) = sections.last_mut() else {
+        return;
+    };
+    if before == Some(&Role::Figure)
+        && let Some(figure) = section.paragraphs.last_mut()
+        && let Some(span) = figure.spans.last_mut()
+    {
+        span.text.push(' ');
+        span.text.push_str(&block.text);
+        for page in pages {
+            if !figure.pages.contains(&page) {
+                figure.pages.push(page);
+            }
+        }
+        return;
+    }
+    section.paragraphs.push(paged(
+        Paragraph::plain(ParagraphKind::Text, block.text),
+        pages,
+    ));
+}
+
+fn paged(paragraph: Paragraph, pages: Vec<String>) -> Paragraph {
+    Paragraph { pages, ..paragraph }
+}
+
 /// How many paragraphs the roles hold before the next heading.
 fn paragraphs_from(roles: &[Role]) -> usize {
     roles
         .iter()
         .take_while(|r| !matches!(r, Role::Numbered(_) | Role::Unnumbered))
-        .filter(|r| matches!(r, Role::Caption | Role::Paragraph))
+        .filter(|r| matches!(r, Role::Caption | Role::Paragraph | Role::Figure))
         .count()
 }
 

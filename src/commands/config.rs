@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::shell::write_stdout;
 use crate::config::{Settings, render};
 
 /// Arguments of `gloss config`.
@@ -30,13 +29,13 @@ pub fn run(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
         warnings.extend(theme_warnings);
     }
     for warning in &warnings {
-        eprintln!("gloss: warning: {warning}");
+        crate::output::warn(&warning.to_string());
     }
     if args.path {
         let Some(file) = settings.config_file() else {
             anyhow::bail!("no config folder: set GLOSS_CONFIG_DIR or HOME");
         };
-        return write_stdout(format!("{}\n", file.display()).as_bytes());
+        return crate::output::print_text_bytes(format!("{}\n", file.display()).as_bytes());
     }
-    write_stdout(render(&settings).as_bytes())
+    crate::output::print_text_bytes(render(&settings).as_bytes())
 }

@@ -68,19 +68,19 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
             .input
             .as_deref()
             .map_or("standard input".to_string(), |p| p.display().to_string());
-        progress.set_message(shown.clone());
+        progress.set_message(crate::output::visible_line(&shown).into_owned());
         match convert_job(job, &mut converters) {
             Ok(text) => match deliver(job, &text, &mut stdout) {
                 Ok(()) => {}
                 // The reader of our output went away (`gloss convert x | head`).
                 Err(Undelivered::OutputClosed) => break,
                 Err(Undelivered::Failed(reason)) => {
-                    progress.suspend(|| eprintln!("gloss: error: {reason}"));
+                    progress.suspend(|| crate::output::error(&reason));
                     failed = true;
                 }
             },
             Err(reason) => {
-                progress.suspend(|| eprintln!("gloss: error: {reason:#}"));
+                progress.suspend(|| crate::output::error(&format!("{reason:#}")));
                 failed = true;
             }
         }
@@ -230,12 +230,21 @@ fn plan(args: &ConvertArgs) -> anyhow::Result<(Vec<Job>, bool)> {
 }
 
 /// One job a file under `dir` (hidden entries skipped), mirrored in `out`.
+/// Symlinks are followed (walkdir stops at loops and says so); the output
+/// folder is never descended into, so `-o DIR/out DIR` does not convert
+/// its own output again on the next run.
 fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
     let mut failed = false;
+    let out_real = std::fs::canonicalize(out).ok();
     let entries = WalkDir::new(dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            let is_out = out_real.is_some() && std::fs::canonicalize(e.path()).ok() == out_real;
+            !hidden && !is_out
+        });
     for entry in entries {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -245,13 +254,19 @@ fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
                     output: Some(out.join(relative)),
                 });
             }
+            Ok(e) if !e.file_type().is_dir() => {
+                let path = e.path().display();
+                crate::output::warn(&format!("{path}: skipped: not a regular file"));
+            }
             Ok(_) => {}
+            Err(e) if e.loop_ancestor().is_some() => {
+                let path = e.path().unwrap_or(dir).display();
+                crate::output::error(&format!("cannot read {path}: a symlink loop"));
+                failed = true;
+            }
             Err(e) => {
                 let path = e.path().unwrap_or(dir).display().to_string();
-                eprintln!(
-                    "gloss: error: cannot read {path}: {}",
-                    plain_io(e.io_error())
-                );
+                crate::output::error(&format!("cannot read {path}: {}", plain_io(e.io_error())));
                 failed = true;
             }
         }
@@ -262,14 +277,21 @@ fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
 /// Reads, decodes and converts one input.
 fn convert_job(job: &Job, converters: &mut Converters) -> anyhow::Result<String> {
     let bytes = match &job.input {
-        Some(path) => std::fs::read(path).map_err(|e| {
+        Some(path) => crate::files::read_regular(path, crate::files::BRIEF_CAP).map_err(|e| {
             anyhow::anyhow!("cannot read {}: {}", path.display(), plain_io(Some(&e)))
         })?,
         None => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-                anyhow::anyhow!("cannot read standard input: {}", plain_io(Some(&e)))
-            })?;
+            // `gloss convert < /dev/zero` must end: read no more than a brief may hold.
+            std::io::stdin()
+                .take(crate::files::BRIEF_CAP + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| {
+                    anyhow::anyhow!("cannot read standard input: {}", plain_io(Some(&e)))
+                })?;
+            if bytes.len() as u64 > crate::files::BRIEF_CAP {
+                anyhow::bail!("standard input is larger than the most gloss reads");
+            }
             bytes
         }
     };
@@ -307,6 +329,13 @@ enum Undelivered {
 /// Writes a result to its file or to standard output.
 fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), Undelivered> {
     let Some(path) = &job.output else {
+        // Converted text piped on is data and passes as it is; on a terminal
+        // its controls are shown, never obeyed.
+        let text = if std::io::stdout().is_terminal() {
+            crate::output::visible(text)
+        } else {
+            text.into()
+        };
         return match stdout
             .write_all(text.as_bytes())
             .and_then(|()| stdout.flush())
@@ -326,7 +355,9 @@ fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), Undeliv
             Undelivered::Failed(format!("{shown}: cannot create its folder: {reason}"))
         })?;
     }
-    std::fs::write(path, text).map_err(|e| {
+    // A temp file renamed over the target: `-o F F` or a full disk never
+    // leaves a truncated file in place of the original.
+    crate::files::write_output(path, text.as_bytes()).map_err(|e| {
         let reason = plain_io(Some(&e));
         Undelivered::Failed(format!("cannot write {shown}: {reason}"))
     })

@@ -30,7 +30,7 @@ pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
     warnings.extend(theme_warnings.into_iter().map(crate::config::Warning));
     warnings.extend(settings.keymap().1);
     for warning in &warnings {
-        eprintln!("gloss: warning: {warning}");
+        crate::output::warn(&warning.to_string());
     }
     if !warnings.is_empty() {
         let text: Vec<String> = warnings.iter().map(ToString::to_string).collect();
@@ -105,10 +105,10 @@ impl LibraryScreen {
                 .as_ref()
                 .filter(|m| m.is_due())
                 .map(|m| m.until.saturating_duration_since(std::time::Instant::now()));
-            if let Some(left) = wait
-                && !event::poll(left).context("cannot read from the terminal")?
-            {
-                continue;
+            match super::signals::wait_event(wait)? {
+                super::signals::Wait::Event => {}
+                super::signals::Wait::Timeout => continue,
+                super::signals::Wait::Quit => return Ok(None),
             }
             if let Event::Key(key) = event::read().context("cannot read from the terminal")?
                 && let Some(action) = self.view.key_action(&key)

@@ -8,6 +8,7 @@ pub mod outline;
 pub mod read;
 pub mod search;
 pub mod shell;
+mod signals;
 pub mod themes;
 
 use std::process::ExitCode;

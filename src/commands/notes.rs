@@ -1,6 +1,5 @@
 //! `gloss notes`: add, list, tag counts, import, and where the store is.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,6 +12,7 @@ use crate::notes::import::import_file;
 use crate::notes::listing::{Filter, gather_all, gather_one, tag_counts};
 use crate::notes::passage::{Passage, QuoteError, find_quote};
 use crate::notes::{BriefNotes, DataDir};
+use crate::output;
 
 /// Arguments of `gloss notes`.
 #[derive(Debug, Args)]
@@ -119,7 +119,10 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
                 // clap requires --para when --quote is absent.
                 (None, None) => anyhow::bail!("give --para ID or --quote TEXT"),
             };
-            notes.save()?;
+            // Nothing keeps the note after this process ends: say so plainly.
+            notes.save().map_err(|e| {
+                anyhow::anyhow!("the note was not saved: {e}; run the command again")
+            })?;
             print(&format!("{id}\n"))
         }
         NotesAction::List {
@@ -134,13 +137,17 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
                 None => gather_all(&data, &filter)?,
             };
             warn_all(&gathered.messages);
-            let out = match format {
-                ListFormat::Md => to_markdown(&gathered.briefs).into_bytes(),
-                ListFormat::Json => pretty(&to_json(&gathered.briefs))?,
-                ListFormat::Csv => to_csv(&gathered.briefs).context("cannot write CSV")?,
-                ListFormat::W3c => pretty(&to_w3c(&gathered.briefs))?,
-            };
-            write_out(&out)
+            // Text formats have their controls escaped visibly, JSON ones
+            // as \u escapes: no format carries a raw control to a terminal.
+            match format {
+                ListFormat::Md => output::print_text(&to_markdown(&gathered.briefs)),
+                ListFormat::Json => output::print_json(&pretty(&to_json(&gathered.briefs))?),
+                ListFormat::Csv => {
+                    let csv = to_csv(&gathered.briefs).context("cannot write CSV")?;
+                    output::print_text(&String::from_utf8_lossy(&csv))
+                }
+                ListFormat::W3c => output::print_json(&pretty(&to_w3c(&gathered.briefs))?),
+            }
         }
         NotesAction::Tags => {
             let (tags, messages) = tag_counts(&data)?;
@@ -205,26 +212,16 @@ fn find_passage(
 
 fn warn_all(messages: &[String]) {
     for m in messages {
-        eprintln!("gloss: warning: {m}");
+        output::warn(m);
     }
 }
 
-fn pretty(value: &serde_json::Value) -> anyhow::Result<Vec<u8>> {
-    let mut s = serde_json::to_vec_pretty(value).context("cannot encode JSON")?;
-    s.push(b'\n');
+fn pretty(value: &serde_json::Value) -> anyhow::Result<String> {
+    let mut s = serde_json::to_string_pretty(value).context("cannot encode JSON")?;
+    s.push('\n');
     Ok(s)
 }
 
 fn print(s: &str) -> anyhow::Result<ExitCode> {
-    write_out(s.as_bytes())
-}
-
-fn write_out(bytes: &[u8]) -> anyhow::Result<ExitCode> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        // A closed pipe (`gloss notes list | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        r => r.context("cannot write to standard output")?,
-    }
-    Ok(ExitCode::SUCCESS)
+    output::print_text(s)
 }

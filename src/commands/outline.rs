@@ -1,10 +1,8 @@
 //! `gloss outline`: a brief's meta data and section tree, as text or JSON.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Args;
 use serde::Serialize;
 
@@ -27,21 +25,14 @@ pub fn run(args: &OutlineArgs) -> anyhow::Result<ExitCode> {
 
 /// Loads `file` and prints its outline (or JSON) to stdout.
 pub fn print_outline(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let brief = brief::load_path(file)?;
-    let out = if json {
+    let brief = brief::load::load_path_warning(file, &mut |w| crate::output::warn(w))?;
+    if json {
         let mut s = serde_json::to_string_pretty(&OutlineJson::from(&brief))?;
         s.push('\n');
-        s
+        crate::output::print_json(&s)
     } else {
-        outline_text(&brief)
-    };
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()) {
-        // A closed pipe (`gloss outline x | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        r => r.context("cannot write to standard output")?,
+        crate::output::print_text(&outline_text(&brief))
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn count(n: usize) -> String {
@@ -126,6 +117,9 @@ struct ParagraphJson<'a> {
     /// Only present when some span carries a style, to keep plain text lean.
     #[serde(skip_serializing_if = "Option::is_none")]
     spans: Option<&'a [Span]>,
+    /// The pages the paragraph is on, for citing; absent without pages.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pages: &'a [String],
 }
 
 fn is_zero(n: &u16) -> bool {
@@ -144,6 +138,7 @@ impl<'a> From<&'a Paragraph> for ParagraphJson<'a> {
             cells: &p.cells,
             header: p.header,
             spans: styled.then_some(p.spans.as_slice()),
+            pages: &p.pages,
         }
     }
 }

@@ -15,6 +15,7 @@ use crossterm::event::{
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
+use super::signals::{self, Wait};
 use crate::app::{Action, App, ScreenPrefs};
 use crate::brief;
 use crate::config::{Settings, Warning};
@@ -29,12 +30,12 @@ pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode>
         Some(path) if !path.is_dir() => path,
         folder => return super::library::run(folder.unwrap_or(Path::new(".")), theme),
     };
-    let brief = brief::load_path(file)?;
+    let brief = brief::load::load_path_warning(file, &mut |w| crate::output::warn(w))?;
     let mut app = App::new(brief);
     let (settings, mut warnings) = settings_for(theme)?;
     warnings.extend(apply_settings(&mut app, &settings));
     for warning in &warnings {
-        eprintln!("gloss: warning: {warning}");
+        crate::output::warn(&warning.to_string());
     }
     let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     let mut session = ReaderSession::open(file, &mut app, &settings, &shown);
@@ -46,10 +47,10 @@ pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode>
     };
     // The terminal is back to normal here, so the user can read these.
     if let Err(e) = session.close(&mut app) {
-        eprintln!("gloss: warning: the place in the brief was not saved: {e}");
+        crate::output::warn(&format!("the place in the brief was not saved: {e}"));
     }
     if let Err(line) = app.notes.finish() {
-        eprintln!("{line}");
+        crate::output::stderr_text(&line);
         outcome?;
         return Ok(ExitCode::FAILURE);
     }
@@ -147,14 +148,22 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        if let Some(wait) = wake
-            && !event::poll(wait).context("cannot read from the terminal")?
-        {
-            if app.notes.has_unsaved() {
-                app.retry_notes_save();
+        match signals::wait_event(wake)? {
+            Wait::Event => {}
+            Wait::Timeout => {
+                if app.notes.has_unsaved() {
+                    app.retry_notes_save();
+                }
+                draw(terminal, app)?;
+                continue;
             }
-            draw(terminal, app)?;
-            continue;
+            Wait::Quit => {
+                // As `q` then Ctrl-C: leave the library too; the callers
+                // save the notes and the place and restore the terminal.
+                app.quit = true;
+                app.resume.quit_all = true;
+                break;
+            }
         }
         let action = match event::read().context("cannot read from the terminal")? {
             Event::Paste(text) => {
@@ -221,6 +230,9 @@ impl TerminalGuard {
             let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
             previous(info);
         }));
+        // Installed before the terminal changes: a SIGTERM from here on
+        // quits through the normal path, which puts the terminal back.
+        signals::install()?;
         execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
             .context("cannot set up the terminal")?;
         Ok(TerminalGuard)

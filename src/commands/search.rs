@@ -13,6 +13,7 @@ use walkdir::WalkDir;
 
 use crate::brief::{self, Brief, LoadError};
 use crate::convert::{FoldedText, fold_str};
+use crate::output::visible_line;
 
 /// Characters of context shown on each side of a hit.
 const DEFAULT_CONTEXT: usize = 24;
@@ -82,7 +83,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             Ok(brief) => brief,
             Err(LoadError::Empty(_)) => continue,
             Err(e) => {
-                eprintln!("gloss: error: {e}");
+                crate::output::error(&e.to_string());
                 failed = true;
                 continue;
             }
@@ -162,13 +163,16 @@ pub fn format_hit(path: &Path, hit: &Hit, color: bool) -> String {
     } else {
         ("**", "**")
     };
+    // Every part comes from the brief or its name; the colour codes around
+    // the hit are the only escapes that may reach the terminal.
+    let path = path.display().to_string();
     format!(
         "{} › {}: {}{open}{}{close}{}",
-        path.display(),
-        hit.section,
-        hit.before,
-        hit.matched,
-        hit.after
+        visible_line(&path),
+        visible_line(&hit.section),
+        visible_line(&hit.before),
+        visible_line(&hit.matched),
+        visible_line(&hit.after)
     )
 }
 
@@ -195,10 +199,10 @@ fn brief_files(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
                 Ok(_) => {}
                 Err(e) => {
                     let shown = e.path().unwrap_or(path).display().to_string();
-                    eprintln!(
-                        "gloss: error: cannot read {shown}: {}",
+                    crate::output::error(&format!(
+                        "cannot read {shown}: {}",
                         super::convert::plain_io(e.io_error())
-                    );
+                    ));
                     failed = true;
                 }
             }

@@ -1,7 +1,6 @@
 //! `gloss completions SHELL` and `gloss man`: shell completions and a roff
 //! man page, both generated from the same clap definition as the parser.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -38,13 +37,7 @@ pub fn man(_args: &ManArgs) -> anyhow::Result<ExitCode> {
     write_stdout(&page)
 }
 
-/// Writes all of `bytes` to standard output; a closed pipe (`| head`) is
-/// not an error.
+/// Writes gloss's own bytes to standard output (see [`crate::output::write_stdout`]).
 pub(crate) fn write_stdout(bytes: &[u8]) -> anyhow::Result<ExitCode> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        r => r.context("cannot write to standard output")?,
-    }
-    Ok(ExitCode::SUCCESS)
+    crate::output::write_stdout(bytes)
 }

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::shell::write_stdout;
 use crate::config::Settings;
 use crate::theme::{Origin, Strictness, THEME_KEYS, ThemeCatalog, load_file};
 
@@ -30,7 +29,7 @@ pub struct ThemesArgs {
 pub fn run(args: &ThemesArgs) -> anyhow::Result<ExitCode> {
     let (settings, warnings) = Settings::load();
     for warning in &warnings {
-        eprintln!("gloss: warning: {warning}");
+        crate::output::warn(&warning.to_string());
     }
     let catalog = settings.theme_catalog();
     if args.check && args.files.is_empty() {
@@ -38,9 +37,9 @@ pub fn run(args: &ThemesArgs) -> anyhow::Result<ExitCode> {
     } else if args.check {
         check(&args.files)
     } else if args.keys {
-        write_stdout(keys_text().as_bytes())
+        crate::output::print_text_bytes(keys_text().as_bytes())
     } else {
-        write_stdout(list_text(&catalog, &settings).as_bytes())
+        crate::output::print_text_bytes(list_text(&catalog, &settings).as_bytes())
     }
 }
 
@@ -102,7 +101,7 @@ fn check_all(catalog: &ThemeCatalog) -> anyhow::Result<ExitCode> {
             || "(no config folder)".to_string(),
             |d| d.display().to_string(),
         );
-        write_stdout(format!("no user themes in {folder}\n").as_bytes())?;
+        crate::output::print_text_bytes(format!("no user themes in {folder}\n").as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     check(&files)
@@ -119,12 +118,12 @@ fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 let _ = writeln!(out, "ok: {}", file.display());
             }
             Err(e) => {
-                eprintln!("gloss: error: {e}");
+                crate::output::error(&e.to_string());
                 failed = true;
             }
         }
     }
-    write_stdout(out.as_bytes())?;
+    crate::output::print_text_bytes(out.as_bytes())?;
     Ok(if failed {
         ExitCode::from(1)
     } else {

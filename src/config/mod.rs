@@ -207,7 +207,7 @@ impl Settings {
             (None, None) => None,
         };
         if let Some(file) = settings.config_file() {
-            match std::fs::read_to_string(&file) {
+            match crate::files::read_regular_string(&file, crate::files::SETTINGS_CAP) {
                 Ok(text) => parse::apply(&mut settings, &text, &file, &mut warnings),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => warnings.push(Warning(format!(

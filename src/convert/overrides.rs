@@ -88,7 +88,7 @@ impl Overrides {
 
     /// Loads `path`; a missing file means no overrides.
     pub fn load_optional(path: &Path) -> Result<Self, OverrideError> {
-        match std::fs::read_to_string(path) {
+        match crate::files::read_regular_string(path, crate::files::SETTINGS_CAP) {
             Ok(text) => Overrides::parse(&text, path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Overrides::none()),
             Err(e) => Err(OverrideError::Read {

@@ -203,7 +203,8 @@ fn fill_from_store(entry: &mut LibraryEntry, state: &StateDir, key: &str) {
 /// The first [`PREFIX_BYTES`] of the file, cut at a line end so that no
 /// character is split, and whether that is the whole file.
 fn read_prefix(path: &Path) -> Result<(Vec<u8>, bool), String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {}", e.kind()))?;
+    let file =
+        crate::files::open_regular(path).map_err(|e| format!("cannot read: {}", e.kind()))?;
     let mut bytes = Vec::with_capacity(PREFIX_BYTES + 1);
     file.take(PREFIX_BYTES as u64 + 1)
         .read_to_end(&mut bytes)

@@ -125,7 +125,7 @@ impl StateDir {
 }
 
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = crate::files::read_regular(path, crate::files::DATA_CAP).ok()?;
     serde_json::from_slice(&bytes).ok()
 }
 

@@ -31,9 +31,7 @@ pub enum StoreError {
     #[error("no paragraph with id {0} in this brief (see `gloss outline --json`)")]
     UnknownParagraph(String),
     /// Another gloss held the store's lock for too long.
-    #[error(
-        "the notes store is busy (another gloss holds {0}); your changes are kept and will be saved on the next try"
-    )]
+    #[error("the notes store is busy: another gloss holds {0}")]
     Locked(String),
     /// A file to import is not a notes export or store.
     #[error("{path} is not a gloss notes export: {reason}")]

@@ -3,45 +3,32 @@
 //! damaged file aside.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::error::{StoreError, io_error};
+use crate::files::write::{parent_of, temp_prefix};
 
 /// Replaces `path` with `bytes` so that a crash at any moment leaves either
-/// the old file or the new one: write a temp file in the same folder, fsync
-/// it, rename it over `path`, fsync the folder.
+/// the old file or the new one (see [`crate::files::write_atomic`]; a
+/// symlinked store is written through to its target).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = parent_of(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| io_error("create a temporary file in", dir, &e))?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| io_error("write", temp.path(), &e))?;
-    temp.persist(path)
-        .map_err(|e| io_error("replace", path, &e.error))?;
-    sync_dir(dir)
+    crate::files::write_atomic(path, bytes).map_err(|e| io_error("write", path, &e))
 }
 
 /// Makes a rename or a new file in `dir` durable.
 pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| io_error("sync the folder", dir, &e))
+    crate::files::sync_dir(dir).map_err(|e| io_error("sync the folder", dir, &e))
 }
 
-/// How long a writer waits for another gloss to release the lock.
-const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+/// How long a command-line writer waits for another gloss to release the lock.
+pub const LOCK_PATIENCE: Duration = Duration::from_secs(10);
 
-/// Takes an exclusive lock on `<path>.lock`, waiting up to ten seconds for
-/// other holders (a reader must not freeze behind a stuck one; the caller
-/// keeps its changes and retries). The data file itself is never locked:
-/// the atomic rename replaces it.
-pub fn lock(path: &Path) -> Result<File, StoreError> {
+/// Takes an exclusive lock on `<path>.lock`, waiting up to `patience` for
+/// other holders (the reader waits only a moment, so that it never freezes
+/// behind a stuck one, and retries later). The data file itself is never
+/// locked: the atomic rename replaces it.
+pub fn lock(path: &Path, patience: Duration) -> Result<File, StoreError> {
     let lock_path = with_suffix(path, ".lock");
     let file = OpenOptions::new()
         .create(true)
@@ -53,7 +40,7 @@ pub fn lock(path: &Path) -> Result<File, StoreError> {
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(file),
-            Err(TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+            Err(TryLockError::WouldBlock) if started.elapsed() < patience => {
                 std::thread::sleep(Duration::from_millis(5));
             }
             Err(TryLockError::WouldBlock) => {
@@ -69,7 +56,11 @@ pub fn lock(path: &Path) -> Result<File, StoreError> {
 /// one as the backup. Falls back to a copy where links are not supported.
 pub fn backup(path: &Path) -> Result<(), StoreError> {
     let bak = backup_path(path);
-    let staging = with_suffix(path, ".bak.tmp");
+    // A hard link to a symlink would be a second symlink, following the
+    // store to its next version: link the file the symlink points to.
+    let real = crate::files::resolve_links(path).map_err(|e| io_error("resolve", path, &e))?;
+    let path = real.as_path();
+    let staging = with_suffix(&bak, ".tmp");
     let _ = fs::remove_file(&staging);
     if fs::hard_link(path, &staging).is_err() {
         let bytes = fs::read(path).map_err(|e| io_error("read", path, &e))?;
@@ -109,11 +100,36 @@ pub fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
     Ok(aside)
 }
 
+/// Keeps the current content of `path` (a backup) under a name no save
+/// ever reuses, `<path>-<time>` (`-2`, `-3`… on a clash), and returns it.
+/// A hard link costs no copy; a copy is made where links fail.
+pub fn keep_copy(path: &Path) -> Result<PathBuf, StoreError> {
+    let time = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let mut kept = with_suffix(path, &format!("-{time}"));
+    let mut n = 2;
+    while kept.exists() {
+        kept = with_suffix(path, &format!("-{time}-{n}"));
+        n += 1;
+    }
+    if fs::hard_link(path, &kept).is_err() {
+        let bytes = fs::read(path).map_err(|e| io_error("read", path, &e))?;
+        write_atomic(&kept, &bytes)?;
+    }
+    sync_dir(parent_of(&kept))?;
+    Ok(kept)
+}
+
 /// Removes temp files a killed writer left behind. Only call with the lock
 /// held: then no live writer can own one.
 pub fn remove_stale_temps(path: &Path) {
-    let prefix = temp_prefix(path);
-    let Ok(entries) = fs::read_dir(parent_of(path)) else {
+    // Temp files are made beside the file a symlinked store points to.
+    let Ok(path) = crate::files::resolve_links(path) else {
+        return;
+    };
+    let prefix = temp_prefix(&path);
+    let Ok(entries) = fs::read_dir(parent_of(&path)) else {
         return;
     };
     for entry in entries.flatten() {
@@ -163,25 +179,10 @@ pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
     fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, &e))
 }
 
-fn temp_prefix(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    format!(".{name}.")
-}
-
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(suffix);
     PathBuf::from(s)
-}
-
-fn parent_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
 }
 
 #[cfg(test)]

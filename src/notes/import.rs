@@ -31,7 +31,8 @@ pub fn import_file(data: &DataDir, file: &Path) -> Result<ImportReport, StoreErr
         path: file.display().to_string(),
         reason,
     };
-    let bytes = std::fs::read(file).map_err(|e| io_error("read", file, &e))?;
+    let bytes = crate::files::read_regular(file, crate::files::DATA_CAP)
+        .map_err(|e| io_error("read", file, &e))?;
     let value: Value = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
     let schema = value.get("schema").and_then(Value::as_u64).unwrap_or(0);
     if schema > u64::from(SCHEMA_VERSION) {
@@ -83,9 +84,16 @@ pub fn import_file(data: &DataDir, file: &Path) -> Result<ImportReport, StoreErr
     merge_groups(data, by_brief, infos)
 }
 
-/// A key is a file stem in the store folder: no separators, not hidden.
+/// A key becomes a file name in the store folder, so an imported one must
+/// look like the keys gloss makes: ASCII letters, digits, `-`, `_` and `.`,
+/// not hidden, not too long. Anything else (a separator, ESC, a bidi
+/// override) would name a file nobody can see or type safely.
 fn valid_key(key: &str) -> bool {
-    !key.is_empty() && !key.contains(['/', '\\']) && !key.starts_with('.')
+    (1..=120).contains(&key.len())
+        && !key.starts_with('.')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// Merges each brief's notes into its store, creating stores as needed.

@@ -98,7 +98,7 @@ impl DataDir {
     /// The index, or `None` when it is missing or does not parse.
     fn read_index_or_damage(&self) -> Result<Option<IndexFile>, StoreError> {
         let path = self.index_path();
-        let bytes = match std::fs::read(&path) {
+        let bytes = match crate::files::read_regular(&path, crate::files::DATA_CAP) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io_error("read", &path, &e)),
@@ -133,7 +133,8 @@ impl DataDir {
     /// last saw it is still found: by the paragraphs it shares with the
     /// sample of paragraph fingerprints each entry keeps.
     pub fn locate(&self, file: &Path, brief: Option<&Brief>) -> Result<BriefInfo, StoreError> {
-        let bytes = std::fs::read(file).map_err(|e| io_error("read", file, &e))?;
+        let bytes = crate::files::read_regular(file, crate::files::BRIEF_CAP)
+            .map_err(|e| io_error("read", file, &e))?;
         let hash = blake3::hash(&bytes).to_hex().to_string();
         let canonical = std::fs::canonicalize(file)
             .map_err(|e| io_error("resolve", file, &e))?
@@ -174,7 +175,7 @@ impl DataDir {
     pub fn register(&self, info: &BriefInfo) -> Result<(), StoreError> {
         fsutil::ensure_dir(&self.root)?;
         let path = self.index_path();
-        let _lock = fsutil::lock(&path)?;
+        let _lock = fsutil::lock(&path, fsutil::LOCK_PATIENCE)?;
         let mut index = match self.read_index_or_damage()? {
             Some(index) => index,
             None => {

@@ -35,9 +35,14 @@ impl BriefNotes {
     /// or path) and anchors them to `brief`.
     pub fn open(data: &DataDir, file: &Path, brief: &Brief) -> Result<BriefNotes, StoreError> {
         let info = data.locate(file, Some(brief))?;
-        let store = NoteStore::open(&data.store_path(&info.key), info.clone())?;
-        if store.read_only().is_none() {
-            data.register(&info)?;
+        let mut store = NoteStore::open(&data.store_path(&info.key), info.clone())?;
+        if store.read_only().is_none()
+            && let Err(e) = data.register(&info)
+        {
+            // A data folder gloss cannot write still shows its notes.
+            store.set_read_only(format!(
+                "new notes cannot be saved ({e}); the notes are shown read-only"
+            ));
         }
         Ok(BriefNotes::with_store(store, brief))
     }
@@ -51,6 +56,11 @@ impl BriefNotes {
             map,
             resolutions,
         }
+    }
+
+    /// Sets how long a save waits for another gloss holding the store's lock.
+    pub fn set_lock_patience(&mut self, patience: std::time::Duration) {
+        self.store.set_lock_patience(patience);
     }
 
     /// The underlying store (path, messages, read-only state).

@@ -27,6 +27,8 @@ pub struct NoteStore {
     /// The store file as this store last read or wrote it: when the file
     /// still matches, a save need not read it again.
     seen: Option<FileStamp>,
+    /// How long a save waits for another gloss holding the lock.
+    lock_patience: Duration,
 }
 
 impl NoteStore {
@@ -47,6 +49,7 @@ impl NoteStore {
             unsaved: false,
             messages: Vec::new(),
             seen: None,
+            lock_patience: fsutil::LOCK_PATIENCE,
         };
         let before = FileStamp::of(path);
         match read_store(path)? {
@@ -71,7 +74,7 @@ impl NoteStore {
                 if let Some(parent) = path.parent() {
                     fsutil::ensure_dir(parent)?;
                 }
-                let _lock = fsutil::lock(path)?;
+                let _lock = fsutil::lock(path, store.lock_patience)?;
                 match read_store(path)? {
                     ReadOutcome::Good(file) => store.adopt(file),
                     ReadOutcome::Damaged(reason) => {
@@ -119,6 +122,18 @@ impl NoteStore {
     /// Why the store cannot be written, when it cannot.
     pub fn read_only(&self) -> Option<&str> {
         self.read_only.as_deref()
+    }
+
+    /// Sets how long a save waits for another gloss holding the lock
+    /// before it gives up (the changes stay in memory for the next save).
+    pub fn set_lock_patience(&mut self, patience: Duration) {
+        self.lock_patience = patience;
+    }
+
+    /// Makes the store read-only for `why` (e.g. a data folder that cannot
+    /// be written): its notes are shown, changes are refused with `why`.
+    pub fn set_read_only(&mut self, why: String) {
+        self.read_only.get_or_insert(why);
     }
 
     /// Things the user must be told, e.g. that a damaged file was moved aside.
@@ -244,7 +259,7 @@ impl NoteStore {
         if let Some(parent) = self.path.parent() {
             fsutil::ensure_dir(parent)?;
         }
-        let _lock = fsutil::lock(&self.path)?;
+        let _lock = fsutil::lock(&self.path, self.lock_patience)?;
         fsutil::remove_stale_temps(&self.path);
         let current = FileStamp::of(&self.path);
         let unchanged = current.is_some() && current == self.seen;

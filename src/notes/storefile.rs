@@ -30,7 +30,7 @@ struct SchemaProbe {
 
 /// Reads and parses the store file at `path`.
 pub fn read_store(path: &Path) -> Result<ReadOutcome, StoreError> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::files::read_regular(path, crate::files::DATA_CAP) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ReadOutcome::Missing),
         Err(e) => return Err(io_error("read", path, &e)),
@@ -62,16 +62,20 @@ pub(crate) fn newer_message(path: &Path, schema: u32) -> String {
     )
 }
 
-/// Moves a damaged store aside and says how to get the notes back.
+/// Moves a damaged store aside and says how to get the notes back. The
+/// backup it points to is first kept under a name of its own
+/// (`<key>.json.bak-<time>`), because the next saves rotate `.bak`: the
+/// copy the message names must outlive every later save.
 pub(crate) fn quarantine(path: &Path, reason: &str) -> Result<String, StoreError> {
     let aside = fsutil::move_aside(path)?;
     let bak = fsutil::backup_path(path);
     let backup_ok = matches!(read_store(&bak), Ok(ReadOutcome::Good(_)));
     let advice = if backup_ok {
+        let kept = fsutil::keep_copy(&bak)?;
         format!(
             "the last good copy is {}: restore its notes with `gloss notes import {}`",
-            bak.display(),
-            bak.display()
+            kept.display(),
+            kept.display()
         )
     } else {
         "no good backup exists; the damaged file is kept for recovery by hand".to_string()

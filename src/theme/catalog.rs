@@ -62,7 +62,7 @@ impl ThemeCatalog {
             .collect();
         entries.extend(users.into_iter().map(|(name, path)| {
             ThemeEntry {
-                description: std::fs::read_to_string(&path)
+                description: crate::files::read_regular_string(&path, crate::files::SETTINGS_CAP)
                     .ok()
                     .and_then(|s| description(&s)),
                 name,
@@ -132,10 +132,13 @@ impl ThemeCatalog {
 /// Reads and parses the theme file at `path`.
 pub fn load_file(path: &Path, strictness: Strictness) -> Result<(Theme, Vec<String>), ThemeError> {
     let file = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|source| ThemeError::Read {
-        file: file.clone(),
-        source,
-    })?;
+    let source =
+        crate::files::read_regular_string(path, crate::files::SETTINGS_CAP).map_err(|source| {
+            ThemeError::Read {
+                file: file.clone(),
+                source,
+            }
+        })?;
     parse_theme(&source, &file, strictness)
 }
 

@@ -5,6 +5,9 @@
 //!   CommonMark uses for indentation, so Markdown structure is unchanged),
 //!   columns counted in display width so CJK text lines up;
 //! - a form feed is kept: the plain-text loader takes it as a page break;
+//! - a terminal escape sequence (`ESC [ 31 m`, an `ESC ]` title string …) is
+//!   removed whole, so colour codes in saved terminal output leave no
+//!   `[31m` behind;
 //! - every other control character (C0 including NUL, BEL, BS and ESC; DEL;
 //!   C1 U+0080–U+009F) and the bidi embedding, override and isolate controls
 //!   (which can make text read differently from what it holds) are removed;
@@ -97,6 +100,12 @@ pub fn clean(text: &str) -> String {
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
+        if c == '\x1b' {
+            out.push_str(&text[run_start..i]);
+            i += escape_len(&bytes[i..]);
+            run_start = i;
+            continue;
+        }
         let act = action(c);
         if matches!(act, Action::Keep) {
             i += c.len_utf8();
@@ -132,6 +141,48 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// The length in bytes of the escape sequence at the start of `bytes`
+/// (which starts with ESC), per ECMA-48: a control sequence `ESC [`
+/// parameters, intermediates and a final byte; a control string (`ESC ]`,
+/// `ESC P`, `ESC X`, `ESC ^`, `ESC _`) up to BEL or `ESC \`; otherwise ESC,
+/// intermediates and one final byte. Malformed or unterminated sequences stop
+/// at the first byte that cannot belong to them, and a control string stops
+/// at a line end, so a lone ESC never swallows the text after it.
+fn escape_len(bytes: &[u8]) -> usize {
+    let at = |k: usize| bytes.get(k).copied();
+    match at(1) {
+        Some(b'[') => {
+            let mut k = 2;
+            while matches!(at(k), Some(0x30..=0x3F)) {
+                k += 1;
+            }
+            while matches!(at(k), Some(0x20..=0x2F)) {
+                k += 1;
+            }
+            k + usize::from(matches!(at(k), Some(0x40..=0x7E)))
+        }
+        Some(b']' | b'P' | b'X' | b'^' | b'_') => {
+            let mut k = 2;
+            loop {
+                match at(k) {
+                    None | Some(b'\n') => return k,
+                    Some(0x07) => return k + 1,
+                    Some(0x1B) if at(k + 1) == Some(b'\\') => return k + 2,
+                    Some(0x1B) => return k,
+                    Some(_) => k += 1,
+                }
+            }
+        }
+        _ => {
+            let mut k = 1;
+            while matches!(at(k), Some(0x20..=0x2F)) {
+                k += 1;
+            }
+            k + usize::from(matches!(at(k), Some(0x30..=0x7E)))
+        }
+    }
+}
+
 /// Cleans a fragment of text that did not come through [`clean`], such as a
 /// Markdown character reference (`&#27;`) or a YAML escape (`"\e"`): the same
 /// rules, but a tab or a line break becomes one space, since a fragment has
@@ -144,7 +195,15 @@ pub fn clean_fragment(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut skip_to = 0;
+    for (i, c) in text.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        if c == '\x1b' {
+            skip_to = i + escape_len(&text.as_bytes()[i..]);
+            continue;
+        }
         match action(c) {
             Action::Keep if c == '\x0c' => out.push(' '),
             Action::Keep => out.push(c),

@@ -103,11 +103,17 @@ fn binary_signatures_are_refused() {
 }
 
 #[test]
-fn nul_bytes_mean_binary() {
-    assert!(matches!(
-        decode(b"some text\0with a NUL"),
-        Err(DecodeError::Binary(_))
-    ));
+fn a_stray_nul_is_removed_not_a_reason_to_refuse() {
+    let d = text_of(b"some text\0with a NUL");
+    assert_eq!(d.text, "some textwith a NUL");
+    assert_eq!(d.warning, None);
+}
+
+#[test]
+fn many_nul_bytes_mean_binary() {
+    // ASCII text in UTF-16 without a byte-order mark: every other byte is NUL.
+    let utf16ish: Vec<u8> = "plain words".bytes().flat_map(|b| [b, 0]).collect();
+    assert!(matches!(decode(&utf16ish), Err(DecodeError::Binary(_))));
     assert!(matches!(
         decode(b"\xfd\xfe\xff\0\x81\x82"),
         Err(DecodeError::Binary(_))
@@ -131,6 +137,68 @@ fn bytes_that_decode_as_nothing_sensible_are_undecodable() {
     assert_eq!(decode(&bytes), Err(DecodeError::Undecodable));
     let bad_utf16 = [0xFF, 0xFE, 0x00, 0xD8, 0x00, 0xD8, 0x00, 0xD8];
     assert_eq!(decode(&bad_utf16), Err(DecodeError::Undecodable));
+}
+
+#[test]
+fn utf8_cut_in_its_last_character_is_read_as_utf8() {
+    let bytes = ZH_HANS.as_bytes();
+    // "。" is three bytes; drop the last one.
+    let cut = &bytes[..bytes.len() - 1];
+    let d = text_of(cut);
+    assert_eq!(d.encoding, "UTF-8");
+    let kept = ZH_HANS.strip_suffix('。').unwrap_or(ZH_HANS);
+    assert_eq!(d.text, format!("{kept}\u{FFFD}"));
+    assert!(
+        d.warning
+            .is_some_and(|w| w.contains("1 invalid byte sequence,"))
+    );
+}
+
+#[test]
+fn utf8_with_a_few_bad_bytes_is_read_as_utf8() {
+    let mut bytes = ZH_HANT.as_bytes().to_vec();
+    // Between characters (each three bytes), the later place first.
+    bytes.insert(30, 0x80);
+    bytes.insert(12, 0xFF);
+    let d = text_of(&bytes);
+    assert_eq!(d.encoding, "UTF-8");
+    assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+    assert!(d.text.starts_with("川習北京"));
+    assert!(
+        d.warning
+            .is_some_and(|w| w.contains("2 invalid byte sequences"))
+    );
+}
+
+#[test]
+fn valid_text_decodes_without_a_warning() {
+    assert_eq!(text_of(ZH_HANT.as_bytes()).warning, None);
+    let (big5, _, _) = BIG5.encode(ZH_HANT);
+    assert_eq!(text_of(&big5).warning, None);
+}
+
+#[test]
+fn a_short_file_with_a_few_control_characters_loads_cleaned() {
+    let d = text_of(b"ok\x01\x02\x07 go");
+    assert_eq!(d.text, "ok go");
+}
+
+#[test]
+fn ansi_colour_codes_are_removed_whole() {
+    let d = text_of(b"\x1b[1;31mError\x1b[0m: \x1b[38;5;208mwarm\x1b[m done");
+    assert_eq!(d.text, "Error: warm done");
+}
+
+#[test]
+fn escape_strings_and_short_escapes_are_removed_whole() {
+    // A window-title string ended by BEL and by ESC \, a charset switch, a reset.
+    assert_eq!(
+        clean("a\x1b]0;title\x07b\x1b]2;t\x1b\\c\x1b(Bd\x1bce"),
+        "abcde"
+    );
+    // An unterminated string stops at the line end; a lone ESC at the end goes.
+    assert_eq!(clean("x\x1b]0;runaway\nnext\x1b"), "x\nnext");
+    assert_eq!(clean_fragment("r\x1b[31med\x1b]0;標題\x07!"), "red!");
 }
 
 #[test]
@@ -158,7 +226,7 @@ fn form_feed_is_kept() {
 #[test]
 fn control_characters_are_removed() {
     let dirty = "a\x1b[31mred\x07\x08\0b\x7f\u{85}\u{9b}c\x01";
-    assert_eq!(clean(dirty), "a[31mredbc");
+    assert_eq!(clean(dirty), "aredbc");
 }
 
 #[test]
@@ -194,12 +262,13 @@ fn the_radical_table_is_sorted_for_binary_search() {
 #[test]
 fn fragments_lose_controls_and_layout_characters() {
     assert_eq!(clean_fragment("plain"), Cow::Borrowed("plain"));
-    assert_eq!(clean_fragment("a\x1bb\tc\x0cd\u{2F00}"), "ab c d一");
+    // "ESC b" is a whole escape sequence, so the "b" goes with the ESC.
+    assert_eq!(clean_fragment("a\x1bb\tc\x0cd\u{2F00}"), "a c d一");
     assert_eq!(clean_fragment("line\nnext"), "line\nnext");
 }
 
 #[test]
 fn cleaning_happens_after_decoding() {
     let d = text_of("標題\r\n\t內容\x1b[2J".as_bytes());
-    assert_eq!(d.text, "標題\n    內容[2J");
+    assert_eq!(d.text, "標題\n    內容");
 }

@@ -1,6 +1,7 @@
 //! Where the builder's paragraphs go: their kind, depth and marker from the
 //! open containers, then into the current section or the footnotes.
 
+use super::html::HtmlBlock;
 use super::{Builder, Container, Inline};
 use crate::brief::{Brief, Paragraph, ParagraphKind, Section, Span};
 
@@ -46,6 +47,24 @@ impl Builder {
             }
         }
         self.emit(p);
+    }
+
+    /// Emits a paragraph read from an HTML block.
+    pub(super) fn emit_html(&mut self, block: HtmlBlock) {
+        match block {
+            HtmlBlock::Text(text) => self.emit_in_context(vec![Span::plain(text)]),
+            HtmlBlock::Caption(text) => self.emit(Paragraph::plain(ParagraphKind::Caption, text)),
+            HtmlBlock::Row { cells, header } => {
+                let text = cells.join(" | ");
+                self.emit(Paragraph {
+                    kind: ParagraphKind::TableRow,
+                    cells,
+                    header,
+                    spans: vec![Span::plain(text)],
+                    ..Paragraph::default()
+                });
+            }
+        }
     }
 
     pub(super) fn emit(&mut self, paragraph: Paragraph) {

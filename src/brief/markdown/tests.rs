@@ -79,7 +79,8 @@ fn front_matter_that_is_not_a_mapping_is_kept_as_text() {
 #[test]
 fn yaml_escapes_cannot_smuggle_control_characters() {
     let b = parse("---\ntitle: \"red\\e[31m\\a title\"\n---\n\ntext\n");
-    assert_eq!(b.meta.title.as_deref(), Some("red[31m title"));
+    // The escape sequence goes whole, its "[31m" with it.
+    assert_eq!(b.meta.title.as_deref(), Some("red title"));
 }
 
 #[test]
@@ -181,11 +182,60 @@ fn images_become_their_alt_text() {
 }
 
 #[test]
-fn html_is_kept_as_plain_text() {
-    let b = parse("<div class=\"x\">\n<script>alert(1)</script>\n</div>\n\nSee <b>this</b>.\n");
-    let t = texts(&b.sections[0]);
-    assert_eq!(t[0], "<div class=\"x\">\n<script>alert(1)</script>\n</div>");
-    assert_eq!(t[1], "See <b>this</b>.");
+fn raw_html_gives_its_text_never_its_tags() {
+    let b = parse(
+        "<div class=\"x\">\n<script>alert(1)</script>\n</div>\n\nSee <b>this</b>.\n\n\
+         <table>\n<tr><td>面向</td><td>意涵</td></tr>\n</table>\n",
+    );
+    let p = &b.sections[0].paragraphs;
+    assert_eq!(texts(&b.sections[0]), ["See this.", "面向 | 意涵"]);
+    assert_eq!(p[1].kind, ParagraphKind::TableRow);
+    assert_eq!(p[1].cells, ["面向", "意涵"]);
+}
+
+#[test]
+fn inline_br_is_a_line_break() {
+    let b = parse("* **Todd Park**<br />U.S. Chief Technology Officer\n");
+    assert_eq!(
+        texts(&b.sections[0]),
+        ["Todd Park\nU.S. Chief Technology Officer"]
+    );
+}
+
+#[test]
+fn a_figure_caption_in_html_is_a_caption() {
+    let b = parse(
+        "<figure>\n<img src=\"a.png\" alt=\"\">\n<figcaption>取自網站。</figcaption>\n</figure>\n",
+    );
+    let p = &b.sections[0].paragraphs;
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].kind, ParagraphKind::Caption);
+    assert_eq!(p[0].text(), "取自網站。");
+}
+
+#[test]
+fn a_footnote_marker_is_not_part_of_a_heading() {
+    let b = parse("## a. Use open formats [^19]\n\ntext[^19]\n\n[^19]: Note.\n");
+    assert_eq!(b.sections[0].title.as_deref(), Some("a. Use open formats"));
+    assert_eq!(texts(&b.sections[0]), ["text[19]"]);
+}
+
+#[test]
+fn an_undefined_footnote_marker_is_not_part_of_a_heading_either() {
+    let b = parse("## a. Use open formats [^19][^x]\n\n## [^only]\n");
+    assert_eq!(b.sections[0].title.as_deref(), Some("a. Use open formats"));
+    assert_eq!(b.sections[1].title.as_deref(), Some("[^only]"));
+}
+
+#[test]
+fn dialect_markup_never_reaches_the_body() {
+    let b = parse(
+        ":::success\n## 關鍵結論\n\n內容\n:::\n\n**Subject:**{: .from} Open Data&#8212;Policy\n\n\
+         * Table of Contents\n{:toc}\n\n## Next {#next}\n",
+    );
+    let all: Vec<String> = b.sections.iter().flat_map(texts).collect();
+    assert_eq!(all, ["內容", "Subject: Open Data—Policy"]);
+    assert_eq!(b.sections[1].title.as_deref(), Some("Next"));
 }
 
 #[test]
@@ -330,4 +380,47 @@ fn no_cut_inside_an_unclosed_fence() {
         text.push_str("\n# looks like a heading\n");
     }
     assert_eq!(pieces::pieces(&text).len(), 1);
+}
+
+#[test]
+fn a_pandoc_chapter_with_boxes_tables_and_figures_keeps_only_its_headings() {
+    let b = parse(
+        "**第三章 发展情况**\n\n**3.1 核心要素**\n\n**AI开源生态是一个创新生态圈。**\n\n\
+         +--------------------+\n| **案例：魔搭**     |\n|                    |\n| 魔搭社区是平台。   |\n\
+         +====================+\n\n\
+         ![图 2：示意图](./media/image2.png){width=\"5.7in\" height=\"2.6in\"}\n\n\
+         **3.2 生态模式**\n\n\
+         \x20 ------------------------------\n\
+         \x20  **类型**    **内涵**\n\
+         \x20 ---------- -------------------\n\
+         \x20  推理变现    按调用收费\n\n\
+         \x20 ------------------------------\n\n\
+         \x20 : 表 1：一览\n\n\
+         **首先，开源是引擎**。正文。\n",
+    );
+    let heads: Vec<(u8, &str)> = b
+        .sections
+        .iter()
+        .filter_map(|s| Some((s.level, s.title.as_deref()?)))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (1, "第三章 发展情况"),
+            (2, "3.1 核心要素"),
+            (2, "3.2 生态模式")
+        ]
+    );
+    let all: Vec<String> = b.sections.iter().flat_map(texts).collect();
+    assert!(
+        all.iter()
+            .all(|t| !t.contains("+--") && !t.contains("{width") && !t.contains("---")),
+        "{all:?}"
+    );
+    assert!(all.contains(&"案例：魔搭".to_string()), "{all:?}");
+    assert!(
+        all.contains(&"**类型** | **内涵**".replace("**", "")),
+        "{all:?}"
+    );
+    assert!(all.contains(&"表 1：一览".to_string()), "{all:?}");
 }

@@ -91,6 +91,7 @@ mod tests {
                 text: t.to_string(),
                 lines: 1,
                 marker: None,
+                pages: (0, 0),
             })
             .collect()
     }

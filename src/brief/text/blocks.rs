@@ -3,7 +3,8 @@
 //! holds several headings, list items or indented paragraphs is split.
 
 use super::chars::{continues_text, ends_sentence, push_joined, width_capped};
-use super::headings::{Shape, ends_mid_phrase};
+use super::fields::is_field;
+use super::headings::{Shape, ends_mid_phrase, numbering};
 use super::lists::List;
 use super::pages::Item;
 
@@ -16,12 +17,15 @@ pub(super) struct Block {
     pub lines: usize,
     /// The bullet, when the block is a list item (and `text` is its body).
     pub marker: Option<String>,
+    /// The physical pages of its first and last line (0 = the first page).
+    pub pages: (u32, u32),
 }
 
 #[derive(Clone, Copy)]
 struct Line<'a> {
     text: &'a str,
     indented: bool,
+    page: u32,
 }
 
 /// A block as a range of lines, before its text is built.
@@ -74,8 +78,16 @@ fn runs<'a>(items: &[Item<'a>]) -> (Vec<Line<'a>>, Vec<Piece<'a>>) {
     let mut after_break = false;
     for item in items {
         match *item {
-            Item::Line { text, indented } => {
-                lines.push(Line { text, indented });
+            Item::Line {
+                text,
+                indented,
+                page,
+            } => {
+                lines.push(Line {
+                    text,
+                    indented,
+                    page,
+                });
                 match runs.last_mut() {
                     Some(run) if open => run.end = lines.len(),
                     _ => {
@@ -156,18 +168,40 @@ fn split_run<'a>(
             None => list.after(line.text, piece.marker.is_some()),
         };
         let wrapped = shape.wrap_width.is_some();
+        let heading_continues = shape.continues_heading(prev.text, line.text)
+            && lines
+                .get(k + 1)
+                .is_none_or(|after| !shape.continues_heading(line.text, after.text));
+        let heading_kept_whole = piece.start == k - 1
+            && piece.marker.is_none()
+            && heading_continues
+            && (numbering(prev.text).is_some() || wrapped);
         let heading_above = piece.start == k - 1
             && piece.marker.is_none()
             && !continues_text(line.text)
+            && !heading_kept_whole
             && (shape.numbered_heading(prev.text).is_some()
                 || (wrapped && shape.heading_like(prev.text)));
+        // The line after a heading wrapped over two lines starts the text.
+        let two_line_heading_above = piece.start + 2 == k
+            && piece.marker.is_none()
+            && !continues_text(line.text)
+            && shape.continues_heading(lines[k - 2].text, prev.text)
+            && (numbering(lines[k - 2].text).is_some() || wrapped)
+            && shape.heading_block(&[lines[k - 2].text, prev.text].join(" "), 2);
         let sentence_above = ends_sentence(prev.text);
+        // Particulars stand one a line: "機構：…", "主題：…", each its own
+        // block, and so is the title line above them.
+        let field_starts = is_field(line.text)
+            && (is_field(prev.text) || ends_sentence(prev.text) || shape.heading_like(prev.text));
         let split = marker.is_some()
             || heading_above
+            || two_line_heading_above
+            || field_starts
             || (sentence_above && shape.numbered_heading(line.text).is_some())
             || (sentence_above && wrapped && shape.heading_like(line.text))
             || (sentence_above && line.indented && !all_indented)
-            || (shape.ends_short(prev.text) && !continues_text(line.text));
+            || (shape.ends_short(prev.text) && !continues_text(line.text) && !heading_kept_whole);
         if split {
             push_piece(lines, out, Piece { end: k, ..piece }, shape);
             piece = Piece {
@@ -223,10 +257,13 @@ fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
         };
         push_joined(&mut text, body);
     }
+    let first_page = range.first().map_or(0, |l| l.page);
+    let last_page = range.last().map_or(first_page, |l| l.page);
     Block {
         text,
         lines: range.len(),
         marker: piece.marker.map(str::to_string),
+        pages: (first_page, last_page),
     }
 }
 

@@ -15,8 +15,11 @@ pub(super) mod rank {
     pub(in super::super) const SECTION: u8 = 20;
     pub(in super::super) const CJK: u8 = 30;
     pub(in super::super) const PAREN_CJK: u8 = 40;
+    pub(in super::super) const UPPER_LETTER: u8 = 45;
     pub(in super::super) const ARABIC: u8 = 50;
     pub(in super::super) const PAREN_ARABIC: u8 = 60;
+    pub(in super::super) const LETTER: u8 = 65;
+    pub(in super::super) const LOWER_ROMAN: u8 = 70;
 }
 
 /// A heading number found at the start of a line.
@@ -39,11 +42,12 @@ pub(super) fn numbering(text: &str) -> Option<Numbering<'_>> {
         )
         || is_cjk_numeral(first)
         || "壹貳贰參叁肆伍陸陆柒捌玖拾".contains(first)
+        || first.is_ascii_alphabetic()
         || ('①'..='⑳').contains(&first);
     if !may_number {
         return None;
     }
-    let parsers: [fn(&mut Scan) -> Option<u8>; 7] = [
+    let parsers: [fn(&mut Scan) -> Option<u8>; 10] = [
         chapter,
         formal,
         cjk_enumeral,
@@ -51,6 +55,9 @@ pub(super) fn numbering(text: &str) -> Option<Numbering<'_>> {
         arabic,
         roman,
         circled,
+        lower_roman,
+        letter,
+        arabic_before_capitals,
     ];
     parsers.iter().find_map(|parse| {
         let mut s = Scan::new(text);
@@ -75,7 +82,7 @@ fn chapter(s: &mut Scan) -> Option<u8> {
         s.eat_if(|c| c == '、' || c == '：' || c == ':');
         return space_or_cjk_follows(s).then_some(rank);
     }
-    let rank = if s.eat_word("chapter ") || s.eat_word("part ") {
+    let rank = if s.eat_word("chapter ") || s.eat_word("part ") || s.eat_word("pillar ") {
         rank::CHAPTER
     } else if s.eat_word("section ") {
         rank::SECTION
@@ -144,6 +151,52 @@ fn roman(s: &mut Scan) -> Option<u8> {
         .then_some(rank::CJK)
 }
 
+/// "i)", "(ii)", "iv." — the third level of English outlines.
+fn lower_roman(s: &mut Scan) -> Option<u8> {
+    let paren = s.eat('(');
+    let start = s.rest().len();
+    one_or_more(s, |c| matches!(c, 'i' | 'v' | 'x'))?;
+    let len = start - s.rest().len();
+    let closed = if paren {
+        s.eat(')')
+    } else {
+        s.eat(')') || s.eat('.')
+    };
+    (closed && len <= 4 && space_follows(s)).then_some(rank::LOWER_ROMAN)
+}
+
+/// "a)", "(b)", "A." and "B)": lettered items, a level of their own for each
+/// case. A letter with a dot is an outline letter only from A to H, so that
+/// an initial ("J. Smith") is not taken for one.
+fn letter(s: &mut Scan) -> Option<u8> {
+    let paren = s.eat('(');
+    let c = s.eat_if(|c| c.is_ascii_alphabetic())?;
+    let rank = if c.is_ascii_uppercase() {
+        rank::UPPER_LETTER
+    } else {
+        rank::LETTER
+    };
+    let closed = s.eat(')') || (!paren && ('A'..='H').contains(&c) && s.eat('.'));
+    (closed && space_follows(s)).then_some(rank)
+}
+
+/// "1 APPLICATION OF THE ESTABLISHMENT CRITERION": a number with no dot is a
+/// heading number only before a title set in capitals.
+fn arabic_before_capitals(s: &mut Scan) -> Option<u8> {
+    s.number(2)?;
+    if !space_follows(s) {
+        return None;
+    }
+    let title = s.rest().trim();
+    let letters = title.chars().filter(|c| c.is_alphabetic());
+    let capitals = letters.clone().all(char::is_uppercase) && letters.count() >= 6;
+    (capitals && title.split_whitespace().count() >= 2).then_some(rank::ARABIC)
+}
+
+fn space_follows(s: &Scan) -> bool {
+    s.rest().starts_with(char::is_whitespace)
+}
+
 fn circled(s: &mut Scan) -> Option<u8> {
     s.eat_if(|c| ('①'..='⑳').contains(&c))
         .map(|_| rank::PAREN_ARABIC)
@@ -206,16 +259,49 @@ impl Shape {
     /// True when `line` is short enough and ends like a heading (a question
     /// mark is allowed).
     pub(super) fn heading_like(&self, line: &str) -> bool {
-        let Some(width) = width_within(line, HEADING_MAX_WIDTH) else {
+        self.heading_like_within(line, HEADING_MAX_WIDTH, true)
+    }
+
+    /// True when a block of `lines` lines reads as a heading: one line as
+    /// [`Shape::heading_like`], two lines (a heading wrapped once) up to
+    /// twice as wide.
+    pub(super) fn heading_block(&self, text: &str, lines: usize) -> bool {
+        match lines {
+            1 => self.heading_like(text),
+            2 => self.heading_like_within(text, 2 * HEADING_MAX_WIDTH, false),
+            _ => false,
+        }
+    }
+
+    /// True when `line` continues a heading begun on `first`: the heading
+    /// was wrapped (its first line fills the width or stops mid-phrase, or
+    /// both are set in capitals) and the rest is short.
+    pub(super) fn continues_heading(&self, first: &str, line: &str) -> bool {
+        let capitals = |t: &str| {
+            let mut letters = t.chars().filter(|c| c.is_alphabetic()).peekable();
+            letters.peek().is_some() && letters.all(char::is_uppercase)
+        };
+        let filled = self
+            .wrap_width
+            .is_some_and(|w| super::chars::width_capped(first, w * 2) * 100 >= w * 85);
+        let cut =
+            filled || ends_mid_phrase(&first.to_lowercase()) || (capitals(first) && capitals(line));
+        cut && self.heading_like_within(line, 2 * HEADING_MAX_WIDTH, true)
+            && !ends_like_prose(first)
+    }
+
+    fn heading_like_within(&self, line: &str, max: usize, single: bool) -> bool {
+        let Some(width) = width_within(line, max) else {
             return false;
         };
         // A line as wide as the wrapped text around it was cut by the wrap.
-        let full = self.wrap_width.is_some_and(|w| width * 100 >= w * 85);
+        let full = single && self.wrap_width.is_some_and(|w| width * 100 >= w * 85);
         let question = line.ends_with(['？', '?']);
         !full
             && !ends_like_prose(line)
             && !ends_mid_phrase(line)
-            && !continues_text(line)
+            // "a) …" and "ii) …" start lowercase and still open a heading.
+            && (!continues_text(line) || numbering(line).is_some())
             && (!line.contains(['，', '。'])
                 || (question && width <= QUESTION_WITH_COMMA_MAX_WIDTH))
             && line.chars().any(char::is_alphabetic)
@@ -230,8 +316,13 @@ impl Shape {
 
     /// True when `line` is a numbered heading.
     pub(super) fn numbered_heading(&self, line: &str) -> Option<u8> {
-        numbering(line)
-            .filter(|_| self.heading_like(line))
+        self.numbered_block(line, 1)
+    }
+
+    /// True when a block of `lines` lines is a numbered heading.
+    pub(super) fn numbered_block(&self, text: &str, lines: usize) -> Option<u8> {
+        numbering(text)
+            .filter(|_| self.heading_block(text, lines))
             .map(|n| n.rank)
     }
 }
@@ -303,6 +394,25 @@ mod tests {
         assert_eq!(rank_of("2.1 Trade"), Some(rank::ARABIC + 1));
         assert_eq!(rank_of("3、关税"), Some(rank::ARABIC));
         assert_eq!(rank_of("(2) Rare earths"), Some(rank::PAREN_ARABIC));
+        assert_eq!(
+            rank_of("a) Designation of a representative"),
+            Some(rank::LETTER)
+        );
+        assert_eq!(rank_of("(b) Exemptions"), Some(rank::LETTER));
+        assert_eq!(rank_of("A. Background"), Some(rank::UPPER_LETTER));
+        assert_eq!(
+            rank_of("ii) Revenue raising in the Union"),
+            Some(rank::LOWER_ROMAN)
+        );
+        assert_eq!(rank_of("i) Relationship between"), Some(rank::LOWER_ROMAN));
+        assert_eq!(
+            rank_of("1 APPLICATION OF THE CRITERION"),
+            Some(rank::ARABIC)
+        );
+        assert_eq!(
+            rank_of("Pillar II: Build American AI Infrastructure"),
+            Some(rank::CHAPTER)
+        );
     }
 
     #[test]
@@ -316,6 +426,9 @@ mod tests {
             "第一",
             "25%",
             "(2026年)",
+            "J. Smith said so",
+            "a)b",
+            "2 submissions",
         ] {
             assert_eq!(rank_of(line), None, "{line}");
         }

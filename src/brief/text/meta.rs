@@ -6,8 +6,10 @@ use super::blocks::Block;
 use super::captions::is_caption;
 use super::chars::{ends_like_prose, starts_with_any, width_within};
 use super::dates::date_of;
+use super::fields::is_field;
 use super::headings::{HEADING_MAX_WIDTH, numbering};
-use super::names::{byline, names};
+use super::names::{byline, names, office_and_name};
+use super::pages::PageNames;
 use crate::brief::{Meta, Paragraph, ParagraphKind};
 
 /// The masthead, title and byline fit in this many blocks.
@@ -55,8 +57,20 @@ pub(super) fn is_org_name(text: &str) -> bool {
         || ORG_SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
-fn masthead_like(text: &str) -> bool {
+/// A series name is short, or carries an issue number; a long line with a
+/// series word ("…工作报告", "…动态简报（2026-07-04）") is a title.
+const SERIES_MAX_WIDTH: usize = 20;
+
+fn series_like(text: &str) -> bool {
+    let numbered = ["期", "號", "号", "no.", "vol.", "issue"]
+        .iter()
+        .any(|w| text.to_lowercase().contains(w));
     contains_word(text, SERIES_WORDS)
+        && (numbered || width_within(text, SERIES_MAX_WIDTH).is_some())
+}
+
+fn masthead_like(text: &str) -> bool {
+    series_like(text)
         || is_org_name(text)
         || width_within(text, MASTHEAD_MAX_WIDTH).is_some()
         || (text.chars().any(|c| c.is_ascii_alphabetic()) && !text.chars().any(char::is_lowercase))
@@ -69,13 +83,18 @@ enum Role {
     Date(String),
     Authors(Vec<String>),
     Affiliation,
+    /// A particular of a meeting or record: "時間：…", "地點：…".
+    Field,
     /// A title, subtitle or masthead; which one is settled by position.
     Plain,
 }
 
 impl Role {
     fn is_byline(&self) -> bool {
-        matches!(self, Role::Date(_) | Role::Authors(_) | Role::Affiliation)
+        matches!(
+            self,
+            Role::Date(_) | Role::Authors(_) | Role::Affiliation | Role::Field
+        )
     }
 }
 
@@ -108,6 +127,12 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
     if let Some(authors) = byline(text) {
         return Some(Role::Authors(authors));
     }
+    if let Some(name) = office_and_name(text) {
+        return Some(Role::Authors(vec![name]));
+    }
+    if is_field(text) {
+        return Some(Role::Field);
+    }
     // A short title may look like a masthead; names may follow two lines.
     // An affiliation's words ("大學", "Research") also appear in titles,
     // so it needs a surer title, or a name, before it.
@@ -127,7 +152,12 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
 
 /// Reads the masthead, title and byline from the first of `blocks` into
 /// `meta`, captions among them into `front`; returns how many blocks it used.
-pub(super) fn read_lead(blocks: &[Block], meta: &mut Meta, front: &mut Vec<Paragraph>) -> usize {
+pub(super) fn read_lead(
+    blocks: &[Block],
+    meta: &mut Meta,
+    front: &mut Vec<Paragraph>,
+    page_names: &PageNames,
+) -> usize {
     let mut roles = Vec::new();
     let mut progress = Progress::default();
     for block in blocks.iter().take(LEAD_MAX_BLOCKS) {
@@ -178,14 +208,16 @@ pub(super) fn read_lead(blocks: &[Block], meta: &mut Meta, front: &mut Vec<Parag
         && let Some(masthead) = plain_texts.next_if(|t| masthead_like(t))
     {
         left -= 1;
-        let slot = if is_org_name(masthead) && !contains_word(masthead, SERIES_WORDS) {
+        let slot = if is_org_name(masthead) && !series_like(masthead) {
             &mut meta.publisher
         } else {
             &mut meta.series
         };
         match slot {
             Some(known) => {
-                known.push_str(" · ");
+                // A space, not a separator of our own: the loader never
+                // shows a character the brief does not have.
+                known.push(' ');
                 known.push_str(masthead);
             }
             None => *slot = Some(masthead.to_string()),
@@ -197,25 +229,82 @@ pub(super) fn read_lead(blocks: &[Block], meta: &mut Meta, front: &mut Vec<Parag
     for (i, role) in roles[..end].iter().enumerate() {
         let text = &blocks[i].text;
         match role {
-            Role::Caption => front.push(Paragraph::plain(ParagraphKind::Caption, text.clone())),
+            Role::Caption => front.push(Paragraph {
+                pages: page_names.span(blocks[i].pages),
+                ..Paragraph::plain(ParagraphKind::Caption, text.clone())
+            }),
             Role::Date(date) => {
                 meta.date.get_or_insert_with(|| date.clone());
             }
             Role::Authors(names) => meta.authors.extend(names.iter().cloned()),
             Role::Affiliation => match &mut meta.affiliation {
                 Some(a) => {
-                    a.push_str("; ");
+                    a.push(' ');
                     a.push_str(text);
                 }
                 None => meta.affiliation = Some(text.clone()),
             },
-            Role::Plain if extra.contains(&text.as_str()) => {
-                front.push(Paragraph::plain(ParagraphKind::Text, text.clone()));
-            }
+            Role::Field => front.push(Paragraph {
+                pages: page_names.span(blocks[i].pages),
+                ..Paragraph::plain(ParagraphKind::Text, text.clone())
+            }),
+            Role::Plain if extra.contains(&text.as_str()) => front.push(Paragraph {
+                pages: page_names.span(blocks[i].pages),
+                ..Paragraph::plain(ParagraphKind::Text, text.clone())
+            }),
             Role::Plain => {}
         }
     }
     end
+}
+
+/// Many reports run their title as the page header: when a block of the
+/// first page starts with a running header, that header is the title, and
+/// what was taken for the title is its subtitle. Authors that are words of
+/// the title were its lines.
+pub(super) fn title_from_running_header(blocks: &[Block], running: &[String], meta: &mut Meta) {
+    let squeeze = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    // A title set over several lines may have been read as several blocks,
+    // and the inside cover often repeats the cover.
+    let first_page = blocks
+        .iter()
+        .take(LEAD_MAX_BLOCKS)
+        .take_while(|b| b.pages.0 <= 1)
+        .count();
+    let mut running: Vec<&String> = running.iter().collect();
+    running.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    let found = (0..first_page).find_map(|i| {
+        let text: String = blocks[i..first_page.min(i + 3)]
+            .iter()
+            .map(|b| squeeze(&b.text))
+            .collect();
+        running.iter().copied().find(|r| {
+            r.chars().filter(|c| c.is_alphabetic()).count() >= 8 && text.starts_with(&squeeze(r))
+        })
+    });
+    let Some(title) = found else {
+        return;
+    };
+    let title_key = squeeze(title);
+    if meta
+        .title
+        .as_deref()
+        .is_some_and(|t| squeeze(t) == title_key)
+    {
+        return;
+    }
+    if let Some(old) = meta.title.take()
+        && !title_key.contains(&squeeze(&old))
+    {
+        meta.subtitle = Some(old);
+    }
+    meta.authors.retain(|a| !title_key.contains(&squeeze(a)));
+    meta.title = Some(title.clone());
 }
 
 #[cfg(test)]
@@ -226,7 +315,7 @@ mod tests {
         let (blocks, _) = super::super::blocks::blocks(super::super::pages::page_items(text));
         let mut meta = Meta::default();
         let mut front = Vec::new();
-        let used = read_lead(&blocks, &mut meta, &mut front);
+        let used = read_lead(&blocks, &mut meta, &mut front, &PageNames::default());
         (meta, front, used, blocks.len())
     }
 

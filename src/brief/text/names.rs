@@ -5,8 +5,21 @@ use super::chars::{Scan, is_han, width_within};
 
 #[rustfmt::skip]
 const BYLINE_PREFIXES: &[&str] = &[
-    "作者：", "作者:", "作者／", "作者/", "文／", "文/", "撰文：", "撰稿：", "撰稿人：", "written by ", "by ",
-    "authors:", "author:",
+    "作者：", "作者:", "作者／", "作者/", "文／", "文/", "撰文：", "撰稿：", "撰稿人：", "執筆：", "执笔：",
+    "紀錄：", "记录：", "記錄：", "研究員：", "研究员：", "written by ", "by ", "authors:", "author:",
+    "author(s):",
+];
+/// Offices a signature or a report's speaker is named with: "省长　胡玉亭".
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "省长", "省長", "市长", "市長", "县长", "縣長", "院长", "院長", "部长", "部長", "局长", "局長", "主任", "主席",
+    "总理", "總理", "总统", "總統", "委员", "委員", "署长", "署長", "处长", "處長", "秘书长", "秘書長",
+];
+/// Words of a job title under a signature: "Assistant to the President for …".
+#[rustfmt::skip]
+const TITLE_WORDS: &[&str] = &[
+    "president", "minister", "secretary", "assistant", "advisor", "adviser", "director",
+    "chair", "governor", "commissioner", "ambassador", "officer", "head of", "dean",
 ];
 const NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "bin", "al", "da", "du", "le", "la",
@@ -23,6 +36,22 @@ pub(super) fn byline(text: &str) -> Option<Vec<String>> {
         .find(|p| Scan::new(text).eat_word(p))?;
     let rest = text[prefix.len()..].trim();
     (!rest.is_empty()).then(|| names(rest).unwrap_or_else(|| vec![rest.to_string()]))
+}
+
+/// The name after an office: "省长　胡玉亭" gives 胡玉亭.
+pub(super) fn office_and_name(text: &str) -> Option<String> {
+    let mut parts = text.split_whitespace();
+    let (office, name) = (parts.next()?, parts.next()?);
+    (parts.next().is_none() && OFFICES.iter().any(|o| office.ends_with(o)) && cjk_name(name))
+        .then(|| name.to_string())
+}
+
+/// True for the job-title line under a signature.
+pub(super) fn job_title(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    width_within(text, 90).is_some()
+        && !lower.trim_end().ends_with('.')
+        && TITLE_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// The names on a line made only of personal names: "盧政鋒", "王明、李華",
@@ -78,6 +107,10 @@ fn latin_name(part: &str) -> bool {
             let shaped = w.starts_with(|c: char| c.is_uppercase())
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+            // A nickname in quotes: Jia-Wei ‘Peter’ Cui.
+            let nickname = w.starts_with(['‘', '“', '\'', '"'])
+                && w.chars().nth(1).is_some_and(char::is_uppercase);
+            let shaped = shaped || nickname;
             (shaped && !NOT_NAME_WORDS.contains(&lower.as_str()))
                 || NAME_PARTICLES.contains(&lower.as_str())
         })
@@ -102,5 +135,16 @@ mod tests {
         assert_eq!(names("Managing Rivalry After Beijing"), None);
         assert_eq!(byline("作者：盧政鋒"), Some(vec!["盧政鋒".to_string()]));
         assert_eq!(byline("By Jane Doe"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(byline("紀錄：洪淑美"), Some(vec!["洪淑美".to_string()]));
+        assert_eq!(
+            names("Jia-Wei ‘Peter’ Cui"),
+            Some(vec!["Jia-Wei ‘Peter’ Cui".to_string()])
+        );
+        assert_eq!(office_and_name("省长　胡玉亭").as_deref(), Some("胡玉亭"));
+        assert_eq!(office_and_name("各位 代表"), None);
+        assert!(job_title(
+            "Assistant to the President for Science and Technology"
+        ));
+        assert!(!job_title("The president said the plan would work."));
     }
 }

@@ -6,6 +6,9 @@ use super::chars::{Scan, width_within};
 /// True for a page number line: "- 2 -", "第 2 頁", "第2页", "2 / 10",
 /// "Page 2 of 10"; a bare number only when `bare` (next to a page break).
 pub(super) fn is_page_number(line: &str, bare: bool) -> bool {
+    if bare && is_roman_page(line) {
+        return true;
+    }
     let may_be = line.starts_with(|c: char| {
         c.is_ascii_digit()
             || c.is_numeric()
@@ -62,6 +65,29 @@ pub(super) fn is_page_number(line: &str, bare: bool) -> bool {
         || (bare && is(&|s| s.number(4).is_some()))
 }
 
+/// Front matter is numbered "i", "ii" … "xxx"; a lone one at a page edge is
+/// a page number.
+fn is_roman_page(line: &str) -> bool {
+    (1..=6).contains(&line.len()) && line.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+}
+
+/// The page number a page-number line prints: "7" for "- 7 -", "第 7 頁" or
+/// "Page 7 of 10", "iv" for "iv"; `None` for any other line.
+pub(super) fn page_label(line: &str) -> Option<String> {
+    if !is_page_number(line, true) {
+        return None;
+    }
+    if is_roman_page(line) {
+        return Some(line.to_string());
+    }
+    let digits: String = line
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (!digits.is_empty()).then_some(digits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +108,8 @@ mod tests {
             assert!(is_page_number(n, false), "{n}");
         }
         assert!(is_page_number("17", true));
+        assert!(is_page_number("iv", true));
+        assert!(!is_page_number("iv", false));
         assert!(!is_page_number("17", false));
         for not in [
             "2026年",
@@ -93,5 +121,25 @@ mod tests {
         ] {
             assert!(!is_page_number(not, true), "{not}");
         }
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::page_label;
+
+    #[test]
+    fn the_printed_number_is_read_from_each_form() {
+        for (line, label) in [
+            ("- 7 -", "7"),
+            ("第 12 頁，共 30 頁", "12"),
+            ("Page 3 of 10", "3"),
+            ("3 / 12", "3"),
+            ("ii", "ii"),
+            ("25", "25"),
+        ] {
+            assert_eq!(page_label(line).as_deref(), Some(label), "{line}");
+        }
+        assert_eq!(page_label("Annex"), None);
     }
 }

@@ -7,13 +7,18 @@
 use std::collections::HashMap;
 
 use super::chars::{ends_like_prose, width_within};
-use super::page_numbers::is_page_number;
+use super::page_numbers::{is_page_number, page_label};
 
 /// One line of the text, as the later stages see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Item<'a> {
-    /// A line with visible text, trimmed; `indented` when it began with space.
-    Line { text: &'a str, indented: bool },
+    /// A line with visible text, trimmed; `indented` when it began with
+    /// space; `page` counts the form feeds before it (0 on the first page).
+    Line {
+        text: &'a str,
+        indented: bool,
+        page: u32,
+    },
     /// One or more blank lines between blocks.
     Gap,
     /// A page break, or furniture that stood at one.
@@ -28,14 +33,91 @@ const EDGE: usize = 2;
 /// Running headers and footers are short lines.
 const FURNITURE_MAX_WIDTH: usize = 80;
 
+/// The page numbers printed on the pages, read from the furniture dropped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct PageLabels {
+    /// True when the text has form feeds, so pages are known at all.
+    pub paged: bool,
+    /// The printed number of each physical page that showed one.
+    pub printed: Vec<(u32, String)>,
+    /// The running headers and footers dropped, each once.
+    pub running: Vec<String>,
+}
+
+/// The name of every physical page: its printed number, else a number
+/// counted from the nearest printed one, else its place from 1.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct PageNames {
+    names: Vec<String>,
+}
+
+impl PageNames {
+    /// Names `count` physical pages from the labels that were read.
+    pub(super) fn new(labels: &PageLabels, count: u32) -> PageNames {
+        if !labels.paged {
+            return PageNames::default();
+        }
+        let arabic = |label: &str| label.parse::<i64>().ok();
+        let names = (0..count)
+            .map(|page| {
+                let at = labels.printed.partition_point(|(p, _)| *p < page);
+                if let Some((p, label)) = labels.printed.get(at)
+                    && *p == page
+                {
+                    return label.clone();
+                }
+                // Arabic numbers run on across a page that does not print one.
+                let before = at
+                    .checked_sub(1)
+                    .and_then(|b| labels.printed.get(b))
+                    .and_then(|(p, l)| Some(arabic(l)? + i64::from(page - p)));
+                let after = labels
+                    .printed
+                    .get(at)
+                    .and_then(|(p, l)| Some(arabic(l)? - i64::from(p - page)));
+                before
+                    .or(after)
+                    .filter(|n| *n >= 1)
+                    .map_or_else(|| (page + 1).to_string(), |n| n.to_string())
+            })
+            .collect();
+        PageNames { names }
+    }
+
+    /// The names of the pages from `first` to `last`; empty when the text
+    /// has no pages.
+    pub(super) fn span(&self, (first, last): (u32, u32)) -> Vec<String> {
+        let range = first as usize..=last as usize;
+        self.names
+            .get(range)
+            .map(<[String]>::to_vec)
+            .unwrap_or_default()
+    }
+}
+
 /// Splits text into items and removes page furniture.
+#[cfg(test)]
 pub(super) fn page_items(text: &str) -> Vec<Item<'_>> {
+    paged_items(text).0
+}
+
+/// Splits text into items, removes page furniture and keeps the printed
+/// page numbers it held.
+pub(super) fn paged_items(text: &str) -> (Vec<Item<'_>>, PageLabels) {
     let mut items = split_items(text);
+    let paged = text.contains('\u{c}');
     // Blank-line page breaks are a guess, so a running line must prove
     // itself at more of them than at real form feeds.
-    let repeats = if text.contains('\u{c}') { 2 } else { 3 };
-    remove_furniture(&mut items, repeats);
-    items
+    let repeats = if paged { 2 } else { 3 };
+    let (printed, running) = remove_furniture(&mut items, repeats);
+    (
+        items,
+        PageLabels {
+            paged,
+            printed,
+            running,
+        },
+    )
 }
 
 /// Appends `item`; gaps and breaks never stand twice in a row, a break
@@ -55,6 +137,7 @@ fn split_items(text: &str) -> Vec<Item<'_>> {
     // Sized once: a doubling vector would hold up to twice the memory.
     let mut items = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut blanks = 0usize;
+    let mut page = 0u32;
     for line in text.split('\n') {
         // Without form feeds each line is one piece; the split is skipped.
         let pieces = line.split(if form_feeds { '\u{c}' } else { '\n' });
@@ -62,6 +145,7 @@ fn split_items(text: &str) -> Vec<Item<'_>> {
             if i > 0 {
                 push(&mut items, Item::Break);
                 blanks = 0;
+                page = page.saturating_add(1);
             }
             let trimmed = piece.trim();
             if trimmed.is_empty() {
@@ -83,6 +167,7 @@ fn split_items(text: &str) -> Vec<Item<'_>> {
                 Item::Line {
                     text: trimmed,
                     indented,
+                    page,
                 },
             );
         }
@@ -136,7 +221,12 @@ fn furniture_key(line: &str) -> Option<String> {
     )
 }
 
-fn remove_furniture(items: &mut Vec<Item<'_>>, repeats: usize) {
+/// Removes page furniture; returns the page numbers and the running lines
+/// it held.
+fn remove_furniture(
+    items: &mut Vec<Item<'_>>,
+    repeats: usize,
+) -> (Vec<(u32, String)>, Vec<String>) {
     let zones = zones(items);
     // Counted only at real page breaks (zones[0] and the last are the ends of
     // the text), and per line: a short page's only line sits next to two
@@ -193,17 +283,32 @@ fn remove_furniture(items: &mut Vec<Item<'_>>, repeats: usize) {
             furniture.extend([edge, next]);
         }
     }
+    let mut printed = Vec::new();
+    let mut running: Vec<String> = Vec::new();
     for i in furniture {
+        if let Item::Line { text, page, .. } = items[i] {
+            match page_label(text) {
+                Some(label) => printed.push((page, label)),
+                None if !running.iter().any(|r| r == text) => running.push(text.to_string()),
+                None => {}
+            }
+        }
         items[i] = Item::Break;
     }
     for item in items.iter_mut() {
-        if let Item::Line { text, .. } = *item
+        if let Item::Line { text, page, .. } = *item
             && is_page_number(text, false)
         {
+            if let Some(label) = page_label(text) {
+                printed.push((page, label));
+            }
             *item = Item::Break;
         }
     }
     compact(items);
+    printed.sort_unstable();
+    printed.dedup_by_key(|(page, _)| *page);
+    (printed, running)
 }
 
 /// Merges the gaps and breaks that dropped furniture left side by side.
@@ -354,17 +459,50 @@ mod tests {
     }
 
     #[test]
+    fn page_numbers_dropped_are_kept_as_labels() {
+        let text = "Title\nbody one\n- 7 -\u{c}body two\nmore of it\n- 8 -\u{c}body three";
+        let (items, labels) = paged_items(text);
+        assert!(labels.paged);
+        assert_eq!(labels.printed, [(0, "7".to_string()), (1, "8".to_string())]);
+        let pages: Vec<u32> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Line { page, .. } => Some(*page),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(pages, [0, 0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn pages_without_a_printed_number_are_counted_on_from_their_neighbours() {
+        let labels = PageLabels {
+            paged: true,
+            printed: vec![(1, "ii".into()), (3, "2".into()), (4, "3".into())],
+            running: Vec::new(),
+        };
+        let names = PageNames::new(&labels, 6);
+        assert_eq!(names.span((0, 5)), ["1", "ii", "1", "2", "3", "4"]);
+        assert_eq!(
+            PageNames::new(&PageLabels::default(), 3).span((0, 1)),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn leading_indentation_is_remembered() {
         assert_eq!(
             split_items("  first\nsecond"),
             [
                 Item::Line {
                     text: "first",
-                    indented: true
+                    indented: true,
+                    page: 0
                 },
                 Item::Line {
                     text: "second",
-                    indented: false
+                    indented: false,
+                    page: 0
                 }
             ]
         );

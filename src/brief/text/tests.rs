@@ -188,7 +188,7 @@ fn three_thousand_headings_and_no_text() {
     assert_eq!(brief.sections.len(), 3000);
     assert!(brief.sections.iter().all(|s| s.paragraphs.is_empty()));
     let bare: String = (0..3000)
-        .map(|i| format!("Heading number {i}\n\n"))
+        .map(|i| format!("Heading {i} of the brief\n\nThe text under it.\n\n"))
         .collect();
     let brief = parse(&bare);
     assert!(brief.sections.len() >= 2990, "{}", brief.sections.len());

@@ -1,0 +1,371 @@
+//! What each block of the body is: a heading (numbered or not), a caption,
+//! an editor's note, running text, or text lifted off a table or chart.
+//!
+//! A short line is only a candidate heading. Real documents are full of
+//! short lines that head nothing: table cells dumped one per line, form
+//! fields (`時間：…`), signatures, dates and counts. The rules here weigh a
+//! candidate by what stands around it.
+
+use super::back_matter;
+use super::blocks::Block;
+use super::captions;
+use super::chars::{ends_like_prose, ends_sentence, width_within};
+use super::fields::is_field;
+use super::headings::{Shape, numbering};
+
+/// What a block of the body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// A numbered heading of the given family rank.
+    Numbered(u8),
+    /// A short standalone line or question: a heading without a number.
+    Unnumbered,
+    /// An editor's note or disclaimer, bound for the back matter.
+    EditorNote,
+    /// A figure caption or source line inside the body.
+    Caption,
+    /// Running text or a list item.
+    Paragraph,
+    /// Cells of a table or labels of a chart, one per line; consecutive
+    /// figure blocks make one paragraph.
+    Figure,
+}
+
+/// A cell of a table dumped one per line is no wider than this.
+const CELL_MAX_WIDTH: usize = 48;
+/// This many cell-like blocks in a row are a table or a chart, not headings.
+const FIGURE_MIN_RUN: usize = 3;
+/// Running text is at least this wide on one line when it does not end a
+/// sentence.
+const PROSE_MIN_WIDTH: usize = 60;
+
+/// Signatures in the body: a line of names over a job title ("Michael J.
+/// Kratsios" / "Assistant to the President for Science and Technology").
+/// Their lines are text, not headings. Returns the names of signatures that
+/// stand two or more together, as the signatories of a plan or memorandum
+/// do; a lone one is a foreword's or an epigraph's.
+pub(super) fn signatures(body: &[Block], roles: &mut [Role]) -> Vec<String> {
+    let mut signed = Vec::new();
+    let mut group: Vec<String> = Vec::new();
+    let mut last_end = 0;
+    let mut i = 0;
+    while i + 1 < body.len() {
+        let names = (body[i].lines <= 2 && super::names::job_title(&body[i + 1].text))
+            .then(|| super::names::names(&body[i].text))
+            .flatten();
+        let Some(names) = names else {
+            i += 1;
+            continue;
+        };
+        if i != last_end && group.len() >= 2 {
+            signed.append(&mut group);
+        }
+        if i != last_end {
+            group.clear();
+        }
+        roles[i] = Role::Paragraph;
+        roles[i + 1] = Role::Paragraph;
+        group.extend(names);
+        last_end = i + 2;
+        i += 2;
+    }
+    if group.len() >= 2 {
+        signed.append(&mut group);
+    }
+    signed
+}
+
+/// The role of every block of the body.
+pub(super) fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
+    let mut roles: Vec<Role> = body.iter().map(|b| first_guess(b, shape)).collect();
+    demote_field_families(body, &mut roles);
+    mark_figures(body, &mut roles);
+    demote_headings_over_nothing(body, &mut roles);
+    // A short line with nothing after it heads nothing: it is a closing line.
+    if let Some(last) = roles.iter_mut().rev().find(|r| **r != Role::EditorNote)
+        && *last == Role::Unnumbered
+    {
+        *last = Role::Paragraph;
+    }
+    roles
+}
+
+fn first_guess(block: &Block, shape: &Shape) -> Role {
+    let text = block.text.as_str();
+    if back_matter::is_editor_note(text) {
+        Role::EditorNote
+    } else if captions::is_caption(text) {
+        Role::Caption
+    } else if block.marker.is_some() {
+        Role::Paragraph
+    } else if let Some(rank) = shape.numbered_block(text, block.lines) {
+        Role::Numbered(rank)
+    } else if shape.heading_block(text, block.lines)
+        && (block.lines == 1 || latin_title(text))
+        && may_head_unnumbered(text)
+    {
+        Role::Unnumbered
+    } else {
+        Role::Paragraph
+    }
+}
+
+/// An unnumbered heading wrapped over two lines shows itself by its case:
+/// set in capitals or in title case.
+fn latin_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let latin = text.chars().all(|c| !super::chars::is_cjk(c));
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().count() > 3)
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    latin && words.len() >= 3 && capitalised
+}
+
+/// A heading without a number is words: not a count, a date, a version, a
+/// form field ("時間：…") or a label followed by its number ("Recommendation
+/// 7", "Spring 2025").
+pub(super) fn may_head_unnumbered(text: &str) -> bool {
+    let starts_with_figure = text.starts_with(|c: char| c.is_ascii_digit() || "(（".contains(c));
+    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    let ends_with_number = last_word
+        .chars()
+        .all(|c| c.is_ascii_digit() || ".,/-".contains(c))
+        && last_word.chars().any(|c| c.is_ascii_digit());
+    let address = text.contains("://") || text.starts_with("www.");
+    !starts_with_figure
+        && !address
+        && !ends_with_number
+        && !is_field(text)
+        && super::dates::date_of(text).is_none_or(|d| d.len() * 2 < text.len())
+}
+
+/// A numbered family whose every member is a form field (`一、時間：…`,
+/// `二、地點：…`) is a list of particulars, not a set of headings.
+fn demote_field_families(body: &[Block], roles: &mut [Role]) {
+    let mut ranks_with_prose = [false; 256];
+    let mut ranks_seen = [false; 256];
+    for (block, role) in body.iter().zip(roles.iter()) {
+        if let Role::Numbered(rank) = role {
+            let body_text = numbering(&block.text).map_or(block.text.as_str(), |n| n.body);
+            ranks_seen[usize::from(*rank)] = true;
+            if !is_field(body_text) {
+                ranks_with_prose[usize::from(*rank)] = true;
+            }
+        }
+    }
+    for role in roles.iter_mut() {
+        if let Role::Numbered(rank) = *role
+            && ranks_seen[usize::from(rank)]
+            && !ranks_with_prose[usize::from(rank)]
+        {
+            *role = Role::Paragraph;
+        }
+    }
+}
+
+/// True for a block that could be one cell of a table or one label of a
+/// chart: a line or two, narrow, not a finished sentence.
+fn cell_like(block: &Block, role: Role) -> bool {
+    matches!(role, Role::Unnumbered | Role::Paragraph)
+        && block.marker.is_none()
+        && block.lines <= 2
+        && !is_field(&block.text)
+        && !ends_sentence(&block.text)
+        && width_within(&block.text, CELL_MAX_WIDTH).is_some()
+}
+
+/// Runs of cell-like blocks become figure text, so none of their cells
+/// passes for a heading.
+fn mark_figures(body: &[Block], roles: &mut [Role]) {
+    let mut start = 0;
+    while start < body.len() {
+        let run = body[start..]
+            .iter()
+            .zip(&roles[start..])
+            .take_while(|(b, r)| cell_like(b, **r))
+            .count();
+        if run >= FIGURE_MIN_RUN {
+            for role in &mut roles[start..start + run] {
+                *role = Role::Figure;
+            }
+        }
+        start += run.max(1);
+    }
+}
+
+/// True for a block that reads as running text.
+fn prose(block: &Block) -> bool {
+    block.lines >= 3
+        || ends_sentence(&block.text)
+        || ends_like_prose(&block.text)
+        || width_within(&block.text, PROSE_MIN_WIDTH).is_none()
+}
+
+/// A heading without a number heads something: running text, a list, or a
+/// heading of its own below it that does.
+fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
+    for i in (0..roles.len()).rev() {
+        if roles[i] != Role::Unnumbered {
+            continue;
+        }
+        let Some(next) = roles.get(i + 1) else {
+            continue;
+        };
+        let heads = match next {
+            Role::Numbered(_) | Role::Unnumbered | Role::Caption | Role::EditorNote => true,
+            Role::Paragraph => {
+                let next = &body[i + 1];
+                next.marker.is_some() || prose(next) || is_field(&next.text)
+            }
+            Role::Figure => false,
+        };
+        if !heads {
+            roles[i] = Role::Paragraph;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, lines: usize) -> Block {
+        Block {
+            text: text.to_string(),
+            lines,
+            marker: None,
+            pages: (0, 0),
+        }
+    }
+
+    fn roles_of(blocks: &[(&str, usize)]) -> Vec<Role> {
+        let body: Vec<Block> = blocks.iter().map(|(t, n)| block(t, *n)).collect();
+        body_roles(&body, &Shape::default())
+    }
+
+    #[test]
+    fn table_cells_one_per_line_are_figure_text() {
+        let roles = roles_of(&[
+            ("議程", 1),
+            ("報 到", 1),
+            ("開幕詞", 1),
+            ("與會者自我介紹", 1),
+            ("這是一段正文，說明了會議的安排與討論的重點。", 1),
+        ]);
+        assert_eq!(roles[..4], [Role::Figure; 4]);
+        assert_eq!(roles[4], Role::Paragraph);
+    }
+
+    #[test]
+    fn a_short_line_over_running_text_is_a_heading() {
+        let roles = roles_of(&[
+            ("Trade and Tariffs", 1),
+            (
+                "The leaders agreed to lower tariffs on a range of goods.",
+                1,
+            ),
+            ("Export Controls", 1),
+            (
+                "Both sides kept their controls on advanced chips in place.",
+                1,
+            ),
+        ]);
+        assert_eq!(
+            roles,
+            [
+                Role::Unnumbered,
+                Role::Paragraph,
+                Role::Unnumbered,
+                Role::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_counts_dates_and_fields_are_no_headings() {
+        for text in [
+            "Recommendation 7",
+            "Spring 2025",
+            "281 agree",
+            "(77 agree / 3 disagree)",
+            "16 November 2018",
+            "機構：RAND",
+            "紀錄：洪淑美",
+        ] {
+            assert!(!may_head_unnumbered(text), "{text}");
+        }
+        assert!(may_head_unnumbered("Recommended Policy Actions"));
+        assert!(may_head_unnumbered(
+            "各方關注中美構建「建設性戰略穩定關係」"
+        ));
+    }
+
+    #[test]
+    fn a_short_line_followed_by_a_short_line_heads_nothing() {
+        let roles = roles_of(&[
+            ("Purple", 1),
+            ("Digital Rights", 1),
+            ("The group asked for stronger rules on data.", 1),
+        ]);
+        assert_eq!(
+            roles[0],
+            Role::Unnumbered,
+            "a heading over a heading over text"
+        );
+        let roles = roles_of(&[
+            ("Cluster Interpretations", 1),
+            ("Purple", 1),
+            ("Teal", 1),
+            ("Cyan", 1),
+        ]);
+        assert!(roles.iter().all(|r| *r == Role::Figure), "{roles:?}");
+    }
+
+    #[test]
+    fn signatures_are_text_and_name_their_signers() {
+        let body: Vec<Block> = [
+            ("Introduction", 1),
+            ("We set out the plan in what follows.", 1),
+            ("Michael J. Kratsios", 1),
+            ("Assistant to the President for Science and Technology", 1),
+            ("David O. Sacks", 1),
+            ("Special Advisor for AI and Crypto", 1),
+        ]
+        .iter()
+        .map(|(t, n)| block(t, *n))
+        .collect();
+        let mut roles = body_roles(&body, &Shape::default());
+        let names = signatures(&body, &mut roles);
+        assert_eq!(names, ["Michael J. Kratsios", "David O. Sacks"]);
+        assert!(
+            roles[2..].iter().all(|r| *r == Role::Paragraph),
+            "{roles:?}"
+        );
+        let lone = [
+            block("Donald J. Trump", 1),
+            block("45th President of the United States", 1),
+        ];
+        let mut roles = vec![Role::Unnumbered, Role::Unnumbered];
+        assert!(signatures(&lone, &mut roles).is_empty());
+        assert_eq!(roles, [Role::Paragraph, Role::Paragraph]);
+    }
+
+    #[test]
+    fn a_family_of_form_fields_is_no_set_of_headings() {
+        let roles = roles_of(&[
+            ("一、時間：108 年 1 月 22 日下午 2 時 30 分", 1),
+            ("二、地點：社會創新實驗中心", 1),
+            ("三、討論主題：宜蘭青年農業的創新可能", 1),
+            ("本場以視訊方式進行，歡迎各界踴躍參加並提供建議。", 1),
+        ]);
+        assert_eq!(roles[..3], [Role::Paragraph; 3]);
+        let roles = roles_of(&[
+            ("壹、主席致詞", 1),
+            ("為期使政府施政更接近青年需求，本院成立青諮會。", 1),
+            ("柒、散會：下午 4 時 20 分", 1),
+        ]);
+        assert!(matches!(roles[0], Role::Numbered(_)));
+        assert!(matches!(roles[2], Role::Numbered(_)));
+    }
+}

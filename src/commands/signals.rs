@@ -1,0 +1,77 @@
+//! Quit signals while the terminal is ours. SIGTERM, SIGINT or SIGQUIT
+//! from another process would end gloss with the terminal in raw mode, on
+//! the alternate screen, with mouse reporting on: instead they set a flag
+//! that the event loops poll, and gloss quits as on `q` (notes and place
+//! saved, terminal restored). A second signal ends gloss at once, for a
+//! user who really means it.
+
+use std::sync::Arc;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use crossterm::event;
+
+/// How often a waiting event loop looks at the flag.
+const TICK: Duration = Duration::from_millis(100);
+
+static QUIT: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// Installs the handlers (once per process).
+pub(crate) fn install() -> anyhow::Result<()> {
+    if QUIT.get().is_some() {
+        return Ok(());
+    }
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+    ] {
+        // The conditional shutdown first: it sees the flag as it was
+        // before this signal, so only a second signal ends the process.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&flag))
+            .context("cannot install a signal handler")?;
+        signal_hook::flag::register(signal, Arc::clone(&flag))
+            .context("cannot install a signal handler")?;
+    }
+    let _ = QUIT.set(flag);
+    Ok(())
+}
+
+/// True once a quit signal arrived.
+pub(crate) fn quit_requested() -> bool {
+    QUIT.get().is_some_and(|f| f.load(Ordering::Relaxed))
+}
+
+/// What waiting for the terminal gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wait {
+    /// An event is ready to read.
+    Event,
+    /// `wait` passed without one.
+    Timeout,
+    /// A quit signal arrived.
+    Quit,
+}
+
+/// Waits up to `wait` (`None`: for ever) for a terminal event, in short
+/// slices so that a quit signal is noticed within [`TICK`].
+pub(crate) fn wait_event(wait: Option<Duration>) -> anyhow::Result<Wait> {
+    let deadline = wait.map(|w| Instant::now() + w);
+    loop {
+        if quit_requested() {
+            return Ok(Wait::Quit);
+        }
+        let slice = deadline.map_or(TICK, |d| {
+            d.saturating_duration_since(Instant::now()).min(TICK)
+        });
+        if event::poll(slice).context("cannot read from the terminal")? {
+            return Ok(Wait::Event);
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(Wait::Timeout);
+        }
+    }
+}
