@@ -24,6 +24,7 @@ mod names;
 mod page_numbers;
 mod pages;
 mod roles;
+mod toc;
 
 use super::{Brief, Paragraph, ParagraphKind, Section};
 use blocks::Block;
@@ -104,6 +105,10 @@ pub fn parse(text: &str) -> Brief {
             Role::Paragraph => {
                 push_paragraph(&mut brief.sections, paged(paragraph(block), pages));
             }
+            Role::Contents => brief.front_matter.push(paged(
+                Paragraph::plain(ParagraphKind::Text, block.text),
+                pages,
+            )),
             Role::Figure => push_figure(
                 &mut brief.sections,
                 block,

@@ -159,6 +159,28 @@ fn split_run<'a>(
         marker: opening.map(|(m, _)| m),
         ..run
     };
+    // Lines opened by a tag ("[P0] …", "【快訊】…"), two or more in a run, are
+    // the items of an index: each tag starts a block, and nothing else does.
+    let tagged = lines[run.start..run.end]
+        .iter()
+        .filter(|l| bracket_tag(l.text))
+        .take(2)
+        .count();
+    if tagged >= 2 {
+        for k in run.start + 1..run.end {
+            if bracket_tag(lines[k].text) {
+                push_piece(lines, out, Piece { end: k, ..piece }, shape);
+                piece = Piece {
+                    start: k,
+                    end: run.end,
+                    after_break: false,
+                    marker: None,
+                };
+            }
+        }
+        push_piece(lines, out, piece, shape);
+        return;
+    }
     for k in run.start + 1..run.end {
         let (prev, line) = (lines[k - 1], lines[k]);
         let item = list.item(line.text);
@@ -215,6 +237,23 @@ fn split_run<'a>(
     push_piece(lines, out, piece, shape);
 }
 
+/// True for a line opened by a short tag in brackets: "[P0] …", "【快訊】…".
+fn bracket_tag(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(['[', '【']) else {
+        return false;
+    };
+    rest.char_indices()
+        .take(10)
+        .find(|(_, c)| matches!(c, ']' | '】'))
+        .is_some_and(|(i, c)| {
+            i > 0
+                && rest[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_whitespace() || super::chars::is_cjk(n))
+        })
+}
+
 /// Appends a piece, making whole a paragraph a page break cut in
 /// mid-sentence: the block before the break does not end a sentence and is
 /// no heading, and the block after it is no heading or list item.
@@ -240,7 +279,11 @@ fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Sha
     // page is a heading only when nothing shows it was cut.
     let prev_is_heading =
         prev.end - prev.start == 1 && shape.heading_like(last) && !ends_mid_phrase(last);
-    !ends_sentence(last) && !prev_is_heading && shape.numbered_heading(first).is_none()
+    // A contents page ends at its last entry, never inside the next page.
+    !ends_sentence(last)
+        && !prev_is_heading
+        && !super::toc::has_leaders(last)
+        && shape.numbered_heading(first).is_none()
 }
 
 fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
@@ -278,6 +321,21 @@ mod tests {
             .into_iter()
             .map(|b| b.text)
             .collect()
+    }
+
+    #[test]
+    fn tagged_lines_of_an_index_are_one_block_each() {
+        let text = "[P0] RAND｜欧洲AI安全\n[P1] Center for Security and Emerging\nTechnology｜美国半导体\n[P1] OECD｜AI标准";
+        assert_eq!(
+            texts(text),
+            [
+                "[P0] RAND｜欧洲AI安全",
+                "[P1] Center for Security and Emerging Technology｜美国半导体",
+                "[P1] OECD｜AI标准"
+            ]
+        );
+        assert!(bracket_tag("【快訊】美中會談"));
+        assert!(!bracket_tag("[1]"));
     }
 
     #[test]

@@ -12,6 +12,8 @@ use super::captions;
 use super::chars::{ends_like_prose, ends_sentence, width_within};
 use super::fields::is_field;
 use super::headings::{Shape, numbering};
+use super::toc;
+use std::collections::HashSet;
 
 /// What a block of the body is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +31,8 @@ pub(super) enum Role {
     /// Cells of a table or labels of a chart, one per line; consecutive
     /// figure blocks make one paragraph.
     Figure,
+    /// A table of contents, bound for the front matter.
+    Contents,
 }
 
 /// A cell of a table dumped one per line is no wider than this.
@@ -78,9 +82,11 @@ pub(super) fn signatures(body: &[Block], roles: &mut [Role]) -> Vec<String> {
 /// The role of every block of the body.
 pub(super) fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
     let mut roles: Vec<Role> = body.iter().map(|b| first_guess(b, shape)).collect();
+    let listed = mark_contents(body, &mut roles);
     demote_field_families(body, &mut roles);
     mark_figures(body, &mut roles);
     demote_headings_over_nothing(body, &mut roles);
+    promote_listed_headings(body, &mut roles, &listed);
     // A short line with nothing after it heads nothing: it is a closing line.
     if let Some(last) = roles.iter_mut().rev().find(|r| **r != Role::EditorNote)
         && *last == Role::Unnumbered
@@ -133,11 +139,74 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
         .all(|c| c.is_ascii_digit() || ".,/-".contains(c))
         && last_word.chars().any(|c| c.is_ascii_digit());
     let address = text.contains("://") || text.starts_with("www.");
+    // "Agree. DSIT will…": a sentence ends inside the line, so it is prose.
+    let inner_sentence = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[0].len() > 3
+                && w[0].ends_with(['.', '!', '?'])
+                && w[0].chars().rev().nth(1).is_some_and(char::is_lowercase)
+                && w[1].starts_with(char::is_uppercase)
+        });
     !starts_with_figure
         && !address
+        && !inner_sentence
         && !ends_with_number
         && !is_field(text)
         && super::dates::date_of(text).is_none_or(|d| d.len() * 2 < text.len())
+}
+
+/// Marks a table of contents (a "Contents" line or lines with leaders, with
+/// the page numbers between them) and returns the keys of its entries.
+fn mark_contents(body: &[Block], roles: &mut [Role]) -> HashSet<String> {
+    let mut listed = HashSet::new();
+    let leads = |i: usize| body.get(i).is_some_and(|b| toc::has_leaders(&b.text));
+    let mut i = 0;
+    while i < body.len() {
+        let opens = (toc::is_contents_title(&body[i].text) && (leads(i + 1) || leads(i + 2)))
+            || (leads(i) && leads(i + 1));
+        if !opens {
+            i += 1;
+            continue;
+        }
+        while i < body.len() {
+            let text = body[i].text.as_str();
+            let page_number = text.len() <= 6
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
+            let part = toc::is_contents_title(text)
+                || toc::has_leaders(text)
+                || page_number
+                || (body[i].lines <= 2 && (leads(i + 1) || leads(i + 2)));
+            if !part {
+                break;
+            }
+            listed.extend(toc::entries(text).iter().map(|e| toc::key(e)));
+            roles[i] = Role::Contents;
+            i += 1;
+        }
+    }
+    listed.remove("");
+    listed
+}
+
+/// A short block that a table of contents names is a heading, whatever
+/// else it looked like.
+fn promote_listed_headings(body: &[Block], roles: &mut [Role], listed: &HashSet<String>) {
+    if listed.is_empty() {
+        return;
+    }
+    for (block, role) in body.iter().zip(roles.iter_mut()) {
+        if *role == Role::Contents || block.lines > 3 || block.marker.is_some() {
+            continue;
+        }
+        if listed.contains(&toc::key(&block.text)) {
+            *role = numbering(&block.text).map_or(Role::Unnumbered, |n| Role::Numbered(n.rank));
+        }
+    }
 }
 
 /// A numbered family whose every member is a form field (`一、時間：…`,
@@ -218,7 +287,7 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
                 let next = &body[i + 1];
                 next.marker.is_some() || prose(next) || is_field(&next.text)
             }
-            Role::Figure => false,
+            Role::Figure | Role::Contents => false,
         };
         if !heads {
             roles[i] = Role::Paragraph;
@@ -292,6 +361,7 @@ mod tests {
             "16 November 2018",
             "機構：RAND",
             "紀錄：洪淑美",
+            "Partially Agree. The Industrial",
         ] {
             assert!(!may_head_unnumbered(text), "{text}");
         }
