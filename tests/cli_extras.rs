@@ -162,3 +162,27 @@ fn an_unknown_theme_on_the_command_line_is_an_error() {
                 .and(predicate::str::contains("high-contrast")),
         );
 }
+
+#[test]
+fn help_names_file_or_dir_and_input_errors_read_gloss_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout_of(gloss(dir.path()).arg("--help"));
+    assert!(help.contains("gloss [OPTIONS] [FILE|DIR]"), "{help}");
+    let missing = dir.path().join("missing.md");
+    for args in [
+        vec!["search", "x"],
+        vec!["convert", "--to", "s"],
+        vec!["outline"],
+    ] {
+        let out = gloss(dir.path())
+            .args(&args)
+            .arg(&missing)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with("gloss: error: cannot read ") && err.contains("missing.md"),
+            "{args:?}: {err}"
+        );
+    }
+}

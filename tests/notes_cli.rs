@@ -402,6 +402,18 @@ fn add_quote_finds_the_passage_in_any_script_and_asks_for_para_when_ambiguous() 
     let target = &v["first"]["items"][0]["target"];
     assert_eq!(target["selector"]["exact"], "太平洋夠大");
     assert_eq!(target["gloss:paragraph"], paras[1].0.as_str());
+    // CSV has the passage in a column of its own, beside the paragraph.
+    let out = gloss(data.path())
+        .args(["notes", "list", "--format", "csv"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&out.stdout[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][col("passage")], "太平洋夠大");
+    assert_eq!(&rows[0][col("quote")], paras[1].1);
 
     // 習近平 is in two paragraphs: gloss asks which.
     let out = gloss(data.path())

@@ -66,3 +66,16 @@ fn web_addresses_go_to_the_opener_and_other_schemes_do_not() {
     press(&mut app, "9f");
     assert!(said(&app).contains("has 4 links"), "{}", said(&app));
 }
+
+#[test]
+fn a_search_puts_the_cursor_on_the_match_so_f_follows_its_link() {
+    let mut app = open();
+    press(&mut app, "/內容");
+    app.apply(Action::SearchConfirm);
+    assert_eq!(app.doc.text(app.notes.cursor), "內容。");
+    press(&mut app, "g/研究");
+    app.apply(Action::SearchConfirm);
+    assert!(app.doc.text(app.notes.cursor).starts_with("正文"));
+    press(&mut app, "f");
+    assert_eq!(app.doc.text(app.notes.cursor), "研究出處。");
+}

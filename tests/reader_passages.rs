@@ -149,3 +149,32 @@ fn a_passage_in_a_table_cell_is_kept_as_the_cell_text() {
         gloss::notes::AnchorStatus::Anchored
     );
 }
+
+#[test]
+fn a_passage_note_reattached_by_hand_keeps_its_passage() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut app = open(dir.path());
+    press(&mut app, "/出口管制\rva注意\x13");
+    drop(app);
+    // The noted paragraph goes; its words turn up in another one.
+    let file = dir.path().join("brief.md");
+    let edited = BRIEF
+        .replace("第二段：關稅與出口管制，雙方同意對話。\n", "")
+        .replace("應當把握好方向", "也談到出口管制");
+    std::fs::write(&file, edited).unwrap();
+    let mut app = App::new(brief::load_path(&file).unwrap());
+    app.resize(Rect::new(0, 0, 80, 20));
+    app.open_notes(Ok(DataDir::at(dir.path().join("data"))), &file);
+    assert_eq!(app.notes.session().unwrap().orphans().len(), 1);
+    assert!(app.doc.text(app.notes.cursor).starts_with("第一段"));
+    app.apply(gloss::app::Action::NotesPane);
+    press(&mut app, "r");
+    let session = app.notes.session().unwrap();
+    let view = &session.views()[0];
+    assert_eq!(
+        view.note.anchor.passage.as_ref().map(|p| p.exact.as_str()),
+        Some("出口管制")
+    );
+    assert!(view.resolution.passage.is_some());
+    assert_eq!(view.resolution.status, gloss::notes::AnchorStatus::Anchored);
+}

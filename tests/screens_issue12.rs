@@ -103,3 +103,28 @@ fn the_compare_view_marks_the_converted_characters() {
     let buf = draw(&mut app, 80, 16);
     insta::assert_snapshot!("compare-changed", screen_text(&buf, Some(style)));
 }
+
+#[test]
+fn selections_passages_and_the_compare_view_draw_at_every_small_size() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut app = with_notes(dir.path(), 80);
+    press(&mut app, "gvww");
+    let every_size = |app: &mut App| {
+        for width in 1..=24u16 {
+            for height in 1..=8u16 {
+                app.apply(Action::Resize { width, height });
+                draw(app, width, height);
+            }
+        }
+    };
+    every_size(&mut app);
+    assert!(
+        app.selection.is_some(),
+        "the selection survived the resizes"
+    );
+    // The compare view, with the noted passages marked on its left side.
+    app.apply(Action::Cancel);
+    app.apply(Action::ToggleCompare);
+    assert!(app.view.compare.is_some());
+    every_size(&mut app);
+}

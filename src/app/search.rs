@@ -238,6 +238,11 @@ impl App {
             return;
         };
         let (block, start_char) = (m.block, m.chars.start);
+        // The note cursor goes along, so `a`, `f` and `y` act where the
+        // reader is looking.
+        if self.doc.paragraph(block).is_some() {
+            self.notes.cursor = block;
+        }
         let text = self.shown_text(block);
         let byte = text
             .char_indices()

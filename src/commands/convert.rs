@@ -256,12 +256,12 @@ fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
             }
             Ok(e) if !e.file_type().is_dir() => {
                 let path = e.path().display();
-                crate::output::error_line(&format!("{path}: skipped: not a regular file"));
+                crate::output::warn(&format!("{path}: skipped: not a regular file"));
             }
             Ok(_) => {}
             Err(e) if e.loop_ancestor().is_some() => {
                 let path = e.path().unwrap_or(dir).display();
-                crate::output::error_line(&format!("{path}: skipped: a symlink loop"));
+                crate::output::error(&format!("cannot read {path}: a symlink loop"));
                 failed = true;
             }
             Err(e) => {

@@ -150,6 +150,7 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
             "paragraph",
             "status",
             "quote",
+            "passage",
             "note",
             "tags",
             "created",
@@ -164,6 +165,15 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
                     item.paragraph.as_deref().unwrap_or(""),
                     item.status_str(),
                     inert_cell(&item.quote).as_ref(),
+                    // Empty for a note on the whole paragraph.
+                    inert_cell(
+                        item.note
+                            .anchor
+                            .passage
+                            .as_ref()
+                            .map_or("", |p| p.exact.as_str()),
+                    )
+                    .as_ref(),
                     inert_cell(&item.note.text).as_ref(),
                     inert_cell(&item.note.tags.join(", ")).as_ref(),
                     &item.note.created.to_string(),

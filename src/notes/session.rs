@@ -188,10 +188,13 @@ impl BriefNotes {
 
     /// Attaches a note (typically an orphan) to paragraph `paragraph_id`.
     pub fn reattach(&mut self, id: &str, paragraph_id: &str) -> Result<(), StoreError> {
-        let anchor = self
+        let mut anchor = self
             .map
             .anchor_for(paragraph_id)
             .ok_or_else(|| StoreError::UnknownParagraph(paragraph_id.to_string()))?;
+        // A note on a passage keeps its passage: it is looked for in the
+        // new paragraph (and the note flagged for review if not there).
+        anchor.passage = self.store.note(id).and_then(|n| n.anchor.passage.clone());
         self.store.reattach(id, anchor)?;
         self.refresh(id);
         Ok(())

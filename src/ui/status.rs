@@ -156,6 +156,7 @@ fn hints(app: &App) -> Line<'static> {
     if app.mode == Mode::Visual {
         for (key, what) in [
             ("a", " note  "),
+            ("y", " copy  "),
             ("w b h l $ 0", " extend  "),
             ("Esc", " leave  "),
         ] {
