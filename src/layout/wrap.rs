@@ -108,6 +108,8 @@ struct LineBreaker {
     columns: usize,
     /// End of the last cluster that is not a space.
     content_end: usize,
+    /// Columns from the start of the text up to `content_end`.
+    content_columns: usize,
     /// Last character of the last cluster that is not a space, since the
     /// last hard break: what a line ending at the current position ends with.
     last_visible: Option<char>,
@@ -125,6 +127,7 @@ impl LineBreaker {
             line_start_columns: 0,
             columns: 0,
             content_end: 0,
+            content_columns: 0,
             last_visible: None,
             best: [None; QUALITY_COUNT],
         }
@@ -138,6 +141,7 @@ impl LineBreaker {
             self.line_start = start + cluster.len();
             self.line_start_columns = self.columns;
             self.content_end = self.line_start;
+            self.content_columns = self.columns;
             self.last_visible = None;
             return;
         }
@@ -162,6 +166,7 @@ impl LineBreaker {
         }
         self.columns = columns_after;
         self.content_end = start + cluster.len();
+        self.content_columns = columns_after;
         self.last_visible = cluster.chars().next_back();
     }
 
@@ -179,6 +184,15 @@ impl LineBreaker {
             (false, false, _) => Quality::InsideWord,
             (false, true, _) => Quality::Forced,
         };
+        // A zero-width cluster after a space makes the space part of the
+        // line; a break there may come too late to fit, and must not push
+        // out an earlier break of the same quality that does.
+        let overflows = self.content_columns.saturating_sub(self.line_start_columns) > self.width;
+        let earlier_fits =
+            self.best[quality as usize].is_some_and(|c| c.next_start > self.line_start);
+        if overflows && earlier_fits {
+            return;
+        }
         self.best[quality as usize] = Some(Candidate {
             next_start: start,
             end: self.visible_end(),

@@ -140,3 +140,8 @@ fn the_sample_briefs_wrap_well_at_every_width() {
         }
     }
 }
+
+#[test]
+fn a_space_between_clusters_of_unusual_width_at_width_zero() {
+    assert_well_formed("0\u{2000}ힰ𞹑", 0);
+}
