@@ -35,6 +35,12 @@ struct Piece<'a> {
     end: usize,
     after_break: bool,
     marker: Option<&'a str>,
+    /// Lines from the next page that finish this piece's last sentence,
+    /// when footnotes stood between them.
+    tail: Option<(usize, usize)>,
+    /// True once lines after it went to an earlier piece's tail: nothing
+    /// may join it any more, or those lines would be read twice.
+    closed: bool,
 }
 
 /// Lines wider than this are counted as this wide when guessing the wrap.
@@ -55,6 +61,7 @@ pub(super) fn blocks(items: Vec<Item<'_>>) -> (Vec<Block>, Shape) {
     drop(items);
     let shape = Shape {
         wrap_width: wrap_width(&lines, &runs),
+        listed: listed_headings(&lines),
     };
     let mut pieces = Vec::with_capacity(runs.len());
     let mut list = List::None;
@@ -64,6 +71,34 @@ pub(super) fn blocks(items: Vec<Item<'_>>) -> (Vec<Block>, Shape) {
     drop(runs);
     let blocks = pieces.iter().map(|p| build(&lines, p)).collect();
     (blocks, shape)
+}
+
+/// The headings a table of contents lists: each entry line with leaders,
+/// with the line before it when an entry wraps ("Create … Manufacturing" /
+/// "Facilities, … Security ......").
+fn listed_headings(lines: &[Line<'_>]) -> std::collections::HashSet<String> {
+    let mut listed = std::collections::HashSet::new();
+    let mut previous: Option<&str> = None;
+    let mut in_contents = false;
+    for line in lines {
+        if super::toc::has_leaders(line.text) {
+            for (i, entry) in super::toc::entries(line.text).iter().enumerate() {
+                let entry = match previous {
+                    Some(before) if i == 0 && in_contents => format!("{before} {entry}"),
+                    _ => entry.clone(),
+                };
+                listed.insert(super::toc::key(&entry));
+            }
+            in_contents = true;
+            previous = None;
+        } else {
+            // Only a line right after an entry can be the first half of the next.
+            previous = in_contents.then_some(line.text);
+            in_contents = in_contents && previous.is_some() && line.text.len() < 200;
+        }
+    }
+    listed.remove("");
+    listed
 }
 
 /// Lines and the runs of lines between gaps and breaks.
@@ -96,6 +131,8 @@ fn runs<'a>(items: &[Item<'a>]) -> (Vec<Line<'a>>, Vec<Piece<'a>>) {
                             end: lines.len(),
                             after_break,
                             marker: None,
+                            tail: None,
+                            closed: false,
                         });
                         open = true;
                         after_break = false;
@@ -175,6 +212,8 @@ fn split_run<'a>(
                     end: run.end,
                     after_break: false,
                     marker: None,
+                    tail: None,
+                    closed: false,
                 };
             }
         }
@@ -216,7 +255,26 @@ fn split_run<'a>(
         // block, and so is the title line above them.
         let field_starts = is_field(line.text)
             && (is_field(prev.text) || ends_sentence(prev.text) || shape.heading_like(prev.text));
+        // A heading the contents page lists stands alone, over one line or two.
+        let texts_from = |at: usize| -> Vec<&str> {
+            lines[at..run.end.min(at + 2)]
+                .iter()
+                .map(|l| l.text)
+                .collect()
+        };
+        let listed_above = shape
+            .listed_lines(&texts_from(piece.start))
+            .is_some_and(|n| piece.start + n == k);
+        let listed_starts = k > piece.start + 1 || !listed_above;
+        let listed_here = listed_starts
+            && piece.marker.is_none()
+            && shape.listed_lines(&texts_from(k)).is_some()
+            && !shape
+                .listed_lines(&texts_from(k - 1))
+                .is_some_and(|n| n == 2 && k - 1 >= piece.start);
         let split = marker.is_some()
+            || listed_above
+            || listed_here
             || heading_above
             || two_line_heading_above
             || field_starts
@@ -231,6 +289,8 @@ fn split_run<'a>(
                 end: run.end,
                 after_break: false,
                 marker,
+                tail: None,
+                closed: false,
             };
         }
     }
@@ -259,6 +319,20 @@ fn bracket_tag(line: &str) -> bool {
 /// no heading, and the block after it is no heading or list item.
 fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>, shape: &Shape) {
     if let Some(prev) = out.last_mut()
+        && !prev.closed
+        && piece.after_break
+        && piece.marker.is_none()
+        && continues(lines, prev, &piece, shape)
+        && !(ends_sentence(lines[prev.end - 1].text) && continues_text(lines[piece.start].text))
+    {
+        prev.end = piece.end;
+    } else if let Some(cut) = cut_before_notes(lines, out, &piece, shape) {
+        out[cut].tail = Some((piece.start, piece.end));
+        if let Some(last) = out.last_mut() {
+            last.closed = true;
+        }
+    } else if let Some(prev) = out.last_mut()
+        && !prev.closed
         && piece.after_break
         && piece.marker.is_none()
         && continues(lines, prev, &piece, shape)
@@ -267,6 +341,57 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
     } else {
         out.push(piece);
     }
+}
+
+/// How many finished blocks (footnotes) may stand between a sentence cut at
+/// the foot of a page and its rest on the next page.
+const NOTES_MAX_BLOCKS: usize = 4;
+
+/// A page that opens in mid-sentence ("breakthroughs in medicine…") while
+/// the last block before the break is finished (a footnote ending in a
+/// full stop) continues the nearest block above it that stops mid-sentence
+/// on the same page: the blocks between are the page's footnotes.
+fn cut_before_notes(
+    lines: &[Line<'_>],
+    out: &[Piece<'_>],
+    piece: &Piece<'_>,
+    shape: &Shape,
+) -> Option<usize> {
+    if !piece.after_break || piece.marker.is_some() || !continues_text(lines[piece.start].text) {
+        return None;
+    }
+    let last = out.last()?;
+    let last_line = lines[last.end - 1].text;
+    let finished = ends_sentence(last_line)
+        || last_line.contains("://")
+        || last_line
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with("www."));
+    if !finished {
+        return None;
+    }
+    let page = lines[last.end - 1].page;
+    let from = out.len().saturating_sub(NOTES_MAX_BLOCKS + 1);
+    (from..out.len() - 1).rev().find(|&i| {
+        let candidate = &out[i];
+        // A heading stops short of a sentence's end too: it is no cut text.
+        let heading = candidate.end - candidate.start <= 2
+            && shape.heading_block(
+                &lines[candidate.start..candidate.end]
+                    .iter()
+                    .map(|l| l.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                candidate.end - candidate.start,
+            );
+        candidate.tail.is_none()
+            && !heading
+            && candidate.marker.is_none()
+            && lines[candidate.end - 1].page == page
+            && !ends_sentence(lines[candidate.end - 1].text)
+            && out[i + 1..].iter().all(|p| lines[p.start].page == page)
+    })
 }
 
 fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Shape) -> bool {
@@ -290,10 +415,13 @@ fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Sha
 }
 
 fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
+    let tail = piece
+        .tail
+        .map_or(&[][..], |(start, end)| &lines[start..end]);
     let range = &lines[piece.start..piece.end];
-    let capacity = range.iter().map(|l| l.text.len() + 1).sum();
+    let capacity = range.iter().chain(tail).map(|l| l.text.len() + 1).sum();
     let mut text = String::with_capacity(capacity);
-    for (i, line) in range.iter().enumerate() {
+    for (i, line) in range.iter().chain(tail).enumerate() {
         let body = match piece.marker {
             Some(marker) if i == 0 => line
                 .text
@@ -304,10 +432,10 @@ fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
         push_joined(&mut text, body);
     }
     let first_page = range.first().map_or(0, |l| l.page);
-    let last_page = range.last().map_or(first_page, |l| l.page);
+    let last_page = tail.last().or(range.last()).map_or(first_page, |l| l.page);
     Block {
         text,
-        lines: range.len(),
+        lines: range.len() + tail.len(),
         marker: piece.marker.map(str::to_string),
         pages: (first_page, last_page),
     }
@@ -324,6 +452,18 @@ mod tests {
             .into_iter()
             .map(|b| b.text)
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_cut_at_a_page_foot_skips_the_footnotes_below_it() {
+        let text = "The buildout will create jobs for workers. And the\n\nExecutive Order 14179, Federal Register 90.\n\u{c}breakthroughs in medicine will follow.";
+        assert_eq!(
+            texts(text),
+            [
+                "The buildout will create jobs for workers. And the breakthroughs in medicine will follow.",
+                "Executive Order 14179, Federal Register 90."
+            ]
+        );
     }
 
     #[test]

@@ -249,13 +249,35 @@ pub(super) fn bullet(text: &str) -> Option<(&str, &str)> {
 
 /// The shape of a heading line, given the width the text is wrapped at (if
 /// it is hard-wrapped): short, not ending like prose, not a continuation.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Shape {
     /// The typical width of a full line of hard-wrapped text.
     pub wrap_width: Option<usize>,
+    /// The headings a table of contents lists, as [`super::toc::key`]s.
+    pub listed: std::collections::HashSet<String>,
 }
 
 impl Shape {
+    /// How many lines (one or two) from `at` make a heading that the table
+    /// of contents lists.
+    pub(super) fn listed_lines(&self, texts: &[&str]) -> Option<usize> {
+        if self.listed.is_empty() {
+            return None;
+        }
+        let first = *texts.first()?;
+        width_within(first, 2 * HEADING_MAX_WIDTH)?;
+        let one = super::toc::key(first);
+        if one.is_empty() {
+            return None;
+        }
+        if self.listed.contains(&one) {
+            return Some(1);
+        }
+        let second = texts.get(1)?;
+        let two = super::toc::key(&format!("{first} {second}"));
+        self.listed.contains(&two).then_some(2)
+    }
+
     /// True when `line` is short enough and ends like a heading (a question
     /// mark is allowed).
     pub(super) fn heading_like(&self, line: &str) -> bool {
@@ -446,9 +468,27 @@ mod tests {
         assert!(!shape.heading_like(&"長".repeat(40)));
         let wrapped = Shape {
             wrap_width: Some(40),
+            ..Shape::default()
         };
         assert!(!wrapped.heading_like("The committee noted that the leaders"));
         assert!(wrapped.heading_like("Trade and Tariffs"));
+    }
+
+    #[test]
+    fn headings_a_contents_page_lists_over_one_line_or_two() {
+        let shape = Shape {
+            listed: ["introduction", "createstreamlinedpermittingfordatacenters"]
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            ..Shape::default()
+        };
+        assert_eq!(shape.listed_lines(&["Introduction", "The text."]), Some(1));
+        assert_eq!(
+            shape.listed_lines(&["Create Streamlined Permitting", "for Data Centers"]),
+            Some(2)
+        );
+        assert_eq!(shape.listed_lines(&["The text.", "Introduction"]), None);
     }
 
     #[test]

@@ -322,7 +322,7 @@ fn remove_furniture(
         }
         items[i] = Item::Break;
     }
-    let mut dropped = Vec::new();
+    let mut labels = Vec::new();
     for i in 0..items.len() {
         let Item::Line { text, page, .. } = items[i] else {
             continue;
@@ -332,13 +332,16 @@ fn remove_furniture(
                 printed.push((page, label));
             }
             items[i] = Item::Break;
-        } else if is_blank_page_notice(text) || (is_bare_number(text) && detached_label(items, i)) {
-            dropped.push(i);
+        } else if is_blank_page_notice(text) {
+            items[i] = Item::Break;
+        } else if is_bare_number(text) && detached_label(items, i) {
+            labels.push(i);
         }
     }
-    // Dropped after the walk: a label is judged by its neighbours as they were.
-    for i in dropped {
-        items[i] = Item::Break;
+    // Dropped after the walk: a label is judged by its neighbours as they
+    // were. Its notes stay on their page, so it leaves a gap, not a break.
+    for i in labels {
+        items[i] = Item::Gap;
     }
     compact(items);
     printed.sort_unstable();
@@ -567,7 +570,7 @@ mod tests {
             "Some text here.\n\n1\n\n2\n\nA note.\n\u{c}This page intentionally left blank.\n";
         assert_eq!(
             lines(&page_items(text)),
-            ["Some text here.", "<break>", "A note."]
+            ["Some text here.", "<gap>", "A note."]
         );
     }
 

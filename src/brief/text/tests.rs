@@ -232,3 +232,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_page_of_one_short_line_is_shown_once() {
+    let brief = parse("」a\n:\u{c}a\u{c}：a編A金、-編圖000二「源a節-、 ？表頁壹0\n、\n編");
+    let shown: String = brief
+        .paragraphs()
+        .map(|p| p.text())
+        .chain(brief.meta.title.clone())
+        .collect();
+    assert_eq!(shown.matches('a').count(), 4, "{brief:#?}");
+}
