@@ -271,7 +271,7 @@ fn split_run<'a>(
             && shape.listed_lines(&texts_from(k)).is_some()
             && !shape
                 .listed_lines(&texts_from(k - 1))
-                .is_some_and(|n| n == 2 && k - 1 >= piece.start);
+                .is_some_and(|n| n == 2 && k > piece.start);
         let split = marker.is_some()
             || listed_above
             || listed_here
