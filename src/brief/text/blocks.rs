@@ -229,14 +229,15 @@ fn split_run<'a>(
             None => list.after(line.text, piece.marker.is_some()),
         };
         let wrapped = shape.wrap_width.is_some();
-        let heading_continues = shape.continues_heading(prev.text, line.text)
+        // Only the second line of a piece can continue a heading begun on its
+        // first; asked only there, as the checks are not free.
+        let heading_kept_whole = piece.start == k - 1
+            && piece.marker.is_none()
+            && (wrapped || numbering(prev.text).is_some())
+            && shape.continues_heading(prev.text, line.text)
             && lines
                 .get(k + 1)
                 .is_none_or(|after| !shape.continues_heading(line.text, after.text));
-        let heading_kept_whole = piece.start == k - 1
-            && piece.marker.is_none()
-            && heading_continues
-            && (numbering(prev.text).is_some() || wrapped);
         let heading_above = piece.start == k - 1
             && piece.marker.is_none()
             && !continues_text(line.text)
@@ -256,22 +257,30 @@ fn split_run<'a>(
         let field_starts = is_field(line.text)
             && (is_field(prev.text) || ends_sentence(prev.text) || shape.heading_like(prev.text));
         // A heading the contents page lists stands alone, over one line or two.
-        let texts_from = |at: usize| -> Vec<&str> {
-            lines[at..run.end.min(at + 2)]
-                .iter()
-                .map(|l| l.text)
-                .collect()
+        let (listed_above, listed_here) = if shape.listed.is_empty() {
+            (false, false)
+        } else {
+            let texts_from = |at: usize| -> [&str; 2] {
+                [
+                    lines[at].text,
+                    lines
+                        .get(at + 1)
+                        .filter(|_| at + 1 < run.end)
+                        .map_or("", |l| l.text),
+                ]
+            };
+            let listed_at = |at: usize| {
+                let texts = texts_from(at);
+                let count = if texts[1].is_empty() { 1 } else { 2 };
+                shape.listed_lines(&texts[..count])
+            };
+            let above = listed_at(piece.start).is_some_and(|n| piece.start + n == k);
+            let here = (k > piece.start + 1 || !above)
+                && piece.marker.is_none()
+                && listed_at(k).is_some()
+                && !listed_at(k - 1).is_some_and(|n| n == 2 && k > piece.start);
+            (above, here)
         };
-        let listed_above = shape
-            .listed_lines(&texts_from(piece.start))
-            .is_some_and(|n| piece.start + n == k);
-        let listed_starts = k > piece.start + 1 || !listed_above;
-        let listed_here = listed_starts
-            && piece.marker.is_none()
-            && shape.listed_lines(&texts_from(k)).is_some()
-            && !shape
-                .listed_lines(&texts_from(k - 1))
-                .is_some_and(|n| n == 2 && k > piece.start);
         let split = marker.is_some()
             || listed_above
             || listed_here
