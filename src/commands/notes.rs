@@ -54,6 +54,9 @@ pub enum NotesAction {
         /// Only notes whose text contains this (ignoring case and width).
         #[arg(long)]
         text: Option<String>,
+        /// Only notes by an author whose name contains this.
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Md)]
         format: ListFormat,
@@ -129,9 +132,10 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             file,
             tags,
             text,
+            author,
             format,
         } => {
-            let filter = Filter::new(tags, text.as_deref());
+            let filter = Filter::new(tags, text.as_deref()).with_author(author.as_deref());
             let gathered = match file {
                 Some(f) => gather_one(&data, f, &filter)?,
                 None => gather_all(&data, &filter)?,

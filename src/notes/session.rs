@@ -35,7 +35,7 @@ impl BriefNotes {
     /// or path) and anchors them to `brief`.
     pub fn open(data: &DataDir, file: &Path, brief: &Brief) -> Result<BriefNotes, StoreError> {
         let info = data.locate(file, Some(brief))?;
-        let mut store = NoteStore::open(&data.store_path(&info.key), info.clone())?;
+        let mut store = data.open_store(info.clone())?;
         if store.read_only().is_none()
             && let Err(e) = data.register(&info)
         {

@@ -53,6 +53,7 @@ struct DiskNote {
     created: Timestamp,
     modified: Timestamp,
     deleted: Option<Timestamp>,
+    author: Option<String>,
     extra: Map<String, Value>,
 }
 
@@ -75,6 +76,8 @@ struct NoteOut<'a> {
     modified: Timestamp,
     #[serde(skip_serializing_if = "Option::is_none")]
     deleted: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -150,6 +153,7 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
             created: n.created,
             modified: n.modified,
             deleted: n.deleted,
+            author: n.author.as_deref(),
             extra: &n.extra,
         })
         .collect();
@@ -161,7 +165,8 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
         extra: &file.extra,
     };
     let mut buf = Vec::with_capacity(256 * file.notes.len() + 1024);
-    serde_json::to_writer(&mut buf, &out)?;
+    // Indented, so that a synced or versioned store diffs note by note.
+    serde_json::to_writer_pretty(&mut buf, &out)?;
     Ok(buf)
 }
 
@@ -208,6 +213,7 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
             created: n.created,
             modified: n.modified,
             deleted: n.deleted,
+            author: n.author,
             extra: n.extra,
         });
     }
