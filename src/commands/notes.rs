@@ -73,6 +73,14 @@ pub enum NotesAction {
         /// The brief.
         file: PathBuf,
     },
+    /// Share notes through git: commit yours, fetch, merge, push, and say
+    /// what came in. The data folder must be a git repository with a remote.
+    Sync {
+        /// Set the data folder up first: clone URL into an empty data
+        /// folder, or add URL as its remote.
+        #[arg(long, value_name = "URL")]
+        init: Option<String>,
+    },
 }
 
 /// Formats of `gloss notes list`.
@@ -168,6 +176,16 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
                 "imported {} new, {} updated, {} already present, in {} brief(s)\n",
                 r.added, r.updated, r.unchanged, r.briefs
             ))
+        }
+        NotesAction::Sync { init } => {
+            let mut cloned = false;
+            if let Some(url) = init {
+                let setup = crate::notes::sync::init(data.root(), url)?;
+                output::stderr_text(&format!("gloss: {}", setup.said));
+                cloned = setup.cloned;
+            }
+            let report = crate::notes::sync::sync(&data, cloned)?;
+            print(&format!("{}\n", report.summary()))
         }
         NotesAction::Where { file } => {
             let brief = brief::load_path(file)?;

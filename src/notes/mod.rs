@@ -29,6 +29,7 @@ pub mod session;
 mod similarity;
 pub mod store;
 mod storefile;
+pub mod sync;
 pub mod writer;
 
 pub use anchor::{AnchorStatus, BriefMap, Resolution};
