@@ -311,3 +311,32 @@ fn an_old_single_file_store_migrates_on_the_next_save_and_is_kept_until_then() {
     assert!(!notes.store().needs_migration());
     assert_eq!(ann.live_texts(), vec!["old 0, edited", "old 1", "old 2"]);
 }
+
+#[test]
+fn an_open_brief_shows_a_teammates_notes_once_they_arrive_marked_with_the_author() {
+    let ann = Desk::new("Ann", "a.txt");
+    let bob = Desk::new("Bob", "b.txt");
+    let mut reading = ann.open();
+    let mine = reading.add(&ann.para(1), "mine", vec![]).unwrap();
+    reading.save().unwrap();
+    assert!(!reading.reload_if_changed(), "nothing changed on disk");
+
+    let mut b = bob.open();
+    let theirs = b.add(&bob.para(2), "from Bob", vec![]).unwrap();
+    b.save().unwrap();
+    // Unsaved work in the open reader survives the reload.
+    reading.edit_text(&mine, "mine, unsaved").unwrap();
+    copy_notes(bob.data.path(), ann.data.path());
+    assert!(reading.reload_if_changed());
+    let views = reading.views();
+    let shown: Vec<(&str, Option<&str>)> = views
+        .iter()
+        .map(|v| (v.note.text.as_str(), v.from_other))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![("mine, unsaved", None), ("from Bob", Some("Bob"))]
+    );
+    assert!(reading.has_unsaved());
+    assert!(reading.resolution(&theirs).is_some());
+}

@@ -256,6 +256,11 @@ impl NoteStore {
         &self.writer
     }
 
+    /// The author recorded on notes this store adds, if set.
+    pub fn author(&self) -> Option<&str> {
+        self.author.as_deref()
+    }
+
     /// Sets the author recorded on notes this store adds.
     pub fn set_author(&mut self, author: &str) {
         self.author = Some(author.to_string()).filter(|a| !a.trim().is_empty());
