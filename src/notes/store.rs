@@ -222,6 +222,15 @@ impl NoteStore {
 
     /// The merged view from the own records and every other file.
     fn rebuild_view(&mut self) {
+        if self.others.is_empty() {
+            // One writer (the common case): its records are the view.
+            self.file.notes = self.own.clone();
+            self.file
+                .notes
+                .sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+            self.by_id = index_of(&self.file.notes);
+            return;
+        }
         let mut sources: Vec<(&str, &[Note])> = vec![(self.writer.as_str(), &self.own[..])];
         for s in self.others.values() {
             sources.push((s.writer.as_str(), &s.notes[..]));
@@ -478,9 +487,12 @@ impl NoteStore {
             }
         }
         self.file.schema = SCHEMA_VERSION;
-        self.own
-            .sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
-        self.reindex_own();
+        // Written in the order notes were made, so that a diff is stable.
+        let in_order = |a: &Note, b: &Note| a.created.cmp(&b.created).then(a.id.cmp(&b.id));
+        if !self.own.is_sorted_by(|a, b| in_order(a, b).is_le()) {
+            self.own.sort_by(in_order);
+            self.reindex_own();
+        }
         let own_file = StoreFile {
             schema: SCHEMA_VERSION,
             brief: self.file.brief.clone(),
