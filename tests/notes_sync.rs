@@ -326,3 +326,45 @@ fn syncs_killed_at_random_moments_lose_nothing_and_the_next_one_completes() {
     ann.sync(None);
     assert_same(&[&ann, &bob], &made);
 }
+
+#[test]
+fn notes_list_shows_filters_and_exports_the_author() {
+    let (_keep, remote) = bare_repository();
+    let ann = Desk::new("Ann Lee", "a.txt");
+    let bob = Desk::new("Bob 王", "b.txt");
+    ann.add("ann's note");
+    ann.sync(Some(&remote));
+    bob.sync(Some(&remote));
+    bob.add("bob's note");
+    bob.sync(None);
+    ann.sync(None);
+    let list = |args: &[&str]| {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("gloss"));
+        cmd.env("GLOSS_DATA_DIR", &ann.data)
+            .env("GLOSS_CONFIG_DIR", ann.config.path())
+            .args(["notes", "list"])
+            .args(args);
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let md = list(&["--author", "王"]);
+    assert!(md.contains("bob's note") && md.contains("Bob 王"), "{md}");
+    assert!(!md.contains("ann's note"), "{md}");
+    let csv = list(&["--format", "csv"]);
+    assert!(csv.lines().next().unwrap().ends_with(",author"), "{csv}");
+    assert!(csv.contains("Ann Lee") && csv.contains("Bob 王"), "{csv}");
+    let w3c: serde_json::Value = serde_json::from_str(&list(&["--format", "w3c"])).unwrap();
+    let creators: Vec<&str> = w3c["first"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["creator"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(creators.len(), 2);
+    assert!(creators.contains(&"Ann Lee") && creators.contains(&"Bob 王"));
+}

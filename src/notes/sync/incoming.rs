@@ -58,7 +58,7 @@ pub(super) fn count(git: &Git, data: &DataDir, before: Option<&str>) -> Incoming
             _ => Vec::new(),
         };
         let old: HashMap<String, Note> = before
-            .map(|rev| notes(rev))
+            .map(&notes)
             .unwrap_or_default()
             .into_iter()
             .map(|n| (n.id.clone(), n))

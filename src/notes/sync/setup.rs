@@ -24,13 +24,33 @@ const GITIGNORE: &str = "\
 *.corrupt-*
 ";
 
-/// Writes the data folder's `.gitignore` unless it already says this.
+/// Adds to the data folder's `.gitignore` whatever of gloss's lines it
+/// lacks; lines the team added are kept.
 pub(super) fn write_gitignore(root: &Path) -> Result<(), SyncError> {
     let path = root.join(".gitignore");
-    let current = crate::files::read_regular(&path, crate::files::SETTINGS_CAP).ok();
-    if current.as_deref() != Some(GITIGNORE.as_bytes()) {
-        fsutil::write_atomic(&path, GITIGNORE.as_bytes())?;
+    let current =
+        crate::files::read_regular_string(&path, crate::files::SETTINGS_CAP).unwrap_or_default();
+    let have: Vec<&str> = current.lines().map(str::trim).collect();
+    let missing: Vec<&str> = GITIGNORE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !have.contains(l))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
     }
+    let mut text = current.clone();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if current.is_empty() {
+        text.push_str(GITIGNORE);
+    } else {
+        for line in missing {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    fsutil::write_atomic(&path, text.as_bytes())?;
     Ok(())
 }
 
@@ -86,5 +106,24 @@ pub fn init(root: &Path, url: &str) -> Result<Setup, SyncError> {
             said: format!("{} now syncs with {url}", root.display()),
             cloned: false,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gitignore_gets_the_missing_lines_and_keeps_the_teams() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".gitignore");
+        std::fs::write(&path, "drafts/\n*.lock").unwrap();
+        write_gitignore(dir.path()).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("drafts/\n*.lock\n/local/\n"), "{text}");
+        assert_eq!(text.matches("*.lock").count(), 1);
+        let before = text.clone();
+        write_gitignore(dir.path()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
     }
 }
