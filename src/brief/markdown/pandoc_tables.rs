@@ -219,8 +219,9 @@ fn boxed_text(lines: &[&str], start: usize, end: usize) -> String {
 fn multiline_table(lines: &[&str], start: usize) -> Option<(usize, String)> {
     // The column dashes come within a few header lines, none blank.
     let mut dashes_at = None;
-    for k in start + 1..lines.len().min(start + 6) {
-        let line = trim_line(lines[k]);
+    let end = lines.len().min(start + 6);
+    for (k, raw) in lines.iter().enumerate().take(end).skip(start + 1) {
+        let line = trim_line(raw);
         if line.trim().is_empty() {
             return None;
         }
