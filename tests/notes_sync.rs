@@ -368,3 +368,83 @@ fn notes_list_shows_filters_and_exports_the_author() {
     assert_eq!(creators.len(), 2);
     assert!(creators.contains(&"Ann Lee") && creators.contains(&"Bob 王"));
 }
+
+fn tracked(desk: &Desk) -> Vec<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(&desk.data)
+        .args(["ls-tree", "-r", "--name-only", "HEAD"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_store_from_before_teams_is_migrated_and_shared_by_the_first_sync() {
+    let (_keep, remote) = bare_repository();
+    let ann = Desk::new("Ann", "a.txt");
+    let bob = Desk::new("Bob", "b.txt");
+    let dd = DataDir::at(ann.data.clone()).with_author("Ann");
+    let info = dd.locate(&ann.file, Some(&ann.brief)).unwrap();
+    dd.register(&info).unwrap();
+    let legacy = dd.legacy_store_path(&info.key);
+    let mut old = gloss::notes::NoteStore::open(&legacy, info.clone()).unwrap();
+    let map = gloss::notes::BriefMap::new(&ann.brief);
+    let mut made = Vec::new();
+    for i in 0..3 {
+        let anchor = map.anchor_for(&ann.para(i)).unwrap();
+        made.push(old.add(anchor, &format!("old {i}"), vec![]).unwrap());
+    }
+    old.save().unwrap();
+
+    ann.sync(Some(&remote));
+    assert!(!legacy.exists(), "migrated into Ann's own file");
+    let files = tracked(&ann);
+    let own = format!("notes/{}/{}.json", info.key, dd.writer().id);
+    assert!(files.contains(&own), "{files:?}");
+    assert!(
+        files
+            .iter()
+            .all(|f| !f.ends_with(".lock") && !f.starts_with("local/"))
+    );
+    assert!(!files.contains(&format!("notes/{}.json", info.key)));
+    let said = bob.sync(Some(&remote));
+    assert!(said.contains("3 notes from 1 person"), "{said}");
+    assert_same(&[&ann, &bob], &made);
+}
+
+#[test]
+fn two_machines_writing_the_same_file_keep_both_sides_through_git() {
+    // `local/` copied to a second machine by mistake: both write one file.
+    let (_keep, remote) = bare_repository();
+    let desk = Desk::new("Ann", "a.txt");
+    let laptop = Desk::new("Ann", "elsewhere.txt");
+    let mut made = vec![desk.add("from before")];
+    desk.sync(Some(&remote));
+    laptop.sync(Some(&remote));
+    std::fs::copy(
+        desk.data.join("local/writer.json"),
+        laptop.data.join("local/writer.json"),
+    )
+    .unwrap();
+    made.push(desk.add("on the desk"));
+    made.push(laptop.add("on the laptop"));
+    desk.sync(None);
+    laptop.sync(None);
+    desk.sync(None);
+    let state = assert_same(&[&desk, &laptop], &made);
+    assert_eq!(
+        live_texts(&state),
+        vec!["from before", "on the desk", "on the laptop"]
+    );
+    assert!(
+        tracked(&desk)
+            .iter()
+            .any(|f| f.contains(".sync-conflict-git-")),
+        "the other side is kept as a conflict copy"
+    );
+}
