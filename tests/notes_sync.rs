@@ -426,9 +426,10 @@ fn two_machines_writing_the_same_file_keep_both_sides_through_git() {
     let mut made = vec![desk.add("from before")];
     desk.sync(Some(&remote));
     laptop.sync(Some(&remote));
+    let host = gloss::notes::writer::host_name();
     std::fs::copy(
-        desk.data.join("local/writer.json"),
-        laptop.data.join("local/writer.json"),
+        gloss::notes::writer::writer_file(&desk.data, &host),
+        gloss::notes::writer::writer_file(&laptop.data, &host),
     )
     .unwrap();
     made.push(desk.add("on the desk"));

@@ -1,7 +1,9 @@
 //! Who is writing: the author's name shown on notes, and the writer id that
 //! names this writer's own store files. The id is random and stable, kept
-//! in the data folder's `local/` state, which is never synced: two machines
-//! sharing a folder (git, Syncthing, Dropbox) never write the same file.
+//! in the data folder's `local/` state, which git never shares. A sync tool
+//! might copy `local/` anyway: each host keeps its id in a file named after
+//! itself (`local/writer-<host>.json`), so two machines sharing a folder
+//! never take the same id nor overwrite each other's.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +14,6 @@ use super::fsutil;
 
 /// The folder of a data folder's own, never-synced state.
 pub const LOCAL_DIR: &str = "local";
-const WRITER_FILE: &str = "writer.json";
 
 /// This writer: a person on a machine.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,8 +37,8 @@ impl Writer {
     /// first use. A folder that cannot be written gets a fresh id for this
     /// run only: nothing can be saved there anyway.
     pub fn of(root: &Path, author: &str) -> Writer {
-        let path = local_dir(root).join(WRITER_FILE);
         let host = host_name();
+        let path = writer_file(root, &host);
         let id = match read_id(&path, &host) {
             Some(id) => id,
             None => {
@@ -74,7 +75,7 @@ fn read_id(path: &Path, host: &str) -> Option<String> {
 fn record(root: &Path, path: &Path, file: &WriterFile) -> Result<(), StoreError> {
     fsutil::ensure_dir(&local_dir(root))?;
     let bytes = serde_json::to_vec_pretty(file).map_err(|e| StoreError::Encode(e.to_string()))?;
-    let staging = local_dir(root).join(format!(".{WRITER_FILE}.{}", file.id));
+    let staging = local_dir(root).join(format!(".writer.{}.tmp", file.id));
     fsutil::write_atomic(&staging, &bytes)?;
     let linked = std::fs::hard_link(&staging, path);
     if linked.is_err() && read_id(path, &file.host).is_none() {
@@ -83,6 +84,21 @@ fn record(root: &Path, path: &Path, file: &WriterFile) -> Result<(), StoreError>
     }
     let _ = std::fs::remove_file(&staging);
     Ok(())
+}
+
+/// The file that keeps the writer id of `host` in the data folder at `root`.
+pub fn writer_file(root: &Path, host: &str) -> PathBuf {
+    let safe: String = host
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    local_dir(root).join(format!("writer-{safe}.json"))
 }
 
 /// The never-synced state folder of the data folder at `root`.
@@ -162,11 +178,18 @@ mod tests {
     }
 
     #[test]
-    fn a_local_folder_from_another_host_gets_a_new_id() {
+    fn another_hosts_id_in_a_synced_local_folder_is_neither_taken_nor_touched() {
         let a = tempfile::tempdir().unwrap();
-        let path = local_dir(a.path()).join(WRITER_FILE);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, r#"{"id":"ann-123","host":"elsewhere.invalid"}"#).unwrap();
+        let theirs = writer_file(a.path(), "elsewhere.invalid");
+        std::fs::create_dir_all(theirs.parent().unwrap()).unwrap();
+        let text = r#"{"id":"ann-123","host":"elsewhere.invalid"}"#;
+        std::fs::write(&theirs, text).unwrap();
+        assert_ne!(Writer::of(a.path(), "Ann").id, "ann-123");
+        assert_eq!(std::fs::read_to_string(&theirs).unwrap(), text);
+        // A file under this host's name that another host wrote (copied by
+        // hand) is not trusted either.
+        let ours = writer_file(a.path(), &host_name());
+        std::fs::write(&ours, text).unwrap();
         assert_ne!(Writer::of(a.path(), "Ann").id, "ann-123");
     }
 }
