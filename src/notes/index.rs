@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::anchor::fingerprint_of;
 use super::error::{StoreError, io_error};
 use super::fsutil;
-use super::merge::writer_of;
+use super::merge::{source_files, writer_of};
 use super::model::{BriefInfo, SCHEMA_VERSION};
 use super::store::{NoteStore, merge_brief};
 use super::writer::Writer;
@@ -180,13 +180,22 @@ impl DataDir {
             ..IndexFile::default()
         };
         for key in self.brief_keys().unwrap_or_default() {
-            let info = BriefInfo {
+            let mut files = source_files(&self.brief_dir(&key));
+            files.extend(
+                source_files(&self.notes_dir())
+                    .into_iter()
+                    .filter(|f| f.writer == key),
+            );
+            let mut info = BriefInfo {
                 key,
                 ..BriefInfo::default()
             };
-            if let Ok(store) = NoteStore::open(&self.store_path(&info.key), info) {
-                index.briefs.push(store.brief().clone());
+            for f in files {
+                if let Some(found) = brief_of(&f.path) {
+                    info = merge_brief(&info, &found);
+                }
             }
+            index.briefs.push(info);
         }
         index
     }
@@ -283,6 +292,22 @@ impl DataDir {
             serde_json::to_vec_pretty(&index).map_err(|e| StoreError::Encode(e.to_string()))?;
         fsutil::write_atomic(&path, &bytes)
     }
+}
+
+/// Only the brief of a store file: every note is skipped unread (much
+/// quicker than reading the store when many briefs have many notes).
+#[derive(Deserialize)]
+struct BriefOnly {
+    brief: BriefInfo,
+}
+
+/// What the store file at `path` knows of its brief; `None` when it
+/// cannot be read.
+fn brief_of(path: &Path) -> Option<BriefInfo> {
+    let bytes = crate::files::read_regular(path, crate::files::DATA_CAP).ok()?;
+    serde_json::from_slice::<BriefOnly>(&bytes)
+        .ok()
+        .map(|b| b.brief)
 }
 
 /// Paragraphs shorter than this (in non-space characters) are too generic
