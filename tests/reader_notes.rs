@@ -611,3 +611,34 @@ fn notes_in_a_data_folder_that_cannot_be_written_are_shown_read_only() {
     let said = app.notes.message.clone().unwrap();
     assert!(said.text.contains("read-only"), "{said:?}");
 }
+
+#[test]
+fn a_teammates_note_arriving_while_reading_shows_with_their_name() {
+    let f = Fixture::new();
+    let mut app = f.open();
+    type_keys(&mut app, "amine<C-s>");
+    let para = app.cursor_paragraph().unwrap().to_string();
+    // Bob's file comes in (by a sync) while Ann reads: he noted the same
+    // paragraph, under his own writer id.
+    let file = brief::load_path(&f.file).unwrap();
+    let info = f.data().locate(&f.file, Some(&file)).unwrap();
+    let bobs = f.data().brief_dir(&info.key).join("bob-0123456789ab.json");
+    let mut theirs = gloss::notes::NoteStore::open(&bobs, info).unwrap();
+    theirs.set_author("Bob");
+    let anchor = gloss::notes::BriefMap::new(&file)
+        .anchor_for(&para)
+        .unwrap();
+    theirs.add(anchor, "from Bob", vec![]).unwrap();
+    theirs.save().unwrap();
+
+    let shown = |app: &App| -> Vec<String> {
+        app.notes
+            .notes_on(Some(&para))
+            .iter()
+            .map(gloss::app::notes::NotesState::display_text)
+            .collect()
+    };
+    assert_eq!(shown(&app), vec!["mine"]);
+    app.reload_notes_if_changed();
+    assert_eq!(shown(&app), vec!["mine", "[Bob] from Bob"]);
+}

@@ -92,6 +92,19 @@ impl NotesState {
         self.session.as_ref()
     }
 
+    /// Shows what other writers or a sync changed on disk since the notes
+    /// were read (checked cheaply by file stamps); true when anything did.
+    pub fn reload_if_changed(&mut self) -> bool {
+        let changed = self
+            .session
+            .as_mut()
+            .is_some_and(BriefNotes::reload_if_changed);
+        if changed {
+            self.forget_lines();
+        }
+        changed
+    }
+
     /// True while a change has not reached the disk.
     pub fn has_unsaved(&self) -> bool {
         self.session.as_ref().is_some_and(BriefNotes::has_unsaved)
@@ -107,9 +120,11 @@ impl NotesState {
         };
         ids.iter()
             .filter_map(|n| {
+                let note = session.store().note(n)?;
                 Some(NoteView {
-                    note: session.store().note(n)?,
+                    note,
                     resolution: session.resolution(n)?,
+                    from_other: session.from_other(note),
                 })
             })
             .collect()
@@ -121,6 +136,10 @@ impl NotesState {
         let mut out = String::new();
         if view.resolution.status == AnchorStatus::NeedsReview {
             out.push_str("(needs review) ");
+        }
+        // A teammate's note says whose it is.
+        if let Some(author) = view.from_other {
+            out.push_str(&format!("[{author}] "));
         }
         // A note on a passage says which passage, as it is quoted.
         if let Some(passage) = &view.note.anchor.passage {

@@ -85,6 +85,15 @@ fn write_rescue(path: &Path, bytes: &[u8]) -> bool {
 }
 
 impl App {
+    /// Shows notes other writers or a sync changed on disk (the event loop
+    /// calls this on a timer), keeping the place on screen.
+    pub fn reload_notes_if_changed(&mut self) {
+        let keep = self.top_byte();
+        if self.notes.reload_if_changed() {
+            self.restore_top(keep);
+        }
+    }
+
     /// Retries a failed save (the event loop calls this on a timer).
     pub fn retry_notes_save(&mut self) {
         if self.notes.has_unsaved() {

@@ -54,6 +54,9 @@ pub enum NotesAction {
         /// Only notes whose text contains this (ignoring case and width).
         #[arg(long)]
         text: Option<String>,
+        /// Only notes by an author whose name contains this.
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Md)]
         format: ListFormat,
@@ -69,6 +72,14 @@ pub enum NotesAction {
     Where {
         /// The brief.
         file: PathBuf,
+    },
+    /// Share notes through git: commit yours, fetch, merge, push, and say
+    /// what came in. The data folder must be a git repository with a remote.
+    Sync {
+        /// Set the data folder up first: clone URL into an empty data
+        /// folder, or add URL as its remote.
+        #[arg(long, value_name = "URL")]
+        init: Option<String>,
     },
 }
 
@@ -129,9 +140,10 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             file,
             tags,
             text,
+            author,
             format,
         } => {
-            let filter = Filter::new(tags, text.as_deref());
+            let filter = Filter::new(tags, text.as_deref()).with_author(author.as_deref());
             let gathered = match file {
                 Some(f) => gather_one(&data, f, &filter)?,
                 None => gather_all(&data, &filter)?,
@@ -164,6 +176,16 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
                 "imported {} new, {} updated, {} already present, in {} brief(s)\n",
                 r.added, r.updated, r.unchanged, r.briefs
             ))
+        }
+        NotesAction::Sync { init } => {
+            let mut cloned = false;
+            if let Some(url) = init {
+                let setup = crate::notes::sync::init(data.root(), url)?;
+                output::stderr_text(&format!("gloss: {}", setup.said));
+                cloned = setup.cloned;
+            }
+            let report = crate::notes::sync::sync(&data, cloned)?;
+            print(&format!("{}\n", report.summary()))
         }
         NotesAction::Where { file } => {
             let brief = brief::load_path(file)?;

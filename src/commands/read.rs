@@ -128,6 +128,9 @@ fn open_url(url: &str) -> Result<(), String> {
 
 /// How often a failed notes save is retried.
 const NOTES_RETRY: Duration = Duration::from_secs(2);
+/// How often the notes on disk are checked for changes by other writers
+/// (a sync while reading shows up without a restart).
+const NOTES_REFRESH: Duration = Duration::from_secs(2);
 
 /// Runs the reader until it quits (`app.quit`; Ctrl-C also sets
 /// `app.resume.quit_all`).
@@ -143,8 +146,12 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
     while !app.quit {
         // Wake up on our own to retry a failed notes save and to clear a
         // status message whose time is up.
-        let retry = app.notes.has_unsaved().then_some(NOTES_RETRY);
-        let wake = match (retry, app.resume.message_time_left()) {
+        let retry = if app.notes.has_unsaved() {
+            NOTES_RETRY
+        } else {
+            NOTES_REFRESH
+        };
+        let wake = match (Some(retry), app.resume.message_time_left()) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
@@ -154,6 +161,7 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
                 if app.notes.has_unsaved() {
                     app.retry_notes_save();
                 }
+                app.reload_notes_if_changed();
                 draw(terminal, app)?;
                 continue;
             }

@@ -144,6 +144,8 @@ pub struct Settings {
     pub no_color: Sourced<bool>,
     /// Actions remapped to other keys, in the order of the file.
     pub rebindings: Vec<Rebinding>,
+    /// The name recorded on notes (`author`); `None` gives the login and host.
+    pub author: Sourced<Option<String>>,
 }
 
 /// What the settings read from the environment, gathered so tests can
@@ -183,6 +185,7 @@ impl Default for Settings {
             list_width: Sourced::default(None),
             no_color: Sourced::default(false),
             rebindings: Vec::new(),
+            author: Sourced::default(None),
         }
     }
 }
@@ -229,6 +232,15 @@ impl Settings {
             };
         }
         (settings, warnings)
+    }
+
+    /// The name recorded on notes: `author` in config.toml, else the
+    /// login name and the host.
+    pub fn author(&self) -> String {
+        self.author
+            .value
+            .clone()
+            .unwrap_or_else(crate::notes::writer::default_author)
     }
 
     /// The settings file, whether or not it exists.

@@ -111,6 +111,12 @@ pub(super) fn apply(settings: &mut Settings, text: &str, file: &Path, warnings: 
                     ),
                 ),
             },
+            "author" => match value {
+                Value::String(name) if !name.trim().is_empty() => {
+                    settings.author = r.sourced(Some(name.trim().to_string()))
+                }
+                other => r.bad(key, format!("expected a name, found {other}")),
+            },
             "keys" => match value {
                 Value::Table(keys) => apply_keys(settings, keys, &mut r),
                 other => r.bad(key, format!("expected a [keys] table, found {other}")),

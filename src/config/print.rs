@@ -50,6 +50,13 @@ pub fn render(settings: &Settings) -> String {
         format!("list_width = {list_width}"),
         &settings.list_width.source,
     );
+    if let Some(author) = &settings.author.value {
+        line(
+            &mut out,
+            format!("author = {}", toml_string(author)),
+            &settings.author.source,
+        );
+    }
     let color = if settings.no_color.value { "off" } else { "on" };
     let _ = writeln!(out, "# colors: {color} ({})", settings.no_color.source);
     out.push_str("\n[keys]\n");

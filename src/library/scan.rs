@@ -13,7 +13,6 @@ use jiff::Timestamp;
 use super::state::StateDir;
 use crate::brief::Meta;
 use crate::brief::load::{Format, load_bytes};
-use crate::notes::store::{ReadOutcome, read_store};
 
 /// How much of each file is read for its meta data.
 pub const PREFIX_BYTES: usize = 4 * 1024;
@@ -186,9 +185,13 @@ fn entry_for(item: &Found, dir: &Path, known: &Known, state: Option<&StateDir>) 
 
 /// Notes, tags and last reading of the brief with this key.
 fn fill_from_store(entry: &mut LibraryEntry, state: &StateDir, key: &str) {
-    let store = state.data().store_path(key);
-    if let Ok(ReadOutcome::Good(file) | ReadOutcome::Newer(_, Some(file))) = read_store(&store) {
-        for note in file.notes.iter().filter(|n| n.is_live()) {
+    let info = crate::notes::BriefInfo {
+        key: key.to_string(),
+        ..Default::default()
+    };
+    // Every writer's notes count, merged as the reader shows them.
+    if let Ok(store) = crate::notes::NoteStore::open(&state.data().store_path(key), info) {
+        for note in store.notes() {
             entry.notes += 1;
             for tag in &note.tags {
                 if !entry.tags.contains(tag) {

@@ -98,6 +98,9 @@ pub fn to_markdown(briefs: &[ExportBrief]) -> String {
                 out.push_str(&format!("  {line}\n"));
             }
             let mut facts: Vec<String> = Vec::new();
+            if let Some(author) = &item.note.author {
+                facts.push(author.clone());
+            }
             if !item.note.tags.is_empty() {
                 let tags: Vec<String> = item.note.tags.iter().map(|t| format!("#{t}")).collect();
                 facts.push(tags.join(" "));
@@ -156,6 +159,7 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
             "created",
             "modified",
             "id",
+            "author",
         ])?;
         for brief in briefs {
             for item in &brief.items {
@@ -179,6 +183,7 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
                     &item.note.created.to_string(),
                     &item.note.modified.to_string(),
                     &item.note.id,
+                    inert_cell(item.note.author.as_deref().unwrap_or("")).as_ref(),
                 ])?;
             }
         }
@@ -248,14 +253,18 @@ pub fn to_w3c(briefs: &[ExportBrief]) -> Value {
                 target["gloss:paragraph"] =
                     json!(item.paragraph.as_deref().unwrap_or(&note.anchor.paragraph));
             }
-            items.push(json!({
+            let mut annotation = json!({
                 "id": format!("urn:uuid:{}", note.id),
                 "type": "Annotation",
                 "created": note.created.to_string(),
                 "modified": note.modified.to_string(),
                 "body": body,
                 "target": target
-            }));
+            });
+            if let Some(author) = &note.author {
+                annotation["creator"] = json!({ "type": "Person", "name": author });
+            }
+            items.push(annotation);
         }
     }
     json!({

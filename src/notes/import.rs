@@ -10,7 +10,7 @@ use super::error::{StoreError, io_error};
 use super::export::EXPORT_ONLY_KEYS;
 use super::index::DataDir;
 use super::model::{BriefInfo, Note, SCHEMA_VERSION};
-use super::store::{NoteStore, ReadOutcome, parse_store};
+use super::store::{ReadOutcome, parse_store};
 
 /// What an import did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +113,7 @@ fn merge_groups(
                 ..BriefInfo::default()
             });
         let total = notes.len();
-        let mut store = NoteStore::open(&data.store_path(&key), info)?;
+        let mut store = data.open_store(info)?;
         let (added, updated) = store.merge_in(notes)?;
         if store.has_unsaved() {
             store.save()?;

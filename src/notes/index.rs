@@ -1,10 +1,12 @@
 //! Where the notes live and how a brief is found again: the data folder,
-//! one store file per brief under `notes/`, and `index.json` that maps
+//! one folder of store files per brief under `notes/` (one file per
+//! writer, see [`super::store`]), and `index.json` that maps
 //! content hashes (a moved or renamed brief) and canonical paths (an edited
 //! brief) to a brief's key.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -12,8 +14,10 @@ use serde_json::{Map, Value};
 use super::anchor::fingerprint_of;
 use super::error::{StoreError, io_error};
 use super::fsutil;
+use super::merge::{source_files, writer_of};
 use super::model::{BriefInfo, SCHEMA_VERSION};
-use super::store::{ReadOutcome, merge_brief, read_store};
+use super::store::{NoteStore, merge_brief};
+use super::writer::Writer;
 use crate::brief::Brief;
 
 /// How many content hashes and paths a brief remembers.
@@ -23,7 +27,14 @@ const HISTORY: usize = 32;
 #[derive(Debug, Clone)]
 pub struct DataDir {
     root: PathBuf,
+    /// The name recorded on new notes; `None` until asked for gives the default.
+    author: Option<String>,
+    /// This writer, read from (or made in) `local/` on first use.
+    writer: Arc<OnceLock<Writer>>,
 }
+
+/// Names under `notes/` that are not briefs.
+const NOT_BRIEFS: &[&str] = &["rescue"];
 
 /// The index file: every brief the store knows.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -40,29 +51,77 @@ pub struct IndexFile {
 
 impl DataDir {
     /// `$GLOSS_DATA_DIR`, else the platform data folder's `gloss` (on Linux
-    /// `~/.local/share/gloss`).
+    /// `~/.local/share/gloss`), with the author config.toml names.
     pub fn from_env() -> Result<DataDir, StoreError> {
-        match std::env::var_os("GLOSS_DATA_DIR") {
-            Some(dir) if !dir.is_empty() => Ok(DataDir::at(PathBuf::from(dir))),
+        let dir = match std::env::var_os("GLOSS_DATA_DIR") {
+            Some(dir) if !dir.is_empty() => DataDir::at(PathBuf::from(dir)),
             _ => dirs::data_dir()
                 .map(|d| DataDir::at(d.join("gloss")))
-                .ok_or(StoreError::NoDataDir),
-        }
+                .ok_or(StoreError::NoDataDir)?,
+        };
+        let (settings, _) = crate::config::Settings::load();
+        Ok(dir.with_author(&settings.author()))
     }
 
     /// A data folder at `root`.
     pub fn at(root: PathBuf) -> DataDir {
-        DataDir { root }
+        DataDir {
+            root,
+            author: None,
+            writer: Arc::new(OnceLock::new()),
+        }
     }
 
-    /// The folder of the per-brief store files.
+    /// The same folder, recording `author` on new notes.
+    pub fn with_author(mut self, author: &str) -> DataDir {
+        self.author = Some(author.to_string());
+        self.writer = Arc::new(OnceLock::new());
+        self
+    }
+
+    /// The data folder itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// This writer (its id is made and recorded in `local/` on first use).
+    pub fn writer(&self) -> &Writer {
+        self.writer.get_or_init(|| {
+            let author = self
+                .author
+                .clone()
+                .unwrap_or_else(super::writer::default_author);
+            Writer::of(&self.root, &author)
+        })
+    }
+
+    /// The folder of the per-brief store folders.
     pub fn notes_dir(&self) -> PathBuf {
         self.root.join("notes")
     }
 
-    /// The store file of the brief with this key.
+    /// The folder of every writer's store files of the brief with this key.
+    pub fn brief_dir(&self, key: &str) -> PathBuf {
+        self.notes_dir().join(key)
+    }
+
+    /// This writer's store file of the brief with this key.
     pub fn store_path(&self, key: &str) -> PathBuf {
+        self.brief_dir(key)
+            .join(format!("{}.json", self.writer().id))
+    }
+
+    /// The single store file of the brief from before teams shared notes.
+    pub fn legacy_store_path(&self, key: &str) -> PathBuf {
         self.notes_dir().join(format!("{key}.json"))
+    }
+
+    /// Opens the notes of the brief `info`, every writer's merged, with
+    /// this writer's author set on new notes.
+    pub fn open_store(&self, info: BriefInfo) -> Result<NoteStore, StoreError> {
+        let mut store = NoteStore::open(&self.store_path(&info.key), info)?;
+        store.set_author(&self.writer().author);
+        Ok(store)
     }
 
     /// The index file.
@@ -70,21 +129,28 @@ impl DataDir {
         self.root.join("index.json")
     }
 
-    /// Every store file, sorted by name.
-    pub fn store_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+    /// The key of every brief with notes (a folder of store files, or a
+    /// single store from before teams, or a sync tool's copy of one), sorted.
+    pub fn brief_keys(&self) -> Result<Vec<String>, StoreError> {
         let dir = self.notes_dir();
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(io_error("read the folder", &dir, &e)),
         };
-        let mut files: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| is_store_name(p))
-            .collect();
-        files.sort();
-        Ok(files)
+        let mut keys = BTreeSet::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                if !name.starts_with('.') && !NOT_BRIEFS.contains(&name) {
+                    keys.insert(name.to_string());
+                }
+            } else if let Some(key) = writer_of(name) {
+                keys.insert(key);
+            }
+        }
+        Ok(keys.into_iter().collect())
     }
 
     /// Reads the index; a missing or damaged one is rebuilt from the stores
@@ -113,10 +179,23 @@ impl DataDir {
             schema: SCHEMA_VERSION,
             ..IndexFile::default()
         };
-        for path in self.store_files().unwrap_or_default() {
-            if let Ok(ReadOutcome::Good(f) | ReadOutcome::Newer(_, Some(f))) = read_store(&path) {
-                index.briefs.push(f.brief);
+        for key in self.brief_keys().unwrap_or_default() {
+            let mut files = source_files(&self.brief_dir(&key));
+            files.extend(
+                source_files(&self.notes_dir())
+                    .into_iter()
+                    .filter(|f| f.writer == key),
+            );
+            let mut info = BriefInfo {
+                key,
+                ..BriefInfo::default()
+            };
+            for f in files {
+                if let Some(found) = brief_of(&f.path) {
+                    info = merge_brief(&info, &found);
+                }
             }
+            index.briefs.push(info);
         }
         index
     }
@@ -141,22 +220,32 @@ impl DataDir {
             .display()
             .to_string();
         let index = self.read_index()?;
-        let found = index
-            .briefs
-            .iter()
-            .filter(|b| b.hashes.contains(&hash))
-            .max_by_key(|b| b.paths.contains(&canonical))
-            .or_else(|| index.briefs.iter().find(|b| b.paths.contains(&canonical)))
-            .or_else(|| brief.and_then(|b| by_shared_paragraphs(&index.briefs, b)));
+        let find = |index: &IndexFile| {
+            index
+                .briefs
+                .iter()
+                .filter(|b| b.hashes.contains(&hash))
+                .max_by_key(|b| b.paths.contains(&canonical))
+                .or_else(|| index.briefs.iter().find(|b| b.paths.contains(&canonical)))
+                .or_else(|| brief.and_then(|b| by_shared_paragraphs(&index.briefs, b)))
+                .cloned()
+        };
+        // The index is this machine's: a brief another writer noted (come
+        // in by a sync) is only in the store folders.
+        let mut found = find(&index);
+        if found.is_none() {
+            found = find(&self.rebuild_index());
+        }
+        let known = found.is_some();
         let mut info = match found {
-            Some(b) => b.clone(),
+            Some(b) => b,
             None => BriefInfo {
-                key: new_key(file, &hash),
+                key: new_key(&key_name(file, brief), &hash),
                 ..BriefInfo::default()
             },
         };
-        let moved_or_edited = found.is_some()
-            && (info.paths.last() != Some(&canonical) || !info.hashes.contains(&hash));
+        let moved_or_edited =
+            known && (info.paths.last() != Some(&canonical) || !info.hashes.contains(&hash));
         remember(&mut info.paths, canonical);
         remember(&mut info.hashes, hash);
         if let Some(b) = brief {
@@ -205,6 +294,22 @@ impl DataDir {
     }
 }
 
+/// Only the brief of a store file: every note is skipped unread (much
+/// quicker than reading the store when many briefs have many notes).
+#[derive(Deserialize)]
+struct BriefOnly {
+    brief: BriefInfo,
+}
+
+/// What the store file at `path` knows of its brief; `None` when it
+/// cannot be read.
+fn brief_of(path: &Path) -> Option<BriefInfo> {
+    let bytes = crate::files::read_regular(path, crate::files::DATA_CAP).ok()?;
+    serde_json::from_slice::<BriefOnly>(&bytes)
+        .ok()
+        .map(|b| b.brief)
+}
+
 /// Paragraphs shorter than this (in non-space characters) are too generic
 /// (mastheads, bylines) to identify a brief.
 const SAMPLE_MIN_CHARS: usize = 16;
@@ -247,13 +352,6 @@ fn by_shared_paragraphs<'a>(known: &'a [BriefInfo], brief: &Brief) -> Option<&'a
         .map(|(_, b)| b)
 }
 
-fn is_store_name(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    name.ends_with(".json") && !name.starts_with('.') && !name.contains(".corrupt-")
-}
-
 /// Moves `item` to the end of `list` (the latest last).
 fn remember(list: &mut Vec<String>, item: String) {
     list.retain(|x| *x != item);
@@ -267,13 +365,22 @@ fn trim(list: &mut Vec<String>) {
     }
 }
 
-/// A readable, stable key: the file name's ASCII letters and digits, then
-/// the start of the content hash.
-fn new_key(file: &Path, hash: &str) -> String {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+/// What a new key is named after: the brief's title when it has one, so
+/// that two people who start noting the same brief apart, at different
+/// paths, make the same key; else the file name.
+fn key_name(file: &Path, brief: Option<&Brief>) -> String {
+    match brief.and_then(|b| b.meta.title.clone()) {
+        Some(title) => title,
+        None => file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
+}
+
+/// A readable key, the same for the same brief everywhere: the name's
+/// ASCII letters and digits, then the start of the content hash.
+fn new_key(stem: &str, hash: &str) -> String {
     let mut slug = String::new();
     for c in stem.chars() {
         if c.is_ascii_alphanumeric() {
@@ -302,8 +409,7 @@ mod tests {
         let a = docs.path().join("a.md");
         std::fs::write(&a, "# T\n\ntext\n").unwrap();
         let info = dd.locate(&a, None).unwrap();
-        let mut store =
-            crate::notes::NoteStore::open(&dd.store_path(&info.key), info.clone()).unwrap();
+        let mut store = dd.open_store(info.clone()).unwrap();
         store.add(Default::default(), "n", vec![]).unwrap();
         store.save().unwrap();
         std::fs::write(dd.index_path(), b"\0\0\0").unwrap();
@@ -326,12 +432,9 @@ mod tests {
 
     #[test]
     fn keys_are_readable_and_safe() {
-        let key = new_key(Path::new("/x/遠景 Forum: 2026.txt"), &"ab".repeat(32));
+        let key = new_key("遠景 Forum: 2026", &"ab".repeat(32));
         assert_eq!(key, "forum-2026-abababababababab");
-        assert_eq!(
-            new_key(Path::new("論壇.md"), &"0".repeat(64)),
-            "brief-0000000000000000"
-        );
+        assert_eq!(new_key("論壇", &"0".repeat(64)), "brief-0000000000000000");
     }
 
     #[test]

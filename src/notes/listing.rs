@@ -14,11 +14,12 @@ use super::store::NoteStore;
 use crate::brief::{self, Brief};
 use crate::convert::fold_char;
 
-/// Which notes to keep: all the given tags, and the text when given.
+/// Which notes to keep: all the given tags, and the text and author when given.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     tags: Vec<String>,
     text: Option<String>,
+    author: Option<String>,
 }
 
 fn fold(s: &str) -> String {
@@ -34,7 +35,17 @@ impl Filter {
                 .map(|t| fold(t.trim_start_matches('#')))
                 .collect(),
             text: text.map(fold).filter(|t| !t.is_empty()),
+            author: None,
         }
+    }
+
+    /// Also requires an author whose name contains `author` (ignoring case
+    /// and width); notes without an author never match.
+    pub fn with_author(mut self, author: Option<&str>) -> Filter {
+        self.author = author
+            .map(|a| fold(a).to_lowercase())
+            .filter(|a| !a.is_empty());
+        self
     }
 
     /// True when `note` passes.
@@ -47,7 +58,12 @@ impl Filter {
             .text
             .as_ref()
             .is_none_or(|q| fold(&note.text).contains(q.as_str()));
-        tags_ok && text_ok
+        let author_ok = self.author.as_ref().is_none_or(|want| {
+            note.author
+                .as_deref()
+                .is_some_and(|a| fold(a).to_lowercase().contains(want.as_str()))
+        });
+        tags_ok && text_ok && author_ok
     }
 }
 
@@ -64,7 +80,7 @@ pub struct Gathered {
 pub fn gather_one(data: &DataDir, file: &Path, filter: &Filter) -> anyhow::Result<Gathered> {
     let brief = brief::load_path(file)?;
     let info = data.locate(file, Some(&brief))?;
-    let store = NoteStore::open(&data.store_path(&info.key), info)?;
+    let store = data.open_store(info)?;
     let mut out = Gathered::default();
     note_messages(&store, &mut out.messages);
     out.briefs.push(export_brief(&store, Some(&brief), filter));
@@ -75,16 +91,12 @@ pub fn gather_one(data: &DataDir, file: &Path, filter: &Filter) -> anyhow::Resul
 /// last path it was seen at.
 pub fn gather_all(data: &DataDir, filter: &Filter) -> Result<Gathered, StoreError> {
     let mut out = Gathered::default();
-    for path in data.store_files()? {
-        let key = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    for key in data.brief_keys()? {
         let info = BriefInfo {
             key,
             ..BriefInfo::default()
         };
-        let store = NoteStore::open(&path, info)?;
+        let store = data.open_store(info)?;
         note_messages(&store, &mut out.messages);
         if store.notes().next().is_none() {
             continue;
@@ -110,8 +122,12 @@ pub type TagCounts = Vec<(String, usize)>;
 pub fn tag_counts(data: &DataDir) -> Result<(TagCounts, Vec<String>), StoreError> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut messages = Vec::new();
-    for path in data.store_files()? {
-        let store = NoteStore::open(&path, BriefInfo::default())?;
+    for key in data.brief_keys()? {
+        let info = BriefInfo {
+            key,
+            ..BriefInfo::default()
+        };
+        let store = data.open_store(info)?;
         note_messages(&store, &mut messages);
         for note in store.notes() {
             for tag in &note.tags {

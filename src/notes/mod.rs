@@ -4,8 +4,10 @@
 //! - [`anchor`]: finding a note's paragraph again after the brief changed
 //!   (`similarity` scores candidate paragraphs); [`passage`]: a passage
 //!   inside the paragraph (W3C TextQuoteSelector), found again in it.
-//! - [`store`]: one brief's store: lock, merge, save; `storefile` reads one
-//!   (good, newer schema, or damaged and moved aside).
+//! - [`store`]: one brief's notes: every writer's files merged, this
+//!   writer's saved (lock, merge, save); `storefile` reads one file (good,
+//!   newer schema, or damaged and moved aside); [`merge`]: which revision
+//!   of a note wins; [`writer`]: who writes (author, stable writer id).
 //! - [`disk`]: the store file's layout (shared anchor contexts).
 //! - [`fsutil`]: atomic replace, lock file, backup, moving a file aside.
 //! - [`index`]: the data folder and finding a moved or edited brief again.
@@ -20,12 +22,15 @@ pub mod fsutil;
 pub mod import;
 pub mod index;
 pub mod listing;
+pub mod merge;
 pub mod model;
 pub mod passage;
 pub mod session;
 mod similarity;
 pub mod store;
 mod storefile;
+pub mod sync;
+pub mod writer;
 
 pub use anchor::{AnchorStatus, BriefMap, Resolution};
 pub use error::StoreError;

@@ -31,6 +31,10 @@ pub struct Note {
     /// Set when the note was deleted; the record stays so merges keep the deletion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<Timestamp>,
+    /// Who made the note (`author` in config.toml); stores written before
+    /// teams shared notes have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// Fields written by another version of gloss, kept as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -118,6 +122,7 @@ impl Note {
             created: now,
             modified: now,
             deleted: None,
+            author: None,
             extra: Map::new(),
         }
     }
@@ -175,6 +180,7 @@ mod tests {
             created: t,
             modified: t,
             deleted: deleted.then_some(t),
+            author: None,
             extra: Map::new(),
         }
     }

@@ -20,6 +20,8 @@ pub struct NoteView<'a> {
     pub note: &'a Note,
     /// Anchored, needs review or orphan, and on which paragraph.
     pub resolution: &'a Resolution,
+    /// The note's author when someone other than this writer made it.
+    pub from_other: Option<&'a str>,
 }
 
 /// The notes of one brief, anchored to its current text.
@@ -35,7 +37,7 @@ impl BriefNotes {
     /// or path) and anchors them to `brief`.
     pub fn open(data: &DataDir, file: &Path, brief: &Brief) -> Result<BriefNotes, StoreError> {
         let info = data.locate(file, Some(brief))?;
-        let mut store = NoteStore::open(&data.store_path(&info.key), info.clone())?;
+        let mut store = data.open_store(info.clone())?;
         if store.read_only().is_none()
             && let Err(e) = data.register(&info)
         {
@@ -86,11 +88,32 @@ impl BriefNotes {
             .notes()
             .filter_map(|note| {
                 let resolution = self.resolutions.get(&note.id)?;
-                Some(NoteView { note, resolution })
+                Some(NoteView {
+                    note,
+                    resolution,
+                    from_other: self.from_other(note),
+                })
             })
             .collect();
         views.sort_by_key(|v| (v.resolution.position.unwrap_or(usize::MAX), v.note.created));
         views
+    }
+
+    /// The note's author when someone other than this writer made it.
+    pub fn from_other<'a>(&self, note: &'a Note) -> Option<&'a str> {
+        let author = note.author.as_deref()?;
+        (self.store.author() != Some(author)).then_some(author)
+    }
+
+    /// Re-reads what other writers (or a sync) changed on disk since it was
+    /// last read, cheaply by file stamps, and anchors it; true when the
+    /// notes may have changed. Unsaved changes are kept.
+    pub fn reload_if_changed(&mut self) -> bool {
+        if !self.store.reload_if_changed() {
+            return false;
+        }
+        self.resolutions = self.map.resolve_all(self.store.notes());
+        true
     }
 
     /// The notes shown on paragraph `paragraph_id` (anchored or needing review).

@@ -335,6 +335,9 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         // What matters most comes first, so a cut line keeps it: the
         // status, the tags, the date, and the section path last.
         let mut facts: Vec<String> = Vec::new();
+        if let Some(author) = view.from_other {
+            facts.push(author.to_string());
+        }
         if !tags.is_empty() {
             facts.push(tags.join(" "));
         }

@@ -53,6 +53,7 @@ struct DiskNote {
     created: Timestamp,
     modified: Timestamp,
     deleted: Option<Timestamp>,
+    author: Option<String>,
     extra: Map<String, Value>,
 }
 
@@ -75,6 +76,8 @@ struct NoteOut<'a> {
     modified: Timestamp,
     #[serde(skip_serializing_if = "Option::is_none")]
     deleted: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -84,16 +87,6 @@ struct AnchorOut<'a> {
     context: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     passage: Option<&'a super::passage::Passage>,
-    #[serde(flatten)]
-    extra: &'a Map<String, Value>,
-}
-
-#[derive(Serialize)]
-struct StoreOut<'a> {
-    schema: u32,
-    brief: &'a BriefInfo,
-    contexts: Vec<&'a Context>,
-    notes: Vec<NoteOut<'a>>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -133,7 +126,7 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
         };
         context_of.push(context);
     }
-    let notes = file
+    let notes: Vec<NoteOut> = file
         .notes
         .iter()
         .zip(context_of)
@@ -150,19 +143,43 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
             created: n.created,
             modified: n.modified,
             deleted: n.deleted,
+            author: n.author.as_deref(),
             extra: &n.extra,
         })
         .collect();
-    let out = StoreOut {
-        schema: file.schema,
-        brief: &file.brief,
-        contexts: contexts.iter().collect(),
-        notes,
-        extra: &file.extra,
-    };
+    // One record a line, in a fixed order: a store kept in git or a synced
+    // folder diffs note by note, and costs next to nothing more to write
+    // or read than one long line.
     let mut buf = Vec::with_capacity(256 * file.notes.len() + 1024);
-    serde_json::to_writer(&mut buf, &out)?;
+    buf.extend_from_slice(b"{\"schema\":");
+    serde_json::to_writer(&mut buf, &file.schema)?;
+    buf.extend_from_slice(b",\n\"brief\":");
+    serde_json::to_writer(&mut buf, &file.brief)?;
+    write_list(&mut buf, "contexts", &contexts)?;
+    write_list(&mut buf, "notes", &notes)?;
+    for (key, value) in &file.extra {
+        if !matches!(key.as_str(), "schema" | "brief" | "contexts" | "notes") {
+            buf.extend_from_slice(b",\n");
+            serde_json::to_writer(&mut buf, key)?;
+            buf.push(b':');
+            serde_json::to_writer(&mut buf, value)?;
+        }
+    }
+    buf.extend_from_slice(b"\n}\n");
     Ok(buf)
+}
+
+/// Writes `,"name":[` then each item on a line of its own, then `]`.
+fn write_list<T: Serialize>(buf: &mut Vec<u8>, name: &str, items: &[T]) -> serde_json::Result<()> {
+    buf.extend_from_slice(b",\n");
+    serde_json::to_writer(&mut *buf, name)?;
+    buf.extend_from_slice(b":[");
+    for (i, item) in items.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut *buf, item)?;
+    }
+    buf.push(b']');
+    Ok(())
 }
 
 /// Decodes a store file; an anchor pointing at a missing context is damage.
@@ -208,6 +225,7 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
             created: n.created,
             modified: n.modified,
             deleted: n.deleted,
+            author: n.author,
             extra: n.extra,
         });
     }

@@ -44,7 +44,7 @@ fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, 
 // Hand-written rather than `#[serde(flatten)]`, which buffers every field of
 // every note before reading it: this halves the time to open a big store.
 const NOTE_FIELDS: &[&str] = &[
-    "id", "brief", "anchor", "text", "tags", "created", "modified", "deleted",
+    "id", "brief", "anchor", "text", "tags", "created", "modified", "deleted", "author",
 ];
 
 impl<'de> Deserialize<'de> for DiskNote {
@@ -59,6 +59,7 @@ impl<'de> Deserialize<'de> for DiskNote {
                 let (mut id, mut brief, mut anchor) = (None, None, None);
                 let (mut text, mut tags) = (None, None);
                 let (mut created, mut modified, mut deleted) = (None, None, None);
+                let mut author = None;
                 let mut extra = Map::new();
                 while let Some(key) = map.next_key_seed(KeySeed(NOTE_FIELDS))? {
                     match key {
@@ -69,7 +70,8 @@ impl<'de> Deserialize<'de> for DiskNote {
                         Key::Known(4) => tags = Some(map.next_value()?),
                         Key::Known(5) => created = Some(map.next_value()?),
                         Key::Known(6) => modified = Some(map.next_value()?),
-                        Key::Known(_) => deleted = map.next_value()?,
+                        Key::Known(7) => deleted = map.next_value()?,
+                        Key::Known(_) => author = map.next_value()?,
                         Key::Unknown(name) => {
                             extra.insert(name, map.next_value()?);
                         }
@@ -84,6 +86,7 @@ impl<'de> Deserialize<'de> for DiskNote {
                     created: required(created, "created")?,
                     modified: required(modified, "modified")?,
                     deleted,
+                    author,
                     extra,
                 })
             }
