@@ -17,6 +17,7 @@ mod captions;
 mod chars;
 mod dates;
 mod headings;
+mod hints;
 mod lists;
 mod meta;
 mod names;
@@ -26,9 +27,14 @@ mod pages;
 use super::{Brief, Paragraph, ParagraphKind, Section};
 use blocks::Block;
 use headings::{Shape, levels_for};
+pub use hints::{Hints, parse_with_hints};
 
 /// Parses plain text into a brief; ids are left for the caller to assign.
 pub fn parse(text: &str) -> Brief {
+    parse_hinted(text, &Hints::default())
+}
+
+fn parse_hinted(text: &str, hints: &Hints) -> Brief {
     let (blocks, shape) = blocks::blocks(pages::page_items(text));
     let mut brief = Brief::default();
     let lead_end = meta::read_lead(&blocks, &mut brief.meta, &mut brief.front_matter);
@@ -36,7 +42,7 @@ pub fn parse(text: &str) -> Brief {
     if brief.meta.publisher.is_none() {
         brief.meta.publisher = publisher;
     }
-    let roles = body_roles(&blocks[lead_end..footer], &shape);
+    let roles = body_roles(&blocks[lead_end..footer], &shape, hints);
     let level = levels_for(roles.iter().filter_map(|r| match r {
         Role::Numbered(rank) => Some(*rank),
         _ => None,
@@ -104,7 +110,7 @@ enum Role {
     Paragraph,
 }
 
-fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
+fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Role> {
     let mut roles: Vec<Role> = body
         .iter()
         .map(|block| {
@@ -117,7 +123,9 @@ fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
                 Role::Paragraph
             } else if let Some(rank) = shape.numbered_heading(text).filter(|_| block.lines <= 2) {
                 Role::Numbered(rank)
-            } else if block.lines == 1 && shape.heading_like(text) {
+            } else if let Some(rank) = hints.heading_rank(text) {
+                Role::Numbered(headings::numbering(text).map_or(rank, |n| n.rank))
+            } else if block.lines == 1 && hints.guess_unnumbered() && shape.heading_like(text) {
                 Role::Unnumbered
             } else {
                 Role::Paragraph

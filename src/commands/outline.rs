@@ -28,6 +28,9 @@ pub fn run(args: &OutlineArgs) -> anyhow::Result<ExitCode> {
 /// Loads `file` and prints its outline (or JSON) to stdout.
 pub fn print_outline(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let brief = brief::load_path(file)?;
+    for warning in &brief.meta.warnings {
+        eprintln!("gloss: warning: {}", brief::decode::clean_fragment(warning));
+    }
     let out = if json {
         let mut s = serde_json::to_string_pretty(&OutlineJson::from(&brief))?;
         s.push('\n');
@@ -123,6 +126,8 @@ struct ParagraphJson<'a> {
     cells: &'a [String],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     header: bool,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pages: &'a [String],
     /// Only present when some span carries a style, to keep plain text lean.
     #[serde(skip_serializing_if = "Option::is_none")]
     spans: Option<&'a [Span]>,
@@ -143,6 +148,7 @@ impl<'a> From<&'a Paragraph> for ParagraphJson<'a> {
             marker: p.marker.as_deref(),
             cells: &p.cells,
             header: p.header,
+            pages: &p.pages,
             spans: styled.then_some(p.spans.as_slice()),
         }
     }
