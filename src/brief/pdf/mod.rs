@@ -45,6 +45,8 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 pub struct PdfText {
     /// The text, pages separated by `\f`, blocks by blank lines.
     pub text: String,
+    /// The title by typography: the largest type on the first page.
+    pub title: Option<String>,
     /// Heading candidates by typography.
     pub hints: Hints,
     /// The label of each page ("vii", "7").
@@ -69,22 +71,38 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         );
         bold * 2 > all
     };
+    let pitch = typography::body_pitch(pages.iter().map(Vec::as_slice), body);
     let mut text = String::new();
     let mut candidates: Vec<(String, Look)> = Vec::new();
+    let mut title = None;
     for (i, lines) in pages.into_iter().enumerate() {
         if i > 0 {
             text.push('\u{c}');
         }
+        if i == 0 {
+            title = typography::title(&lines, body);
+        }
         let (body_lines, notes) = typography::split_footnotes(lines, body);
-        for block in blocks(&body_lines) {
+        for block in blocks(&body_lines, pitch) {
             if let Some(look) = typography::heading_look(block, body, body_bold) {
-                let joined: String = block.iter().map(|l| l.text.as_str()).collect();
-                candidates.push((joined, look));
+                // A heading goes on one line, without its footnote mark, so
+                // the loader sees it whole and as the page shows it.
+                let heading = join_lines(block.iter().map(|l| match l.mark_at {
+                    Some(at) if std::ptr::eq(l, &block[block.len() - 1]) => &l.text[..at],
+                    _ => l.text.as_str(),
+                }));
+                if !text.is_empty() && !text.ends_with('\u{c}') {
+                    text.push('\n');
+                }
+                text.push_str(&heading);
+                text.push('\n');
+                candidates.push((heading, look));
+                continue;
             }
             write_block(&mut text, block);
         }
         // Footnotes after the body of their page, as a block of their own.
-        for block in blocks(&notes) {
+        for block in blocks(&notes, pitch) {
             write_block(&mut text, block);
         }
     }
@@ -99,6 +117,7 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
     }
     Ok(PdfText {
         text: super::decode::clean(&text),
+        title,
         hints,
         labels: extracted.labels,
         warning: extracted.warning,
@@ -109,23 +128,65 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
 pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<String>), PdfError> {
     let pdf = text_of(bytes, max_pages)?;
     let mut brief = super::text::parse_with_hints(&pdf.text, &pdf.hints);
+    if let Some(title) = pdf.title {
+        set_title(&mut brief.meta, title);
+    }
     assign_pages(&mut brief, &pdf.text, &pdf.labels);
     brief.meta.encoding = "PDF".to_string();
     Ok((brief, pdf.warning))
 }
 
+/// Puts the title the first page shows largest in place of the loader's
+/// guess; a guess that is part of it, and authors that are, give way.
+fn set_title(meta: &mut super::Meta, title: String) {
+    let dense = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let whole = dense(&title);
+    if meta.title.as_deref().is_some_and(|t| dense(t) == whole) {
+        return;
+    }
+    let within = |s: &str| whole.contains(&dense(s));
+    meta.authors.retain(|a| !within(a));
+    if meta.subtitle.as_deref().is_some_and(within) {
+        meta.subtitle = None;
+    }
+    match meta.title.take() {
+        Some(old) if !within(&old) && meta.subtitle.is_none() => meta.subtitle = Some(old),
+        _ => {}
+    }
+    meta.title = Some(title);
+}
+
+/// Joins the lines of one block: no space between two CJK characters, one
+/// between words.
+pub fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        let wide = out.chars().last().is_some_and(order::is_wide)
+            && line.chars().next().is_some_and(order::is_wide);
+        if !out.is_empty() && !wide {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// Splits lines (in reading order) into blocks at vertical gaps and at
-/// changes of size or weight, as a reader's eye would.
-fn blocks(lines: &[Line]) -> Vec<&[Line]> {
+/// changes of size or weight, as a reader's eye would; `pitch` is the body's
+/// usual line pitch in font sizes.
+fn blocks(lines: &[Line], pitch: f32) -> Vec<&[Line]> {
+    // A little more than the usual pitch is a paragraph gap.
+    let gap = (pitch * 1.15).max(1.3);
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..lines.len() {
         let (a, b) = (&lines[i - 1], &lines[i]);
         let size = a.size.max(b.size).max(1.0);
-        let gap = b.top - a.bottom;
-        let restyled = (a.size - b.size).abs() > 0.1 * size || a.bold != b.bold;
+        // Baseline to baseline: box heights vary by font, the pitch does not.
         // Upwards is a new column or band: the paragraph may go on there.
-        let far = gap > 0.75 * size;
+        let restyled = (a.size - b.size).abs() > 0.1 * size || a.bold != b.bold;
+        let far = b.bottom - a.bottom > gap * size;
         if restyled || far {
             out.push(&lines[start..i]);
             start = i;

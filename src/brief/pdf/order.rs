@@ -27,6 +27,12 @@ pub struct Line {
     pub bold: bool,
     /// True when most characters are italic.
     pub italic: bool,
+    /// Where a raised, smaller run of digits ends the line (a footnote
+    /// mark glued to a heading), as a byte offset into `text`.
+    pub mark_at: Option<usize>,
+    /// True when other text stands beside the line on its baseline, not
+    /// across a column gutter: a cell of a table row.
+    pub shared: bool,
 }
 
 /// A gap wider than this many font sizes splits a line in two.
@@ -59,6 +65,7 @@ fn group_lines(runs: &[Run]) -> Vec<Line> {
     let mut lines = Vec::with_capacity(bands.len());
     for mut band in bands {
         band.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let first = lines.len();
         let mut piece: Vec<&Run> = Vec::new();
         for run in band {
             if let Some(last) = piece.last() {
@@ -73,12 +80,18 @@ fn group_lines(runs: &[Run]) -> Vec<Line> {
         if !piece.is_empty() {
             lines.push(make_line(&piece));
         }
+        if lines.len() - first > 1 {
+            for line in &mut lines[first..] {
+                line.shared = true;
+            }
+        }
     }
     lines
 }
 
 fn make_line(runs: &[&Run]) -> Line {
     let mut text = String::new();
+    let mut starts = Vec::with_capacity(runs.len());
     let mut prev: Option<&Run> = None;
     let (mut sized, mut bold, mut italic, mut total) = (Vec::new(), 0usize, 0usize, 0usize);
     for run in runs {
@@ -95,6 +108,7 @@ fn make_line(runs: &[&Run]) -> Line {
                 text.push(' ');
             }
         }
+        starts.push(text.len());
         text.push_str(&run.text);
         let n = run.text.chars().filter(|c| !c.is_whitespace()).count();
         sized.push((run.size, n));
@@ -103,15 +117,33 @@ fn make_line(runs: &[&Run]) -> Line {
         italic += if run.italic { n } else { 0 };
         prev = Some(run);
     }
+    let size = main_size(&sized);
+    let bottom = runs.iter().map(|r| r.bottom).fold(f32::NEG_INFINITY, f32::max);
+    // A footnote mark: the last run, digits only, smaller and raised.
+    let mark_at = runs.last().zip(starts.last()).and_then(|(last, &at)| {
+        let digits = last.text.trim();
+        let is_mark = runs.len() > 1
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || c == ',')
+            && last.size < size * 0.8
+            && last.bottom < bottom - size * 0.15;
+        is_mark.then_some(at)
+    });
+    let trimmed_start = text.len() - text.trim_start().len();
+    let text = text.trim().to_string();
     Line {
-        text: text.trim().to_string(),
+        mark_at: mark_at
+            .map(|at| at.saturating_sub(trimmed_start))
+            .filter(|&at| at > 0 && at < text.len() && text.is_char_boundary(at)),
+        text,
         x0: runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min),
         x1: runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max),
         top: runs.iter().map(|r| r.top).fold(f32::INFINITY, f32::min),
-        bottom: runs.iter().map(|r| r.bottom).fold(f32::NEG_INFINITY, f32::max),
-        size: main_size(&sized),
+        bottom,
+        size,
         bold: bold * 2 > total,
         italic: italic * 2 > total,
+        shared: false,
     }
 }
 
@@ -147,7 +179,11 @@ fn order_columns(mut lines: Vec<Line>) -> Vec<Line> {
     // Lines crossing the gutter cut the page into bands read one by one.
     let mut out = Vec::with_capacity(lines.len());
     let (mut left, mut right) = (Vec::new(), Vec::new());
-    for line in lines {
+    for mut line in lines {
+        // Text beside it across the gutter is the other column, not a cell.
+        if line.x1 <= gutter_right || line.x0 >= gutter_left {
+            line.shared = false;
+        }
         if line.x1 <= gutter_right {
             left.push(line);
         } else if line.x0 >= gutter_left {

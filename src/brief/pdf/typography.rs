@@ -54,7 +54,8 @@ pub fn heading_look(block: &[Line], body: f32, body_bold: bool) -> Option<Look> 
     if chars > HEADING_MAX_CHARS || block.len() > 3 || body <= 0.0 {
         return None;
     }
-    if !first.text.chars().any(char::is_alphabetic) {
+    // A table cell is no heading, nor is text without letters.
+    if !first.text.chars().any(char::is_alphabetic) || block.iter().any(|l| l.shared) {
         return None;
     }
     let same = |f: &dyn Fn(&Line) -> bool| block.iter().all(f);
@@ -83,6 +84,45 @@ pub fn tiers(looks: &[Look]) -> impl Fn(Look) -> u8 + use<> {
         let at = present.iter().position(|l| *l == look).unwrap_or(present.len());
         u8::try_from(at).unwrap_or(u8::MAX)
     }
+}
+
+/// The title: the first page's largest type, when clearly larger than the
+/// body, as one string (its lines in a row joined).
+pub fn title(lines: &[Line], body: f32) -> Option<String> {
+    let largest = lines.iter().map(|l| l.size).fold(0.0f32, f32::max);
+    if largest < body * 1.25 {
+        return None;
+    }
+    let big = |l: &Line| l.size >= largest * 0.92 && l.text.chars().any(char::is_alphabetic);
+    let start = lines.iter().position(big)?;
+    let mut end = start + 1;
+    while end < lines.len()
+        && big(&lines[end])
+        && lines[end].bottom - lines[end - 1].bottom < 2.0 * largest
+        && lines[end].bottom > lines[end - 1].bottom
+    {
+        end += 1;
+    }
+    let title = super::join_lines(lines[start..end].iter().map(|l| l.text.as_str()));
+    (title.chars().count() <= 200).then_some(title)
+}
+
+/// The usual baseline-to-baseline distance of body lines, in font sizes.
+pub fn body_pitch<'a>(pages: impl Iterator<Item = &'a [Line]>, body: f32) -> f32 {
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for lines in pages {
+        for w in lines.windows(2) {
+            let same = |l: &Line| (l.size - body).abs() < body * 0.12;
+            let pitch = w[1].bottom - w[0].bottom;
+            if same(&w[0]) && same(&w[1]) && pitch > 0.0 && pitch < 3.0 * body {
+                *counts.entry(key(pitch)).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(1.2, |(k, _)| (k as f32 / 2.0) / body.max(1.0))
 }
 
 /// Splits a page's lines (in reading order) into body and footnotes: lines
@@ -123,6 +163,8 @@ mod tests {
             size,
             bold,
             italic: false,
+            mark_at: None,
+            shared: false,
         }
     }
 
