@@ -180,16 +180,24 @@ fn blocks(lines: &[Line], pitch: f32) -> Vec<&[Line]> {
     let gap = (pitch * 1.15).max(1.3);
     let mut out = Vec::new();
     let mut start = 0;
+    // The pitch inside the current block: lines set at one steady pitch
+    // (a pull quote in large type) stay together whatever it is.
+    let mut rhythm: Option<f32> = None;
     for i in 1..lines.len() {
         let (a, b) = (&lines[i - 1], &lines[i]);
+        let step = b.bottom - a.bottom;
         let size = a.size.max(b.size).max(1.0);
         // Baseline to baseline: box heights vary by font, the pitch does not.
         // Upwards is a new column or band: the paragraph may go on there.
         let restyled = (a.size - b.size).abs() > 0.1 * size || a.bold != b.bold;
-        let far = b.bottom - a.bottom > gap * size;
+        let steady = rhythm.is_some_and(|r| (step - r).abs() < 0.1 * size);
+        let far = step > gap * size && !steady;
         if restyled || far {
             out.push(&lines[start..i]);
             start = i;
+            rhythm = None;
+        } else {
+            rhythm = Some(step);
         }
     }
     if start < lines.len() {

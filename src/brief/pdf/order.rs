@@ -27,7 +27,7 @@ pub struct Line {
     pub bold: bool,
     /// True when most characters are italic.
     pub italic: bool,
-    /// Where a raised, smaller run of digits ends the line (a footnote
+    /// Where a smaller run of digits ends the line (a footnote
     /// mark glued to a heading), as a byte offset into `text`.
     pub mark_at: Option<usize>,
     /// True when other text stands beside the line on its baseline, not
@@ -125,8 +125,7 @@ fn make_line(runs: &[&Run]) -> Line {
         let is_mark = runs.len() > 1
             && !digits.is_empty()
             && digits.chars().all(|c| c.is_ascii_digit() || c == ',')
-            && last.size < size * 0.8
-            && last.bottom < bottom - size * 0.15;
+            && last.size < size * 0.8;
         is_mark.then_some(at)
     });
     let trimmed_start = text.len() - text.trim_start().len();

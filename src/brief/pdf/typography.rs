@@ -138,14 +138,12 @@ pub fn split_footnotes(lines: Vec<Line>, body: f32) -> (Vec<Line>, Vec<Line>) {
         return (lines, Vec::new());
     };
     // Footnotes need body above them; a page of small print is not notes.
-    let (notes, body_lines): (Vec<Line>, Vec<Line>) =
-        lines.into_iter().partition(|l| small(l) && l.top >= last_body);
-    if notes.is_empty() || body_lines.is_empty() {
-        let mut all = body_lines;
-        all.extend(notes);
-        all.sort_by(|a, b| a.top.total_cmp(&b.top));
-        return (all, Vec::new());
+    let is_note = |l: &Line| small(l) && l.top >= last_body;
+    if lines.iter().all(is_note) || !lines.iter().any(is_note) {
+        return (lines, Vec::new());
     }
+    // Partitioning keeps the reading order on both sides.
+    let (notes, body_lines): (Vec<Line>, Vec<Line>) = lines.into_iter().partition(is_note);
     (body_lines, notes)
 }
 
