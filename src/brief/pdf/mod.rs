@@ -10,9 +10,11 @@ pub mod order;
 mod pages;
 pub mod typography;
 
+use std::collections::HashSet;
+
 use thiserror::Error;
 
-use super::Brief;
+use super::{Brief, ParagraphKind};
 use super::text::Hints;
 use order::Line;
 use typography::Look;
@@ -47,6 +49,8 @@ pub struct PdfText {
     pub text: String,
     /// The title by typography: the largest type on the first page.
     pub title: Option<String>,
+    /// The footnotes' text, whitespace removed.
+    pub footnotes: HashSet<String>,
     /// Heading candidates by typography.
     pub hints: Hints,
     /// The label of each page ("vii", "7").
@@ -75,6 +79,7 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
     let mut text = String::new();
     let mut candidates: Vec<(String, Look)> = Vec::new();
     let mut title = None;
+    let mut footnotes = HashSet::new();
     for (i, lines) in pages.into_iter().enumerate() {
         if i > 0 {
             text.push('\u{c}');
@@ -103,6 +108,7 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         }
         // Footnotes after the body of their page, as a block of their own.
         for block in blocks(&notes, pitch) {
+            footnotes.insert(dense(&join_lines(block.iter().map(|l| l.text.as_str()))));
             write_block(&mut text, block);
         }
     }
@@ -118,6 +124,7 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
     Ok(PdfText {
         text: super::decode::clean(&text),
         title,
+        footnotes,
         hints,
         labels: extracted.labels,
         warning: extracted.warning,
@@ -132,6 +139,13 @@ pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<St
         set_title(&mut brief.meta, title);
     }
     assign_pages(&mut brief, &pdf.text, &pdf.labels);
+    for section in &mut brief.sections {
+        for p in &mut section.paragraphs {
+            if p.kind == ParagraphKind::Text && pdf.footnotes.contains(&dense(&p.text())) {
+                p.kind = ParagraphKind::Footnote;
+            }
+        }
+    }
     brief.meta.encoding = "PDF".to_string();
     Ok((brief, pdf.warning))
 }
@@ -139,7 +153,6 @@ pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<St
 /// Puts the title the first page shows largest in place of the loader's
 /// guess; a guess that is part of it, and authors that are, give way.
 fn set_title(meta: &mut super::Meta, title: String) {
-    let dense = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
     let whole = dense(&title);
     if meta.title.as_deref().is_some_and(|t| dense(t) == whole) {
         return;
@@ -154,6 +167,10 @@ fn set_title(meta: &mut super::Meta, title: String) {
         _ => {}
     }
     meta.title = Some(title);
+}
+
+fn dense(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Joins the lines of one block: no space between two CJK characters, one

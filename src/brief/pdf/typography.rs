@@ -119,9 +119,10 @@ pub fn body_pitch<'a>(pages: impl Iterator<Item = &'a [Line]>, body: f32) -> f32
             }
         }
     }
+    // On a tie the closer pitch wins: paragraph gaps are the rarer kind.
     counts
         .into_iter()
-        .max_by_key(|&(_, n)| n)
+        .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))
         .map_or(1.2, |(k, _)| (k as f32 / 2.0) / body.max(1.0))
 }
 
