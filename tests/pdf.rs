@@ -41,7 +41,9 @@ fn pdf(pages: &[String]) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
@@ -65,26 +67,52 @@ fn sample() -> Vec<u8> {
     let body = |y: u32, s: &str| text("F1", 10, 72, y, s);
     let mut one = text("F2", 20, 72, 720, "Chokepoints and Workarounds");
     one += &text("F2", 13, 72, 680, "Why export controls leak");
-    one += &body(660, "Export controls on chips work only as far as the supply");
+    one += &body(
+        660,
+        "Export controls on chips work only as far as the supply",
+    );
     one += &body(648, "chain allows, and firms route around them quickly.");
-    one += &body(624, "A second paragraph says more about the routes that matter.");
-    one += &text("F1", 7, 72, 80, "1 Footnote text that belongs at the end of page one.");
+    one += &body(
+        624,
+        "A second paragraph says more about the routes that matter.",
+    );
+    one += &text(
+        "F1",
+        7,
+        72,
+        80,
+        "1 Footnote text that belongs at the end of page one.",
+    );
     one += &text("F1", 9, 300, 40, "1");
     let mut two = text("F2", 13, 72, 720, "What follows for policy");
-    two += &body(700, "Policy should follow the routes, not the rules on paper.");
+    two += &body(
+        700,
+        "Policy should follow the routes, not the rules on paper.",
+    );
     two += &text("F1", 9, 300, 40, "2");
     pdf(&[one, two])
 }
 
 fn gloss() -> Command {
     let mut cmd = Command::cargo_bin("gloss").expect("the gloss binary");
-    cmd.env("GLOSS_DATA_DIR", std::env::temp_dir().join("gloss-pdf-tests-unused"));
+    cmd.env(
+        "GLOSS_DATA_DIR",
+        std::env::temp_dir().join("gloss-pdf-tests-unused"),
+    );
     cmd
 }
 
 fn outline_json(path: &Path) -> Value {
-    let out = gloss().args(["outline", "--json"]).arg(path).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = gloss()
+        .args(["outline", "--json"])
+        .arg(path)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
@@ -117,20 +145,38 @@ fn a_pdf_opens_with_title_headings_pages_and_footnotes_after_the_body() {
         .iter()
         .filter_map(|s| s["title"].as_str())
         .collect();
-    assert_eq!(titles, ["Why export controls leak", "What follows for policy"]);
+    assert_eq!(
+        titles,
+        ["Why export controls leak", "What follows for policy"]
+    );
     let first = &v["sections"][0]["paragraphs"];
     let texts = all_paragraph_texts(&v);
     assert!(
-        texts[0].starts_with("Export controls on chips work only as far as the supply chain allows"),
+        texts[0]
+            .starts_with("Export controls on chips work only as far as the supply chain allows"),
         "{texts:?}"
     );
-    let note = texts.iter().position(|t| t.starts_with("1 Footnote")).expect("the footnote");
-    let kinds: Vec<&str> = first.as_array().unwrap().iter().filter_map(|p| p["kind"].as_str()).collect();
+    let note = texts
+        .iter()
+        .position(|t| t.starts_with("1 Footnote"))
+        .expect("the footnote");
+    let kinds: Vec<&str> = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["kind"].as_str())
+        .collect();
     assert_eq!(kinds[note], "footnote", "{kinds:?}");
-    let second = texts.iter().position(|t| t.starts_with("A second")).expect("the body");
+    let second = texts
+        .iter()
+        .position(|t| t.starts_with("A second"))
+        .expect("the body");
     assert!(note > second, "{texts:?}");
     assert_eq!(first[0]["pages"], serde_json::json!(["1"]));
-    assert_eq!(v["sections"][1]["paragraphs"][0]["pages"], serde_json::json!(["2"]));
+    assert_eq!(
+        v["sections"][1]["paragraphs"][0]["pages"],
+        serde_json::json!(["2"])
+    );
     // Page numbers are furniture.
     assert!(!texts.iter().any(|t| t == "1" || t == "2"), "{texts:?}");
 }
@@ -145,12 +191,19 @@ fn a_pdf_is_known_by_its_signature_whatever_its_name() {
 #[test]
 fn a_pdf_without_text_is_a_scan_and_says_to_run_ocr() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "scan.pdf", &pdf(&["0 0 m 100 100 l S".to_string()]));
+    let path = write(
+        dir.path(),
+        "scan.pdf",
+        &pdf(&["0 0 m 100 100 l S".to_string()]),
+    );
     let out = gloss().arg("outline").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with("gloss: error: "), "{err}");
-    assert!(err.contains("no text layer") && err.contains("ocrmypdf"), "{err}");
+    assert!(
+        err.contains("no text layer") && err.contains("ocrmypdf"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
 
@@ -158,7 +211,10 @@ fn a_pdf_without_text_is_a_scan_and_says_to_run_ocr() {
 fn garbage_after_the_signature_is_one_error_line_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in [
-        ("junk.pdf", b"%PDF-1.7\n\x00\x01 garbage ) ( << >> stream".to_vec()),
+        (
+            "junk.pdf",
+            b"%PDF-1.7\n\x00\x01 garbage ) ( << >> stream".to_vec(),
+        ),
         ("empty.pdf", b"%PDF-".to_vec()),
     ] {
         let path = write(dir.path(), name, &bytes);
@@ -177,14 +233,25 @@ fn a_truncated_pdf_shows_what_can_be_read() {
     // Cut off the index at the end: the objects are still there to find.
     let cut = whole.len() - 120;
     let path = write(dir.path(), "cut.pdf", &whole[..cut]);
-    let out = gloss().args(["outline", "--json"]).arg(&path).output().unwrap();
+    let out = gloss()
+        .args(["outline", "--json"])
+        .arg(&path)
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     if out.status.success() {
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert!(all_paragraph_texts(&v).iter().any(|t| t.contains("Export controls")));
+        assert!(
+            all_paragraph_texts(&v)
+                .iter()
+                .any(|t| t.contains("Export controls"))
+        );
     } else {
         assert_eq!(out.status.code(), Some(1));
-        assert!(err.starts_with("gloss: error: ") && err.lines().count() == 1, "{err}");
+        assert!(
+            err.starts_with("gloss: error: ") && err.lines().count() == 1,
+            "{err}"
+        );
     }
 }
 
@@ -192,8 +259,17 @@ fn a_truncated_pdf_shows_what_can_be_read() {
 fn convert_and_search_take_pdfs() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "brief.pdf", &sample());
-    let out = gloss().args(["search", "route around"]).arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = gloss()
+        .args(["search", "route around"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out_dir = dir.path().join("out");
     let out = gloss()
         .args(["convert", "--to", "s", "-o"])
@@ -202,9 +278,16 @@ fn convert_and_search_take_pdfs() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(out_dir.join("brief.txt")).unwrap();
-    assert!(text.contains("Chokepoints") && text.contains('\u{c}'), "{text}");
+    assert!(
+        text.contains("Chokepoints") && text.contains('\u{c}'),
+        "{text}"
+    );
 }
 
 #[test]
@@ -219,7 +302,10 @@ fn the_library_lists_pdfs_with_their_titles() {
 /// The development corpus beside the repository (CI lays `shared/` there).
 fn corpus() -> PathBuf {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [here.join("../shared/corpus"), here.join("../../shared/corpus")];
+    let candidates = [
+        here.join("../shared/corpus"),
+        here.join("../../shared/corpus"),
+    ];
     candidates
         .into_iter()
         .find(|p| p.join("README.md").exists())
@@ -240,7 +326,10 @@ fn char_counts(text: &str) -> std::collections::HashMap<char, usize> {
 fn recall(reference: &str, got: &str) -> f64 {
     let (r, g) = (char_counts(reference), char_counts(got));
     let total: usize = r.values().sum();
-    let common: usize = r.iter().map(|(c, n)| (*n).min(*g.get(c).unwrap_or(&0))).sum();
+    let common: usize = r
+        .iter()
+        .map(|(c, n)| (*n).min(*g.get(c).unwrap_or(&0)))
+        .sum();
     common as f64 / total.max(1) as f64
 }
 
@@ -255,11 +344,23 @@ fn corpus_pdfs_keep_the_characters_pdftotext_finds_and_cjk_reads_right() {
     ] {
         let pdf = dir.join(format!("{name}.pdf"));
         let reference = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
-        let out = gloss().args(["convert", "--to", script]).arg(&pdf).output().unwrap();
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = gloss()
+            .args(["convert", "--to", script])
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let got = String::from_utf8(out.stdout).unwrap();
         let r = recall(&reference, &got);
-        assert!(r >= at_least, "{name}: {:.1}% of pdftotext's characters", r * 100.0);
+        assert!(
+            r >= at_least,
+            "{name}: {:.1}% of pdftotext's characters",
+            r * 100.0
+        );
     }
 }
 
@@ -299,13 +400,54 @@ fn a_note_added_on_the_pdftotext_text_reanchors_on_the_pdf() {
             .arg(file)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     };
-    run(&["notes", "add", "--text", "territorial scope", "--para", &id], &txt);
-    let listing: Value = serde_json::from_slice(&run(&["notes", "list", "--format", "json"], &pdf)).unwrap();
+    run(
+        &["notes", "add", "--text", "territorial scope", "--para", &id],
+        &txt,
+    );
+    let listing: Value =
+        serde_json::from_slice(&run(&["notes", "list", "--format", "json"], &pdf)).unwrap();
     let note = &listing["notes"][0];
     assert_eq!(note["text"], "territorial scope", "{listing}");
     assert_eq!(note["status"], "anchored", "{listing}");
     assert_eq!(note["current_paragraph"], id.as_str(), "{listing}");
+}
+
+/// The sample brief encrypted (AES-128) with `user` as the open password.
+fn encrypted(user: &str) -> Vec<u8> {
+    use pdf_oxide::editor::{DocumentEditor, EncryptionAlgorithm, EncryptionConfig, SaveOptions};
+    let mut editor = DocumentEditor::from_bytes(sample()).expect("the sample opens");
+    let config =
+        EncryptionConfig::new(user, "owner-secret").with_algorithm(EncryptionAlgorithm::Aes128);
+    let bytes = editor
+        .save_to_bytes_with_options(SaveOptions::with_encryption(config))
+        .expect("saved encrypted");
+    assert!(
+        bytes.windows(8).any(|w| w == b"/Encrypt"),
+        "the copy is encrypted"
+    );
+    bytes
+}
+
+#[test]
+fn an_encrypted_pdf_opens_with_the_empty_password_and_else_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = write(dir.path(), "open.pdf", &encrypted(""));
+    let v = outline_json(&open);
+    assert_eq!(v["meta"]["title"], "Chokepoints and Workarounds");
+    let locked = write(dir.path(), "locked.pdf", &encrypted("user-secret"));
+    let out = gloss().arg("outline").arg(&locked).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("gloss: error: ") && err.contains("password"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
 }

@@ -118,7 +118,9 @@ fn extract_inner(bytes: &[u8], max_pages: Option<usize>) -> Result<Extracted, Pd
         )
     });
     if count > MAX_PAGES && max_pages.is_none() {
-        warning = Some(format!("only the first {MAX_PAGES} of {count} pages are read"));
+        warning = Some(format!(
+            "only the first {MAX_PAGES} of {count} pages are read"
+        ));
     }
     Ok(Extracted {
         pages,
@@ -146,7 +148,11 @@ fn read_page(doc: &PdfDocument, index: usize) -> Result<Page, pdf_oxide::Error> 
                 x1: s.bbox.x + s.bbox.width.max(0.0),
                 top: bottom - s.bbox.height.abs(),
                 bottom,
-                size: if s.font_size.is_finite() { s.font_size.abs() } else { 0.0 },
+                size: if s.font_size.is_finite() {
+                    s.font_size.abs()
+                } else {
+                    0.0
+                },
                 bold: s.font_weight.is_bold() || name.contains("bold") || name.contains("heavy"),
                 italic: s.is_italic || name.contains("italic") || name.contains("oblique"),
                 text: s.text,

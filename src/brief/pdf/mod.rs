@@ -14,8 +14,8 @@ use std::collections::HashSet;
 
 use thiserror::Error;
 
-use super::{Brief, ParagraphKind};
 use super::text::Hints;
+use super::{Brief, ParagraphKind};
 use order::Line;
 use typography::Look;
 
@@ -69,10 +69,13 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         .collect();
     let body = typography::body_size(pages.iter().flatten());
     let body_bold = {
-        let (bold, all) = pages.iter().flatten().filter(|l| (l.size - body).abs() < 0.3).fold(
-            (0usize, 0usize),
-            |(b, a), l| (b + usize::from(l.bold) * l.text.len(), a + l.text.len()),
-        );
+        let (bold, all) = pages
+            .iter()
+            .flatten()
+            .filter(|l| (l.size - body).abs() < 0.3)
+            .fold((0usize, 0usize), |(b, a), l| {
+                (b + usize::from(l.bold) * l.text.len(), a + l.text.len())
+            });
         bold * 2 > all
     };
     let pitch = typography::body_pitch(pages.iter().map(Vec::as_slice), body);

@@ -100,11 +100,7 @@ fn make_line(runs: &[&Run]) -> Line {
             let em = p.size.max(run.size).max(1.0);
             let cjk_join = text.chars().last().is_some_and(is_wide)
                 && run.text.chars().next().is_some_and(is_wide);
-            if gap > 0.2 * em
-                && !cjk_join
-                && !text.ends_with(' ')
-                && !run.text.starts_with(' ')
-            {
+            if gap > 0.2 * em && !cjk_join && !text.ends_with(' ') && !run.text.starts_with(' ') {
                 text.push(' ');
             }
         }
@@ -118,7 +114,10 @@ fn make_line(runs: &[&Run]) -> Line {
         prev = Some(run);
     }
     let size = main_size(&sized);
-    let bottom = runs.iter().map(|r| r.bottom).fold(f32::NEG_INFINITY, f32::max);
+    let bottom = runs
+        .iter()
+        .map(|r| r.bottom)
+        .fold(f32::NEG_INFINITY, f32::max);
     // A footnote mark: the last run, digits only, smaller and raised.
     let mark_at = runs.last().zip(starts.last()).and_then(|(last, &at)| {
         let digits = last.text.trim();
@@ -225,7 +224,11 @@ fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
     let allowed = lines.len() / 20;
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
-    for (i, &c) in crossing.iter().chain(std::iter::once(&usize::MAX)).enumerate() {
+    for (i, &c) in crossing
+        .iter()
+        .chain(std::iter::once(&usize::MAX))
+        .enumerate()
+    {
         match (c <= allowed, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -267,17 +270,28 @@ mod tests {
 
     #[test]
     fn runs_on_one_baseline_make_one_line_and_cjk_joins_without_space() {
-        let runs = [run("國際", 10.0, 100.0, 10.0), run("關係", 20.5, 100.5, 10.0)];
+        let runs = [
+            run("國際", 10.0, 100.0, 10.0),
+            run("關係", 20.5, 100.5, 10.0),
+        ];
         let lines = lines_in_order(&runs);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text, "國際關係");
-        let runs = [run("hello", 10.0, 100.0, 10.0), run("world", 40.0, 100.0, 10.0)];
+        let runs = [
+            run("hello", 10.0, 100.0, 10.0),
+            run("world", 40.0, 100.0, 10.0),
+        ];
         assert_eq!(lines_in_order(&runs)[0].text, "hello world");
     }
 
     #[test]
     fn two_columns_are_read_left_then_right_under_a_full_width_title() {
-        let mut runs = vec![run("A title that spans the whole width of it all", 50.0, 40.0, 20.0)];
+        let mut runs = vec![run(
+            "A title that spans the whole width of it all",
+            50.0,
+            40.0,
+            20.0,
+        )];
         for i in 0..8 {
             let top = 100.0 + i as f32 * 14.0;
             runs.push(run(&format!("left column line {i}"), 50.0, top, 10.0));
@@ -294,7 +308,14 @@ mod tests {
     #[test]
     fn one_column_stays_top_to_bottom() {
         let runs: Vec<Run> = (0..10)
-            .map(|i| run("a line of ordinary running text, long enough", 50.0, 100.0 + i as f32 * 14.0, 10.0))
+            .map(|i| {
+                run(
+                    "a line of ordinary running text, long enough",
+                    50.0,
+                    100.0 + i as f32 * 14.0,
+                    10.0,
+                )
+            })
             .collect();
         let lines = lines_in_order(&runs);
         assert_eq!(lines.len(), 10);

@@ -25,14 +25,22 @@ pub fn assign_pages(brief: &mut Brief, text: &str, labels: &[String]) {
         }
     }
     let page_at = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
-    let label = |page: usize| labels.get(page).cloned().unwrap_or_else(|| (page + 1).to_string());
+    let label = |page: usize| {
+        labels
+            .get(page)
+            .cloned()
+            .unwrap_or_else(|| (page + 1).to_string())
+    };
     let mut cursor = 0usize;
     let mut place = |p: &mut Paragraph| {
         let own: String = p.text().chars().filter(|c| !c.is_whitespace()).collect();
         if own.is_empty() {
             return;
         }
-        let key_end = own.char_indices().nth(KEY_CHARS).map_or(own.len(), |(i, _)| i);
+        let key_end = own
+            .char_indices()
+            .nth(KEY_CHARS)
+            .map_or(own.len(), |(i, _)| i);
         let key = &own[..key_end];
         let found = dense
             .get(cursor..)
@@ -67,12 +75,16 @@ mod tests {
 
     #[test]
     fn paragraphs_get_the_pages_they_span() {
-        let text = "One first para.\n\nTwo starts here and\u{c}ends on the next page.\n\u{c}Three.\n";
+        let text =
+            "One first para.\n\nTwo starts here and\u{c}ends on the next page.\n\u{c}Three.\n";
         let mut brief = Brief {
             sections: vec![Section {
                 paragraphs: vec![
                     Paragraph::plain(ParagraphKind::Text, "One first para."),
-                    Paragraph::plain(ParagraphKind::Text, "Two starts here and ends on the next page."),
+                    Paragraph::plain(
+                        ParagraphKind::Text,
+                        "Two starts here and ends on the next page.",
+                    ),
                     Paragraph::plain(ParagraphKind::Text, "Three."),
                 ],
                 ..Section::default()
@@ -81,7 +93,18 @@ mod tests {
         };
         let labels: Vec<String> = ["i", "ii", "1"].iter().map(|s| s.to_string()).collect();
         assign_pages(&mut brief, text, &labels);
-        let pages: Vec<&Vec<String>> = brief.sections[0].paragraphs.iter().map(|p| &p.pages).collect();
-        assert_eq!(pages, [&vec!["i".to_string()], &vec!["i".into(), "ii".into()], &vec!["1".to_string()]]);
+        let pages: Vec<&Vec<String>> = brief.sections[0]
+            .paragraphs
+            .iter()
+            .map(|p| &p.pages)
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                &vec!["i".to_string()],
+                &vec!["i".into(), "ii".into()],
+                &vec!["1".to_string()]
+            ]
+        );
     }
 }

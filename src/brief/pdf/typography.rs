@@ -28,7 +28,8 @@ fn key(size: f32) -> i32 {
 pub fn body_size<'a>(lines: impl Iterator<Item = &'a Line>) -> f32 {
     let mut chars: BTreeMap<i32, usize> = BTreeMap::new();
     for line in lines {
-        *chars.entry(key(line.size)).or_default() += line.text.chars().filter(|c| !c.is_whitespace()).count();
+        *chars.entry(key(line.size)).or_default() +=
+            line.text.chars().filter(|c| !c.is_whitespace()).count();
     }
     chars
         .into_iter()
@@ -81,7 +82,10 @@ pub fn tiers(looks: &[Look]) -> impl Fn(Look) -> u8 + use<> {
     });
     present.dedup();
     move |look| {
-        let at = present.iter().position(|l| *l == look).unwrap_or(present.len());
+        let at = present
+            .iter()
+            .position(|l| *l == look)
+            .unwrap_or(present.len());
         u8::try_from(at).unwrap_or(u8::MAX)
     }
 }
@@ -185,11 +189,23 @@ mod tests {
             heading_look(&[line("Introduction", 0.0, 14.0, false)], body, false),
             Some(Look::Larger(28))
         );
-        assert_eq!(heading_look(&[line("Scope", 0.0, 10.0, true)], body, false), Some(Look::Bold));
-        assert_eq!(heading_look(&[line("Scope", 0.0, 10.0, true)], body, true), None);
-        assert_eq!(heading_look(&[line("plain words", 0.0, 10.0, false)], body, false), None);
+        assert_eq!(
+            heading_look(&[line("Scope", 0.0, 10.0, true)], body, false),
+            Some(Look::Bold)
+        );
+        assert_eq!(
+            heading_look(&[line("Scope", 0.0, 10.0, true)], body, true),
+            None
+        );
+        assert_eq!(
+            heading_look(&[line("plain words", 0.0, 10.0, false)], body, false),
+            None
+        );
         let t = tiers(&[Look::Bold, Look::Larger(28), Look::Larger(40)]);
-        assert_eq!((t(Look::Larger(40)), t(Look::Larger(28)), t(Look::Bold)), (0, 1, 2));
+        assert_eq!(
+            (t(Look::Larger(40)), t(Look::Larger(28)), t(Look::Bold)),
+            (0, 1, 2)
+        );
     }
 
     #[test]
@@ -203,7 +219,10 @@ mod tests {
         assert_eq!(body.len(), 2);
         assert_eq!(notes[0].text, "1 the footnote text");
         // Small print above body text is not a footnote.
-        let lines = vec![line("small caption", 50.0, 8.0, false), line("body", 100.0, 10.0, false)];
+        let lines = vec![
+            line("small caption", 50.0, 8.0, false),
+            line("body", 100.0, 10.0, false),
+        ];
         let (body, notes) = split_footnotes(lines, 10.0);
         assert_eq!((body.len(), notes.len()), (2, 0));
     }
