@@ -126,25 +126,6 @@ pub fn load_pdf(bytes: &[u8], name: &str, max_pages: Option<usize>) -> Result<Br
     Ok(brief)
 }
 
-/// The text of a file gloss reads: decoded text, or a PDF's extracted text
-/// (pages separated by form feeds); `name` is used in messages.
-pub fn text_of(bytes: &[u8], name: &str) -> Result<String, LoadError> {
-    if pdf::is_pdf(bytes) {
-        return pdf::text_of(bytes, None)
-            .map(|t| t.text)
-            .map_err(|reason| LoadError::Pdf {
-                path: name.to_string(),
-                reason,
-            });
-    }
-    decode::decode(bytes)
-        .map(|d| d.text)
-        .map_err(|reason| LoadError::Decode {
-            path: name.to_string(),
-            reason,
-        })
-}
-
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),

@@ -197,8 +197,9 @@ fn order_columns(mut lines: Vec<Line>) -> Vec<Line> {
     out
 }
 
-/// A vertical strip in the middle of the text that (almost) no line crosses,
-/// with enough lines on both sides: the gutter between two columns.
+/// A vertical strip in the middle of the text that (almost) no column-wide
+/// line crosses, with enough lines on both sides: the gutter between two
+/// columns.
 fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
     if lines.len() < 6 {
         return None;
@@ -213,7 +214,10 @@ fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
     let from = left + width * 0.3;
     let bins = (width * 0.4) as usize;
     let mut crossing = vec![0usize; bins.max(1)];
-    for line in lines {
+    // Lines wider than a column (titles, full-width text) cross any gutter;
+    // they cut the page into bands and do not count against one.
+    let narrow: Vec<&Line> = lines.iter().filter(|l| l.x1 - l.x0 < width * 0.6).collect();
+    for line in &narrow {
         let a = ((line.x0 - from).max(0.0)) as usize;
         let b = ((line.x1 - from).max(0.0) as usize).min(bins);
         for c in crossing.iter_mut().take(b).skip(a) {
@@ -221,7 +225,7 @@ fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
         }
     }
     // Up to one line in twenty may cross: titles and wide figures do.
-    let allowed = lines.len() / 20;
+    let allowed = narrow.len() / 20;
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
     for (i, &c) in crossing
@@ -245,9 +249,10 @@ fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
         return None;
     }
     let (gl, gr) = (from + s as f32, from + e as f32);
-    let on_left = lines.iter().filter(|l| l.x1 <= gr).count();
-    let on_right = lines.iter().filter(|l| l.x0 >= gl).count();
-    (on_left >= 3 && on_right >= 3 && on_left + on_right >= lines.len() * 2 / 3).then_some((gl, gr))
+    let on_left = narrow.iter().filter(|l| l.x1 <= gr).count();
+    let on_right = narrow.iter().filter(|l| l.x0 >= gl).count();
+    (on_left >= 3 && on_right >= 3 && on_left + on_right >= narrow.len() * 2 / 3)
+        .then_some((gl, gr))
 }
 
 #[cfg(test)]

@@ -59,3 +59,47 @@ fn dense(text: &str) -> String {
 pub fn parse_with_hints(text: &str, hints: &Hints) -> Brief {
     super::parse_hinted(text, hints)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "A Title Line\n\nOpening words of the brief, long enough to be running text.\n\nShort standalone line\n\nBody text under it that goes on for a while, as body text does.\n\nWhere typography says\n\nMore body text under the typeset heading, again long enough.\n";
+
+    fn titles(brief: &Brief) -> Vec<&str> {
+        brief
+            .sections
+            .iter()
+            .filter_map(|s| s.title.as_deref())
+            .collect()
+    }
+
+    #[test]
+    fn a_hinted_block_is_a_heading_and_unhinted_short_lines_are_not() {
+        let plain = super::super::parse(TEXT);
+        assert!(
+            titles(&plain).contains(&"Short standalone line"),
+            "{:?}",
+            titles(&plain)
+        );
+        let mut hints = Hints::default();
+        hints.add_heading("Where  typography\nsays", 1);
+        let hinted = parse_with_hints(TEXT, &hints);
+        assert_eq!(titles(&hinted), ["Where typography says"]);
+    }
+
+    #[test]
+    fn larger_type_ranks_above_smaller() {
+        let mut hints = Hints::default();
+        hints.add_heading("Short standalone line", 0);
+        hints.add_heading("Where typography says", 1);
+        let brief = parse_with_hints(TEXT, &hints);
+        let levels: Vec<u8> = brief
+            .sections
+            .iter()
+            .filter(|s| s.title.is_some())
+            .map(|s| s.level)
+            .collect();
+        assert_eq!(levels, [1, 2]);
+    }
+}
