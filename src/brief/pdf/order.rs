@@ -197,9 +197,10 @@ fn order_columns(mut lines: Vec<Line>) -> Vec<Line> {
     out
 }
 
-/// A vertical strip in the middle of the text that (almost) no column-wide
-/// line crosses, with enough lines on both sides: the gutter between two
-/// columns.
+/// A vertical strip in the middle of the text that (almost) no line crosses,
+/// with enough lines on both sides: the gutter between two columns. Up to
+/// one line in twenty may cross it (a title); a table whose cells run
+/// across the middle has no gutter, and its rows stay rows.
 fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
     if lines.len() < 6 {
         return None;
@@ -214,10 +215,7 @@ fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
     let from = left + width * 0.3;
     let bins = (width * 0.4) as usize;
     let mut crossing = vec![0usize; bins.max(1)];
-    // Lines wider than a column (titles, full-width text) cross any gutter;
-    // they cut the page into bands and do not count against one.
-    let narrow: Vec<&Line> = lines.iter().filter(|l| l.x1 - l.x0 < width * 0.6).collect();
-    for line in &narrow {
+    for line in lines {
         let a = ((line.x0 - from).max(0.0)) as usize;
         let b = ((line.x1 - from).max(0.0) as usize).min(bins);
         for c in crossing.iter_mut().take(b).skip(a) {
@@ -225,7 +223,7 @@ fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
         }
     }
     // Up to one line in twenty may cross: titles and wide figures do.
-    let allowed = narrow.len() / 20;
+    let allowed = lines.len() / 20;
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
     for (i, &c) in crossing
@@ -249,10 +247,9 @@ fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
         return None;
     }
     let (gl, gr) = (from + s as f32, from + e as f32);
-    let on_left = narrow.iter().filter(|l| l.x1 <= gr).count();
-    let on_right = narrow.iter().filter(|l| l.x0 >= gl).count();
-    (on_left >= 3 && on_right >= 3 && on_left + on_right >= narrow.len() * 2 / 3)
-        .then_some((gl, gr))
+    let on_left = lines.iter().filter(|l| l.x1 <= gr).count();
+    let on_right = lines.iter().filter(|l| l.x0 >= gl).count();
+    (on_left >= 3 && on_right >= 3 && on_left + on_right >= lines.len() * 2 / 3).then_some((gl, gr))
 }
 
 #[cfg(test)]
@@ -297,7 +294,8 @@ mod tests {
             40.0,
             20.0,
         )];
-        for i in 0..8 {
+        // A real page has enough lines that one title is under a twentieth.
+        for i in 0..24 {
             let top = 100.0 + i as f32 * 14.0;
             runs.push(run(&format!("left column line {i}"), 50.0, top, 10.0));
             runs.push(run(&format!("right column line {i}"), 320.0, top, 10.0));
@@ -306,8 +304,8 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert!(texts[0].starts_with("A title"), "{texts:?}");
         assert_eq!(texts[1], "left column line 0");
-        assert_eq!(texts[8], "left column line 7");
-        assert_eq!(texts[9], "right column line 0");
+        assert_eq!(texts[24], "left column line 23");
+        assert_eq!(texts[25], "right column line 0");
     }
 
     #[test]
