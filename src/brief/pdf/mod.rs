@@ -65,7 +65,13 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
     let pages: Vec<Vec<Line>> = extracted
         .pages
         .iter()
-        .map(|p| order::lines_in_order(&p.runs))
+        .enumerate()
+        .map(|(i, p)| {
+            let mut lines = order::lines_in_order(&p.runs);
+            let label = extracted.labels.get(i).map(String::as_str);
+            lines.retain(|l| !is_page_number(l, p.height, label, i + 1));
+            lines
+        })
         .collect();
     let body = typography::body_size(pages.iter().flatten());
     let body_bold = {
@@ -170,6 +176,17 @@ fn set_title(meta: &mut super::Meta, title: String) {
         _ => {}
     }
     meta.title = Some(title);
+}
+
+/// True for a line at the top or foot of the page that reads as the page's
+/// label or number ("ii", "- 7 -"): the PDF says what its page numbers are,
+/// so roman ones go too, which the plain-text rules cannot know.
+fn is_page_number(line: &Line, height: f32, label: Option<&str>, number: usize) -> bool {
+    let edge = line.top < height * 0.12 || line.bottom > height * 0.88;
+    let bare = line
+        .text
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|'));
+    edge && !bare.is_empty() && (Some(bare) == label || bare.parse::<usize>().ok() == Some(number))
 }
 
 fn dense(s: &str) -> String {
