@@ -451,3 +451,93 @@ fn an_encrypted_pdf_opens_with_the_empty_password_and_else_says_so() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// A PDF from raw object bodies, numbered from 1, the first the catalog.
+fn raw_pdf(objects: &[&[u8]]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// `gloss outline FILE` under a cap on virtual memory (KiB).
+fn outline_capped(path: &Path, cap_kib: u64) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("gloss");
+    let script = format!("ulimit -v {cap_kib} && exec \"$0\" \"$@\"");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(bin)
+        .arg("outline")
+        .arg(path)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn hostile_pdfs_end_in_one_line_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    // A page tree that holds itself.
+    let cycle = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ]);
+    // A content stream of 200,000 nested arrays.
+    let mut deep = b"<< /Length 200037 >>\nstream\n".to_vec();
+    deep.extend(std::iter::repeat_n(b'[', 200_000));
+    deep.extend_from_slice(b" BT /F1 10 Tf 72 700 Td (deep) Tj ET\nendstream");
+    let deep = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+          /Resources << /Font << /F1 5 0 R >> >> >>",
+        &deep,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    // 13 KB that inflate (twice) to 2 GB of text operators: one content
+    // stream with `/Filter [/FlateDecode /FlateDecode]`, made once with
+    // zlib from a 2 GB run of `BT /F1 10 Tf 72 700 Td (bomb) Tj ET` lines.
+    let bomb = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inflate-bomb.pdf"),
+    )
+    .unwrap();
+    for (name, bytes) in [("cycle.pdf", cycle), ("deep.pdf", deep), ("bomb.pdf", bomb)] {
+        let path = write(dir.path(), name, &bytes);
+        let started = std::time::Instant::now();
+        // 768 MiB: far below what the bomb would need inflated.
+        let out = outline_capped(&path, 768 * 1024);
+        assert!(started.elapsed().as_secs() < 60, "{name} took too long");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{name}: {:?} {err}",
+            out.status
+        );
+        if out.status.code() == Some(1) {
+            assert!(
+                err.starts_with("gloss: error: ") && err.lines().count() == 1,
+                "{name}: {err}"
+            );
+        }
+    }
+}
