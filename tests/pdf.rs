@@ -227,32 +227,38 @@ fn garbage_after_the_signature_is_one_error_line_not_a_panic() {
 }
 
 #[test]
-fn a_truncated_pdf_shows_what_can_be_read() {
+fn a_truncated_pdf_shows_what_can_be_read_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let whole = sample();
     // Cut off the index at the end: the objects are still there to find.
-    let cut = whole.len() - 120;
-    let path = write(dir.path(), "cut.pdf", &whole[..cut]);
+    let path = write(dir.path(), "cut.pdf", &whole[..whole.len() - 120]);
     let out = gloss()
         .args(["outline", "--json"])
         .arg(&path)
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    if out.status.success() {
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert!(
-            all_paragraph_texts(&v)
-                .iter()
-                .any(|t| t.contains("Export controls"))
-        );
-    } else {
-        assert_eq!(out.status.code(), Some(1));
-        assert!(
-            err.starts_with("gloss: error: ") && err.lines().count() == 1,
-            "{err}"
-        );
-    }
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.starts_with("gloss: warning: the PDF is cut short"),
+        "{err}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        all_paragraph_texts(&v)
+            .iter()
+            .any(|t| t.contains("Export controls"))
+    );
+    // Cut in the middle of the first page's text: nothing to show.
+    let path = write(dir.path(), "half.pdf", &whole[..whole.len() / 2]);
+    let out = gloss().arg("outline").arg(&path).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("gloss: error: ") && err.contains("cut short"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
 }
 
 #[test]

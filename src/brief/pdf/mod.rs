@@ -121,8 +121,21 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
             write_block(&mut text, block);
         }
     }
+    // A file cut short (a broken download) lacks the end-of-file marker; the
+    // reader rebuilds what it can, and the user should know text may be gone.
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let cut_short = !tail.windows(5).any(|w| w == b"%%EOF");
     if text.chars().all(char::is_whitespace) {
-        return Err(PdfError::NoText);
+        return Err(if cut_short {
+            PdfError::Damaged("it is cut short and no text could be read from it".to_string())
+        } else {
+            PdfError::NoText
+        });
+    }
+    let mut warning = extracted.warning;
+    if cut_short {
+        let short = "the PDF is cut short (no end-of-file marker): some text may be missing";
+        warning = Some(warning.map_or(short.to_string(), |w| format!("{short}; {w}")));
     }
     let looks: Vec<Look> = candidates.iter().map(|(_, l)| *l).collect();
     let tier = typography::tiers(&looks);
@@ -136,7 +149,7 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         footnotes,
         hints,
         labels: extracted.labels,
-        warning: extracted.warning,
+        warning,
     })
 }
 
