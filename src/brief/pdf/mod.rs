@@ -181,6 +181,10 @@ fn set_title(meta: &mut super::Meta, title: String) {
     }
     let within = |s: &str| whole.contains(&dense(s));
     meta.authors.retain(|a| !within(a));
+    // The loader may have taken the title for the masthead.
+    if meta.series.as_deref().is_some_and(|s| dense(s) == whole) {
+        meta.series = None;
+    }
     if meta.subtitle.as_deref().is_some_and(within) {
         meta.subtitle = None;
     }
