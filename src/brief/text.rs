@@ -75,7 +75,8 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
         match roles[at] {
             Role::Numbered(rank) => {
                 numbered_level = level(rank);
-                start_section(&mut brief.sections, numbered_level, block.text, size());
+                let title = heading_text(&block).into_owned();
+                start_section(&mut brief.sections, numbered_level, title, size());
             }
             Role::Unnumbered => {
                 let level = numbered_level.saturating_add(1);
@@ -119,12 +120,14 @@ fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Role> {
                 Role::EditorNote
             } else if captions::is_caption(text) {
                 Role::Caption
+            } else if let Some(rank) = hints.heading_rank(&heading_text(block)) {
+                // Typeset as a heading, even when numbered like a list item.
+                let numbered = headings::numbering(&heading_text(block)).map(|n| n.rank);
+                Role::Numbered(numbered.unwrap_or(rank))
             } else if block.marker.is_some() {
                 Role::Paragraph
             } else if let Some(rank) = shape.numbered_heading(text).filter(|_| block.lines <= 2) {
                 Role::Numbered(rank)
-            } else if let Some(rank) = hints.heading_rank(text) {
-                Role::Numbered(headings::numbering(text).map_or(rank, |n| n.rank))
             } else if block.lines == 1 && hints.guess_unnumbered() && shape.heading_like(text) {
                 Role::Unnumbered
             } else {
@@ -139,6 +142,14 @@ fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Role> {
         *last = Role::Paragraph;
     }
     roles
+}
+
+/// A heading's text: a list marker the block was read with belongs to it.
+fn heading_text(block: &Block) -> std::borrow::Cow<'_, str> {
+    match &block.marker {
+        Some(marker) => format!("{marker} {}", block.text).into(),
+        None => block.text.as_str().into(),
+    }
 }
 
 fn paragraph(block: Block) -> Paragraph {
