@@ -186,6 +186,21 @@ fn a_pdf_is_known_by_its_signature_whatever_its_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "brief.txt", &sample());
     assert_eq!(outline_json(&path)["meta"]["encoding"], "PDF");
+    // A text brief that quotes the signature stays text.
+    let path = write(
+        dir.path(),
+        "about.txt",
+        b"How PDFs begin\n\nEvery file starts with %PDF-1.7 and a version.\n",
+    );
+    assert_eq!(outline_json(&path)["meta"]["encoding"], "UTF-8");
+    // A .pdf with junk before its header is still read.
+    let mut junk = b"junk\n".to_vec();
+    junk.extend(sample());
+    let path = write(dir.path(), "junk-first.pdf", &junk);
+    assert_eq!(
+        outline_json(&path)["meta"]["title"],
+        "Chokepoints and Workarounds"
+    );
 }
 
 #[test]

@@ -132,9 +132,9 @@ pub fn load_pdf(bytes: &[u8], name: &str, max_pages: Option<usize>) -> Result<Br
         path: name.to_string(),
         reason,
     };
-    if !pdf::is_pdf(bytes) {
+    if !pdf::has_header(bytes) {
         return Err(failed(pdf::PdfError::Damaged(
-            "it does not start with %PDF-".to_string(),
+            "there is no %PDF- header at its start".to_string(),
         )));
     }
     let (mut brief, warning) = pdf::parse(bytes, max_pages).map_err(failed)?;

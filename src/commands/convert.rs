@@ -311,7 +311,11 @@ fn convert_job(job: &Job, converters: &mut Converters) -> anyhow::Result<String>
         .as_deref()
         .map_or("standard input".to_string(), |p| p.display().to_string());
     // A PDF converts as its extracted text (pages separated by form feeds).
-    let text = if is_pdf(&bytes) {
+    let named_pdf = job
+        .input
+        .as_deref()
+        .is_some_and(|p| Format::from_path(p) == Format::Pdf);
+    let text = if named_pdf || is_pdf(&bytes) {
         crate::brief::pdf::text_of(&bytes, None)
             .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?
             .text

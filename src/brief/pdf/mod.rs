@@ -35,11 +35,19 @@ pub enum PdfError {
     NoText,
 }
 
-/// True when `bytes` start like a PDF (`%PDF-` within the first KB, as
-/// readers allow some junk before it).
+/// True when `bytes` start with the PDF signature `%PDF-`. (A text brief
+/// may quote the signature; only a file that starts with it is taken for a
+/// PDF by content. A `.pdf` file is one by its name, see [`has_header`].)
 pub fn is_pdf(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
-    head.windows(5).any(|w| w == b"%PDF-")
+    bytes.starts_with(b"%PDF-")
+}
+
+/// True when `%PDF-` stands within the first KB: readers allow some junk
+/// before it in a file named `.pdf`.
+pub fn has_header(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }
 
 /// A PDF's text with what the page showed beyond it.
