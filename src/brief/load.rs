@@ -4,7 +4,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use super::{Brief, assign_ids, decode, markdown, text};
+use super::{Brief, assign_ids, decode, markdown, pdf, text};
 
 /// Why a brief could not be loaded; each message is one line for the user.
 #[derive(Debug, Error)]
@@ -31,6 +31,14 @@ pub enum LoadError {
     /// The file holds nothing but whitespace.
     #[error("{0} is empty: there is no text to read")]
     Empty(String),
+    /// A PDF that gives no text: encrypted, damaged, or a scan.
+    #[error("{path}: {reason}")]
+    Pdf {
+        /// The path as the user gave it.
+        path: String,
+        /// Why the PDF gives no text.
+        reason: pdf::PdfError,
+    },
 }
 
 /// How a brief's text is laid out.
@@ -40,6 +48,8 @@ pub enum Format {
     Markdown,
     /// Plain text, typically extracted from a PDF.
     PlainText,
+    /// A PDF document; also recognised by its `%PDF-` signature.
+    Pdf,
 }
 
 impl Format {
@@ -52,6 +62,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("pdf") => Format::Pdf,
             _ => Format::PlainText,
         }
     }
@@ -81,6 +92,7 @@ pub fn load_path_warning(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Brie
 }
 
 /// Loads a brief from bytes already read; `name` is used in messages.
+/// A PDF is recognised by its signature whatever `format` says.
 pub fn load_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Brief, LoadError> {
     load_bytes_warning(bytes, format, name, &mut |_| {})
 }
@@ -91,6 +103,9 @@ fn load_bytes_warning(
     name: &str,
     warn: &mut dyn FnMut(&str),
 ) -> Result<Brief, LoadError> {
+    if format == Format::Pdf || pdf::is_pdf(bytes) {
+        return load_pdf(bytes, name, None);
+    }
     let decoded = decode::decode(bytes).map_err(|reason| LoadError::Decode {
         path: name.to_string(),
         reason,
@@ -103,9 +118,30 @@ fn load_bytes_warning(
     }
     let mut brief = match format {
         Format::Markdown => markdown::parse(&decoded.text),
-        Format::PlainText => text::parse(&decoded.text),
+        Format::PlainText | Format::Pdf => text::parse(&decoded.text),
     };
     brief.meta.encoding = decoded.encoding.to_string();
+    assign_ids(&mut brief);
+    Ok(brief)
+}
+
+/// Loads a PDF's first `max_pages` pages (all with `None`): enough of
+/// them give the meta data for a list of briefs.
+pub fn load_pdf(bytes: &[u8], name: &str, max_pages: Option<usize>) -> Result<Brief, LoadError> {
+    let failed = |reason| LoadError::Pdf {
+        path: name.to_string(),
+        reason,
+    };
+    if !pdf::has_header(bytes) {
+        return Err(failed(pdf::PdfError::Damaged(
+            "there is no %PDF- header at its start".to_string(),
+        )));
+    }
+    let (mut brief, warning) = pdf::parse(bytes, max_pages).map_err(failed)?;
+    if brief.paragraphs().next().is_none() && brief.meta.title.is_none() {
+        return Err(LoadError::Empty(name.to_string()));
+    }
+    brief.meta.warnings.extend(warning);
     assign_ids(&mut brief);
     Ok(brief)
 }

@@ -5,6 +5,7 @@ pub mod decode;
 mod ids;
 pub mod load;
 pub mod markdown;
+pub mod pdf;
 pub mod text;
 
 use serde::Serialize;
@@ -44,8 +45,13 @@ pub struct Meta {
     pub publisher: Option<String>,
     /// The path the brief was read from, when it came from a file.
     pub source: Option<String>,
-    /// The text encoding the bytes were decoded from (e.g. "UTF-8", "Big5").
+    /// The text encoding the bytes were decoded from (e.g. "UTF-8", "Big5"),
+    /// or "PDF" for text extracted from a PDF.
     pub encoding: String,
+    /// What the user should know about how the brief was read (one line
+    /// each), e.g. pages of a damaged PDF that could not be read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// The one name of the untitled section before the first heading, in the

@@ -18,6 +18,7 @@ mod chars;
 mod dates;
 mod fields;
 mod headings;
+mod hints;
 mod lists;
 mod meta;
 mod names;
@@ -29,11 +30,16 @@ mod toc;
 use super::{Brief, Paragraph, ParagraphKind, Section};
 use blocks::Block;
 use headings::levels_for;
+pub use hints::{Hints, parse_with_hints};
 use pages::PageNames;
-use roles::{Role, body_roles};
+use roles::{Role, body_roles, heading_text};
 
 /// Parses plain text into a brief; ids are left for the caller to assign.
 pub fn parse(text: &str) -> Brief {
+    parse_hinted(text, &Hints::default())
+}
+
+fn parse_hinted(text: &str, hints: &Hints) -> Brief {
     let (items, labels) = pages::paged_items(text);
     let (blocks, shape) = blocks::blocks(items);
     let page_count = blocks.iter().map(|b| b.pages.1 + 1).max().unwrap_or(0);
@@ -45,7 +51,7 @@ pub fn parse(text: &str) -> Brief {
     if brief.meta.publisher.is_none() {
         brief.meta.publisher = publisher;
     }
-    let mut roles = body_roles(&blocks[lead_end..footer], &shape);
+    let mut roles = body_roles(&blocks[lead_end..footer], &shape, hints);
     let signed = roles::signatures(&blocks[lead_end..footer], &mut roles);
     if brief.meta.authors.is_empty() {
         brief.meta.authors = signed;
@@ -88,7 +94,8 @@ pub fn parse(text: &str) -> Brief {
         match roles[at] {
             Role::Numbered(rank) => {
                 numbered_level = level(rank);
-                start_section(&mut brief.sections, numbered_level, block.text, size());
+                let title = heading_text(&block).into_owned();
+                start_section(&mut brief.sections, numbered_level, title, size());
             }
             Role::RunIn(rank) => {
                 numbered_level = level(rank);

@@ -14,6 +14,7 @@ use walkdir::WalkDir;
 
 use crate::brief::decode::decode;
 use crate::brief::load::Format;
+use crate::brief::pdf::is_pdf;
 use crate::convert::markdown::{bare_urls, protected_ranges};
 use crate::convert::{ConfigName, Converter, Overrides, Target, detect_script};
 
@@ -213,11 +214,11 @@ fn plan(args: &ConvertArgs) -> anyhow::Result<(Vec<Job>, bool)> {
             failed |= plan_folder(&input, out_dir, &mut jobs);
         } else {
             let output = match (&out_dir, &args.output) {
-                (Some(dir), _) => Some(dir.join(if is_stdin {
+                (Some(dir), _) => Some(text_name(dir.join(if is_stdin {
                     "stdin.txt".as_ref()
                 } else {
                     input.file_name().unwrap_or(input.as_os_str())
-                })),
+                }))),
                 (None, output) => output.clone(),
             };
             jobs.push(Job {
@@ -251,7 +252,7 @@ fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
                 let relative = e.path().strip_prefix(dir).unwrap_or(e.path());
                 jobs.push(Job {
                     input: Some(e.path().to_path_buf()),
-                    output: Some(out.join(relative)),
+                    output: Some(text_name(out.join(relative))),
                 });
             }
             Ok(e) if !e.file_type().is_dir() => {
@@ -272,6 +273,15 @@ fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
         }
     }
     failed
+}
+
+/// The output path for `path`: a PDF's text goes to `.txt` beside it.
+fn text_name(path: PathBuf) -> PathBuf {
+    if Format::from_path(&path) == Format::Pdf {
+        path.with_extension("txt")
+    } else {
+        path
+    }
 }
 
 /// Reads, decodes and converts one input.
@@ -300,9 +310,20 @@ fn convert_job(job: &Job, converters: &mut Converters) -> anyhow::Result<String>
         .input
         .as_deref()
         .map_or("standard input".to_string(), |p| p.display().to_string());
-    let text = decode(&bytes)
-        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?
-        .text;
+    // A PDF converts as its extracted text (pages separated by form feeds).
+    let named_pdf = job
+        .input
+        .as_deref()
+        .is_some_and(|p| Format::from_path(p) == Format::Pdf);
+    let text = if named_pdf || is_pdf(&bytes) {
+        crate::brief::pdf::text_of(&bytes, None)
+            .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?
+            .text
+    } else {
+        decode(&bytes)
+            .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?
+            .text
+    };
     let converter = converters
         .for_text(&text)
         .map_err(|e| anyhow::anyhow!("{shown}: {e:#}"))?;

@@ -26,6 +26,10 @@ pub fn run(args: &OutlineArgs) -> anyhow::Result<ExitCode> {
 /// Loads `file` and prints its outline (or JSON) to stdout.
 pub fn print_outline(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let brief = brief::load::load_path_warning(file, &mut |w| crate::output::warn(w))?;
+    // How the brief was read (pages of a damaged PDF lost).
+    for warning in &brief.meta.warnings {
+        crate::output::warn(warning);
+    }
     if json {
         let mut s = serde_json::to_string_pretty(&OutlineJson::from(&brief))?;
         s.push('\n');

@@ -31,8 +31,11 @@ pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode>
         folder => return super::library::run(folder.unwrap_or(Path::new(".")), theme),
     };
     let brief = brief::load::load_path_warning(file, &mut |w| crate::output::warn(w))?;
+    // How the brief was read (pages of a damaged PDF lost) comes first.
+    let read_warnings: Vec<Warning> = brief.meta.warnings.iter().cloned().map(Warning).collect();
     let mut app = App::new(brief);
     let (settings, mut warnings) = settings_for(theme)?;
+    warnings.splice(0..0, read_warnings);
     warnings.extend(apply_settings(&mut app, &settings));
     for warning in &warnings {
         crate::output::warn(&warning.to_string());

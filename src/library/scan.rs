@@ -12,13 +12,18 @@ use jiff::Timestamp;
 
 use super::state::StateDir;
 use crate::brief::Meta;
-use crate::brief::load::{Format, load_bytes};
+use crate::brief::load::{Format, load_bytes, load_pdf};
 
 /// How much of each file is read for its meta data.
 pub const PREFIX_BYTES: usize = 4 * 1024;
 
 /// The extensions the library lists.
-const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "pdf"];
+
+/// Pages of a PDF read for the list: title, authors and date are on them.
+const PDF_PAGES: usize = 2;
+/// A PDF is read whole (its index is at the end), up to this size.
+const PDF_MAX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// One brief of the library.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +59,7 @@ struct Known {
     by_hash: HashMap<String, String>,
 }
 
-/// Every brief (`.md`, `.markdown`, `.txt`) in `dir` and below, sorted by
+/// Every brief (`.md`, `.markdown`, `.txt`, `.pdf`) in `dir` and below, sorted by
 /// path. Files that cannot be read are listed with their error. Hidden
 /// files and folders are skipped. With `state`, notes counts, tags and last
 /// readings are filled in.
@@ -151,6 +156,15 @@ fn entry_for(item: &Found, dir: &Path, known: &Known, state: Option<&StateDir>) 
         .display()
         .to_string();
     let (meta, whole) = match item {
+        Ok(path) if Format::from_path(path) == Format::Pdf => match read_pdf(path) {
+            Ok(bytes) => {
+                let meta = load_pdf(&bytes, &name, Some(PDF_PAGES))
+                    .map(|b| b.meta)
+                    .map_err(|e| e.to_string());
+                (meta, Some(blake3::hash(&bytes).to_hex().to_string()))
+            }
+            Err(e) => (Err(e), None),
+        },
         Ok(path) => match read_prefix(path) {
             Ok((bytes, whole)) => {
                 let meta = load_bytes(&bytes, Format::from_path(path), &name)
@@ -201,6 +215,19 @@ fn fill_from_store(entry: &mut LibraryEntry, state: &StateDir, key: &str) {
         }
     }
     entry.last_read = state.load(key).last_read;
+}
+
+/// A whole PDF file, refused above [`PDF_MAX_BYTES`].
+fn read_pdf(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {}", e.kind()))?;
+    let mut bytes = Vec::new();
+    file.take(PDF_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", e.kind()))?;
+    if bytes.len() as u64 > PDF_MAX_BYTES {
+        return Err(format!("too large: over {} MB", PDF_MAX_BYTES >> 20));
+    }
+    Ok(bytes)
 }
 
 /// The first [`PREFIX_BYTES`] of the file, cut at a line end so that no
@@ -255,7 +282,7 @@ mod tests {
         std::fs::create_dir_all(dir.path().join(".hidden")).unwrap();
         std::fs::write(dir.path().join("sub/a.md"), "# Alpha\n\ntext\n").unwrap();
         std::fs::write(dir.path().join("b.TXT"), "Beta\n\ntext\n").unwrap();
-        std::fs::write(dir.path().join("c.pdf"), "x").unwrap();
+        std::fs::write(dir.path().join("c.doc"), "x").unwrap();
         std::fs::write(dir.path().join(".hidden/d.md"), "# D\n").unwrap();
         std::fs::write(dir.path().join("empty.md"), "  \n").unwrap();
         let entries = scan(dir.path(), None).unwrap();

@@ -12,6 +12,7 @@ use super::captions;
 use super::chars::{ends_like_prose, ends_sentence, width_within};
 use super::fields::is_field;
 use super::headings::{Shape, numbering};
+use super::hints::Hints;
 use super::toc;
 use std::collections::HashSet;
 
@@ -143,8 +144,8 @@ pub(super) fn signatures(body: &[Block], roles: &mut [Role]) -> Vec<String> {
 }
 
 /// The role of every block of the body.
-pub(super) fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
-    let mut roles: Vec<Role> = body.iter().map(|b| first_guess(b, shape)).collect();
+pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Role> {
+    let mut roles: Vec<Role> = body.iter().map(|b| first_guess(b, shape, hints)).collect();
     let listed = mark_contents(body, &mut roles);
     demote_field_families(body, &mut roles);
     mark_figures(body, &mut roles);
@@ -160,23 +161,36 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape) -> Vec<Role> {
     roles
 }
 
-fn first_guess(block: &Block, shape: &Shape) -> Role {
+fn first_guess(block: &Block, shape: &Shape, hints: &Hints) -> Role {
     let text = block.text.as_str();
     if back_matter::is_editor_note(text) {
         Role::EditorNote
     } else if captions::is_caption(text) {
         Role::Caption
+    } else if let Some(rank) = hints.heading_rank(&heading_text(block)) {
+        // Typeset as a heading, even when numbered like a list item.
+        let numbered = numbering(&heading_text(block)).map(|n| n.rank);
+        Role::Numbered(numbered.unwrap_or(rank))
     } else if block.marker.is_some() {
         Role::Paragraph
     } else if let Some(rank) = shape.numbered_block(text, block.lines) {
         Role::Numbered(rank)
-    } else if shape.heading_block(text, block.lines)
+    } else if hints.guess_unnumbered()
+        && shape.heading_block(text, block.lines)
         && (block.lines == 1 || latin_title(text))
         && may_head_unnumbered(text)
     {
         Role::Unnumbered
     } else {
         Role::Paragraph
+    }
+}
+
+/// A heading's text: a list marker the block was read with belongs to it.
+pub(super) fn heading_text(block: &Block) -> std::borrow::Cow<'_, str> {
+    match &block.marker {
+        Some(marker) => format!("{marker} {}", block.text).into(),
+        None => block.text.as_str().into(),
     }
 }
 
@@ -378,7 +392,7 @@ mod tests {
 
     fn roles_of(blocks: &[(&str, usize)]) -> Vec<Role> {
         let body: Vec<Block> = blocks.iter().map(|(t, n)| block(t, *n)).collect();
-        body_roles(&body, &Shape::default())
+        body_roles(&body, &Shape::default(), &Hints::default())
     }
 
     #[test]
@@ -473,7 +487,7 @@ mod tests {
         .iter()
         .map(|(t, n)| block(t, *n))
         .collect();
-        let mut roles = body_roles(&body, &Shape::default());
+        let mut roles = body_roles(&body, &Shape::default(), &Hints::default());
         let names = signatures(&body, &mut roles);
         assert_eq!(names, ["Michael J. Kratsios", "David O. Sacks"]);
         assert!(

@@ -1,0 +1,177 @@
+//! PDF bytes to positioned text runs, one list per page, through `pdf_oxide`.
+//!
+//! Everything the crate does runs inside `catch_unwind`: a hostile or broken
+//! file must end in an error message, never in a panic that takes the
+//! terminal with it.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pdf_oxide::PdfDocument;
+use pdf_oxide::extractors::page_labels::PageLabelExtractor;
+
+use super::PdfError;
+
+/// One run of text as the page shows it, in points from the page's top left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The text of the run.
+    pub text: String,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Top edge (smaller is higher on the page).
+    pub top: f32,
+    /// Bottom edge.
+    pub bottom: f32,
+    /// Font size in points.
+    pub size: f32,
+    /// Bold (weight 600 or more, or a bold font name).
+    pub bold: bool,
+    /// Italic or oblique.
+    pub italic: bool,
+}
+
+/// One page: its runs in content-stream order and its height in points.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// The text runs of the page.
+    pub runs: Vec<Run>,
+    /// The page height, for telling the foot of the page from the top.
+    pub height: f32,
+}
+
+/// What extraction gives: pages, their labels, and what went wrong on the way.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    /// The pages that were read, in order.
+    pub pages: Vec<Page>,
+    /// The printed label of each page ("vii", "7"), else its number from 1.
+    pub labels: Vec<String>,
+    /// Pages that could not be read, as one line for the user.
+    pub warning: Option<String>,
+}
+
+/// More pages than this are not read: a brief is never this long, and a
+/// hostile page tree could claim millions.
+const MAX_PAGES: usize = 5_000;
+/// Text runs kept per page; a page drawing millions of glyphs is noise.
+const MAX_RUNS_PER_PAGE: usize = 200_000;
+
+/// Reads the text runs of the first `max_pages` pages (all with `None`).
+pub fn extract(bytes: &[u8], max_pages: Option<usize>) -> Result<Extracted, PdfError> {
+    // Last resort: the crate is large and parses hostile input; a panic in it
+    // becomes an error for this file rather than the end of gloss.
+    match catch_unwind(AssertUnwindSafe(|| extract_inner(bytes, max_pages))) {
+        Ok(result) => result,
+        Err(_) => Err(PdfError::Damaged(
+            "the PDF reader failed on it (a damaged or unusual file)".to_string(),
+        )),
+    }
+}
+
+fn extract_inner(bytes: &[u8], max_pages: Option<usize>) -> Result<Extracted, PdfError> {
+    let doc = PdfDocument::from_bytes(bytes.to_vec())
+        .map_err(|e| PdfError::Damaged(one_line(&e.to_string())))?;
+    // An encrypted PDF that opens with the empty user password (most do:
+    // they only restrict printing or copying) is read like any other.
+    match doc.authenticate(b"") {
+        Ok(true) => {}
+        Ok(false) => return Err(PdfError::Encrypted),
+        Err(e) => {
+            let reason = e.to_string().to_lowercase();
+            if reason.contains("encrypt") || reason.contains("password") {
+                return Err(PdfError::Encrypted);
+            }
+            return Err(PdfError::Damaged(one_line(&e.to_string())));
+        }
+    }
+    let count = doc
+        .page_count()
+        .map_err(|e| PdfError::Damaged(one_line(&e.to_string())))?;
+    let wanted = count.min(max_pages.unwrap_or(MAX_PAGES)).min(MAX_PAGES);
+    let mut pages = Vec::with_capacity(wanted);
+    let mut failed = Vec::new();
+    for index in 0..wanted {
+        // One bad page costs that page, not the document.
+        let page = catch_unwind(AssertUnwindSafe(|| read_page(&doc, index)));
+        match page {
+            Ok(Ok(page)) => pages.push(page),
+            Ok(Err(_)) | Err(_) => {
+                failed.push(index + 1);
+                pages.push(Page::default());
+            }
+        }
+    }
+    if !failed.is_empty() && failed.len() == wanted {
+        return Err(PdfError::Damaged("no page could be read".to_string()));
+    }
+    let labels = catch_unwind(AssertUnwindSafe(|| page_labels(&doc, wanted)))
+        .unwrap_or_else(|_| (1..=wanted).map(|n| n.to_string()).collect());
+    let mut warning = (!failed.is_empty()).then(|| {
+        format!(
+            "{} of {} pages could not be read (page {}{})",
+            failed.len(),
+            wanted,
+            failed[0],
+            if failed.len() > 1 { " …" } else { "" }
+        )
+    });
+    if count > MAX_PAGES && max_pages.is_none() {
+        warning = Some(format!(
+            "only the first {MAX_PAGES} of {count} pages are read"
+        ));
+    }
+    Ok(Extracted {
+        pages,
+        labels,
+        warning,
+    })
+}
+
+fn read_page(doc: &PdfDocument, index: usize) -> Result<Page, pdf_oxide::Error> {
+    let spans = doc.extract_spans(index)?;
+    let height = doc
+        .get_page_media_box(index)
+        .map(|(_, y0, _, y1)| (y1 - y0).abs())
+        .unwrap_or(792.0);
+    let runs = spans
+        .into_iter()
+        .filter(|s| !s.text.trim().is_empty() && s.bbox.width.is_finite() && s.bbox.y.is_finite())
+        .take(MAX_RUNS_PER_PAGE)
+        .map(|s| {
+            let name = s.font_name.to_lowercase();
+            // pdf_oxide gives the box in PDF space, y growing upwards.
+            let bottom = height - s.bbox.y;
+            Run {
+                x0: s.bbox.x,
+                x1: s.bbox.x + s.bbox.width.max(0.0),
+                top: bottom - s.bbox.height.abs(),
+                bottom,
+                size: if s.font_size.is_finite() {
+                    s.font_size.abs()
+                } else {
+                    0.0
+                },
+                bold: s.font_weight.is_bold() || name.contains("bold") || name.contains("heavy"),
+                italic: s.is_italic || name.contains("italic") || name.contains("oblique"),
+                text: s.text,
+            }
+        })
+        .collect();
+    Ok(Page { runs, height })
+}
+
+/// Printed page labels when the PDF defines them, else 1, 2, 3 ….
+fn page_labels(doc: &PdfDocument, count: usize) -> Vec<String> {
+    match PageLabelExtractor::extract(doc) {
+        Ok(ranges) if !ranges.is_empty() => PageLabelExtractor::get_all_labels(&ranges, count),
+        _ => (1..=count).map(|n| n.to_string()).collect(),
+    }
+}
+
+/// The first line of a library message, without control characters.
+fn one_line(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("").trim();
+    line.chars().filter(|c| !c.is_control()).take(160).collect()
+}

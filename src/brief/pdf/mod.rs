@@ -1,0 +1,279 @@
+//! PDF to text for the one structure stage: extract positioned runs
+//! ([`extract`]), put them in reading order ([`order`]), read typography
+//! ([`typography`]: body size, heading candidates, footnotes), then write
+//! the pages as text with `\f` between them and hand it, with the heading
+//! candidates as [`Hints`], to the plain-text loader. [`pages`] gives every
+//! paragraph the pages it came from.
+
+pub mod extract;
+pub mod order;
+mod pages;
+pub mod typography;
+
+use std::collections::HashSet;
+
+use thiserror::Error;
+
+use super::text::Hints;
+use super::{Brief, ParagraphKind};
+use order::Line;
+use typography::Look;
+
+pub use pages::assign_pages;
+
+/// Why a PDF gives no text; each message is one line for the user.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PdfError {
+    /// Encrypted, and the empty user password does not open it.
+    #[error("the PDF is encrypted and needs a password; save a copy without one first")]
+    Encrypted,
+    /// The file is not a PDF that can be read at all.
+    #[error("the PDF is damaged or not a PDF: {0}")]
+    Damaged(String),
+    /// Pages, but no text on them: a scan.
+    #[error("the PDF has no text layer (a scan?): run OCR first, e.g. ocrmypdf")]
+    NoText,
+}
+
+/// True when `bytes` start with the PDF signature `%PDF-`. (A text brief
+/// may quote the signature; only a file that starts with it is taken for a
+/// PDF by content. A `.pdf` file is one by its name, see [`has_header`].)
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
+/// True when `%PDF-` stands within the first KB: readers allow some junk
+/// before it in a file named `.pdf`.
+pub fn has_header(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
+/// A PDF's text with what the page showed beyond it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PdfText {
+    /// The text, pages separated by `\f`, blocks by blank lines.
+    pub text: String,
+    /// The title by typography: the largest type on the first page.
+    pub title: Option<String>,
+    /// The footnotes' text, whitespace removed.
+    pub footnotes: HashSet<String>,
+    /// Heading candidates by typography.
+    pub hints: Hints,
+    /// The label of each page ("vii", "7").
+    pub labels: Vec<String>,
+    /// Something the user should know: pages that could not be read.
+    pub warning: Option<String>,
+}
+
+/// Extracts the text of the first `max_pages` pages (all with `None`).
+pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfError> {
+    let extracted = extract::extract(bytes, max_pages)?;
+    let pages: Vec<Vec<Line>> = extracted
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut lines = order::lines_in_order(&p.runs);
+            let label = extracted.labels.get(i).map(String::as_str);
+            lines.retain(|l| !is_page_number(l, p.height, label, i + 1));
+            lines
+        })
+        .collect();
+    let body = typography::body_size(pages.iter().flatten());
+    let body_bold = {
+        let (bold, all) = pages
+            .iter()
+            .flatten()
+            .filter(|l| (l.size - body).abs() < 0.3)
+            .fold((0usize, 0usize), |(b, a), l| {
+                (b + usize::from(l.bold) * l.text.len(), a + l.text.len())
+            });
+        bold * 2 > all
+    };
+    let pitch = typography::body_pitch(pages.iter().map(Vec::as_slice), body);
+    let mut text = String::new();
+    let mut candidates: Vec<(String, Look)> = Vec::new();
+    let mut title = None;
+    let mut footnotes = HashSet::new();
+    for (i, lines) in pages.into_iter().enumerate() {
+        if i > 0 {
+            text.push('\u{c}');
+        }
+        if i == 0 {
+            title = typography::title(&lines, body);
+        }
+        let (body_lines, notes) = typography::split_footnotes(lines, body);
+        for block in blocks(&body_lines, pitch) {
+            if let Some(look) = typography::heading_look(block, body, body_bold) {
+                // A heading goes on one line, without its footnote mark, so
+                // the loader sees it whole and as the page shows it.
+                let heading = join_lines(block.iter().map(|l| match l.mark_at {
+                    Some(at) if std::ptr::eq(l, &block[block.len() - 1]) => &l.text[..at],
+                    _ => l.text.as_str(),
+                }));
+                if !text.is_empty() && !text.ends_with('\u{c}') {
+                    text.push('\n');
+                }
+                text.push_str(&heading);
+                text.push('\n');
+                candidates.push((heading, look));
+                continue;
+            }
+            write_block(&mut text, block);
+        }
+        // Footnotes after the body of their page, as a block of their own.
+        for block in blocks(&notes, pitch) {
+            footnotes.insert(dense(&join_lines(block.iter().map(|l| l.text.as_str()))));
+            write_block(&mut text, block);
+        }
+    }
+    // A file cut short (a broken download) lacks the end-of-file marker; the
+    // reader rebuilds what it can, and the user should know text may be gone.
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let cut_short = !tail.windows(5).any(|w| w == b"%%EOF");
+    if text.chars().all(char::is_whitespace) {
+        return Err(if cut_short {
+            PdfError::Damaged("it is cut short and no text could be read from it".to_string())
+        } else {
+            PdfError::NoText
+        });
+    }
+    let mut warning = extracted.warning;
+    if cut_short {
+        let short = "the PDF is cut short (no end-of-file marker): some text may be missing";
+        warning = Some(warning.map_or(short.to_string(), |w| format!("{short}; {w}")));
+    }
+    let looks: Vec<Look> = candidates.iter().map(|(_, l)| *l).collect();
+    let tier = typography::tiers(&looks);
+    let mut hints = Hints::default();
+    for (heading, look) in &candidates {
+        hints.add_heading(heading, tier(*look));
+    }
+    Ok(PdfText {
+        text: super::decode::clean(&text),
+        title,
+        footnotes,
+        hints,
+        labels: extracted.labels,
+        warning,
+    })
+}
+
+/// Parses a PDF into a brief (ids not yet assigned), with its pages.
+pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<String>), PdfError> {
+    let pdf = text_of(bytes, max_pages)?;
+    let mut brief = super::text::parse_with_hints(&pdf.text, &pdf.hints);
+    if let Some(title) = pdf.title {
+        set_title(&mut brief.meta, title);
+    }
+    assign_pages(&mut brief, &pdf.text, &pdf.labels);
+    for section in &mut brief.sections {
+        for p in &mut section.paragraphs {
+            if p.kind == ParagraphKind::Text && pdf.footnotes.contains(&dense(&p.text())) {
+                p.kind = ParagraphKind::Footnote;
+            }
+        }
+    }
+    brief.meta.encoding = "PDF".to_string();
+    Ok((brief, pdf.warning))
+}
+
+/// Puts the title the first page shows largest in place of the loader's
+/// guess; a guess that is part of it, and authors that are, give way.
+fn set_title(meta: &mut super::Meta, title: String) {
+    let whole = dense(&title);
+    if meta.title.as_deref().is_some_and(|t| dense(t) == whole) {
+        return;
+    }
+    let within = |s: &str| whole.contains(&dense(s));
+    meta.authors.retain(|a| !within(a));
+    // The loader may have taken the title for the masthead.
+    if meta.series.as_deref().is_some_and(|s| dense(s) == whole) {
+        meta.series = None;
+    }
+    if meta.subtitle.as_deref().is_some_and(within) {
+        meta.subtitle = None;
+    }
+    match meta.title.take() {
+        Some(old) if !within(&old) && meta.subtitle.is_none() => meta.subtitle = Some(old),
+        _ => {}
+    }
+    meta.title = Some(title);
+}
+
+/// True for a line at the top or foot of the page that reads as the page's
+/// label or number ("ii", "- 7 -"): the PDF says what its page numbers are,
+/// so roman ones go too, which the plain-text rules cannot know.
+fn is_page_number(line: &Line, height: f32, label: Option<&str>, number: usize) -> bool {
+    let edge = line.top < height * 0.12 || line.bottom > height * 0.88;
+    let bare = line
+        .text
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|'));
+    edge && !bare.is_empty() && (Some(bare) == label || bare.parse::<usize>().ok() == Some(number))
+}
+
+fn dense(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Joins the lines of one block: no space between two CJK characters, one
+/// between words.
+pub fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        let wide = out.chars().last().is_some_and(order::is_wide)
+            && line.chars().next().is_some_and(order::is_wide);
+        if !out.is_empty() && !wide {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Splits lines (in reading order) into blocks at vertical gaps and at
+/// changes of size or weight, as a reader's eye would; `pitch` is the body's
+/// usual line pitch in font sizes.
+fn blocks(lines: &[Line], pitch: f32) -> Vec<&[Line]> {
+    // A little more than the usual pitch is a paragraph gap.
+    let gap = (pitch * 1.15).max(1.3);
+    let mut out = Vec::new();
+    let mut start = 0;
+    // The pitch inside the current block: lines set at one steady pitch
+    // (a pull quote in large type) stay together whatever it is.
+    let mut rhythm: Option<f32> = None;
+    for i in 1..lines.len() {
+        let (a, b) = (&lines[i - 1], &lines[i]);
+        let step = b.bottom - a.bottom;
+        let size = a.size.max(b.size).max(1.0);
+        // Baseline to baseline: box heights vary by font, the pitch does not.
+        // Upwards is a new column or band: the paragraph may go on there.
+        let restyled = (a.size - b.size).abs() > 0.1 * size || a.bold != b.bold;
+        let steady = rhythm.is_some_and(|r| (step - r).abs() < 0.1 * size);
+        let far = step > gap * size && !steady;
+        if restyled || far {
+            out.push(&lines[start..i]);
+            start = i;
+            rhythm = None;
+        } else {
+            rhythm = Some(step);
+        }
+    }
+    if start < lines.len() {
+        out.push(&lines[start..]);
+    }
+    out
+}
+
+fn write_block(text: &mut String, block: &[Line]) {
+    if !text.is_empty() && !text.ends_with('\u{c}') {
+        text.push('\n');
+    }
+    for line in block {
+        text.push_str(&line.text);
+        text.push('\n');
+    }
+}

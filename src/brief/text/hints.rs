@@ -1,0 +1,105 @@
+//! Hints from a source richer than plain text (a PDF's typography) for the
+//! structure stage: which blocks the page sets as headings, and how large.
+//!
+//! The one entry is [`parse_with_hints`]; [`super::parse`] is the same with
+//! no hints. A block is hinted when its text, whitespace removed, equals a
+//! hinted heading's. With hints, typography decides unnumbered headings (a
+//! short standalone line in body type is not one); numbering still ranks
+//! numbered headings, and an unnumbered hinted heading ranks above every
+//! numbering family, larger type first.
+
+use std::collections::HashMap;
+
+use crate::brief::Brief;
+
+/// Heading candidates by typography.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// Heading text (whitespace removed) → size tier (0 = largest).
+    headings: HashMap<String, u8>,
+}
+
+/// Tiers take ranks 1…9, between the chapter family (0) and formal numbering (10).
+const TIERS: u8 = 9;
+
+impl Hints {
+    /// Marks `text` as a heading by typography, of size tier `tier` (0 = largest).
+    pub fn add_heading(&mut self, text: &str, tier: u8) {
+        let key = dense(text);
+        if !key.is_empty() {
+            let t = self.headings.entry(key).or_insert(tier);
+            *t = (*t).min(tier);
+        }
+    }
+
+    /// True when there are no hints: the plain-text rules apply unchanged.
+    pub fn is_empty(&self) -> bool {
+        self.headings.is_empty()
+    }
+
+    /// The numbering rank a block of this text takes as an unnumbered heading
+    /// set in larger or heavier type, if the typography says it is one.
+    pub(super) fn heading_rank(&self, text: &str) -> Option<u8> {
+        self.headings
+            .get(&dense(text))
+            .map(|tier| 1 + (*tier).min(TIERS - 1))
+    }
+
+    /// True when the plain-text guess for unnumbered headings still applies.
+    pub(super) fn guess_unnumbered(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+fn dense(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Parses plain text into a brief using `hints`; ids are left for the caller.
+pub fn parse_with_hints(text: &str, hints: &Hints) -> Brief {
+    super::parse_hinted(text, hints)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "A Title Line\n\nOpening words of the brief, long enough to be running text.\n\nShort standalone line\n\nBody text under it that goes on for a while, as body text does.\n\nWhere typography says\n\nMore body text under the typeset heading, again long enough.\n";
+
+    fn titles(brief: &Brief) -> Vec<&str> {
+        brief
+            .sections
+            .iter()
+            .filter_map(|s| s.title.as_deref())
+            .collect()
+    }
+
+    #[test]
+    fn a_hinted_block_is_a_heading_and_unhinted_short_lines_are_not() {
+        let plain = super::super::parse(TEXT);
+        assert!(
+            titles(&plain).contains(&"Short standalone line"),
+            "{:?}",
+            titles(&plain)
+        );
+        let mut hints = Hints::default();
+        hints.add_heading("Where  typography\nsays", 1);
+        let hinted = parse_with_hints(TEXT, &hints);
+        assert_eq!(titles(&hinted), ["Where typography says"]);
+    }
+
+    #[test]
+    fn larger_type_ranks_above_smaller() {
+        let mut hints = Hints::default();
+        hints.add_heading("Short standalone line", 0);
+        hints.add_heading("Where typography says", 1);
+        let brief = parse_with_hints(TEXT, &hints);
+        let levels: Vec<u8> = brief
+            .sections
+            .iter()
+            .filter(|s| s.title.is_some())
+            .map(|s| s.level)
+            .collect();
+        assert_eq!(levels, [1, 2]);
+    }
+}

@@ -1,0 +1,564 @@
+//! `gloss` on PDFs: small PDFs written by hand here (fonts are the standard
+//! 14, so no font file is needed), and the development corpus's real PDFs
+//! against their `pdftotext` text.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// A PDF of `pages`, each a content stream; F1 is Helvetica, F2 Helvetica-Bold.
+fn pdf(pages: &[String]) -> Vec<u8> {
+    let mut objects: Vec<String> = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        String::new(), // the page tree, once the pages are numbered
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>".to_string(),
+    ];
+    let mut kids = Vec::new();
+    for content in pages {
+        let page = objects.len() + 1;
+        kids.push(format!("{page} 0 R"));
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {} 0 R \
+             /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>",
+            page + 1
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len() + 1
+        ));
+    }
+    objects[1] = format!(
+        "<< /Type /Pages /Kids [{}] /Count {} >>",
+        kids.join(" "),
+        pages.len()
+    );
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// One line of text at (x, y) in font `font` of `size` points.
+fn text(font: &str, size: u32, x: u32, y: u32, s: &str) -> String {
+    format!("BT /{font} {size} Tf {x} {y} Td ({s}) Tj ET\n")
+}
+
+/// A two-page brief: a title, bold headings, body, a footnote, page numbers.
+fn sample() -> Vec<u8> {
+    let body = |y: u32, s: &str| text("F1", 10, 72, y, s);
+    let mut one = text("F2", 20, 72, 720, "Chokepoints and Workarounds");
+    one += &text("F2", 13, 72, 680, "Why export controls leak");
+    one += &body(
+        660,
+        "Export controls on chips work only as far as the supply",
+    );
+    one += &body(648, "chain allows, and firms route around them quickly.");
+    one += &body(
+        624,
+        "A second paragraph says more about the routes that matter.",
+    );
+    one += &text(
+        "F1",
+        7,
+        72,
+        80,
+        "1 Footnote text that belongs at the end of page one.",
+    );
+    one += &text("F1", 9, 300, 40, "1");
+    let mut two = text("F2", 13, 72, 720, "What follows for policy");
+    two += &body(
+        700,
+        "Policy should follow the routes, not the rules on paper.",
+    );
+    two += &text("F1", 9, 300, 40, "2");
+    pdf(&[one, two])
+}
+
+fn gloss() -> Command {
+    let mut cmd = Command::cargo_bin("gloss").expect("the gloss binary");
+    cmd.env(
+        "GLOSS_DATA_DIR",
+        std::env::temp_dir().join("gloss-pdf-tests-unused"),
+    );
+    cmd
+}
+
+fn outline_json(path: &Path) -> Value {
+    let out = gloss()
+        .args(["outline", "--json"])
+        .arg(path)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
+
+fn all_paragraph_texts(v: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in v["sections"].as_array().into_iter().flatten() {
+        for p in s["paragraphs"].as_array().into_iter().flatten() {
+            out.push(p["text"].as_str().unwrap_or_default().to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_pdf_opens_with_title_headings_pages_and_footnotes_after_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "brief.pdf", &sample());
+    let v = outline_json(&path);
+    assert_eq!(v["meta"]["encoding"], "PDF");
+    assert_eq!(v["meta"]["title"], "Chokepoints and Workarounds");
+    let titles: Vec<&str> = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Why export controls leak", "What follows for policy"]
+    );
+    let first = &v["sections"][0]["paragraphs"];
+    let texts = all_paragraph_texts(&v);
+    assert!(
+        texts[0]
+            .starts_with("Export controls on chips work only as far as the supply chain allows"),
+        "{texts:?}"
+    );
+    let note = texts
+        .iter()
+        .position(|t| t.starts_with("1 Footnote"))
+        .expect("the footnote");
+    let kinds: Vec<&str> = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["kind"].as_str())
+        .collect();
+    assert_eq!(kinds[note], "footnote", "{kinds:?}");
+    let second = texts
+        .iter()
+        .position(|t| t.starts_with("A second"))
+        .expect("the body");
+    assert!(note > second, "{texts:?}");
+    assert_eq!(first[0]["pages"], serde_json::json!(["1"]));
+    assert_eq!(
+        v["sections"][1]["paragraphs"][0]["pages"],
+        serde_json::json!(["2"])
+    );
+    // Page numbers are furniture.
+    assert!(!texts.iter().any(|t| t == "1" || t == "2"), "{texts:?}");
+}
+
+#[test]
+fn a_pdf_is_known_by_its_signature_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "brief.txt", &sample());
+    assert_eq!(outline_json(&path)["meta"]["encoding"], "PDF");
+    // A text brief that quotes the signature stays text.
+    let path = write(
+        dir.path(),
+        "about.txt",
+        b"How PDFs begin\n\nEvery file starts with %PDF-1.7 and a version.\n",
+    );
+    assert_eq!(outline_json(&path)["meta"]["encoding"], "UTF-8");
+    // A .pdf with junk before its header is still read.
+    let mut junk = b"junk\n".to_vec();
+    junk.extend(sample());
+    let path = write(dir.path(), "junk-first.pdf", &junk);
+    assert_eq!(
+        outline_json(&path)["meta"]["title"],
+        "Chokepoints and Workarounds"
+    );
+}
+
+#[test]
+fn a_pdf_without_text_is_a_scan_and_says_to_run_ocr() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "scan.pdf",
+        &pdf(&["0 0 m 100 100 l S".to_string()]),
+    );
+    let out = gloss().arg("outline").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("gloss: error: "), "{err}");
+    assert!(
+        err.contains("no text layer") && err.contains("ocrmypdf"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn garbage_after_the_signature_is_one_error_line_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        (
+            "junk.pdf",
+            b"%PDF-1.7\n\x00\x01 garbage ) ( << >> stream".to_vec(),
+        ),
+        ("empty.pdf", b"%PDF-".to_vec()),
+    ] {
+        let path = write(dir.path(), name, &bytes);
+        let out = gloss().arg("outline").arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("gloss: error: "), "{name}: {err}");
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+    }
+}
+
+#[test]
+fn a_truncated_pdf_shows_what_can_be_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = sample();
+    // Cut off the index at the end: the objects are still there to find.
+    let path = write(dir.path(), "cut.pdf", &whole[..whole.len() - 120]);
+    let out = gloss()
+        .args(["outline", "--json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.starts_with("gloss: warning: the PDF is cut short"),
+        "{err}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        all_paragraph_texts(&v)
+            .iter()
+            .any(|t| t.contains("Export controls"))
+    );
+    // Cut in the middle of the first page's text: nothing to show.
+    let path = write(dir.path(), "half.pdf", &whole[..whole.len() / 2]);
+    let out = gloss().arg("outline").arg(&path).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("gloss: error: ") && err.contains("cut short"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn convert_and_search_take_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "brief.pdf", &sample());
+    let out = gloss()
+        .args(["search", "route around"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out_dir = dir.path().join("out");
+    let out = gloss()
+        .args(["convert", "--to", "s", "-o"])
+        .arg(&out_dir)
+        .arg(&path)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(out_dir.join("brief.txt")).unwrap();
+    assert!(
+        text.contains("Chokepoints") && text.contains('\u{c}'),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_library_lists_pdfs_with_their_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "brief.pdf", &sample());
+    let entries = gloss::library::scan::scan(dir.path(), None).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].title(), "Chokepoints and Workarounds");
+}
+
+/// The development corpus beside the repository (CI lays `shared/` there).
+fn corpus() -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let candidates = [
+        here.join("../shared/corpus"),
+        here.join("../../shared/corpus"),
+    ];
+    candidates
+        .into_iter()
+        .find(|p| p.join("README.md").exists())
+        .expect("the shared corpus (../shared/corpus) with its PDFs")
+}
+
+/// Non-whitespace characters as a multiset (no normalisation here: the
+/// threshold leaves room for ligatures and compatibility forms).
+fn char_counts(text: &str) -> std::collections::HashMap<char, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        *counts.entry(c).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Share of the reference's characters that `got` has too.
+fn recall(reference: &str, got: &str) -> f64 {
+    let (r, g) = (char_counts(reference), char_counts(got));
+    let total: usize = r.values().sum();
+    let common: usize = r
+        .iter()
+        .map(|(c, n)| (*n).min(*g.get(c).unwrap_or(&0)))
+        .sum();
+    common as f64 / total.max(1) as f64
+}
+
+#[test]
+fn corpus_pdfs_keep_the_characters_pdftotext_finds_and_cjk_reads_right() {
+    let dir = corpus();
+    // Each into the script it is already in, which leaves it as extracted.
+    for (name, script, at_least) in [
+        ("tw-yda-minutes-2018", "t", 0.97),
+        ("cn-thinktank-daily-brief-2026-07-04", "s", 0.97),
+        ("eu-edpb-territorial-scope-2020", "s", 0.97),
+    ] {
+        let pdf = dir.join(format!("{name}.pdf"));
+        let reference = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+        let out = gloss()
+            .args(["convert", "--to", script])
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got = String::from_utf8(out.stdout).unwrap();
+        let r = recall(&reference, &got);
+        assert!(
+            r >= at_least,
+            "{name}: {:.1}% of pdftotext's characters",
+            r * 100.0
+        );
+    }
+}
+
+#[test]
+fn a_note_added_on_the_pdftotext_text_reanchors_on_the_pdf() {
+    let dir = corpus();
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let name = "eu-edpb-territorial-scope-2020";
+    let txt = docs.path().join(format!("{name}.txt"));
+    let pdf = docs.path().join(format!("{name}.pdf"));
+    std::fs::copy(dir.join(format!("{name}.txt")), &txt).unwrap();
+    std::fs::copy(dir.join(format!("{name}.pdf")), &pdf).unwrap();
+    // A long paragraph both extractions give alike (same text, same id):
+    // the PDF path splits some paragraphs pdftotext runs together.
+    let ids = |v: &Value| -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for s in v["sections"].as_array().into_iter().flatten() {
+            for p in s["paragraphs"].as_array().into_iter().flatten() {
+                let text = p["text"].as_str().unwrap_or_default();
+                out.push((p["id"].as_str().unwrap_or_default().to_string(), text.len()));
+            }
+        }
+        out
+    };
+    let in_pdf = ids(&outline_json(&pdf));
+    let (id, _) = ids(&outline_json(&txt))
+        .into_iter()
+        .filter(|(id, len)| *len > 300 && in_pdf.iter().any(|(i, _)| i == id))
+        .max_by_key(|(_, len)| *len)
+        .expect("a long paragraph in both");
+    let run = |args: &[&str], file: &Path| {
+        let out = Command::cargo_bin("gloss")
+            .unwrap()
+            .env("GLOSS_DATA_DIR", data.path())
+            .args(args)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    run(
+        &["notes", "add", "--text", "territorial scope", "--para", &id],
+        &txt,
+    );
+    let listing: Value =
+        serde_json::from_slice(&run(&["notes", "list", "--format", "json"], &pdf)).unwrap();
+    let note = &listing["notes"][0];
+    assert_eq!(note["text"], "territorial scope", "{listing}");
+    assert_eq!(note["status"], "anchored", "{listing}");
+    assert_eq!(note["current_paragraph"], id.as_str(), "{listing}");
+}
+
+/// The sample brief encrypted (AES-128) with `user` as the open password.
+fn encrypted(user: &str) -> Vec<u8> {
+    use pdf_oxide::editor::{DocumentEditor, EncryptionAlgorithm, EncryptionConfig, SaveOptions};
+    let mut editor = DocumentEditor::from_bytes(sample()).expect("the sample opens");
+    let config =
+        EncryptionConfig::new(user, "owner-secret").with_algorithm(EncryptionAlgorithm::Aes128);
+    let bytes = editor
+        .save_to_bytes_with_options(SaveOptions::with_encryption(config))
+        .expect("saved encrypted");
+    assert!(
+        bytes.windows(8).any(|w| w == b"/Encrypt"),
+        "the copy is encrypted"
+    );
+    bytes
+}
+
+#[test]
+fn an_encrypted_pdf_opens_with_the_empty_password_and_else_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = write(dir.path(), "open.pdf", &encrypted(""));
+    let v = outline_json(&open);
+    assert_eq!(v["meta"]["title"], "Chokepoints and Workarounds");
+    let locked = write(dir.path(), "locked.pdf", &encrypted("user-secret"));
+    let out = gloss().arg("outline").arg(&locked).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("gloss: error: ") && err.contains("password"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// A PDF from raw object bodies, numbered from 1, the first the catalog.
+fn raw_pdf(objects: &[&[u8]]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// `gloss outline FILE` under a cap on virtual memory (KiB).
+fn outline_capped(path: &Path, cap_kib: u64) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("gloss");
+    let script = format!("ulimit -v {cap_kib} && exec \"$0\" \"$@\"");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(bin)
+        .arg("outline")
+        .arg(path)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn hostile_pdfs_end_in_one_line_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    // A page tree that holds itself.
+    let cycle = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ]);
+    // A content stream of 200,000 nested arrays.
+    let mut deep = b"<< /Length 200037 >>\nstream\n".to_vec();
+    deep.extend(std::iter::repeat_n(b'[', 200_000));
+    deep.extend_from_slice(b" BT /F1 10 Tf 72 700 Td (deep) Tj ET\nendstream");
+    let deep = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+          /Resources << /Font << /F1 5 0 R >> >> >>",
+        &deep,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    // 13 KB that inflate (twice) to 2 GB of text operators: one content
+    // stream with `/Filter [/FlateDecode /FlateDecode]`, made once with
+    // zlib from a 2 GB run of `BT /F1 10 Tf 72 700 Td (bomb) Tj ET` lines.
+    let bomb = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inflate-bomb.pdf"),
+    )
+    .unwrap();
+    for (name, bytes) in [("cycle.pdf", cycle), ("deep.pdf", deep), ("bomb.pdf", bomb)] {
+        let path = write(dir.path(), name, &bytes);
+        let started = std::time::Instant::now();
+        // 768 MiB: far below what the bomb would need inflated.
+        let out = outline_capped(&path, 768 * 1024);
+        assert!(started.elapsed().as_secs() < 60, "{name} took too long");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{name}: {:?} {err}",
+            out.status
+        );
+        if out.status.code() == Some(1) {
+            assert!(
+                err.starts_with("gloss: error: ") && err.lines().count() == 1,
+                "{name}: {err}"
+            );
+        }
+    }
+}
