@@ -35,7 +35,8 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
     let crumbs = breadcrumb(&path, room);
     let mut left = vec![Span::styled(
         format!(
-            " §{section}/{entries}{crumbs}  {percent}%  {}",
+            " §{section}/{entries}{crumbs}  {percent}%{}  {}",
+            top_page(app),
             app.doc.brief.meta.encoding
         ),
         theme.status,
@@ -90,6 +91,18 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
 /// The section path in at most `width` columns, with a leading space:
 /// whole when it fits, else with the outer titles cut short, else without
 /// the outermost titles; at least the current section, cut to fit.
+/// The page of the first paragraph at or below the top of the screen, for
+/// citing ("  p. 7"); nothing when the brief has no pages.
+fn top_page(app: &App) -> String {
+    // A heading or two may stand above the paragraph; a few blocks suffice.
+    (app.top.block..app.doc.blocks.len())
+        .take(8)
+        .find_map(|i| app.doc.paragraph(i))
+        .and_then(|p| p.pages.first())
+        .map(|page| format!("  p. {}", clean(page)))
+        .unwrap_or_default()
+}
+
 fn breadcrumb(path: &[String], width: usize) -> String {
     const OUTER: usize = 7;
     let Some((last, _)) = path.split_last() else {
