@@ -193,9 +193,17 @@ fn a_narrow_list_shows_the_selected_title_whole_over_several_rows() {
 
 #[test]
 fn the_status_bar_names_the_page_of_the_top_line_when_the_brief_has_pages() {
-    let text = "Title of the brief\n\nFirst page text that runs on for a while, as text does.\n- 7 -\n\u{c}Second page text, again long enough to be running text here.\n- 8 -\n";
-    let mut brief = gloss::brief::load_bytes(text.as_bytes(), gloss::brief::load::Format::PlainText, "t")
-        .expect("a brief");
+    // Two pages of ten paragraphs each, page numbers at their feet.
+    let page = |n: usize| -> String {
+        let body: String = (0..10)
+            .map(|i| format!("Paragraph {i} of page {n} runs on for a while, as text does.\n\n"))
+            .collect();
+        format!("{body}- {n} -\n\u{c}")
+    };
+    let text = format!("Title of the brief\n\n{}{}", page(7), page(8));
+    let mut brief =
+        gloss::brief::load_bytes(text.as_bytes(), gloss::brief::load::Format::PlainText, "t")
+            .expect("a brief");
     brief.meta.encoding = "UTF-8".into();
     let mut app = App::new(brief);
     app.resize(Rect::new(0, 0, 100, 12));
@@ -204,7 +212,11 @@ fn the_status_bar_names_the_page_of_the_top_line_when_the_brief_has_pages() {
     assert!(status(&mut app).contains("p. 8"), "{}", status(&mut app));
     // Without pages the status bar says nothing of them.
     let mut plain = app_without_pages();
-    assert!(!status(&mut plain).contains("p. "), "{}", status(&mut plain));
+    assert!(
+        !status(&mut plain).contains("p. "),
+        "{}",
+        status(&mut plain)
+    );
 }
 
 fn app_without_pages() -> App {
