@@ -69,6 +69,17 @@ fn series_like(text: &str) -> bool {
         && (numbered || width_within(text, SERIES_MAX_WIDTH).is_some())
 }
 
+/// A few words in capitals, not a series or an organisation: lines of a
+/// title set large on a cover, a word or two a line.
+fn capital_words(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 3
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && !series_like(text)
+        && !is_org_name(text)
+}
+
 fn masthead_like(text: &str) -> bool {
     series_like(text)
         || is_org_name(text)
@@ -201,10 +212,28 @@ pub(super) fn read_lead(
         .iter()
         .map(|&i| blocks[i].text.as_str())
         .peekable();
+    // A cover title set word by word in capitals ("RECURSIVE" / "PUBLIC")
+    // reads as one title, not as a run of mastheads.
+    let set_apart: Vec<&Block> = plain_indices
+        .iter()
+        .enumerate()
+        .take_while(|&(k, &i)| i == plain_indices[0] + k && capital_words(&blocks[i].text))
+        .map(|(_, &i)| &blocks[i])
+        .collect();
+    let lines: usize = set_apart.iter().map(|b| b.lines).sum();
+    let mut joined_title = None;
+    if lines >= 2 && set_apart.len() < plain_indices.len() {
+        let set_apart: Vec<&str> = set_apart.iter().map(|b| b.text.as_str()).collect();
+        joined_title = Some(set_apart.join(" "));
+        for _ in 0..set_apart.len() {
+            plain_texts.next();
+        }
+    }
     // Mastheads (a publisher, a series) come first; one plain line at least
     // is left for the title.
     let mut left = plain_indices.len();
-    while left >= 2
+    while joined_title.is_none()
+        && left >= 2
         && let Some(masthead) = plain_texts.next_if(|t| masthead_like(t))
     {
         left -= 1;
@@ -223,7 +252,7 @@ pub(super) fn read_lead(
             None => *slot = Some(masthead.to_string()),
         }
     }
-    meta.title = plain_texts.next().map(str::to_string);
+    meta.title = joined_title.or_else(|| plain_texts.next().map(str::to_string));
     meta.subtitle = plain_texts.next().map(str::to_string);
     let extra: Vec<&str> = plain_texts.collect();
     for (i, role) in roles[..end].iter().enumerate() {
@@ -310,6 +339,21 @@ pub(super) fn title_from_running_header(blocks: &[Block], running: &[String], me
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_set_word_by_word_in_capitals_is_one_title() {
+        let (meta, ..) = lead(
+            "RECURSIVE\nPUBLIC\nPiloting Connected Democratic Engagement with AI Governance\nFlynn Devine\nCarl Miller\n\nNovember 2023\n\nThe project team set out to pilot a way of sourcing democratic signals.",
+        );
+        assert_eq!(meta.title.as_deref(), Some("RECURSIVE PUBLIC"));
+        assert!(
+            meta.subtitle
+                .as_deref()
+                .is_some_and(|s| s.starts_with("Piloting Connected")),
+            "{meta:?}"
+        );
+        assert!(meta.series.is_none(), "{meta:?}");
+    }
 
     fn lead(text: &str) -> (Meta, Vec<Paragraph>, usize, usize) {
         let (blocks, _) = super::super::blocks::blocks(super::super::pages::page_items(text));
