@@ -29,6 +29,7 @@ mod toc;
 
 use super::{Brief, Paragraph, ParagraphKind, Section};
 use blocks::Block;
+pub(crate) use dates::date_of;
 use headings::levels_for;
 pub use hints::{Hints, parse_with_hints};
 use pages::PageNames;

@@ -184,33 +184,9 @@ fn signature(tail: &[&Paragraph]) -> Option<Vec<String>> {
 }
 
 /// A short line that gives a date: `2025年3月1日`, `2025-03-01`,
-/// `March 1, 2025`, `1 March 2025`.
+/// `March 1, 2025`, `1 March 2025` — as the plain-text loader reads dates.
 fn is_date_line(line: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if line.chars().count() > 40 || !line.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    let lower = line.to_lowercase();
-    (line.contains('年') && (line.contains('月') || line.contains('日')))
-        || MONTHS.iter().any(|m| lower.contains(m))
-        || line
-            .split(['-', '/', '.'])
-            .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-            .count()
-            == 3
+    line.chars().count() <= 40 && crate::brief::text::date_of(line).is_some()
 }
 
 /// What follows a byline label, trimmed ("" for a label alone); `None`

@@ -5,7 +5,7 @@ use super::chars::Scan;
 
 /// The date, when the whole line is one ("2026年5月13日", "2026-05-13",
 /// "May 13, 2026"), possibly after a label such as "日期：" or "Date:".
-pub(super) fn date_of(line: &str) -> Option<&str> {
+pub(crate) fn date_of(line: &str) -> Option<&str> {
     let line = line.trim();
     let unlabelled = match line.find(['：', ':']) {
         Some(i)
