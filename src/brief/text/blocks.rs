@@ -291,7 +291,12 @@ fn split_run<'a>(
             || (sentence_above && wrapped && shape.heading_like(line.text))
             || (sentence_above && line.indented && !all_indented)
             || (shape.ends_short(prev.text) && !continues_text(line.text) && !heading_kept_whole);
-        if split {
+        // A footnote's number on a line of its own ("14" / "Defense
+        // Production Act …") stays with its note.
+        let label_above = piece.start == k - 1
+            && (1..=3).contains(&prev.text.len())
+            && prev.text.bytes().all(|b| b.is_ascii_digit());
+        if split && (marker.is_some() || !label_above) {
             push_piece(lines, out, Piece { end: k, ..piece }, shape);
             piece = Piece {
                 start: k,
@@ -473,6 +478,12 @@ mod tests {
                 "Executive Order 14179, Federal Register 90."
             ]
         );
+    }
+
+    #[test]
+    fn a_footnote_number_on_its_own_line_stays_with_its_note() {
+        let text = "13\nStevenson-Wydler Technology Innovation Act of 1980.\n14\nDefense Production Act of 1950, 50 U.S.C.";
+        assert!(texts(text).iter().all(|t| t.len() > 3), "{:?}", texts(text));
     }
 
     #[test]
