@@ -13,7 +13,8 @@ const SOURCE_MARKERS: &[&str] = &[
     "image source", "image credit", "credit:",
 ];
 const FIGURE_MARKERS: &[&str] = &[
-    "圖", "图", "表", "figure", "fig.", "table", "chart", "exhibit",
+    "圖", "图", "表", "figures", "figure", "figs.", "fig.", "fig", "tables", "table", "chart",
+    "exhibit",
 ];
 
 /// True when `text` (a block) is an image caption or a source line.
@@ -61,6 +62,17 @@ fn figure_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figure_labels_in_the_plural_and_short_forms() {
+        assert!(is_caption(
+            "Figures 7 & 8: Example of polis groups from our youth cohort"
+        ));
+        assert!(is_caption(
+            "Fig 10: Semantic Clusters (Consensus statements highlighted)"
+        ));
+        assert!(!is_caption("Figures show a rise in trade"));
+    }
 
     #[test]
     fn captions_and_source_lines() {

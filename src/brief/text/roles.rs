@@ -217,6 +217,10 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
         .all(|c| c.is_ascii_digit() || ".,/-".contains(c))
         && last_word.chars().any(|c| c.is_ascii_digit());
     let address = text.contains("://") || text.starts_with("www.");
+    // "Accountability, Privacy)": a bracket closed that the line never
+    // opened is the end of a wrapped line, not a heading.
+    let count = |set: &[char]| text.chars().filter(|c| set.contains(c)).count();
+    let unbalanced = count(&['(', '（']) < count(&[')', '）']);
     // "Agree. DSIT will…": a sentence ends inside the line, so it is prose.
     let inner_sentence = text
         .split_whitespace()
@@ -230,6 +234,7 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
         });
     !starts_with_figure
         && !address
+        && !unbalanced
         && !inner_sentence
         && !ends_with_number
         && !is_field(text)
@@ -444,6 +449,7 @@ mod tests {
             "機構：RAND",
             "紀錄：洪淑美",
             "Partially Agree. The Industrial",
+            "Accountability, Privacy)",
         ] {
             assert!(!may_head_unnumbered(text), "{text}");
         }
