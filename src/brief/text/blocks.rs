@@ -229,6 +229,10 @@ fn split_run<'a>(
             None => list.after(line.text, piece.marker.is_some()),
         };
         let wrapped = shape.wrap_width.is_some();
+        // In a narrow column (a table cell dumped column by column), a line
+        // about as wide as the lines after it is just one of its lines.
+        let column_width = narrow_column(lines, k, run.end, shape.wrap_width);
+        let full_in_column = column_width.is_some_and(|w| width_capped(prev.text, w) * 10 >= w * 6);
         // Only the second line of a piece can continue a heading begun on its
         // first; asked only there, as the checks are not free.
         let heading_kept_whole = piece.start == k - 1
@@ -243,7 +247,7 @@ fn split_run<'a>(
             && !continues_text(line.text)
             && !heading_kept_whole
             && (shape.numbered_heading(prev.text).is_some()
-                || (wrapped && shape.heading_like(prev.text)));
+                || (wrapped && shape.heading_like(prev.text) && !full_in_column));
         // The line after a heading wrapped over two lines starts the text.
         let two_line_heading_above = piece.start + 2 == k
             && piece.marker.is_none()
@@ -290,7 +294,10 @@ fn split_run<'a>(
             || (sentence_above && numbering(line.text).is_some())
             || (sentence_above && wrapped && shape.heading_like(line.text))
             || (sentence_above && line.indented && !all_indented)
-            || (shape.ends_short(prev.text) && !continues_text(line.text) && !heading_kept_whole);
+            || (shape.ends_short(prev.text)
+                && !full_in_column
+                && !continues_text(line.text)
+                && !heading_kept_whole);
         // A footnote's number on a line of its own ("14" / "Defense
         // Production Act …") stays with its note.
         let label_above = piece.start == k - 1
@@ -309,6 +316,27 @@ fn split_run<'a>(
         }
     }
     push_piece(lines, out, piece, shape);
+}
+
+/// Lines after `at` looked at to tell a narrow column from wrapped prose.
+const COLUMN_LOOKAHEAD: usize = 3;
+
+/// The width of the column the lines from `at` are set in, when it is
+/// narrow (no wider than 60% of the text's wrap width) and its lines run on
+/// into each other. Tables dumped one column at a time read like this, and
+/// their short lines are not the ends of paragraphs; a list of names, one a
+/// line, does not run on.
+fn narrow_column(lines: &[Line<'_>], at: usize, end: usize, wrap: Option<usize>) -> Option<usize> {
+    let wrap = wrap?;
+    let after = &lines[at..end.min(at + COLUMN_LOOKAHEAD)];
+    let width = after.iter().map(|l| width_capped(l.text, wrap)).max()?;
+    let around = &lines[at.saturating_sub(COLUMN_LOOKAHEAD)..end.min(at + COLUMN_LOOKAHEAD + 1)];
+    let runs_on = around.windows(2).any(|pair| {
+        continues_text(pair[1].text)
+            || ends_mid_phrase(&pair[0].text.to_lowercase())
+            || pair[0].text.ends_with([',', '，', '、'])
+    });
+    (after.len() >= 2 && runs_on && width * 10 <= wrap * 6).then_some(width)
 }
 
 /// True for a line opened by a short tag in brackets: "[P0] …", "【快訊】…".
@@ -466,6 +494,40 @@ mod tests {
             .into_iter()
             .map(|b| b.text)
             .collect()
+    }
+
+    /// Prose wrapped at about 80 columns, so that the wrap width is known.
+    const WRAPPED_PROSE: &str = "The government sets out its response to each recommendation of the plan in\nthe table below, with the department that leads and the time it will take to\ndeliver, and it will report on its progress to Parliament every six months.\n\n";
+
+    #[test]
+    fn a_cell_of_a_narrow_table_column_is_one_block() {
+        let text = format!(
+            "{WRAPPED_PROSE}Support Higher Education\nInstitutions (HEI) to increase the\nnumbers of AI graduates.\n\nInitially\nSpring 2025,\nbut\ncontinuous\nthereafter"
+        );
+        let blocks = texts(&text);
+        assert_eq!(
+            blocks[1..],
+            [
+                "Support Higher Education Institutions (HEI) to increase the numbers of AI graduates.",
+                "Initially Spring 2025, but continuous thereafter",
+            ]
+        );
+    }
+
+    #[test]
+    fn names_one_a_line_are_not_a_table_column() {
+        let text = format!(
+            "{WRAPPED_PROSE}Trade Policy\nFlynn Devine\nAlex Krasodomski-Jones\nCarl Miller"
+        );
+        assert_eq!(
+            texts(&text)[1..],
+            [
+                "Trade Policy",
+                "Flynn Devine",
+                "Alex Krasodomski-Jones",
+                "Carl Miller"
+            ]
+        );
     }
 
     #[test]
