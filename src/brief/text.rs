@@ -19,9 +19,11 @@ mod dates;
 mod fields;
 mod headings;
 mod hints;
+mod levels;
 mod lists;
 mod meta;
 mod names;
+mod numbered_lists;
 mod page_numbers;
 mod pages;
 mod roles;
@@ -30,7 +32,6 @@ mod toc;
 use super::{Brief, Paragraph, ParagraphKind, Section};
 use blocks::Block;
 pub(crate) use dates::date_of;
-use headings::levels_for;
 pub use hints::{Hints, parse_with_hints};
 use pages::PageNames;
 use roles::{Role, body_roles, heading_text};
@@ -57,17 +58,35 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
     if brief.meta.authors.is_empty() {
         brief.meta.authors = signed;
     }
-    let level = levels_for(roles.iter().filter_map(|r| match r {
-        Role::Numbered(rank) | Role::RunIn(rank) => Some(*rank),
-        _ => None,
-    }));
+    let body = &blocks[lead_end..footer];
+    let counts = levels::occurrences(
+        body.iter()
+            .zip(&roles)
+            .filter(|(_, r)| **r == Role::Unnumbered)
+            .map(|(b, _)| b.text.as_str()),
+    );
+    let classes: Vec<Option<levels::Class>> = body
+        .iter()
+        .zip(&roles)
+        .map(|(block, role)| match role {
+            Role::Numbered(rank) | Role::RunIn(rank) => Some(levels::Class::Numbered(*rank)),
+            Role::Unnumbered => {
+                let text = block.text.as_str();
+                Some(levels::unnumbered_class(
+                    text,
+                    counts.get(text).copied().unwrap_or(1),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    drop(counts);
+    let mut levels = levels::Levels::default();
     let headings = roles
         .iter()
         .filter(|r| matches!(r, Role::Numbered(_) | Role::Unnumbered | Role::RunIn(_)));
     brief.sections.reserve_exact(headings.count() + 1);
     let mut footer_paragraphs = Vec::new();
-    // An unnumbered heading sits one level below the numbered one above it.
-    let mut numbered_level = 0u8;
     for (i, block) in blocks.into_iter().enumerate() {
         if i < lead_end {
             continue;
@@ -93,24 +112,26 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
             });
         }
         match roles[at] {
-            Role::Numbered(rank) => {
-                numbered_level = level(rank);
+            Role::Numbered(_) => {
                 let title = heading_text(&block).into_owned();
-                start_section(&mut brief.sections, numbered_level, title, size());
+                let capitals = levels::in_capitals(&title);
+                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), capitals);
+                start_section(&mut brief.sections, level, title, size());
             }
-            Role::RunIn(rank) => {
-                numbered_level = level(rank);
+            Role::RunIn(_) => {
+                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), false);
                 let (title, rest) = roles::split_run_in(&block.text);
                 let title = match &block.marker {
                     Some(marker) => format!("{marker}{title}"),
                     None => title.to_string(),
                 };
-                start_section(&mut brief.sections, numbered_level, title, size() + 1);
+                start_section(&mut brief.sections, level, title, size() + 1);
                 let lead = Paragraph::plain(ParagraphKind::Text, rest.trim_start());
                 push_paragraph(&mut brief.sections, paged(lead, pages));
             }
             Role::Unnumbered => {
-                let level = numbered_level.saturating_add(1);
+                let capitals = levels::in_capitals(&block.text);
+                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), capitals);
                 start_section(&mut brief.sections, level, block.text, size());
             }
             Role::EditorNote => brief.back_matter.push(paged(

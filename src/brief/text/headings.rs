@@ -372,18 +372,6 @@ pub(super) fn ends_mid_phrase(line: &str) -> bool {
         && line.contains(char::is_whitespace)
 }
 
-/// Maps the ranks present in a brief to levels 1, 2, 3 … in rank order.
-pub(super) fn levels_for(ranks: impl Iterator<Item = u8>) -> impl Fn(u8) -> u8 {
-    let mut present = [false; 256];
-    for r in ranks {
-        present[usize::from(r)] = true;
-    }
-    move |rank| {
-        let above = present[..usize::from(rank)].iter().filter(|p| **p).count();
-        u8::try_from(above + 1).unwrap_or(u8::MAX)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,13 +477,6 @@ mod tests {
             Some(2)
         );
         assert_eq!(shape.listed_lines(&["The text.", "Introduction"]), None);
-    }
-
-    #[test]
-    fn levels_follow_the_families_present() {
-        let level = levels_for([rank::CJK, rank::PAREN_CJK, rank::CJK].into_iter());
-        assert_eq!(level(rank::CJK), 1);
-        assert_eq!(level(rank::PAREN_CJK), 2);
     }
 
     #[test]

@@ -149,6 +149,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     let listed = mark_contents(body, &mut roles);
     demote_field_families(body, &mut roles);
     mark_figures(body, &mut roles);
+    super::numbered_lists::demote_numbered_lists(body, &mut roles);
     demote_headings_over_nothing(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
     mark_run_in_headings(body, &mut roles);

@@ -1,0 +1,166 @@
+//! Heading levels. Numbering families nest by rank (壹 > 一 > （一） > 1.);
+//! headings without a number nest by their style, in the order the document
+//! first uses them: a title set in capitals over title-case heads, and a
+//! head that recurs in every section ("Recommended Policy Actions") one
+//! level under the heads it recurs beneath.
+
+use std::collections::HashMap;
+
+/// A head this many times or more in one brief recurs in every section.
+const RECURRING_MIN: usize = 3;
+
+/// The style class of a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    /// Numbered, with the family's rank.
+    Numbered(u8),
+    /// Unnumbered and set in capitals: "PILOT SUMMARY".
+    Capitals,
+    /// Unnumbered, any other case or script.
+    Plain,
+    /// Unnumbered and repeated in section after section.
+    Recurring,
+}
+
+/// The class of an unnumbered heading, given how often its text occurs
+/// among the brief's unnumbered headings.
+pub(super) fn unnumbered_class(text: &str, occurrences: usize) -> Class {
+    if occurrences >= RECURRING_MIN {
+        Class::Recurring
+    } else if in_capitals(text) {
+        Class::Capitals
+    } else {
+        Class::Plain
+    }
+}
+
+/// True when the letters of `text` (two or more) are all capitals.
+pub(super) fn in_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
+}
+
+/// How often each unnumbered heading text occurs.
+pub(super) fn occurrences<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut counts = HashMap::new();
+    for text in texts {
+        *counts.entry(text).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The classes of the headings above the current one, outermost first.
+#[derive(Debug, Default)]
+pub(super) struct Levels {
+    open: Vec<Class>,
+}
+
+impl Levels {
+    /// The level (1 = top) of the next heading, of class `class`;
+    /// `capitals` tells whether its text is set in capitals.
+    pub(super) fn next(&mut self, class: Class, capitals: bool) -> u8 {
+        if let Some(at) = self.open.iter().position(|c| *c == class) {
+            self.open.truncate(at);
+        } else {
+            // A number or a title in capitals closes the plain heads above
+            // it, and a number the deeper numbers; a title in capitals stays
+            // over the numbered parts under it unless they are in capitals
+            // too ("INTRODUCTION" then "1 APPLICATION OF …").
+            while let Some(top) = self.open.last() {
+                let closes = match (*top, class) {
+                    (Class::Plain | Class::Recurring, Class::Numbered(_) | Class::Capitals) => true,
+                    (Class::Numbered(above), Class::Numbered(rank)) => above > rank,
+                    (Class::Capitals, Class::Numbered(_)) => capitals,
+                    _ => false,
+                };
+                if !closes {
+                    break;
+                }
+                self.open.pop();
+            }
+        }
+        self.open.push(class);
+        u8::try_from(self.open.len()).unwrap_or(u8::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn levels(classes: &[Class]) -> Vec<u8> {
+        let mut levels = Levels::default();
+        classes.iter().map(|c| levels.next(*c, false)).collect()
+    }
+
+    #[test]
+    fn numbering_families_nest_by_rank() {
+        use Class::Numbered as N;
+        assert_eq!(
+            levels(&[N(10), N(30), N(40), N(30), N(40), N(10), N(30)]),
+            [1, 2, 3, 2, 3, 1, 2]
+        );
+    }
+
+    #[test]
+    fn a_recurring_head_sits_under_the_heads_it_recurs_beneath() {
+        use Class::*;
+        assert_eq!(
+            levels(&[
+                Plain,
+                Numbered(0),
+                Plain,
+                Recurring,
+                Plain,
+                Recurring,
+                Numbered(0),
+                Plain
+            ]),
+            [1, 1, 2, 3, 2, 3, 1, 2]
+        );
+    }
+
+    #[test]
+    fn titles_in_capitals_stay_over_the_numbered_parts_under_them() {
+        use Class::*;
+        assert_eq!(
+            levels(&[
+                Capitals,
+                Plain,
+                Capitals,
+                Numbered(50),
+                Plain,
+                Numbered(50),
+                Capitals
+            ]),
+            [1, 2, 1, 2, 3, 2, 1]
+        );
+    }
+
+    #[test]
+    fn numbered_parts_in_capitals_stand_beside_a_title_in_capitals() {
+        let mut levels = Levels::default();
+        let got = [
+            (Class::Plain, false),
+            (Class::Capitals, true),
+            (Class::Numbered(50), true),
+            (Class::Numbered(65), false),
+            (Class::Plain, false),
+            (Class::Numbered(65), false),
+            (Class::Numbered(50), true),
+        ]
+        .map(|(class, capitals)| levels.next(class, capitals));
+        assert_eq!(got, [1, 1, 1, 2, 3, 2, 1]);
+    }
+
+    #[test]
+    fn classes_follow_case_and_recurrence() {
+        assert_eq!(unnumbered_class("PILOT SUMMARY", 1), Class::Capitals);
+        assert_eq!(unnumbered_class("Pilot Summary", 1), Class::Plain);
+        assert_eq!(unnumbered_class("國際情勢", 1), Class::Plain);
+        assert_eq!(
+            unnumbered_class("Recommended Policy Actions", 30),
+            Class::Recurring
+        );
+    }
+}
