@@ -59,28 +59,7 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
         brief.meta.authors = signed;
     }
     let body = &blocks[lead_end..footer];
-    let counts = levels::occurrences(
-        body.iter()
-            .zip(&roles)
-            .filter(|(_, r)| **r == Role::Unnumbered)
-            .map(|(b, _)| b.text.as_str()),
-    );
-    let classes: Vec<Option<levels::Class>> = body
-        .iter()
-        .zip(&roles)
-        .map(|(block, role)| match role {
-            Role::Numbered(rank) | Role::RunIn(rank) => Some(levels::Class::Numbered(*rank)),
-            Role::Unnumbered => {
-                let text = block.text.as_str();
-                Some(levels::unnumbered_class(
-                    text,
-                    counts.get(text).copied().unwrap_or(1),
-                ))
-            }
-            _ => None,
-        })
-        .collect();
-    drop(counts);
+    let classes = levels::classes(body, &roles);
     let mut levels = levels::Levels::default();
     let headings = roles
         .iter()

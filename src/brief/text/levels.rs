@@ -6,6 +6,10 @@
 
 use std::collections::HashMap;
 
+use super::blocks::Block;
+use super::headings::numbering;
+use super::roles::Role;
+
 /// A head this many times or more in one brief recurs in every section.
 const RECURRING_MIN: usize = 3;
 
@@ -40,13 +44,35 @@ pub(super) fn in_capitals(text: &str) -> bool {
     letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
 }
 
-/// How often each unnumbered heading text occurs.
-pub(super) fn occurrences<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-    let mut counts = HashMap::new();
-    for text in texts {
-        *counts.entry(text).or_insert(0) += 1;
+/// The class of every heading of the body (`None` for other blocks). A
+/// head typeset as a heading but not numbered (a PDF's) recurs like any
+/// other unnumbered one.
+pub(super) fn classes(body: &[Block], roles: &[Role]) -> Vec<Option<Class>> {
+    let unnumbered = |block: &Block, role: &Role| match role {
+        Role::Unnumbered => true,
+        Role::Numbered(_) => block.marker.is_none() && numbering(&block.text).is_none(),
+        _ => false,
+    };
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (block, role) in body.iter().zip(roles) {
+        if unnumbered(block, role) {
+            *counts.entry(block.text.as_str()).or_insert(0) += 1;
+        }
     }
-    counts
+    body.iter()
+        .zip(roles)
+        .map(|(block, role)| {
+            let count = counts.get(block.text.as_str()).copied().unwrap_or(1);
+            match role {
+                Role::Numbered(_) if unnumbered(block, role) && count >= RECURRING_MIN => {
+                    Some(Class::Recurring)
+                }
+                Role::Numbered(rank) | Role::RunIn(rank) => Some(Class::Numbered(*rank)),
+                Role::Unnumbered => Some(unnumbered_class(&block.text, count)),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The classes of the headings above the current one, outermost first.
@@ -151,6 +177,24 @@ mod tests {
         ]
         .map(|(class, capitals)| levels.next(class, capitals));
         assert_eq!(got, [1, 1, 1, 2, 3, 2, 1]);
+    }
+
+    #[test]
+    fn a_typeset_head_that_recurs_is_recurring_and_a_numbered_one_is_not() {
+        let block = |text: &str| Block {
+            text: text.to_string(),
+            lines: 1,
+            marker: None,
+            pages: (0, 0),
+        };
+        let texts = [
+            "Actions", "1. Trade", "Actions", "1. Trade", "Actions", "1. Trade",
+        ];
+        let body: Vec<Block> = texts.iter().map(|t| block(t)).collect();
+        let roles = [Role::Numbered(20); 6];
+        let got = classes(&body, &roles);
+        assert_eq!(got[0], Some(Class::Recurring));
+        assert_eq!(got[1], Some(Class::Numbered(20)));
     }
 
     #[test]
