@@ -92,6 +92,7 @@ mod tests {
                 lines: 1,
                 marker: None,
                 pages: (0, 0),
+                widest: 0,
             })
             .collect()
     }

@@ -19,6 +19,9 @@ pub(super) struct Block {
     pub marker: Option<String>,
     /// The physical pages of its first and last line (0 = the first page).
     pub pages: (u32, u32),
+    /// The width of its widest line, in columns (capped): a block set in a
+    /// narrow column or a table cell shows itself by it.
+    pub widest: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -463,7 +466,9 @@ fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
     let range = &lines[piece.start..piece.end];
     let capacity = range.iter().chain(tail).map(|l| l.text.len() + 1).sum();
     let mut text = String::with_capacity(capacity);
+    let mut widest = 0;
     for (i, line) in range.iter().chain(tail).enumerate() {
+        widest = widest.max(width_capped(line.text, WRAP_CAP));
         let body = match piece.marker {
             Some(marker) if i == 0 => line
                 .text
@@ -480,6 +485,7 @@ fn build(lines: &[Line<'_>], piece: &Piece<'_>) -> Block {
         lines: range.len() + tail.len(),
         marker: piece.marker.map(str::to_string),
         pages: (first_page, last_page),
+        widest,
     }
 }
 

@@ -186,6 +186,7 @@ mod tests {
             lines: 1,
             marker: None,
             pages: (0, 0),
+            widest: 0,
         };
         let texts = [
             "Actions", "1. Trade", "Actions", "1. Trade", "Actions", "1. Trade",

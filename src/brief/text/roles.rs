@@ -150,6 +150,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     demote_field_families(body, &mut roles);
     mark_figures(body, &mut roles);
     super::numbered_lists::demote_numbered_lists(body, &mut roles);
+    demote_headings_in_tables(body, &mut roles, shape);
     demote_headings_over_nothing(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
     mark_run_in_headings(body, &mut roles);
@@ -347,6 +348,48 @@ fn mark_figures(body: &[Block], roles: &mut [Role]) {
     }
 }
 
+/// A block whose widest line stays under this share (in percent) of the
+/// wrap width is set in a column narrower than the text: a table's.
+const TABLE_COLUMN_MAX_PERCENT: usize = 78;
+/// A table has at least this many blocks above its caption.
+const TABLE_MIN_BLOCKS: usize = 4;
+/// A caption is looked for this many blocks below a table's first cell.
+const TABLE_MAX_BLOCKS: usize = 240;
+
+/// A caption set under a table ("Table 3: …") closes a run of narrow blocks
+/// that are the table's cells: none of them heads a section, however
+/// heading-like ("Purple", "1. Education", "AI Should Adapt to Local
+/// Context"). The run starts after the last block set at the full width of
+/// the text, which is the prose that introduced the table.
+fn demote_headings_in_tables(body: &[Block], roles: &mut [Role], shape: &Shape) {
+    let Some(wrap) = shape.wrap_width else {
+        return;
+    };
+    let narrow = |block: &Block| block.widest * 100 < wrap * TABLE_COLUMN_MAX_PERCENT;
+    for caption in 0..body.len() {
+        if roles[caption] != Role::Caption {
+            continue;
+        }
+        let cells = body[..caption]
+            .iter()
+            .zip(&roles[..caption])
+            .rev()
+            .take(TABLE_MAX_BLOCKS)
+            .take_while(|(block, role)| {
+                narrow(block) && !matches!(role, Role::Caption | Role::Contents | Role::EditorNote)
+            })
+            .count();
+        if cells < TABLE_MIN_BLOCKS || cells == TABLE_MAX_BLOCKS {
+            continue;
+        }
+        for role in &mut roles[caption - cells..caption] {
+            if matches!(role, Role::Unnumbered | Role::Numbered(_)) {
+                *role = Role::Paragraph;
+            }
+        }
+    }
+}
+
 /// True for a block that reads as running text.
 fn prose(block: &Block) -> bool {
     block.lines >= 3
@@ -393,6 +436,7 @@ mod tests {
             lines,
             marker: None,
             pages: (0, 0),
+            widest: 0,
         }
     }
 
@@ -412,6 +456,73 @@ mod tests {
         ]);
         assert_eq!(roles[..4], [Role::Figure; 4]);
         assert_eq!(roles[4], Role::Paragraph);
+    }
+
+    #[test]
+    fn heads_inside_a_table_above_its_caption_are_cells() {
+        let prose = "The perspectives of the participants fell into three major themes, shown in the table below.";
+        let rows = [
+            (prose, 2, 90),
+            ("AI Should Follow Universal Principles", 1, 37),
+            ("This theme argues for consistent global standards.", 1, 51),
+            ("AI Should Adapt to Local Context", 1, 32),
+            (
+                "This theme advocates customising AI for local norms and a range of values.",
+                2,
+                55,
+            ),
+            ("Table 1: Summary of the deep dive", 1, 33),
+            ("Conclusions", 1, 11),
+            (prose, 2, 90),
+        ];
+        let body: Vec<Block> = rows
+            .iter()
+            .map(|(text, lines, widest)| Block {
+                widest: *widest,
+                ..block(text, *lines)
+            })
+            .collect();
+        let shape = Shape {
+            wrap_width: Some(90),
+            ..Shape::default()
+        };
+        let roles = body_roles(&body, &shape, &Hints::default());
+        assert_eq!(roles[1], Role::Paragraph);
+        assert_eq!(roles[3], Role::Paragraph);
+        assert_eq!(roles[5], Role::Caption);
+        assert_eq!(
+            roles[6],
+            Role::Unnumbered,
+            "a heading under the caption stays"
+        );
+    }
+
+    #[test]
+    fn a_heading_right_above_a_caption_stays_a_heading() {
+        let rows = [
+            ("Results", 1, 7),
+            ("Table 1: Summary of the deep dive", 1, 33),
+            (
+                "The perspectives of the participants fell into three major themes, as the table shows.",
+                2,
+                90,
+            ),
+        ];
+        let body: Vec<Block> = rows
+            .iter()
+            .map(|(text, lines, widest)| Block {
+                widest: *widest,
+                ..block(text, *lines)
+            })
+            .collect();
+        let shape = Shape {
+            wrap_width: Some(90),
+            ..Shape::default()
+        };
+        assert_eq!(
+            body_roles(&body, &shape, &Hints::default())[0],
+            Role::Unnumbered
+        );
     }
 
     #[test]
