@@ -407,13 +407,7 @@ fn cut_before_notes(
     }
     let last = out.last()?;
     let last_line = lines[last.end - 1].text;
-    let finished = ends_sentence(last_line)
-        || last_line.contains("://")
-        || last_line
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.starts_with("www."));
-    if !finished {
+    if !ends_sentence(last_line) && !last_line.contains("://") && !ends_with_address(last_line) {
         return None;
     }
     let page = lines[last.end - 1].page;
@@ -439,6 +433,14 @@ fn cut_before_notes(
     })
 }
 
+/// True when `line` ends with a web address: a note's or a footer's last
+/// word, no sentence to go on with.
+fn ends_with_address(line: &str) -> bool {
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|w| w.contains("://") || w.starts_with("www."))
+}
+
 fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Shape) -> bool {
     let last = lines[prev.end - 1].text;
     let first = lines[next.start].text;
@@ -452,8 +454,23 @@ fn continues(lines: &[Line<'_>], prev: &Piece<'_>, next: &Piece<'_>, shape: &Sha
     // A contents page ends at its last entry, and a cover at its date,
     // never inside the next page.
     let dated = super::dates::date_of(last).is_some_and(|d| d.len() == last.len());
+    // A page that opens with a title in capitals starts a part.
+    let next_lines = &lines[next.start..next.end];
+    let capitals_heading = next_lines.len() <= 2 && {
+        let text = next_lines
+            .iter()
+            .map(|l| l.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        super::levels::in_capitals(&text)
+            && text.contains(' ')
+            && shape.heading_block(&text, next_lines.len())
+    };
     !ends_sentence(last)
         && !dated
+        && !capitals_heading
+        // A web address closes a note or a page's furniture.
+        && !ends_with_address(last)
         && !prev_is_heading
         && !super::toc::has_leaders(last)
         && shape.numbered_heading(first).is_none()
@@ -518,6 +535,24 @@ mod tests {
                 "Initially Spring 2025, but continuous thereafter",
             ]
         );
+    }
+
+    #[test]
+    fn a_page_opening_with_a_title_in_capitals_starts_a_block() {
+        let text = "See the results, found here:\nhttps://example.org/collective-constitutional-ai-aligning-a-language-model-with-public-inp\nut\n\u{c}ADAPTING DELIBERATIVE METHODS\nFOR AN AI GOVERNANCE PILOT\nGlobal digital technologies should be governed by many voices.";
+        let blocks = texts(text);
+        assert!(
+            blocks
+                .iter()
+                .any(|b| b == "ADAPTING DELIBERATIVE METHODS FOR AN AI GOVERNANCE PILOT"),
+            "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn a_web_address_ending_a_page_is_not_continued_on_the_next() {
+        let text = "www.recursivepublic.com\n\u{c}Stage 2: Digital Participation\nThe digital portion took place on Pol.is, a tool.";
+        assert_eq!(texts(text)[0], "www.recursivepublic.com");
     }
 
     #[test]

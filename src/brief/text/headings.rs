@@ -67,6 +67,20 @@ pub(super) fn numbering(text: &str) -> Option<Numbering<'_>> {
     })
 }
 
+/// The number of an item opened by an arabic number ("3. …", "(3) …",
+/// "3) …"): the families whose items are counted one by one.
+pub(super) fn arabic_ordinal(text: &str) -> Option<u32> {
+    let family = numbering(text)?.rank;
+    if family != rank::ARABIC && family != rank::PAREN_ARABIC {
+        return None;
+    }
+    let digits = text.trim_start_matches(['(', '（']);
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits[..end].parse().ok()
+}
+
 fn chapter(s: &mut Scan) -> Option<u8> {
     if s.eat('第') {
         s.skip_space();

@@ -1,7 +1,7 @@
 //! Lists: bulleted items, and numbered items where the text announces a
 //! list (a colon) or continues one; elsewhere a number opens a heading.
 
-use super::headings::{bullet, numbering};
+use super::headings::{arabic_ordinal, bullet, numbering};
 
 /// Whether a list is open, and of which kind: numbers continue a list only
 /// after a colon or after items numbered the same way.
@@ -13,8 +13,9 @@ pub(super) enum List {
     Announced,
     /// Bulleted items so far.
     Bullets,
-    /// Items numbered in the family of this rank so far.
-    Numbers(u8),
+    /// Items numbered in the family of this rank so far, and the number of
+    /// the last one when the family counts in arabic numbers.
+    Numbers(u8, Option<u32>),
 }
 
 impl List {
@@ -24,13 +25,21 @@ impl List {
             return Some((marker, List::Bullets));
         }
         let number = numbering(line)?;
+        let ordinal = arabic_ordinal(line);
+        // "1." after item 2 starts something new: a heading, not item 3.
         let continues = match self {
             List::Announced => true,
-            List::Numbers(rank) => rank == number.rank,
+            List::Numbers(rank, last) => {
+                rank == number.rank
+                    && match (last, ordinal) {
+                        (Some(last), Some(n)) => n == last + 1,
+                        _ => true,
+                    }
+            }
             List::None | List::Bullets => false,
         };
         let marker = line.get(..line.len() - number.body.len())?.trim_end();
-        continues.then_some((marker, List::Numbers(number.rank)))
+        continues.then_some((marker, List::Numbers(number.rank, ordinal)))
     }
 
     /// The list state after a line that is no list item.
@@ -55,15 +64,27 @@ mod tests {
         assert_eq!(List::None.item("1. 降低關稅"), None);
         assert_eq!(
             List::Announced.item("1. 降低關稅"),
-            Some(("1.", List::Numbers(ARABIC)))
+            Some(("1.", List::Numbers(ARABIC, Some(1))))
         );
         assert_eq!(
-            List::Numbers(ARABIC).item("2. 開放市場"),
-            Some(("2.", List::Numbers(ARABIC)))
+            List::Numbers(ARABIC, Some(1)).item("2. 開放市場"),
+            Some(("2.", List::Numbers(ARABIC, Some(2))))
         );
-        assert_eq!(List::Numbers(ARABIC).item("（一）經貿"), None);
+        assert_eq!(List::Numbers(ARABIC, Some(1)).item("（一）經貿"), None);
         assert_eq!(List::Bullets.item("2. Outlook"), None);
         assert_eq!(List::None.item("• 關稅"), Some(("•", List::Bullets)));
+    }
+
+    #[test]
+    fn a_number_that_does_not_count_on_ends_the_list() {
+        assert_eq!(
+            List::Numbers(ARABIC, Some(2)).item("1. AI Summarisation"),
+            None
+        );
+        assert_eq!(
+            List::Numbers(ARABIC, Some(3)).item("3. Human Outputs"),
+            None
+        );
     }
 
     #[test]

@@ -4,24 +4,17 @@
 //! it with nothing between, it is item 2 of a list.
 
 use super::blocks::Block;
-use super::headings::{numbering, rank};
+#[cfg(test)]
+use super::headings::rank;
+use super::headings::{arabic_ordinal, numbering};
 use super::roles::{Role, heading_text};
 
-/// The family rank and the ordinal of a block opened by an arabic number
-/// ("3. …", "(3) …", "3) …"); other families are left to the heading rules,
-/// as 一、二、 headings of a Chinese report follow each other closely.
+/// The family rank and the ordinal of a block opened by an arabic number;
+/// other families are left to the heading rules, as 一、二、 headings of a
+/// Chinese report follow each other closely.
 fn ordinal(block: &Block) -> Option<(u8, u32)> {
     let text = heading_text(block);
-    let family = numbering(&text)?.rank;
-    if family != rank::ARABIC && family != rank::PAREN_ARABIC {
-        return None;
-    }
-    let digits: String = text
-        .trim_start_matches(['(', '（'])
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    Some((family, digits.parse().ok()?))
+    Some((numbering(&text)?.rank, arabic_ordinal(&text)?))
 }
 
 /// True for a role that ends a list: any heading not of the list's family.

@@ -218,7 +218,7 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
         .chars()
         .all(|c| c.is_ascii_digit() || ".,/-".contains(c))
         && last_word.chars().any(|c| c.is_ascii_digit());
-    let address = text.contains("://") || text.starts_with("www.");
+    let address = is_address(text);
     // "Accountability, Privacy)": a bracket closed that the line never
     // opened is the end of a wrapped line, not a heading.
     let count = |set: &[char]| text.chars().filter(|c| set.contains(c)).count();
@@ -241,6 +241,11 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
         && !ends_with_number
         && !is_field(text)
         && super::dates::date_of(text).is_none_or(|d| d.len() * 2 < text.len())
+}
+
+/// True for a web address: "https://…", "www.…".
+fn is_address(text: &str) -> bool {
+    text.contains("://") || text.starts_with("www.")
 }
 
 /// Marks a table of contents (a "Contents" line or lines with leaders, with
@@ -339,7 +344,14 @@ fn mark_figures(body: &[Block], roles: &mut [Role]) {
             .zip(&roles[start..])
             .take_while(|(b, r)| cell_like(b, **r))
             .count();
-        if run >= FIGURE_MIN_RUN {
+        // A footnote's number and a footer's web address are short too, but
+        // they are no cells; with the page's first heading they make no
+        // table.
+        let worded = body[start..start + run]
+            .iter()
+            .filter(|b| b.text.chars().any(char::is_alphabetic) && !is_address(&b.text))
+            .count();
+        if worded >= FIGURE_MIN_RUN {
             for role in &mut roles[start..start + run] {
                 *role = Role::Figure;
             }
@@ -523,6 +535,20 @@ mod tests {
             body_roles(&body, &shape, &Hints::default())[0],
             Role::Unnumbered
         );
+    }
+
+    #[test]
+    fn a_footnote_number_and_a_web_address_make_no_table_with_a_heading() {
+        let roles = roles_of(&[
+            ("3", 1),
+            ("www.recursivepublic.com", 1),
+            ("Stage 2: Digital Participation", 1),
+            (
+                "The digital portion of the pilot took place on Pol.is, a tool for consensus.",
+                2,
+            ),
+        ]);
+        assert_eq!(roles[2], Role::Unnumbered);
     }
 
     #[test]
