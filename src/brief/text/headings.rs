@@ -5,6 +5,9 @@ use super::chars::{Scan, continues_text, ends_like_prose, is_cjk_numeral, width_
 
 /// Headings are short: no wider than this many columns.
 pub(super) const HEADING_MAX_WIDTH: usize = 72;
+/// A numbered heading on one line may be a little wider: its number
+/// vouches for it.
+const NUMBERED_MAX_WIDTH: usize = 80;
 /// A question heading with a comma in it is shorter still; longer ones are prose.
 const QUESTION_WITH_COMMA_MAX_WIDTH: usize = 40;
 
@@ -357,9 +360,11 @@ impl Shape {
 
     /// True when a block of `lines` lines is a numbered heading.
     pub(super) fn numbered_block(&self, text: &str, lines: usize) -> Option<u8> {
-        numbering(text)
-            .filter(|_| self.heading_block(text, lines))
-            .map(|n| n.rank)
+        let shaped = match lines {
+            1 => self.heading_like_within(text, NUMBERED_MAX_WIDTH, true),
+            _ => self.heading_block(text, lines),
+        };
+        numbering(text).filter(|_| shaped).map(|n| n.rank)
     }
 }
 
@@ -491,6 +496,19 @@ mod tests {
             Some(2)
         );
         assert_eq!(shape.listed_lines(&["The text.", "Introduction"]), None);
+    }
+
+    #[test]
+    fn a_numbered_heading_may_be_a_little_wider_than_an_unnumbered_one() {
+        let shape = Shape {
+            wrap_width: Some(105),
+            ..Shape::default()
+        };
+        let line = "d) Application of the establishment criterion to controller and processor";
+        assert!(shape.numbered_heading(line).is_some());
+        let unnumbered =
+            "Application of the establishment criterion to the controller and the processor";
+        assert!(!shape.heading_like(unnumbered));
     }
 
     #[test]
