@@ -306,7 +306,15 @@ fn split_run<'a>(
         let label_above = piece.start == k - 1
             && (1..=3).contains(&prev.text.len())
             && prev.text.bytes().all(|b| b.is_ascii_digit());
-        if split && (marker.is_some() || !label_above) {
+        // A field's value wrapped onto a line of its own, with the next
+        // field right under it ("机构：Atlantic Council … and Cyber" /
+        // "Statecraft Initiative" / "主题：…"), stays with its field.
+        let field_wrapped = piece.start == k - 1
+            && is_field(prev.text)
+            && !is_field(line.text)
+            && !ends_sentence(prev.text)
+            && (k + 1 < run.end && is_field(lines[k + 1].text));
+        if split && (marker.is_some() || (!label_above && !field_wrapped)) {
             push_piece(lines, out, Piece { end: k, ..piece }, shape);
             piece = Piece {
                 start: k,
@@ -553,6 +561,15 @@ mod tests {
     fn a_web_address_ending_a_page_is_not_continued_on_the_next() {
         let text = "www.recursivepublic.com\n\u{c}Stage 2: Digital Participation\nThe digital portion took place on Pol.is, a tool.";
         assert_eq!(texts(text)[0], "www.recursivepublic.com");
+    }
+
+    #[test]
+    fn a_field_value_wrapped_onto_its_own_line_stays_with_its_field() {
+        let text = "机构：Atlantic Council GeoTech Center and Cyber\nStatecraft Initiative\n主题：AI治理, 国防AI";
+        assert_eq!(
+            texts(text),
+            ["机构：Atlantic Council GeoTech Center and Cyber Statecraft Initiative", "主题：AI治理, 国防AI"]
+        );
     }
 
     #[test]
