@@ -432,9 +432,9 @@ fn cut_before_notes(
                     .join(" "),
                 candidate.end - candidate.start,
             );
+        // A list item cut at the foot of a page goes on there too.
         candidate.tail.is_none()
             && !heading
-            && candidate.marker.is_none()
             && lines[candidate.end - 1].page == page
             && !ends_sentence(lines[candidate.end - 1].text)
             && out[i + 1..].iter().all(|p| lines[p.start].page == page)
@@ -568,7 +568,10 @@ mod tests {
         let text = "机构：Atlantic Council GeoTech Center and Cyber\nStatecraft Initiative\n主题：AI治理, 国防AI";
         assert_eq!(
             texts(text),
-            ["机构：Atlantic Council GeoTech Center and Cyber Statecraft Initiative", "主题：AI治理, 国防AI"]
+            [
+                "机构：Atlantic Council GeoTech Center and Cyber Statecraft Initiative",
+                "主题：AI治理, 国防AI"
+            ]
         );
     }
 
@@ -597,6 +600,15 @@ mod tests {
                 "The buildout will create jobs for workers. And the breakthroughs in medicine will follow.",
                 "Executive Order 14179, Federal Register 90."
             ]
+        );
+    }
+
+    #[test]
+    fn a_list_item_cut_at_a_page_foot_skips_the_footnotes_below_it() {
+        let text = "• Review all investigations. Furthermore, review all final orders,\n\nCommunications Act of 1934, 47 U.S.C. §§ 151-646.\n\u{c}and injunctions that unduly burden innovation.";
+        assert_eq!(
+            texts(text)[0],
+            "Review all investigations. Furthermore, review all final orders, and injunctions that unduly burden innovation."
         );
     }
 

@@ -161,13 +161,28 @@ pub(super) fn push_joined(out: &mut String, next: &str) {
         out.pop();
     } else if last == '-' {
         let before = out[..out.len() - 1].chars().next_back();
-        if before.is_some_and(|b| b.is_alphabetic() && !is_cjk(b)) && first.is_lowercase() {
+        if before.is_some_and(|b| b.is_alphabetic() && !is_cjk(b))
+            && first.is_lowercase()
+            && !ends_in_address(out)
+        {
             out.pop();
         }
     } else if needs_space(last, first) {
         out.push(' ');
     }
     out.push_str(next);
+}
+
+/// True when the last word of `text` is a web address: a hyphen ending it
+/// is part of the address ("…/countering-" / "the-digital-silk-road").
+fn ends_in_address(text: &str) -> bool {
+    let start = text
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '｜' | '|' | '：' | '（' | '('))
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &text[start..];
+    word.contains("://") || word.starts_with("www.")
 }
 
 fn needs_space(last: char, first: char) -> bool {
@@ -329,6 +344,21 @@ mod tests {
         assert_eq!(joined(&["U.S.-", "China"]), "U.S.-China");
         assert_eq!(joined(&["2020-", "2025"]), "2020-2025");
         assert_eq!(joined(&["a well-known", "fact"]), "a well-known fact");
+    }
+
+    #[test]
+    fn a_hyphen_ending_a_web_address_stays() {
+        assert_eq!(
+            joined(&[
+                "巴西｜https://www.cnas.org/reports/countering-",
+                "the-digital-silk-road"
+            ]),
+            "巴西｜https://www.cnas.org/reports/countering-the-digital-silk-road"
+        );
+        assert_eq!(
+            joined(&["see www.example.org/inter-", "national"]),
+            "see www.example.org/inter-national"
+        );
     }
 
     #[test]
