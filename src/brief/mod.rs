@@ -6,6 +6,7 @@ mod ids;
 pub mod load;
 pub mod markdown;
 pub mod pdf;
+pub mod source_lines;
 pub mod text;
 
 use serde::Serialize;
