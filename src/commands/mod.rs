@@ -4,6 +4,7 @@ mod at;
 pub mod config;
 pub mod convert;
 pub mod library;
+mod man;
 pub mod notes;
 pub mod outline;
 pub mod read;
