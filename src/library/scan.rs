@@ -1,10 +1,12 @@
 //! Listing a folder of briefs quickly: walk it, then read only the first
 //! few KB of each file and run the real loader on that prefix for the meta
 //! data, in parallel. Notes counts and last readings come from the notes
-//! index, matched by path (no need to read the whole brief) or, for a file
-//! read whole anyway, by content hash.
+//! index, matched by path (no need to read the whole brief); a brief the
+//! index knows by another path (moved or copied) is found by content as
+//! the reader finds it: by hash, or, when its title is one the index knows,
+//! by the paragraphs it shares with a known brief (moved and edited).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -57,6 +59,10 @@ impl LibraryEntry {
 struct Known {
     by_path: HashMap<String, String>,
     by_hash: HashMap<String, String>,
+    /// The titles of the known briefs: only a brief with one of them is
+    /// loaded whole to be compared paragraph by paragraph.
+    titles: HashSet<String>,
+    keys: HashSet<String>,
 }
 
 /// Every brief (`.md`, `.markdown`, `.txt`, `.pdf`) in `dir` and below, sorted by
@@ -142,6 +148,10 @@ fn known_briefs(state: &StateDir) -> Known {
         for hash in brief.hashes {
             known.by_hash.insert(hash, brief.key.clone());
         }
+        if let Some(title) = brief.title {
+            known.titles.insert(title);
+        }
+        known.keys.insert(brief.key);
     }
     known
 }
@@ -188,13 +198,38 @@ fn entry_for(item: &Found, dir: &Path, known: &Known, state: Option<&StateDir>) 
     if let Some(state) = state {
         let key = std::fs::canonicalize(&entry.path)
             .ok()
-            .and_then(|p| known.by_path.get(&p.display().to_string()))
-            .or_else(|| whole.and_then(|h| known.by_hash.get(&h)));
+            .and_then(|p| known.by_path.get(&p.display().to_string()).cloned())
+            .or_else(|| whole.and_then(|h| known.by_hash.get(&h).cloned()))
+            .or_else(|| by_content(&entry, known, state));
         if let Some(key) = key {
-            fill_from_store(&mut entry, state, key);
+            fill_from_store(&mut entry, state, &key);
         }
     }
     entry
+}
+
+/// The key of a brief the index knows under another path: the same bytes
+/// (moved, copied), or, for a brief with a known title, most of the same
+/// paragraphs (moved and edited). Found, its new path goes into the index
+/// as the reader would record it, so the next listing finds it by path.
+fn by_content(entry: &LibraryEntry, known: &Known, state: &StateDir) -> Option<String> {
+    if known.keys.is_empty() || entry.meta.is_err() {
+        return None;
+    }
+    let bytes = crate::files::read_regular(&entry.path, crate::files::BRIEF_CAP).ok()?;
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let data = state.data();
+    if known.by_hash.contains_key(&hash) {
+        return data.locate(&entry.path, None).ok().map(|info| info.key);
+    }
+    let title = entry.meta.as_ref().ok()?.title.as_ref()?;
+    if !known.titles.contains(title) {
+        return None;
+    }
+    let name = entry.name.as_str();
+    let brief = load_bytes(&bytes, Format::from_path(&entry.path), name).ok()?;
+    let info = data.locate(&entry.path, Some(&brief)).ok()?;
+    known.keys.contains(&info.key).then_some(info.key)
 }
 
 /// Notes, tags and last reading of the brief with this key.
