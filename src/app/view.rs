@@ -199,7 +199,7 @@ impl View {
             // converter fails only on a broken build; show the original then.
             Converter::for_source(source, target, false)
                 .unwrap_or_else(|_| Converter::identity())
-                .with_overrides(self.overrides.clone())
+                .with_overrides(self.overrides.toward(Some(target)))
         });
         converter.convert(text)
     }

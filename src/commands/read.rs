@@ -102,7 +102,14 @@ pub(crate) fn apply_settings(app: &mut App, settings: &Settings) -> Vec<Warning>
     });
     app.set_view_script(settings.script.value);
     match Overrides::load_default() {
-        Ok(overrides) => app.view.set_overrides(overrides),
+        Ok(file) => {
+            warnings.extend(
+                file.warnings
+                    .iter()
+                    .map(|w| Warning(format!("{w} (line skipped)"))),
+            );
+            app.view.set_overrides(file.overrides);
+        }
         Err(e) => warnings.push(Warning(format!(
             "{e} (the view converts without your phrases)"
         ))),

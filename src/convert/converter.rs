@@ -2,7 +2,6 @@
 //! point the reader, the search and the command line call.
 
 use std::ops::Range;
-use std::path::Path;
 
 use thiserror::Error;
 
@@ -126,11 +125,6 @@ impl Converter {
         self
     }
 
-    /// Adds the overrides of the phrase file at `path`, when it exists.
-    pub fn with_phrase_file(self, path: &Path) -> Result<Self, ConvertError> {
-        Ok(self.with_overrides(Overrides::load_optional(path)?))
-    }
-
     /// The configuration used; `None` for the identity converter or a file.
     pub fn config(&self) -> Option<ConfigName> {
         self.config
@@ -237,6 +231,7 @@ fn split_at_lines(text: &str, pieces: usize) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn glyph_level_conversion_both_ways() {

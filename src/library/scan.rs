@@ -2,11 +2,10 @@
 //! few KB of each file and run the real loader on that prefix for the meta
 //! data, in parallel. Notes counts and last readings come from the notes
 //! index, matched by path (no need to read the whole brief); a brief the
-//! index knows by another path (moved or copied) is found by content as
-//! the reader finds it: by hash, or, when its title is one the index knows,
-//! by the paragraphs it shares with a known brief (moved and edited).
+//! index knows by another path (moved or copied) is found by its content's
+//! hash, as the reader finds it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -59,10 +58,6 @@ impl LibraryEntry {
 struct Known {
     by_path: HashMap<String, String>,
     by_hash: HashMap<String, String>,
-    /// The titles of the known briefs: only a brief with one of them is
-    /// loaded whole to be compared paragraph by paragraph.
-    titles: HashSet<String>,
-    keys: HashSet<String>,
 }
 
 /// Every brief (`.md`, `.markdown`, `.txt`, `.pdf`) in `dir` and below, sorted by
@@ -148,10 +143,6 @@ fn known_briefs(state: &StateDir) -> Known {
         for hash in brief.hashes {
             known.by_hash.insert(hash, brief.key.clone());
         }
-        if let Some(title) = brief.title {
-            known.titles.insert(title);
-        }
-        known.keys.insert(brief.key);
     }
     known
 }
@@ -209,27 +200,20 @@ fn entry_for(item: &Found, dir: &Path, known: &Known, state: Option<&StateDir>) 
 }
 
 /// The key of a brief the index knows under another path: the same bytes
-/// (moved, copied), or, for a brief with a known title, most of the same
-/// paragraphs (moved and edited). Found, its new path goes into the index
-/// as the reader would record it, so the next listing finds it by path.
+/// (moved or copied; the reader finds it the same way). Found, its new
+/// path goes into the index as the reader would record it, so the next
+/// listing finds it by path.
 fn by_content(entry: &LibraryEntry, known: &Known, state: &StateDir) -> Option<String> {
-    if known.keys.is_empty() || entry.meta.is_err() {
+    if known.by_hash.is_empty() || entry.meta.is_err() {
         return None;
     }
     let bytes = crate::files::read_regular(&entry.path, crate::files::BRIEF_CAP).ok()?;
     let hash = blake3::hash(&bytes).to_hex().to_string();
-    let data = state.data();
-    if known.by_hash.contains_key(&hash) {
-        return data.locate(&entry.path, None).ok().map(|info| info.key);
-    }
-    let title = entry.meta.as_ref().ok()?.title.as_ref()?;
-    if !known.titles.contains(title) {
-        return None;
-    }
-    let name = entry.name.as_str();
-    let brief = load_bytes(&bytes, Format::from_path(&entry.path), name).ok()?;
-    let info = data.locate(&entry.path, Some(&brief)).ok()?;
-    known.keys.contains(&info.key).then_some(info.key)
+    let key = known.by_hash.get(&hash)?;
+    // Recording the new path only saves work later: failing it (a
+    // read-only data folder) changes nothing now.
+    let _ = state.data().locate(&entry.path, None);
+    Some(key.clone())
 }
 
 /// Notes, tags and last reading of the brief with this key.
