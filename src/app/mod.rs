@@ -203,6 +203,10 @@ impl App {
         }
         if self.mode == Mode::Visual {
             self.apply_visual(action);
+            // `n` in a selection can move it off the compare view's rows.
+            if let (Some(sel), Some(_)) = (self.selection, self.view.compare) {
+                self.compare_reveal(sel.block);
+            }
             return;
         }
         if self.view.compare.is_some() && self.apply_compare(action) {
