@@ -346,4 +346,23 @@ mod tests {
         view.set_overrides(overrides);
         assert_eq!(view.display("川普訪問臺灣"), "特朗普访问台湾");
     }
+
+    #[test]
+    fn an_entry_for_one_direction_leaves_the_other_views_alone() {
+        let overrides = Overrides::parse(
+            "[to s]\n川普\t特朗普\n",
+            std::path::Path::new("phrases.txt"),
+        )
+        .unwrap();
+        let view_in = |script| {
+            let mut view = View {
+                script,
+                ..View::default()
+            };
+            view.set_overrides(overrides.clone());
+            view.display("川普訪問臺灣").into_owned()
+        };
+        assert_eq!(view_in(ViewScript::Simplified), "特朗普访问台湾");
+        assert_eq!(view_in(ViewScript::Taiwan), "川普訪問臺灣");
+    }
 }
