@@ -114,7 +114,7 @@ impl Converter {
 
     /// A converter by an OpenCC JSON config file, with the system's OpenCC.
     #[cfg(feature = "system-opencc")]
-    pub fn from_opencc_file(path: &Path) -> Result<Self, ConvertError> {
+    pub fn from_opencc_file(path: &std::path::Path) -> Result<Self, ConvertError> {
         let backend = super::system::SystemBackend::from_file(path)?;
         Ok(Converter::with_backend(Box::new(backend), None))
     }
