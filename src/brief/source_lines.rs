@@ -157,11 +157,11 @@ impl SourceLines {
         self.line_starts.partition_point(|&s| s <= at) + 1
     }
 
-    /// Where a block whose whitespace-free text is `squeezed` starts: of
-    /// the places its first probe found is at around `cursor` (less the
-    /// text before that probe), the nearest, a step back counting double
-    /// since blocks mostly come in the file's order. From 0, the first
-    /// place in the whole text.
+    /// Where a block whose whitespace-free text is `squeezed` starts, by
+    /// the first of its probes found near `cursor` (less the text before
+    /// that probe): the nearer of its next place ahead and its last place
+    /// behind, a step back counting double since blocks mostly come in the
+    /// file's order. From 0, its first place in the whole text.
     fn find_near(&self, squeezed: &str, cursor: usize) -> Option<usize> {
         let end = if cursor == 0 {
             self.flat.len()
