@@ -2,7 +2,8 @@
 //! one Markdown brief and one PDF-style plain-text brief (CJK and Latin,
 //! headings, page breaks). Targets: ≥ 50 MB/s each in release; peak heap
 //! under 4× the file size. The peak is measured with a counting allocator
-//! and printed before the timings.
+//! and printed before the timings. Also: finding every block's line in
+//! the file (what `gloss search` prints), on the same briefs.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -12,6 +13,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gloss::brief::decode::decode;
 use gloss::brief::load::Format;
 use gloss::brief::load_bytes;
+use gloss::brief::source_lines::SourceLines;
 
 /// Counts live heap bytes and remembers the high-water mark.
 struct Counting;
@@ -223,6 +225,23 @@ fn bench_load(c: &mut Criterion) {
     group.bench_function("plain_text_10mb", |b| {
         b.iter(|| load_bytes(black_box(&plain), Format::PlainText, "bench.txt"))
     });
+    group.finish();
+
+    // `gloss search` finds the lines of a brief with hits (and `--at LINE`
+    // the block of a line) by looking each block up in the file again.
+    let mut group = c.benchmark_group("source_lines");
+    group.sample_size(10);
+    for (name, bytes, format) in [
+        ("plain_text_10mb", &plain, Format::PlainText),
+        ("markdown_10mb", &markdown, Format::Markdown),
+    ] {
+        let brief = load_bytes(bytes, format, "bench").unwrap();
+        let source = decode(bytes).unwrap().text;
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| SourceLines::new(black_box(&brief), black_box(&source)))
+        });
+    }
     group.finish();
 }
 

@@ -14,6 +14,10 @@ pub struct Cli {
     /// list in the library (default: the current folder).
     #[arg(value_name = "FILE|DIR")]
     pub file: Option<PathBuf>,
+    /// Open the brief at this paragraph or section id (as `gloss search`
+    /// prints it, `#p…`) or at this line of the file (`12` or `+12`).
+    #[arg(long, value_name = "ID|LINE", requires = "file")]
+    pub at: Option<String>,
     /// The theme to read in (see `gloss themes`), over the settings.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,

@@ -59,6 +59,26 @@ fn the_man_page_is_roff_naming_the_subcommands() {
 }
 
 #[test]
+fn the_man_page_documents_keys_files_environment_and_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = stdout_of(gloss(dir.path()).arg("man"));
+    for needle in [
+        ".SH KEYS",
+        "search as you type",
+        ".SH FILES",
+        "phrases.txt",
+        ".SH ENVIRONMENT",
+        "GLOSS_DATA_DIR",
+        ".SH \"EXIT STATUS\"",
+        "gloss notes add",
+    ] {
+        assert!(page.contains(needle), "man page lacks {needle}:\n{page}");
+    }
+    // Only gloss(1) exists: no page of a subcommand is referred to.
+    assert!(!page.contains("gloss\\-search(1)"), "{page}");
+}
+
+#[test]
 fn themes_lists_builtins_and_user_themes_marking_the_one_in_use() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("themes")).unwrap();

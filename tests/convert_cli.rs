@@ -249,17 +249,43 @@ fn user_overrides_win_and_bad_lines_name_file_and_line() {
         "川普的进程与进程\n"
     );
 
-    std::fs::write(cfg.path().join("phrases.txt"), "# ok\n川普\t\n").unwrap();
+    // A bad line is a warning naming its line; the rest still applies.
+    std::fs::write(cfg.path().join("phrases.txt"), "# ok\n川普\t\n臺灣\t宝岛\n").unwrap();
     let out = gloss(cfg.path())
         .args(["--to", "s"])
         .write_stdin("臺灣")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "宝岛");
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        err.contains("phrases.txt:2: nothing after the tab"),
-        "{err}"
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "gloss: warning: {}:2: nothing after the tab: write a target, or the term alone to protect it (line skipped)",
+            cfg.path().join("phrases.txt").display()
+        )
+    );
+}
+
+#[test]
+fn phrase_entries_apply_only_toward_the_script_their_heading_names() {
+    let cfg = TempDir::new().unwrap();
+    std::fs::write(
+        cfg.path().join("phrases.txt"),
+        "[to s]\n川普\t特朗普\n[to tw]\n特朗普\t川普\n",
+    )
+    .unwrap();
+    let to = |target: &str, text: &str| stdout_of(gloss(cfg.path()).args(["--to", target]), text);
+    assert_eq!(to("s", "川普訪問北京"), "特朗普访问北京");
+    // Toward Traditional the t→s entry does nothing; the tw entry does.
+    assert_eq!(to("tw", "川普访问北京"), "川普訪問北京");
+    assert_eq!(to("tw", "特朗普访问北京"), "川普訪問北京");
+    assert_eq!(to("t", "特朗普访问北京"), "特朗普訪問北京");
+    // A config names its direction too.
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--config", "s2t"]), "特朗普"),
+        "特朗普"
     );
 }
 

@@ -76,3 +76,29 @@ fn y_hands_exactly_the_selection_to_the_terminal_as_osc_52() {
     s.wait_bytes(b"\x1b]52;c;5bed5Lmg5ZCM5oSP576O5Lit5bqU5bu656uL\x07");
     s.quit();
 }
+
+#[test]
+fn a_note_on_a_phrase_selected_in_the_compare_view_exports_exactly_that_phrase() {
+    let home = tempfile::TempDir::new().unwrap();
+    let mut s = Session::start(home.path(), &[SEED]);
+    s.wait_text("§1/");
+    s.keys("C");
+    s.wait_text("对照");
+    s.keys("/川習同意美中應建立\r");
+    s.wait_text("match 1 of 1");
+    s.keys("v");
+    s.wait_text("SELECT 9 chars");
+    s.keys("a");
+    s.wait_text("Ctrl-S save");
+    s.keys("對照中的筆記");
+    s.keys("\x13");
+    s.wait_text("note saved");
+    s.quit();
+
+    let listed = gloss_output(home.path(), &["notes", "list", SEED, "--format", "w3c"]);
+    let json: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let items = json["first"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    let selector = &items[0]["target"]["selector"];
+    assert_eq!(selector["exact"], "川習同意美中應建立");
+}

@@ -205,3 +205,55 @@ fn the_library_counts_notes_and_shows_the_last_reading() {
     let other = entries.iter().find(|e| e.name == "other.md").unwrap();
     assert_eq!((other.notes, other.last_read), (0, None));
 }
+
+/// Notes on `path` (one, tagged) and a last reading; returns that time.
+fn note_on(data_dir: &DataDir, path: &Path) -> jiff::Timestamp {
+    let brief = gloss::brief::load_path(path).unwrap();
+    let mut notes = BriefNotes::open(data_dir, path, &brief).unwrap();
+    let para = brief.paragraphs().nth(2).unwrap().id.clone();
+    notes.add(&para, "one", vec!["外交".into()]).unwrap();
+    notes.save().unwrap();
+    let states = StateDir::new(data_dir.clone());
+    let key = states.key_for(path, &brief).unwrap();
+    let read_at: jiff::Timestamp = "2026-03-04T05:06:07Z".parse().unwrap();
+    let state = BriefState {
+        last_read: Some(read_at),
+        ..BriefState::default()
+    };
+    states.save(&key, &state).unwrap();
+    read_at
+}
+
+#[test]
+fn the_library_finds_the_notes_of_a_brief_moved_or_copied() {
+    let docs = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = DataDir::at(data.path().to_path_buf());
+    let first = docs.path().join("first.txt");
+    std::fs::copy(seed_path(), &first).unwrap();
+    let read_at = note_on(&data_dir, &first);
+    // The seed is far longer than the part of a file the library reads for
+    // the list, so its hash alone cannot be compared.
+    let size = std::fs::metadata(&first).unwrap().len();
+    assert!(size > gloss::library::scan::PREFIX_BYTES as u64);
+
+    let moved = docs.path().join("sub/moved.txt");
+    std::fs::create_dir(docs.path().join("sub")).unwrap();
+    std::fs::rename(&first, &moved).unwrap();
+    let copied = docs.path().join("copy.txt");
+    std::fs::copy(&moved, &copied).unwrap();
+
+    let states = StateDir::new(data_dir);
+    let entries = scan(docs.path(), Some(&states)).unwrap();
+    for name in ["sub/moved.txt", "copy.txt"] {
+        let entry = entries.iter().find(|e| e.name == name).unwrap();
+        assert_eq!((entry.notes, entry.last_read), (1, Some(read_at)), "{name}");
+        assert_eq!(entry.tags, ["外交"], "{name}");
+    }
+    // The next listing finds them by path, as the reader recorded them.
+    let index = std::fs::read_to_string(data.path().join("index.json")).unwrap();
+    assert!(
+        index.contains("moved.txt") && index.contains("copy.txt"),
+        "{index}"
+    );
+}

@@ -36,14 +36,15 @@ fn simplified_queries_find_traditional_text_and_back() {
     let out = search(&["台湾", dir.path().to_str().unwrap(), "--color", "never"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
-    // One hit a line: file › section: context, the hit marked. (Which
-    // section a heading's hit is filed under is the loader's business.)
+    // One hit a line: file:line #id › section: context, the hit marked.
+    // (Which section a heading's hit is filed under is the loader's
+    // business.)
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
     let has = |file: &str, context: &str| {
         lines
             .iter()
-            .any(|l| l.contains(&format!("{file} › ")) && l.ends_with(context))
+            .any(|l| l.contains(&format!("{file}:")) && l.ends_with(context))
     };
     assert!(has("cn.md", ": 习近平在**台湾**问题上表态。"), "{text}");
     assert!(
@@ -122,4 +123,29 @@ fn an_empty_query_is_an_error() {
             .unwrap()
             .contains("the query is empty")
     );
+}
+
+#[test]
+fn each_hit_gives_its_line_and_paragraph_id() {
+    let dir = corpus();
+    let file = dir.path().join("tw.md");
+    let out = search(&["台湾", file.to_str().unwrap(), "--color", "never"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let shown = file.display().to_string();
+    let brief = gloss::brief::load_path(&file).unwrap();
+    let id = |i: usize| brief.sections[i].paragraphs[0].id.clone();
+    let section = &brief.sections[1].id;
+    let want = [
+        format!("{shown}:3 #{} › 川習北京峰會: ", id(0)),
+        format!("{shown}:5 #{section} › 台灣: "),
+        format!("{shown}:7 #{} › 台灣: ", id(1)),
+    ];
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), want.len(), "{text}");
+    for (line, start) in lines.iter().zip(&want) {
+        assert!(
+            line.starts_with(start.as_str()),
+            "{line:?} should start {start:?}"
+        );
+    }
 }

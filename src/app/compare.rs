@@ -164,6 +164,33 @@ impl App {
                     line: 0,
                 });
             }
+            Action::StartVisual => {
+                self.compare_cursor();
+                self.start_visual();
+                if let Some(sel) = self.selection {
+                    self.compare_reveal(sel.block);
+                }
+            }
+            Action::CursorDown | Action::CursorUp => {
+                self.compare_cursor();
+                self.notes_action(action);
+                self.compare_reveal(self.notes.cursor);
+            }
+            Action::FollowLink | Action::JumpBack => {
+                self.compare_cursor();
+                let jumps = self.jumps.len();
+                if action == Action::FollowLink {
+                    let n = self.count_arg.take().unwrap_or(1);
+                    self.follow_link(n);
+                } else {
+                    self.jump_back();
+                }
+                // A jump (one more to come back from, or one fewer) moved
+                // the cursor to where it leads: the compare view shows it.
+                if self.jumps.len() != jumps {
+                    self.compare_reveal(self.notes.cursor);
+                }
+            }
             Action::ToggleHelp
             | Action::Quit
             | Action::Resize { .. }
@@ -179,6 +206,22 @@ impl App {
         self.view.compare.map(|c| c.top).unwrap_or_default()
     }
 
+    /// Puts the paragraph cursor on a paragraph the compare view shows,
+    /// the first from the top, unless it is on one already: `v`, `f` and
+    /// `J`/`K` act on what the reader sees.
+    fn compare_cursor(&mut self) {
+        let rows = usize::from(self.screen.body.height).max(1);
+        let top = self.compare_top();
+        let bottom = self.compare_forward(top, rows - 1);
+        let cursor = self.notes.cursor;
+        if (top.block..=bottom.block).contains(&cursor) && self.doc.paragraph(cursor).is_some() {
+            return;
+        }
+        if let Some(i) = (top.block..=bottom.block).find(|&i| self.doc.paragraph(i).is_some()) {
+            self.notes.cursor = i;
+        }
+    }
+
     /// Scrolls the compare view to the current search match when it is
     /// off screen, a third of the way down.
     fn compare_reveal_match(&mut self) {
@@ -190,11 +233,19 @@ impl App {
         else {
             return;
         };
+        self.compare_reveal(block);
+    }
+
+    /// Scrolls the compare view to `block` when it is off screen, a third
+    /// of the way down; else keeps the body under the compare view.
+    pub(super) fn compare_reveal(&mut self, block: usize) {
         let rows = usize::from(self.screen.body.height).max(1);
         let top = self.compare_top();
         let bottom = self.compare_forward(top, rows - 1);
-        if block < top.block || block > bottom.block {
-            let target = self.compare_backward(Pos { block, line: 0 }, rows / 3);
+        // A block whose first row is above the top counts as off screen.
+        let start = Pos { block, line: 0 };
+        if start < top || block > bottom.block {
+            let target = self.compare_backward(start, rows / 3);
             self.set_compare_top(target);
         } else if let Some(compare) = self.view.compare {
             // The search moved the body; keep it under the compare view.

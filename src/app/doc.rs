@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::brief::{Brief, Paragraph, ParagraphKind, Style};
+use crate::brief::{Align, Brief, Paragraph, ParagraphKind, Style};
 
 /// What separates table cells in a block's text.
 pub const CELL_SEPARATOR: &str = " │ ";
@@ -63,11 +63,14 @@ pub struct Entry {
     pub first_block: usize,
 }
 
-/// Column widths of one table, from all its rows.
+/// Column widths of one table, from all its rows, and its alignment.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     /// Display width of each column.
     pub widths: Vec<usize>,
+    /// How each column is aligned; shorter than `widths` (or empty) when
+    /// the table declares no alignment for the rest.
+    pub align: Vec<Align>,
 }
 
 /// The brief with its walking order.
@@ -181,6 +184,9 @@ impl Doc {
             let t = tables.len() - 1;
             self.blocks[i].table = Some(t);
             if let Some(p) = self.paragraph(i) {
+                if tables[t].align.is_empty() {
+                    tables[t].align.clone_from(&p.align);
+                }
                 let widths = &mut tables[t].widths;
                 for (c, cell) in p.cells.iter().enumerate() {
                     let w = cell.width();

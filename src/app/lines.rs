@@ -33,6 +33,11 @@ pub enum LineKind {
         /// Each cell's part on this line, with its column width.
         cells: Vec<(Range<usize>, usize)>,
     },
+    /// The rule under a table's header row, across columns of these widths.
+    TableRule {
+        /// The width of each column.
+        columns: Vec<usize>,
+    },
     /// Part of the address of the block's link number `link`.
     LinkUrl {
         /// Which link of the block (in order of its spans).
@@ -66,44 +71,55 @@ pub struct VisualLine {
 pub struct Indent {
     /// Columns before the text on every line.
     pub width: usize,
-    /// The list marker, for list items.
+    /// Blank columns before the marker, for nested list items.
+    pub nest: usize,
+    /// The list marker, for list items; empty for a later paragraph of an
+    /// item, which lines up under the item's text without a marker.
     pub marker: Option<String>,
     /// Quote bars in front of the text.
     pub bars: usize,
 }
 
+/// Columns a nesting level of a list indents by.
+const LIST_STEP: usize = 2;
+
+/// The marker column of a list item paragraph that has no marker of its own
+/// (an item's second paragraph): as wide as a bullet.
+const BLANK_MARKER: &str = " ";
+
 /// The indent of block `i` in `doc`.
 pub fn indent(doc: &Doc, i: usize) -> Indent {
-    let Some(p) = doc.paragraph(i) else {
-        return Indent {
-            width: 0,
-            marker: None,
-            bars: 0,
-        };
+    let none = Indent {
+        width: 0,
+        nest: 0,
+        marker: None,
+        bars: 0,
     };
+    let Some(p) = doc.paragraph(i) else {
+        return none;
+    };
+    // Depth counts from 0 for the outermost list or quote.
+    let depth = usize::from(p.depth);
     match p.kind {
         ParagraphKind::ListItem => {
-            let marker = p.marker.clone().unwrap_or_else(|| "•".to_string());
-            let nest = 2 * usize::from(p.depth.saturating_sub(1));
+            let marker = p.marker.clone().unwrap_or_else(|| BLANK_MARKER.to_string());
+            let nest = LIST_STEP * depth;
             Indent {
                 width: nest + marker.width() + 1,
+                nest,
                 marker: Some(marker),
                 bars: 0,
             }
         }
         ParagraphKind::Quote => {
-            let bars = usize::from(p.depth.max(1));
+            let bars = depth + 1;
             Indent {
                 width: 2 * bars,
-                marker: None,
                 bars,
+                ..none
             }
         }
-        _ => Indent {
-            width: 0,
-            marker: None,
-            bars: 0,
-        },
+        _ => none,
     }
 }
 
@@ -131,7 +147,17 @@ pub fn layout_text(
         .and_then(|t| doc.tables.get(t))
         .and_then(|t| fit_columns(&t.widths, width));
     match columns {
-        Some(widths) => lines.extend(row_lines(doc, i, text, &widths)),
+        Some(widths) => {
+            lines.extend(row_lines(doc, i, text, &widths));
+            let header = doc.paragraph(i).is_some_and(|p| p.header);
+            // Only a header with rows under it gets the rule.
+            if header && !block.gap_after {
+                lines.push(VisualLine {
+                    kind: LineKind::TableRule { columns: widths },
+                    range: text.len()..text.len(),
+                });
+            }
+        }
         None => {
             let avail = width.saturating_sub(indent(doc, i).width).max(1);
             push_wrapped(&mut lines, text, avail, |first| LineKind::Text { first });
@@ -259,12 +285,35 @@ mod tests {
     fn list_items_wrap_inside_their_indent() {
         let mut item = Paragraph::plain(ParagraphKind::ListItem, "abcdef");
         item.marker = Some("1.".into());
-        item.depth = 1;
         let doc = doc_of(vec![item]);
         assert_eq!(indent(&doc, 0).width, 3);
         let lines = layout_block(&doc, 0, 6, true);
         assert_eq!(lines[0].range, 0..3);
         assert_eq!(lines[1].range, 3..6);
+    }
+
+    #[test]
+    fn nested_items_and_quotes_indent_by_depth() {
+        let mut outer = Paragraph::plain(ParagraphKind::ListItem, "甲");
+        outer.marker = Some("•".into());
+        let mut inner = outer.clone();
+        inner.depth = 1;
+        let mut quote = Paragraph::plain(ParagraphKind::Quote, "乙");
+        quote.depth = 1;
+        let doc = doc_of(vec![outer, inner, quote]);
+        assert_eq!((indent(&doc, 0).nest, indent(&doc, 0).width), (0, 2));
+        assert_eq!((indent(&doc, 1).nest, indent(&doc, 1).width), (2, 4));
+        assert_eq!((indent(&doc, 2).bars, indent(&doc, 2).width), (2, 4));
+    }
+
+    #[test]
+    fn an_items_second_paragraph_lines_up_without_a_marker() {
+        let mut second = Paragraph::plain(ParagraphKind::ListItem, "乙");
+        second.depth = 1;
+        let doc = doc_of(vec![second]);
+        let ind = indent(&doc, 0);
+        assert_eq!(ind.marker.as_deref(), Some(" "));
+        assert_eq!(ind.width, 4);
     }
 
     #[test]

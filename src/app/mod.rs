@@ -203,6 +203,10 @@ impl App {
         }
         if self.mode == Mode::Visual {
             self.apply_visual(action);
+            // `n` in a selection can move it off the compare view's rows.
+            if let (Some(sel), Some(_)) = (self.selection, self.view.compare) {
+                self.compare_reveal(sel.block);
+            }
             return;
         }
         if self.view.compare.is_some() && self.apply_compare(action) {
@@ -321,11 +325,7 @@ impl App {
 
     /// Every row of the help overlay: the keymap's, then the search's.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        let mut rows = self.keymap.help_rows();
-        rows.push((keymap::COUNT_HELP.0.to_string(), keymap::COUNT_HELP.1));
-        rows.extend(keymap::SEARCH_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
-        rows.extend(visual::VISUAL_KEYS.iter().map(|(k, d)| (k.to_string(), *d)));
-        rows
+        help_rows(&self.keymap)
     }
 
     /// Scrolls the help overlay, stopping when its last row is in view
@@ -341,4 +341,15 @@ impl App {
             self.clear_search();
         }
     }
+}
+
+/// Every key of the reader with what it does, for `keymap`: its bindings,
+/// then the count prefix, the keys of a search being typed and those of a
+/// selection. The help overlay and the man page both show these.
+pub fn help_rows(keymap: &Keymap) -> Vec<(String, &'static str)> {
+    let mut rows = keymap.help_rows();
+    rows.push((keymap::COUNT_HELP.0.to_string(), keymap::COUNT_HELP.1));
+    rows.extend(keymap::SEARCH_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
+    rows.extend(visual::VISUAL_KEYS.iter().map(|(k, d)| (k.to_string(), *d)));
+    rows
 }

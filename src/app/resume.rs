@@ -10,6 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::doc::Source;
 use super::{Action, App, LineKind, Pos};
+use crate::brief::source_lines::BlockRef;
 use crate::config::ViewScript;
 use crate::library::{BriefState, Mark};
 use crate::theme::ThemeCatalog;
@@ -161,6 +162,25 @@ impl App {
             self.resume.pending_offset = Some(offset);
         } else {
             self.restore_top(offset);
+        }
+    }
+
+    /// Opens at `block` of the brief (from `gloss FILE --at`), with the
+    /// paragraph cursor on it, over the remembered place.
+    pub fn open_at(&mut self, block: BlockRef) {
+        let source = match block {
+            BlockRef::Front(i) => Source::Front(i),
+            BlockRef::Heading(s) => Source::Heading(s),
+            BlockRef::Body(s, p) => Source::Body(s, p),
+            BlockRef::Back(i) => Source::Back(i),
+        };
+        let Some(i) = self.doc.blocks.iter().position(|b| b.source == source) else {
+            return;
+        };
+        self.go_to(i, 0);
+        let paragraph = (i..self.doc.blocks.len()).find(|&k| self.doc.paragraph(k).is_some());
+        if let Some(k) = paragraph {
+            self.notes.cursor = k;
         }
     }
 

@@ -199,7 +199,7 @@ impl View {
             // converter fails only on a broken build; show the original then.
             Converter::for_source(source, target, false)
                 .unwrap_or_else(|_| Converter::identity())
-                .with_overrides(self.overrides.clone())
+                .with_overrides(self.overrides.toward(Some(target)))
         });
         converter.convert(text)
     }
@@ -345,5 +345,24 @@ mod tests {
             Overrides::parse("川普\t特朗普\n", std::path::Path::new("phrases.txt")).unwrap();
         view.set_overrides(overrides);
         assert_eq!(view.display("川普訪問臺灣"), "特朗普访问台湾");
+    }
+
+    #[test]
+    fn an_entry_for_one_direction_leaves_the_other_views_alone() {
+        let overrides = Overrides::parse(
+            "[to s]\n川普\t特朗普\n",
+            std::path::Path::new("phrases.txt"),
+        )
+        .unwrap();
+        let view_in = |script| {
+            let mut view = View {
+                script,
+                ..View::default()
+            };
+            view.set_overrides(overrides.clone());
+            view.display("川普訪問臺灣").into_owned()
+        };
+        assert_eq!(view_in(ViewScript::Simplified), "特朗普访问台湾");
+        assert_eq!(view_in(ViewScript::Taiwan), "川普訪問臺灣");
     }
 }

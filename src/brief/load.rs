@@ -77,6 +77,15 @@ pub fn load_path(path: &Path) -> Result<Brief, LoadError> {
 /// repair the bytes needed (invalid UTF-8 replaced). Callers that own the
 /// terminal print it; the library screen, drawing on it, does not.
 pub fn load_path_warning(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Brief, LoadError> {
+    load_path_with_source(path, warn).map(|(brief, _)| brief)
+}
+
+/// As [`load_path_warning`], also giving the decoded text the brief was
+/// read from (`None` for a PDF, which has no lines to point at).
+pub fn load_path_with_source(
+    path: &Path,
+    warn: &mut dyn FnMut(&str),
+) -> Result<(Brief, Option<String>), LoadError> {
     let shown = path.display().to_string();
     if path.is_dir() {
         return Err(LoadError::IsDir(shown));
@@ -86,9 +95,9 @@ pub fn load_path_warning(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Brie
             path: shown.clone(),
             reason: io_reason(&e),
         })?;
-    let mut brief = load_bytes_warning(&bytes, Format::from_path(path), &shown, warn)?;
+    let (mut brief, source) = load_bytes_source(&bytes, Format::from_path(path), &shown, warn)?;
     brief.meta.source = Some(shown);
-    Ok(brief)
+    Ok((brief, source))
 }
 
 /// Loads a brief from bytes already read; `name` is used in messages.
@@ -103,8 +112,17 @@ fn load_bytes_warning(
     name: &str,
     warn: &mut dyn FnMut(&str),
 ) -> Result<Brief, LoadError> {
+    load_bytes_source(bytes, format, name, warn).map(|(brief, _)| brief)
+}
+
+fn load_bytes_source(
+    bytes: &[u8],
+    format: Format,
+    name: &str,
+    warn: &mut dyn FnMut(&str),
+) -> Result<(Brief, Option<String>), LoadError> {
     if format == Format::Pdf || pdf::is_pdf(bytes) {
-        return load_pdf(bytes, name, None);
+        return load_pdf(bytes, name, None).map(|brief| (brief, None));
     }
     let decoded = decode::decode(bytes).map_err(|reason| LoadError::Decode {
         path: name.to_string(),
@@ -122,7 +140,7 @@ fn load_bytes_warning(
     };
     brief.meta.encoding = decoded.encoding.to_string();
     assign_ids(&mut brief);
-    Ok(brief)
+    Ok((brief, Some(decoded.text)))
 }
 
 /// Loads a PDF's first `max_pages` pages (all with `None`): enough of

@@ -34,11 +34,11 @@ mod pandoc_tables;
 mod pieces;
 mod subject;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use self::inline::{Inline, plain_text};
 use super::decode::clean_fragment;
-use super::{Brief, Paragraph, ParagraphKind, Section, Span};
+use super::{Align, Brief, Paragraph, ParagraphKind, Section, Span};
 
 /// Parses Markdown into a brief (ids are assigned by the caller).
 pub fn parse(text: &str) -> Brief {
@@ -93,7 +93,7 @@ enum Container {
     List { next_number: Option<u64> },
     Item { marker: Option<String> },
     Footnote { label: Option<String> },
-    Table,
+    Table { align: Vec<Align> },
 }
 
 /// The leaf block whose text is being collected.
@@ -181,13 +181,10 @@ impl Builder {
         match tag {
             Tag::Emphasis => self.inline.emphasis(true),
             Tag::Strong => self.inline.strong(true),
+            Tag::Strikethrough => self.inline.strikethrough(true),
             Tag::Link { dest_url, .. } => self.inline.open_link(&dest_url),
             // An image's alt text arrives as its text events.
-            Tag::Image { .. }
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::TableCell => {}
+            Tag::Image { .. } | Tag::Superscript | Tag::Subscript | Tag::TableCell => {}
             Tag::Paragraph => self.begin_leaf(Leaf::Paragraph),
             Tag::Heading { level, .. } => self.begin_leaf(Leaf::Heading(level as u8)),
             Tag::CodeBlock(_) => self.begin_leaf(Leaf::Code),
@@ -226,9 +223,14 @@ impl Builder {
                     label: Some(clean_fragment(&label).into_owned()),
                 });
             }
-            Tag::Table(_) => {
+            Tag::Table(align) => {
                 self.flush_loose_text();
-                self.containers.push(Container::Table);
+                let align = if align.iter().all(|a| *a == Alignment::None) {
+                    Vec::new()
+                } else {
+                    align.iter().map(|a| column_align(*a)).collect()
+                };
+                self.containers.push(Container::Table { align });
             }
             Tag::TableHead | Tag::TableRow => {
                 self.row = Some(Row {
@@ -247,8 +249,9 @@ impl Builder {
         match tag {
             TagEnd::Emphasis => self.inline.emphasis(false),
             TagEnd::Strong => self.inline.strong(false),
+            TagEnd::Strikethrough => self.inline.strikethrough(false),
             TagEnd::Link => self.inline.close_link(),
-            TagEnd::Image | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
+            TagEnd::Image | TagEnd::Superscript | TagEnd::Subscript => {}
             TagEnd::Paragraph
             | TagEnd::Heading(_)
             | TagEnd::CodeBlock
@@ -346,10 +349,20 @@ impl Builder {
         if row.cells.iter().all(|c| c.is_empty()) {
             return;
         }
+        let align = self
+            .containers
+            .iter()
+            .rev()
+            .find_map(|c| match c {
+                Container::Table { align } => Some(align.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
         self.emit(Paragraph {
             kind: ParagraphKind::TableRow,
             cells: row.cells,
             header: row.header,
+            align,
             spans: row.spans,
             ..Paragraph::default()
         });
@@ -365,6 +378,15 @@ impl Builder {
     fn emit_inline(&mut self) {
         let spans = self.inline.take();
         self.emit_in_context(spans);
+    }
+}
+
+fn column_align(a: Alignment) -> Align {
+    match a {
+        Alignment::None => Align::Default,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
     }
 }
 

@@ -6,6 +6,7 @@ mod ids;
 pub mod load;
 pub mod markdown;
 pub mod pdf;
+pub mod source_lines;
 pub mod text;
 
 use serde::Serialize;
@@ -90,6 +91,10 @@ pub struct Paragraph {
     /// True for a table's header row.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub header: bool,
+    /// How each column of a table row is aligned, as the table declares it
+    /// (`:--`, `:-:`, `--:`); empty when it declares none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub align: Vec<Align>,
     /// The text with its inline styles.
     pub spans: Vec<Span>,
     /// The pages the paragraph came from, as printed on them when readable
@@ -119,6 +124,21 @@ pub enum ParagraphKind {
     Code,
 }
 
+/// How a table column is aligned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// As the reader sees fit: to the left.
+    #[default]
+    Default,
+    /// To the left.
+    Left,
+    /// Centred.
+    Center,
+    /// To the right.
+    Right,
+}
+
 /// A run of text with one style.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Span {
@@ -138,6 +158,9 @@ pub struct Style {
     /// Strong emphasis (bold).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub strong: bool,
+    /// Struck through (`~~deleted~~`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub strikethrough: bool,
     /// Inline code.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub code: bool,

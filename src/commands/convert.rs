@@ -16,6 +16,7 @@ use crate::brief::decode::decode;
 use crate::brief::load::Format;
 use crate::brief::pdf::is_pdf;
 use crate::convert::markdown::{bare_urls, protected_ranges};
+use crate::convert::overrides::target_of;
 use crate::convert::{ConfigName, Converter, Overrides, Target, detect_script};
 
 /// Arguments of `gloss convert`.
@@ -110,15 +111,22 @@ impl Converters {
         let overrides = if args.no_overrides {
             Overrides::none()
         } else {
-            Overrides::load_default()?
+            let file = Overrides::load_default()?;
+            for warning in &file.warnings {
+                crate::output::warn(&format!("{warning} (line skipped)"));
+            }
+            file.overrides
         };
         let fixed = match (&args.opencc_config, args.config) {
             (Some(path), _) => Some(opencc_file_converter(path)?),
             (None, Some(config)) => Some(system_if(Converter::from_config(config)?, args)?),
             (None, None) => None,
         };
+        // A config names the script it writes; an OpenCC file does not, so
+        // it gets only the entries for every direction.
+        let fixed_target = args.config.and_then(|c| target_of(c.target()));
         Ok(Converters {
-            fixed: fixed.map(|c| c.with_overrides(overrides.clone())),
+            fixed: fixed.map(|c| c.with_overrides(overrides.toward(fixed_target))),
             by_source: HashMap::new(),
             target: args.to,
             phrases: args.phrases,
@@ -143,8 +151,10 @@ impl Converters {
             } else {
                 converter
             };
-            self.by_source
-                .insert(key, converter.with_overrides(self.overrides.clone()));
+            self.by_source.insert(
+                key,
+                converter.with_overrides(self.overrides.toward(Some(target))),
+            );
         }
         self.by_source
             .get(&key)

@@ -1,8 +1,10 @@
 //! CLI entry points, one module a subcommand.
 
+mod at;
 pub mod config;
 pub mod convert;
 pub mod library;
+mod man;
 pub mod notes;
 pub mod outline;
 pub mod read;
@@ -26,6 +28,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Config(args)) => config::run(&args),
         Some(Command::Completions(args)) => shell::completions(&args),
         Some(Command::Man(args)) => shell::man(&args),
-        None => read::run(cli.file.as_deref(), cli.theme.as_deref()),
+        None => read::run(cli.file.as_deref(), cli.theme.as_deref(), cli.at.as_deref()),
     }
 }

@@ -23,14 +23,22 @@ use crate::convert::Overrides;
 use crate::library::ReaderSession;
 use crate::theme::{Strictness, ThemeError};
 
-/// Opens the reader on `file`, in `theme` if given (else the settings').
+/// Opens the reader on `file`, in `theme` if given (else the settings'),
+/// at the paragraph or line `at` names if given (else where it was left).
 /// No file, or a folder, opens the library of briefs instead.
-pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow::Result<ExitCode> {
     let file = match file {
         Some(path) if !path.is_dir() => path,
+        _ if at.is_some() => anyhow::bail!("--at needs a brief to open, not a folder"),
         folder => return super::library::run(folder.unwrap_or(Path::new(".")), theme),
     };
-    let brief = brief::load::load_path_warning(file, &mut |w| crate::output::warn(w))?;
+    let (brief, source) =
+        brief::load::load_path_with_source(file, &mut |w| crate::output::warn(w))?;
+    let shown = file.display().to_string();
+    let target = at
+        .map(|at| super::at::resolve(&brief, source.as_deref(), at, &shown))
+        .transpose()?;
+    drop(source);
     // How the brief was read (pages of a damaged PDF lost) comes first.
     let read_warnings: Vec<Warning> = brief.meta.warnings.iter().cloned().map(Warning).collect();
     let mut app = App::new(brief);
@@ -43,6 +51,9 @@ pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode>
     let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     let mut session = ReaderSession::open(file, &mut app, &settings, &shown);
     app.open_notes(crate::notes::DataDir::from_env(), file);
+    if let Some(target) = target {
+        app.open_at(target);
+    }
     let outcome = {
         let _guard = TerminalGuard::enter()?;
         let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
@@ -91,7 +102,14 @@ pub(crate) fn apply_settings(app: &mut App, settings: &Settings) -> Vec<Warning>
     });
     app.set_view_script(settings.script.value);
     match Overrides::load_default() {
-        Ok(overrides) => app.view.set_overrides(overrides),
+        Ok(file) => {
+            warnings.extend(
+                file.warnings
+                    .iter()
+                    .map(|w| Warning(format!("{w} (line skipped)"))),
+            );
+            app.view.set_overrides(file.overrides);
+        }
         Err(e) => warnings.push(Warning(format!(
             "{e} (the view converts without your phrases)"
         ))),

@@ -11,6 +11,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use walkdir::WalkDir;
 
+use crate::brief::source_lines::{BlockRef, SourceLines};
 use crate::brief::{self, Brief, LoadError};
 use crate::convert::{FoldedText, fold_str};
 use crate::output::visible_line;
@@ -51,6 +52,12 @@ pub struct Hit {
     /// Where the hit sits: the section title (also for a hit in the title
     /// itself), or a part of the brief.
     pub section: String,
+    /// The id of the paragraph (or, for a hit in a heading, the section)
+    /// holding the hit: what `gloss FILE --at ID` opens at.
+    pub id: String,
+    /// The hit's line in the file, when the file has lines and the hit was
+    /// found in them.
+    pub line: Option<usize>,
     /// Context before the hit, on one line.
     pub before: String,
     /// The matched text as written in the brief.
@@ -79,8 +86,8 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut found = false;
     let mut out = std::io::stdout().lock();
     for file in files {
-        let brief = match brief::load_path(&file) {
-            Ok(brief) => brief,
+        let (brief, source) = match brief::load::load_path_with_source(&file, &mut |_| {}) {
+            Ok(loaded) => loaded,
             Err(LoadError::Empty(_)) => continue,
             Err(e) => {
                 crate::output::error(&e.to_string());
@@ -88,7 +95,13 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        for hit in search_brief(&brief, &needle, args.context) {
+        let mut hits = search_brief(&brief, None, &needle, args.context);
+        // Finding the lines costs more than the search: only with hits.
+        if let Some(text) = source.filter(|_| !hits.is_empty()) {
+            let lines = SourceLines::new(&brief, &text);
+            hits = search_brief(&brief, Some(&lines), &needle, args.context);
+        }
+        for hit in hits {
             found = true;
             let line = format_hit(&file, &hit, color);
             match writeln!(out, "{line}") {
@@ -106,31 +119,41 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Every hit of an already folded `needle` in `brief`, in reading order.
-pub fn search_brief(brief: &Brief, needle: &str, context: usize) -> Vec<Hit> {
+/// Every hit of an already folded `needle` in `brief`, in reading order,
+/// with its line when `lines` (where the brief stands in its file) is given.
+pub fn search_brief(
+    brief: &Brief,
+    lines: Option<&SourceLines>,
+    needle: &str,
+    context: usize,
+) -> Vec<Hit> {
     let mut hits = Vec::new();
-    let mut search = |section: &str, text: &str| {
+    let mut search = |section: &str, id: &str, block: BlockRef, text: &str| {
         for range in FoldedText::new(text).find_folded(needle) {
-            hits.push(hit_in(section, text, range, context));
+            let line = lines.and_then(|l| l.line_in(block, text, range.clone()));
+            let mut hit = hit_in(section, text, range, context);
+            hit.id = id.to_string();
+            hit.line = line;
+            hits.push(hit);
         }
     };
-    for p in &brief.front_matter {
-        search("(front matter)", &p.text());
+    for (i, p) in brief.front_matter.iter().enumerate() {
+        search("(front matter)", &p.id, BlockRef::Front(i), &p.text());
     }
-    for section in &brief.sections {
+    for (s, section) in brief.sections.iter().enumerate() {
         if let Some(heading) = &section.title {
-            search(heading, heading);
+            search(heading, &section.id, BlockRef::Heading(s), heading);
         }
         let title = section
             .title
             .as_deref()
             .unwrap_or(crate::brief::OPENING_TITLE);
-        for p in &section.paragraphs {
-            search(title, &p.text());
+        for (i, p) in section.paragraphs.iter().enumerate() {
+            search(title, &p.id, BlockRef::Body(s, i), &p.text());
         }
     }
-    for p in &brief.back_matter {
-        search("(back matter)", &p.text());
+    for (i, p) in brief.back_matter.iter().enumerate() {
+        search("(back matter)", &p.id, BlockRef::Back(i), &p.text());
     }
     hits
 }
@@ -150,13 +173,16 @@ fn hit_in(section: &str, text: &str, range: Range<usize>, context: usize) -> Hit
     }
     Hit {
         section: one_line(section),
+        id: String::new(),
+        line: None,
         before: one_line(&before),
         matched: one_line(&text[range]),
         after: one_line(&after),
     }
 }
 
-/// `path › section: before[hit]after`, the hit in bold red or in `**`.
+/// `path:line #id › section: before[hit]after`, the hit in bold red or in
+/// `**`; without `:line` when the line is not known.
 pub fn format_hit(path: &Path, hit: &Hit, color: bool) -> String {
     let (open, close) = if color {
         ("\u{1b}[1;31m", "\u{1b}[0m")
@@ -165,10 +191,14 @@ pub fn format_hit(path: &Path, hit: &Hit, color: bool) -> String {
     };
     // Every part comes from the brief or its name; the colour codes around
     // the hit are the only escapes that may reach the terminal.
-    let path = path.display().to_string();
+    let mut path = path.display().to_string();
+    if let Some(line) = hit.line {
+        path.push_str(&format!(":{line}"));
+    }
     format!(
-        "{} › {}: {}{open}{}{close}{}",
+        "{} #{} › {}: {}{open}{}{close}{}",
         visible_line(&path),
+        visible_line(&hit.id),
         visible_line(&hit.section),
         visible_line(&hit.before),
         visible_line(&hit.matched),
@@ -224,14 +254,16 @@ mod tests {
     use crate::brief::{Paragraph, ParagraphKind, Section};
 
     fn brief() -> Brief {
+        let mut p = Paragraph::plain(
+            ParagraphKind::Text,
+            "中國國家主席習近平掌政以來，有關 Ｇ２ 的聯想\n持續展露",
+        );
+        p.id = "p1".to_string();
         Brief {
             sections: vec![Section {
                 title: Some("川習北京峰會".to_string()),
                 level: 1,
-                paragraphs: vec![Paragraph::plain(
-                    ParagraphKind::Text,
-                    "中國國家主席習近平掌政以來，有關 Ｇ２ 的聯想\n持續展露",
-                )],
+                paragraphs: vec![p],
                 ..Section::default()
             }],
             ..Brief::default()
@@ -240,11 +272,13 @@ mod tests {
 
     #[test]
     fn hits_carry_section_and_context_across_scripts() {
-        let hits = search_brief(&brief(), &fold_str("习近平"), 4);
+        let hits = search_brief(&brief(), None, &fold_str("习近平"), 4);
         assert_eq!(
             hits,
             vec![Hit {
                 section: "川習北京峰會".to_string(),
+                id: "p1".to_string(),
+                line: None,
                 before: "…國家主席".to_string(),
                 matched: "習近平".to_string(),
                 after: "掌政以來…".to_string(),
@@ -254,7 +288,7 @@ mod tests {
 
     #[test]
     fn section_titles_are_searched_too() {
-        let hits = search_brief(&brief(), &fold_str("峰会"), 10);
+        let hits = search_brief(&brief(), None, &fold_str("峰会"), 10);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].section, "川習北京峰會");
         assert_eq!(
@@ -265,7 +299,7 @@ mod tests {
 
     #[test]
     fn context_stays_on_one_line_and_width_forms_match() {
-        let hits = search_brief(&brief(), &fold_str("g2"), 9);
+        let hits = search_brief(&brief(), None, &fold_str("g2"), 9);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].matched, "Ｇ２");
         assert_eq!(hits[0].after, " 的聯想 持續展露");
@@ -273,9 +307,15 @@ mod tests {
 
     #[test]
     fn plain_output_marks_the_hit() {
-        let hit = &search_brief(&brief(), &fold_str("習近平"), 2)[0];
+        let hit = &search_brief(&brief(), None, &fold_str("習近平"), 2)[0];
         let line = format_hit(Path::new("b.txt"), hit, false);
-        assert_eq!(line, "b.txt › 川習北京峰會: …主席**習近平**掌政…");
+        assert_eq!(line, "b.txt #p1 › 川習北京峰會: …主席**習近平**掌政…");
+        let on_line = Hit {
+            line: Some(7),
+            ..hit.clone()
+        };
+        let line = format_hit(Path::new("b.txt"), &on_line, false);
+        assert_eq!(line, "b.txt:7 #p1 › 川習北京峰會: …主席**習近平**掌政…");
         let colored = format_hit(Path::new("b.txt"), hit, true);
         assert!(colored.contains("\u{1b}[1;31m習近平\u{1b}[0m"), "{colored}");
     }

@@ -30,10 +30,7 @@ pub fn completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
 
 /// Prints the man page (roff) to standard output.
 pub fn man(_args: &ManArgs) -> anyhow::Result<ExitCode> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut page)
-        .context("cannot render the man page")?;
+    let page = super::man::page(Cli::command()).context("cannot render the man page")?;
     write_stdout(&page)
 }
 

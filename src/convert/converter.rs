@@ -2,7 +2,6 @@
 //! point the reader, the search and the command line call.
 
 use std::ops::Range;
-use std::path::Path;
 
 use thiserror::Error;
 
@@ -115,7 +114,7 @@ impl Converter {
 
     /// A converter by an OpenCC JSON config file, with the system's OpenCC.
     #[cfg(feature = "system-opencc")]
-    pub fn from_opencc_file(path: &Path) -> Result<Self, ConvertError> {
+    pub fn from_opencc_file(path: &std::path::Path) -> Result<Self, ConvertError> {
         let backend = super::system::SystemBackend::from_file(path)?;
         Ok(Converter::with_backend(Box::new(backend), None))
     }
@@ -124,11 +123,6 @@ impl Converter {
     pub fn with_overrides(mut self, overrides: Overrides) -> Self {
         self.overrides = overrides;
         self
-    }
-
-    /// Adds the overrides of the phrase file at `path`, when it exists.
-    pub fn with_phrase_file(self, path: &Path) -> Result<Self, ConvertError> {
-        Ok(self.with_overrides(Overrides::load_optional(path)?))
     }
 
     /// The configuration used; `None` for the identity converter or a file.
@@ -237,6 +231,7 @@ fn split_at_lines(text: &str, pieces: usize) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn glyph_level_conversion_both_ways() {

@@ -12,6 +12,7 @@ pub mod find;
 pub mod fold;
 pub mod markdown;
 pub mod overrides;
+mod phrases;
 #[cfg(feature = "system-opencc")]
 pub mod system;
 

@@ -1,14 +1,15 @@
 //! The user's own phrase file: replacements and protected terms that win
-//! over every built-in dictionary.
-//!
-//! Format, one entry a line: `# a comment`; `source<TAB>target` to replace
-//! a term; `term<TAB>term` or the term alone on its line to protect it.
+//! over every built-in dictionary, each for the directions it is written
+//! for. The file format is read in [`super::phrases`].
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use thiserror::Error;
+
+use super::config::{Script, Target};
+pub use super::phrases::PhraseFile;
 
 /// The name of the phrase file inside the config folder.
 pub const PHRASE_FILE_NAME: &str = "phrases.txt";
@@ -24,7 +25,7 @@ pub enum OverrideError {
         /// What the operating system said.
         reason: String,
     },
-    /// One line is not `source<TAB>target` or a lone term.
+    /// One line is not an entry or a heading; it is skipped.
     #[error("{path}:{line}: {reason}")]
     BadLine {
         /// The phrase file (or `<phrases>` for text given directly).
@@ -36,11 +37,64 @@ pub enum OverrideError {
     },
 }
 
+/// Which conversions an entry applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every conversion (entries before any heading, or under `[any]`).
+    Any,
+    /// Conversions to Simplified (`[to s]`).
+    ToSimplified,
+    /// Conversions to any Traditional form (`[to t]`).
+    ToTraditional,
+    /// Conversions to Taiwan Traditional only (`[to tw]`).
+    ToTaiwan,
+    /// Conversions to Hong Kong Traditional only (`[to hk]`).
+    ToHongKong,
+}
+
+impl Scope {
+    /// How specific the scope is: a more specific entry for the same term
+    /// wins over a general one.
+    fn rank(self) -> u8 {
+        match self {
+            Scope::Any => 0,
+            Scope::ToSimplified | Scope::ToTraditional => 1,
+            Scope::ToTaiwan | Scope::ToHongKong => 2,
+        }
+    }
+
+    /// True when the scope covers conversions that write `target` (`None`:
+    /// a direction gloss cannot tell, such as an OpenCC file).
+    fn covers(self, target: Option<Target>) -> bool {
+        match (self, target) {
+            (Scope::Any, _) => true,
+            (_, None) => false,
+            (Scope::ToSimplified, Some(t)) => t == Target::Simplified,
+            (Scope::ToTraditional, Some(t)) => t != Target::Simplified,
+            (Scope::ToTaiwan, Some(t)) => t == Target::Taiwan,
+            (Scope::ToHongKong, Some(t)) => t == Target::HongKong,
+        }
+    }
+}
+
+/// The target of a conversion that writes `script`, if it is one of
+/// gloss's four.
+pub fn target_of(script: Script) -> Option<Target> {
+    match script {
+        Script::Simplified => Some(Target::Simplified),
+        Script::Traditional => Some(Target::Traditional),
+        Script::Taiwan => Some(Target::Taiwan),
+        Script::HongKong => Some(Target::HongKong),
+        Script::Japanese => None,
+    }
+}
+
 /// User replacements, matched longest first before the dictionaries run.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
     sources: Vec<String>,
     targets: Vec<String>,
+    scopes: Vec<Scope>,
     matcher: Option<AhoCorasick>,
 }
 
@@ -78,19 +132,21 @@ impl Overrides {
         Some(PathBuf::from(home).join(".config").join("gloss"))
     }
 
-    /// Loads the phrase file of the config folder; none when it does not exist.
-    pub fn load_default() -> Result<Self, OverrideError> {
+    /// Loads the phrase file of the config folder; none when it does not
+    /// exist. Bad lines are skipped and reported in the result.
+    pub fn load_default() -> Result<PhraseFile, OverrideError> {
         match Overrides::config_dir() {
             Some(dir) => Overrides::load_optional(&dir.join(PHRASE_FILE_NAME)),
-            None => Ok(Overrides::none()),
+            None => Ok(PhraseFile::default()),
         }
     }
 
-    /// Loads `path`; a missing file means no overrides.
-    pub fn load_optional(path: &Path) -> Result<Self, OverrideError> {
+    /// Loads `path`; a missing file means no overrides. Bad lines are
+    /// skipped and reported in the result.
+    pub fn load_optional(path: &Path) -> Result<PhraseFile, OverrideError> {
         match crate::files::read_regular_string(path, crate::files::SETTINGS_CAP) {
-            Ok(text) => Overrides::parse(&text, path),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Overrides::none()),
+            Ok(text) => Ok(PhraseFile::parse(&text, path)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(PhraseFile::default()),
             Err(e) => Err(OverrideError::Read {
                 path: path.to_path_buf(),
                 reason: e.to_string(),
@@ -98,44 +154,31 @@ impl Overrides {
         }
     }
 
-    /// Parses phrase-file text; `path` is only used in messages.
+    /// Parses phrase-file text strictly: the first bad line is an error
+    /// (`path` is only used in messages).
     pub fn parse(text: &str, path: &Path) -> Result<Self, OverrideError> {
-        let mut overrides = Overrides::default();
-        for (index, raw) in text.lines().enumerate() {
-            let bad = |reason: &str| OverrideError::BadLine {
-                path: path.to_path_buf(),
-                line: index + 1,
-                reason: reason.to_string(),
-            };
-            let line = raw.trim_end_matches('\r');
-            let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let source = fields.next().unwrap_or_default().trim();
-            let target = fields.next().map(str::trim);
-            if fields.next().is_some() {
-                return Err(bad(
-                    "more than one tab: write `source<TAB>target`, or the term alone to protect it",
-                ));
-            }
-            if source.is_empty() {
-                return Err(bad("the source term before the tab is empty"));
-            }
-            let target = match target {
-                None => source,
-                Some("") => {
-                    return Err(bad(
-                        "nothing after the tab: write a target, or the term alone to protect it",
-                    ));
-                }
-                Some(t) => t,
-            };
-            overrides.insert(source, target);
+        let file = PhraseFile::parse(text, path);
+        match file.warnings.into_iter().next() {
+            Some(first) => Err(first),
+            None => Ok(file.overrides),
         }
-        overrides.rebuild();
-        Ok(overrides)
+    }
+
+    /// The entries that apply to conversions writing `target` (`None`:
+    /// only those for every direction), a more specific entry for a term
+    /// over a general one.
+    pub fn toward(&self, target: Option<Target>) -> Overrides {
+        let mut order: Vec<usize> = (0..self.sources.len())
+            .filter(|&i| self.scopes[i].covers(target))
+            .collect();
+        // Stable: among equals, the later line still wins.
+        order.sort_by_key(|&i| self.scopes[i].rank());
+        let mut out = Overrides::default();
+        for i in order {
+            out.insert(&self.sources[i], &self.targets[i], Scope::Any);
+        }
+        out.rebuild();
+        out
     }
 
     /// Adds or replaces one entry (the last one given for a source wins).
@@ -143,21 +186,27 @@ impl Overrides {
         if source.is_empty() {
             return;
         }
-        self.insert(source, target);
+        self.insert(source, target, Scope::Any);
         self.rebuild();
     }
 
-    fn insert(&mut self, source: &str, target: &str) {
-        match self.sources.iter().position(|s| s == source) {
+    /// Adds or replaces the entry for `source` in `scope` (the last one
+    /// given for a source and scope wins); call [`Self::rebuild`] after.
+    pub(super) fn insert(&mut self, source: &str, target: &str, scope: Scope) {
+        let same =
+            (0..self.sources.len()).find(|&i| self.sources[i] == source && self.scopes[i] == scope);
+        match same {
             Some(i) => self.targets[i] = target.to_string(),
             None => {
                 self.sources.push(source.to_string());
                 self.targets.push(target.to_string());
+                self.scopes.push(scope);
             }
         }
     }
 
-    fn rebuild(&mut self) {
+    /// Builds the matcher over the entries, whatever their scope.
+    pub(super) fn rebuild(&mut self) {
         self.matcher = if self.sources.is_empty() {
             None
         } else {
@@ -247,8 +296,38 @@ mod tests {
     #[test]
     fn a_missing_file_means_no_overrides() {
         let dir = tempfile::tempdir().unwrap();
-        let o = Overrides::load_optional(&dir.path().join("phrases.txt")).unwrap();
+        let file = Overrides::load_optional(&dir.path().join("phrases.txt")).unwrap();
+        assert!(file.warnings.is_empty());
+        let o = file.overrides;
         assert!(o.is_empty());
         assert_eq!(o.split("文字"), vec![Piece::Convert("文字")]);
+    }
+
+    #[test]
+    fn entries_apply_toward_the_script_their_heading_names() {
+        let o =
+            parse("程序\n[to s]\n川普\t特朗普\n[to t]\n特朗普\t川普\n[to hk]\n特朗普\t特朗普\n")
+                .unwrap();
+        let fixed = |target, text| -> Vec<String> {
+            o.toward(target)
+                .split(text)
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Fixed(t) => Some(t.to_string()),
+                    Piece::Convert(_) => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            fixed(Some(Target::Simplified), "川普的程序"),
+            ["特朗普", "程序"]
+        );
+        // Not toward Traditional: 川普 stays for the dictionaries.
+        assert_eq!(fixed(Some(Target::Taiwan), "川普的程序"), ["程序"]);
+        assert_eq!(fixed(Some(Target::Taiwan), "特朗普"), ["川普"]);
+        // The Hong Kong entry is more specific than the Traditional one.
+        assert_eq!(fixed(Some(Target::HongKong), "特朗普"), ["特朗普"]);
+        // A direction gloss cannot tell gets the entries for every one.
+        assert_eq!(fixed(None, "川普的程序"), ["程序"]);
     }
 }

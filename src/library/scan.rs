@@ -1,8 +1,9 @@
 //! Listing a folder of briefs quickly: walk it, then read only the first
 //! few KB of each file and run the real loader on that prefix for the meta
 //! data, in parallel. Notes counts and last readings come from the notes
-//! index, matched by path (no need to read the whole brief) or, for a file
-//! read whole anyway, by content hash.
+//! index, matched by path (no need to read the whole brief); a brief the
+//! index knows by another path (moved or copied) is found by its content's
+//! hash, as the reader finds it.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -188,13 +189,31 @@ fn entry_for(item: &Found, dir: &Path, known: &Known, state: Option<&StateDir>) 
     if let Some(state) = state {
         let key = std::fs::canonicalize(&entry.path)
             .ok()
-            .and_then(|p| known.by_path.get(&p.display().to_string()))
-            .or_else(|| whole.and_then(|h| known.by_hash.get(&h)));
+            .and_then(|p| known.by_path.get(&p.display().to_string()).cloned())
+            .or_else(|| whole.and_then(|h| known.by_hash.get(&h).cloned()))
+            .or_else(|| by_content(&entry, known, state));
         if let Some(key) = key {
-            fill_from_store(&mut entry, state, key);
+            fill_from_store(&mut entry, state, &key);
         }
     }
     entry
+}
+
+/// The key of a brief the index knows under another path: the same bytes
+/// (moved or copied; the reader finds it the same way). Found, its new
+/// path goes into the index as the reader would record it, so the next
+/// listing finds it by path.
+fn by_content(entry: &LibraryEntry, known: &Known, state: &StateDir) -> Option<String> {
+    if known.by_hash.is_empty() || entry.meta.is_err() {
+        return None;
+    }
+    let bytes = crate::files::read_regular(&entry.path, crate::files::BRIEF_CAP).ok()?;
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let key = known.by_hash.get(&hash)?;
+    // Recording the new path only saves work later: failing it (a
+    // read-only data folder) changes nothing now.
+    let _ = state.data().locate(&entry.path, None);
+    Some(key.clone())
 }
 
 /// Notes, tags and last reading of the brief with this key.

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
@@ -14,8 +14,12 @@ use super::text::clean;
 use crate::app::doc::CELL_SEPARATOR;
 use crate::app::lines::{Indent, indent, link_urls};
 use crate::app::{App, LineKind, Pos, VisualLine};
-use crate::brief::ParagraphKind;
+use crate::brief::{Align, ParagraphKind};
 use crate::theme::Theme;
+
+/// Where the header rule crosses a column separator: the separator's bar
+/// with the rule through its spaces.
+const TABLE_RULE_CROSSING: &str = "─┼─";
 
 /// What painting one block needs, gathered once per block per frame.
 pub(super) struct Paint<'a> {
@@ -26,6 +30,8 @@ pub(super) struct Paint<'a> {
     /// Search matches as byte ranges of `text`, with whether each is current.
     matches: Vec<(Range<usize>, bool)>,
     indent: Indent,
+    /// How the columns are aligned, for a table row.
+    align: &'a [Align],
     urls: Vec<&'a str>,
     /// Extra marks as byte ranges of `text` (changed characters, the
     /// selection, passages with notes), over the search's highlight.
@@ -109,6 +115,11 @@ impl<'a> Paint<'a> {
                 if s.code {
                     style = style.patch(theme.code);
                 }
+                if s.strikethrough {
+                    // Deleted text must read as deleted in every theme, so
+                    // it is no theme key: the theme cannot turn it off.
+                    style = style.add_modifier(Modifier::CROSSED_OUT);
+                }
                 if s.link.is_some() {
                     style = style.patch(theme.link);
                 }
@@ -122,6 +133,12 @@ impl<'a> Paint<'a> {
             styles,
             matches,
             indent: indent(doc, block),
+            align: doc
+                .blocks
+                .get(block)
+                .and_then(|b| b.table)
+                .and_then(|t| doc.tables.get(t))
+                .map_or(&[], |t| t.align.as_slice()),
             urls: link_urls(doc, block),
             highlights: Vec::new(),
         }
@@ -159,15 +176,31 @@ impl<'a> Paint<'a> {
                     if k > 0 {
                         spans.push(Span::styled(CELL_SEPARATOR, theme.table_border));
                     }
-                    self.push_text(&mut spans, part.clone(), theme);
                     let used = self
                         .text
                         .get(part.clone())
                         .map_or(0, UnicodeWidthStr::width);
-                    if *column > used {
-                        spans.push(Span::raw(" ".repeat(column - used)));
+                    let room = column.saturating_sub(used);
+                    let before = match self.align.get(k) {
+                        Some(Align::Right) => room,
+                        Some(Align::Center) => room / 2,
+                        _ => 0,
+                    };
+                    if before > 0 {
+                        spans.push(Span::raw(" ".repeat(before)));
+                    }
+                    self.push_text(&mut spans, part.clone(), theme);
+                    if room > before {
+                        spans.push(Span::raw(" ".repeat(room - before)));
                     }
                 }
+            }
+            LineKind::TableRule { columns } => {
+                let rule: Vec<String> = columns.iter().map(|w| "─".repeat(*w)).collect();
+                spans.push(Span::styled(
+                    rule.join(TABLE_RULE_CROSSING),
+                    theme.table_border,
+                ));
             }
             LineKind::LinkUrl { link, first } => {
                 let url = self.urls.get(*link).copied().unwrap_or("");
@@ -190,8 +223,7 @@ impl<'a> Paint<'a> {
             spans.push(Span::styled("│ ", theme.quote_bar));
         }
         if let Some(marker) = &ind.marker {
-            let nest = ind.width - marker.width() - 1;
-            spans.push(Span::raw(" ".repeat(nest)));
+            spans.push(Span::raw(" ".repeat(ind.nest)));
             if first {
                 spans.push(Span::styled(
                     format!("{} ", clean(marker)),

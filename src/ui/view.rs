@@ -42,6 +42,8 @@ pub(super) fn draw_compare(buf: &mut Buffer, app: &App) {
         let mut right_paint = Paint::new(app, block, shown);
         let changed = changed_ranges(&app.doc.text(block), right_paint.text());
         right_paint.highlight(changed, theme.compare_changed);
+        // The selection and noted passages on the converted side too.
+        super::passage::mark_block(app, block, &mut right_paint);
         let pair_rows = left.len().max(right.len()).max(1);
         for line in pos.line..pair_rows {
             if row >= rows {

@@ -90,7 +90,7 @@ impl Builder {
             Some(Container::Footnote { .. }) => {
                 self.footnote_depth = self.footnote_depth.saturating_sub(1)
             }
-            Some(Container::Item { .. } | Container::Table) | None => {}
+            Some(Container::Item { .. } | Container::Table { .. }) | None => {}
         }
     }
 

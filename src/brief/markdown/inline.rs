@@ -13,6 +13,7 @@ pub(super) struct Inline {
     spans: Vec<Span>,
     emphasis: u32,
     strong: u32,
+    strikethrough: u32,
     links: Vec<String>,
     /// A soft break waits for the next text to know whether it needs a space.
     pending_break: bool,
@@ -45,6 +46,11 @@ impl Inline {
     /// Opens or closes a strong (bold) run.
     pub(super) fn strong(&mut self, open: bool) {
         self.strong = step(self.strong, open);
+    }
+
+    /// Opens or closes a struck-through (`~~deleted~~`) run.
+    pub(super) fn strikethrough(&mut self, open: bool) {
+        self.strikethrough = step(self.strikethrough, open);
     }
 
     /// Opens a link to `url`; its text carries the URL until [`Self::close_link`].
@@ -103,6 +109,7 @@ impl Inline {
         Style {
             emphasis: self.emphasis > 0,
             strong: self.strong > 0,
+            strikethrough: self.strikethrough > 0,
             code,
             link: self.links.last().cloned(),
         }
@@ -113,9 +120,11 @@ impl Inline {
         // every text event of a link.
         let link = self.links.last().map(String::as_str);
         let (emphasis, strong) = (self.emphasis > 0, self.strong > 0);
+        let struck = self.strikethrough > 0;
         if let Some(last) = self.spans.last_mut()
             && last.style.emphasis == emphasis
             && last.style.strong == strong
+            && last.style.strikethrough == struck
             && last.style.code == code
             && last.style.link.as_deref() == link
         {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::brief::Style;
+use crate::brief::{Align, Style};
 
 fn texts(section: &Section) -> Vec<String> {
     section.paragraphs.iter().map(Paragraph::text).collect()
@@ -452,4 +452,32 @@ proptest::proptest! {
             proptest::prop_assert!(shown.chars().all(|c| c == '\n' || c == ' ' || c == '|' || text.contains(c)), "{shown:?}");
         }
     }
+}
+
+#[test]
+fn strikethrough_is_a_style_of_its_own() {
+    let b = parse("keep ~~drop~~ keep\n");
+    let spans = &b.sections[0].paragraphs[0].spans;
+    let struck: Vec<_> = spans
+        .iter()
+        .filter(|s| s.style.strikethrough)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(struck, ["drop"]);
+    assert_eq!(b.sections[0].paragraphs[0].text(), "keep drop keep");
+}
+
+#[test]
+fn table_rows_carry_the_declared_alignment() {
+    let b = parse("| a | b | c | d |\n|---|:--|:-:|--:|\n| 1 | 2 | 3 | 4 |\n");
+    let rows = &b.sections[0].paragraphs;
+    let want = [Align::Default, Align::Left, Align::Center, Align::Right];
+    assert!(rows.iter().all(|r| r.align == want), "{rows:?}");
+    let plain = parse("| a | b |\n|---|---|\n| 1 | 2 |\n");
+    assert!(
+        plain.sections[0]
+            .paragraphs
+            .iter()
+            .all(|r| r.align.is_empty())
+    );
 }
