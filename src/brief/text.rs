@@ -60,6 +60,7 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
     }
     let body = &blocks[lead_end..footer];
     let classes = levels::classes(body, &roles);
+    let note_labels = headings::note_labels(body);
     let mut levels = levels::Levels::default();
     let headings = roles
         .iter()
@@ -92,7 +93,7 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
         }
         match roles[at] {
             Role::Numbered(_) => {
-                let title = heading_text(&block).into_owned();
+                let title = headings::without_note_marker(&heading_text(&block), &note_labels);
                 let capitals = levels::in_capitals(&title);
                 let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), capitals);
                 start_section(&mut brief.sections, level, title, size());
@@ -111,7 +112,8 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
             Role::Unnumbered => {
                 let capitals = levels::in_capitals(&block.text);
                 let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), capitals);
-                start_section(&mut brief.sections, level, block.text, size());
+                let title = headings::without_note_marker(&block.text, &note_labels);
+                start_section(&mut brief.sections, level, title, size());
             }
             Role::EditorNote => brief.back_matter.push(paged(
                 Paragraph::plain(ParagraphKind::Text, block.text),

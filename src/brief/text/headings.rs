@@ -368,6 +368,37 @@ impl Shape {
     }
 }
 
+/// The labels of the footnotes among `blocks`: "31 Part of the criteria…"
+/// gives "31".
+pub(super) fn note_labels(blocks: &[super::blocks::Block]) -> std::collections::HashSet<String> {
+    blocks
+        .iter()
+        .filter_map(|b| {
+            let (label, note) = b.text.split_once(' ')?;
+            let numeric =
+                (1..=3).contains(&label.len()) && label.bytes().all(|c| c.is_ascii_digit());
+            (numeric && note.starts_with(|c: char| c.is_alphabetic())).then(|| label.to_string())
+        })
+        .collect()
+}
+
+/// A heading's title without the footnote marker glued to its last word
+/// ("… designation obligation31" when footnote 31 is there): the marker is
+/// not part of the title.
+pub(super) fn without_note_marker(
+    title: &str,
+    labels: &std::collections::HashSet<String>,
+) -> String {
+    let digits = title.len() - title.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let stem = &title[..title.len() - digits];
+    let glued = digits > 0 && stem.ends_with(|c: char| c.is_lowercase());
+    if glued && labels.contains(&title[title.len() - digits..]) {
+        stem.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
 /// Words no heading ends with; a line ending with one was cut mid-sentence.
 const OPEN_ENDINGS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
@@ -509,6 +540,20 @@ mod tests {
         let unnumbered =
             "Application of the establishment criterion to the controller and the processor";
         assert!(!shape.heading_like(unnumbered));
+    }
+
+    #[test]
+    fn a_footnote_marker_glued_to_a_heading_is_not_part_of_its_title() {
+        let labels = ["31".to_string()].into_iter().collect();
+        assert_eq!(
+            without_note_marker("b) Exemptions from the designation obligation31", &labels),
+            "b) Exemptions from the designation obligation"
+        );
+        assert_eq!(
+            without_note_marker("Growth in web3", &labels),
+            "Growth in web3"
+        );
+        assert_eq!(without_note_marker("Article 31", &labels), "Article 31");
     }
 
     #[test]
