@@ -351,7 +351,7 @@ fn narrow_column(lines: &[Line<'_>], at: usize, end: usize, wrap: Option<usize>)
 }
 
 /// True for a line opened by a short tag in brackets: "[P0] …", "【快訊】…".
-fn bracket_tag(line: &str) -> bool {
+pub(super) fn bracket_tag(line: &str) -> bool {
     let Some(rest) = line.strip_prefix(['[', '【']) else {
         return false;
     };

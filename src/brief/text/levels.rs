@@ -24,6 +24,9 @@ pub(super) enum Class {
     Plain,
     /// Unnumbered and repeated in section after section.
     Recurring,
+    /// Opened by a tag in brackets: "[P0] …", "【快訊】…", the entries of a
+    /// digest under its sections.
+    Tagged,
 }
 
 /// The class of an unnumbered heading, given how often its text occurs
@@ -31,6 +34,8 @@ pub(super) enum Class {
 pub(super) fn unnumbered_class(text: &str, occurrences: usize) -> Class {
     if occurrences >= RECURRING_MIN {
         Class::Recurring
+    } else if super::blocks::bracket_tag(text) {
+        Class::Tagged
     } else if in_capitals(text) {
         Class::Capitals
     } else {
@@ -94,7 +99,10 @@ impl Levels {
             // too ("INTRODUCTION" then "1 APPLICATION OF …").
             while let Some(top) = self.open.last() {
                 let closes = match (*top, class) {
-                    (Class::Plain | Class::Recurring, Class::Numbered(_) | Class::Capitals) => true,
+                    (
+                        Class::Plain | Class::Recurring | Class::Tagged,
+                        Class::Numbered(_) | Class::Capitals,
+                    ) => true,
                     (Class::Numbered(above), Class::Numbered(rank)) => above > rank,
                     (Class::Capitals, Class::Numbered(_)) => capitals,
                     _ => false,

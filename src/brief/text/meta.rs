@@ -118,6 +118,8 @@ struct Progress {
     titles: usize,
     /// Author lines so far.
     bylines: usize,
+    /// Particulars ("時間：…") so far.
+    fields: usize,
 }
 
 fn role(block: &Block, progress: Progress) -> Option<Role> {
@@ -175,6 +177,11 @@ pub(super) fn read_lead(
         let Some(role) = role(block, progress) else {
             break;
         };
+        // A plain line after the particulars heads the body ("P0/P1重点"
+        // after "新增条目：93"), it is no second title.
+        if role == Role::Plain && progress.fields > 0 && progress.titles > 0 {
+            break;
+        }
         match role {
             Role::Plain => {
                 progress.plains += 1;
@@ -183,6 +190,7 @@ pub(super) fn read_lead(
                 }
             }
             Role::Authors(_) => progress.bylines += 1,
+            Role::Field => progress.fields += 1,
             _ => {}
         }
         roles.push(role);

@@ -243,3 +243,21 @@ fn a_page_of_one_short_line_is_shown_once() {
         .collect();
     assert_eq!(shown.matches('a').count(), 4, "{brief:#?}");
 }
+
+#[test]
+fn a_heading_after_the_particulars_starts_the_body() {
+    let text = "国际科技智库动态简报（2026-07-04）\n新增概览\n新增条目：93\n涉及机构：17\n\nP0/P1重点\n[P0] 中国军事AI后勤：和平收益与战时脆弱性\n机构：Australian Strategic Policy Institute\n主题：国防AI\n摘要：该文分析中国军队将AI嵌入后勤体系的战略含义。其核心判断是，智能化调度、仓储、运输和保障体系可提升平时\n效率，但在台海和印太高强度作战中，数据依赖、网络暴露面、模型可靠性和战场干扰会转化为新的脆弱性。对后续跟踪而\n言，军民两用物流、智能供应链和网络安全能力将更频繁进入国防科技竞争视野。\n";
+    let brief = parse(text);
+    let titles: Vec<(u8, &str)> = brief
+        .sections
+        .iter()
+        .filter_map(|s| Some((s.level, s.title.as_deref()?)))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (1, "P0/P1重点"),
+            (2, "[P0] 中国军事AI后勤：和平收益与战时脆弱性")
+        ]
+    );
+}
