@@ -32,7 +32,7 @@ const SERIES_WORDS: &[&str] = &[
 const ORG_SUFFIXES: &[&str] = &[
     "基金會", "基金会", "研究院", "研究所", "研究中心", "中心", "學會", "学会", "協會", "协会", "智庫", "智库", "foundation",
     "institute", "institution", "center", "centre", "council", "association", "society",
-    "think tank",
+    "think tank", "委員會", "委员会", "辦公室", "办公室", "commission", "committee",
 ];
 #[rustfmt::skip]
 const AFFILIATION_WORDS: &[&str] = &[
@@ -291,6 +291,13 @@ pub(super) fn read_lead(
             }),
             Role::Plain => {}
         }
+    }
+    // An agency named under the title, with no person signing, issued the
+    // brief: it is the corporate author ("國家發展委員會" under an agenda).
+    if meta.authors.is_empty()
+        && let Some(agency) = extra.iter().find(|t| is_org_name(t))
+    {
+        meta.authors.push((*agency).to_string());
     }
     end
 }

@@ -261,3 +261,16 @@ fn a_heading_after_the_particulars_starts_the_body() {
         ]
     );
 }
+
+#[test]
+fn an_agency_named_under_the_title_is_the_corporate_author() {
+    const BODY: &str = "壹、緣起\n為面對我國總人口減少、高齡少子化、人口過度集中大都市，\n以及城鄉發展失衡等問題，行政院106年12月年終記者會宣示三大\n施政主軸，其中在「均衡台灣」方面，要根據地方特色，發展地\n方產業，讓人口回流，青年返鄉。\n";
+    let brief = parse(&format!(
+        "地方創生政策座談會\n議 程\n國家發展委員會\n\n108.1.11\n\n{BODY}"
+    ));
+    assert_eq!(brief.meta.authors, ["國家發展委員會"]);
+    let signed = parse(&format!(
+        "地方創生政策座談會\n議 程\n國家發展委員會\n作者：王小明\n\n{BODY}"
+    ));
+    assert_eq!(signed.meta.authors, ["王小明"]);
+}
