@@ -371,6 +371,17 @@ pub(super) fn bracket_tag(line: &str) -> bool {
 /// mid-sentence: the block before the break does not end a sentence and is
 /// no heading, and the block after it is no heading or list item.
 fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>, shape: &Shape) {
+    // A heading number standing alone ("伍、" / "" / "意見交流：…") opens
+    // the line after it.
+    if let Some(prev) = out.last_mut()
+        && !prev.closed
+        && prev.end - prev.start == 1
+        && prev.tail.is_none()
+        && bare_number(lines[prev.start].text)
+    {
+        prev.end = piece.end;
+        return;
+    }
     if let Some(prev) = out.last_mut()
         && !prev.closed
         && piece.after_break
@@ -439,6 +450,16 @@ fn cut_before_notes(
             && !ends_sentence(lines[candidate.end - 1].text)
             && out[i + 1..].iter().all(|p| lines[p.start].page == page)
     })
+}
+
+/// True for a heading number with nothing after it: "伍、", "3.", "(二)".
+fn bare_number(line: &str) -> bool {
+    // "108.1.11" is a date, not a number of a heading.
+    if line.chars().count() > 5 || line.matches('.').count() > 1 {
+        return false;
+    }
+    let probe = format!("{line} 題");
+    numbering(&probe).is_some_and(|n| n.body == "題")
 }
 
 /// True when `line` ends with a web address: a note's or a footer's last
@@ -573,6 +594,15 @@ mod tests {
                 "主题：AI治理, 国防AI"
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_number_alone_opens_the_line_after_it() {
+        assert_eq!(
+            texts("伍、\n\n意見交流：詳見會議逐字稿，網址如下：")[0],
+            "伍、意見交流：詳見會議逐字稿，網址如下："
+        );
+        assert_eq!(texts("108.1.11\n\n壹、緣起").len(), 2);
     }
 
     #[test]

@@ -364,7 +364,21 @@ impl Shape {
             1 => self.heading_like_within(text, NUMBERED_MAX_WIDTH, true),
             _ => self.heading_block(text, lines),
         };
-        numbering(text).filter(|_| shaped).map(|n| n.rank)
+        // "伍、意見交流：詳見會議逐字稿，網址如下：": an agenda item's label
+        // with a note after its colon that announces what follows is a
+        // heading when the label is one.
+        let labelled = || {
+            text.split_once('：').is_some_and(|(label, note)| {
+                lines <= 2
+                    && self.heading_like(label)
+                    && note.len() > '：'.len_utf8()
+                    && note.ends_with(['：', ':'])
+                    && width_within(text, 2 * HEADING_MAX_WIDTH).is_some()
+            })
+        };
+        numbering(text)
+            .filter(|_| shaped || labelled())
+            .map(|n| n.rank)
     }
 }
 
@@ -554,6 +568,26 @@ mod tests {
             "Growth in web3"
         );
         assert_eq!(without_note_marker("Article 31", &labels), "Article 31");
+    }
+
+    #[test]
+    fn an_agenda_item_with_a_note_after_its_colon_is_a_heading() {
+        let shape = Shape::default();
+        assert!(
+            shape
+                .numbered_block("伍、意見交流：詳見會議逐字稿，網址如下：", 2)
+                .is_some()
+        );
+        assert!(
+            shape
+                .numbered_block("一、原則：本計畫應依法辦理，並定期檢討。", 1)
+                .is_none()
+        );
+        assert!(
+            shape
+                .numbered_block("二、有關委員建議加強國際教育部分：目前政府", 2)
+                .is_none()
+        );
     }
 
     #[test]
