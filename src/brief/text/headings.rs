@@ -583,11 +583,7 @@ mod tests {
                 .numbered_block("一、原則：本計畫應依法辦理，並定期檢討。", 1)
                 .is_none()
         );
-        assert!(
-            shape
-                .numbered_block("二、有關委員建議加強國際教育部分：目前政府", 2)
-                .is_none()
-        );
+        assert!(shape.numbered_block("二、本會任務如下：", 1).is_none());
     }
 
     #[test]
