@@ -12,7 +12,9 @@
 //!   C1 U+0080–U+009F) and the bidi embedding, override and isolate controls
 //!   (which can make text read differently from what it holds) are removed;
 //! - Kangxi radicals and CJK Radicals Supplement code points become the
-//!   unified ideographs they stand for.
+//!   unified ideographs they stand for, and so do CJK compatibility
+//!   ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F), which PDF fonts emit and
+//!   which look like, but do not match, the ideographs a reader searches for.
 
 use std::borrow::Cow;
 
@@ -43,6 +45,10 @@ fn action(c: char) -> Action {
             Some(ideograph) => Action::Replace(ideograph),
             None => Action::Keep,
         },
+        '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}' => match unified_ideograph(c) {
+            Some(ideograph) => Action::Replace(ideograph),
+            None => Action::Keep,
+        },
         _ => Action::Keep,
     }
 }
@@ -60,9 +66,21 @@ fn radical_to_ideograph(c: char) -> Option<char> {
         .map(|i| SUPPLEMENT_RADICALS[i].1)
 }
 
+/// The unified ideograph a compatibility ideograph is canonically equal to
+/// (Unicode maps each to exactly one).
+fn unified_ideograph(c: char) -> Option<char> {
+    let mut single = None;
+    let mut count = 0;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        single = Some(d);
+        count += 1;
+    });
+    single.filter(|d| count == 1 && *d != c)
+}
+
 /// True for a byte that may start a character the clean-up changes: ASCII
-/// controls and DEL, and the lead bytes of C1 controls (0xC2) and of the bidi
-/// controls and radicals (0xE2). Never a continuation byte, so a position
+/// controls and DEL, and the lead bytes of C1 controls (0xC2), of the bidi
+/// controls and radicals (0xE2) and of compatibility ideographs (0xEF, 0xF0). Never a continuation byte, so a position
 /// holding one is a character boundary.
 fn needs_attention(b: u8) -> bool {
     ATTENTION[usize::from(b)]
@@ -79,6 +97,8 @@ const ATTENTION: [bool; 256] = {
     table[0x7F] = true;
     table[0xC2] = true;
     table[0xE2] = true;
+    table[0xEF] = true;
+    table[0xF0] = true;
     table
 };
 

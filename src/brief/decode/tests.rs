@@ -272,3 +272,13 @@ fn cleaning_happens_after_decoding() {
     let d = text_of("標題\r\n\t內容\x1b[2J".as_bytes());
     assert_eq!(d.text, "標題\n    內容");
 }
+
+#[test]
+fn compatibility_ideographs_become_the_unified_ones() {
+    // U+F9F7 立, U+F91D 欄, U+FA10 塚 and U+2F800 丽 look like, but are not,
+    // the ideographs 立 欄 塚 丽; fullwidth punctuation and emoji stay.
+    assert_eq!(
+        clean("\u{F9F7}法院\u{F91D}位，\u{FA10}\u{2F800}：😀"),
+        "立法院欄位，塚丽：😀"
+    );
+}
