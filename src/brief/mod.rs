@@ -6,6 +6,7 @@ mod ids;
 pub mod load;
 pub mod markdown;
 pub mod pdf;
+pub mod staged;
 pub mod text;
 
 use serde::Serialize;
