@@ -79,7 +79,16 @@ pub fn load_path(path: &Path) -> Result<Brief, LoadError> {
 pub fn load_path_warning(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Brief, LoadError> {
     let shown = path.display().to_string();
     let bytes = read_brief_bytes(path)?;
-    let mut brief = load_bytes_warning(&bytes, Format::from_path(path), &shown, warn)?;
+    let format = Format::from_path(path);
+    let mut brief = if format == Format::Pdf || pdf::is_pdf(&bytes) {
+        load_pdf(&bytes, &shown, None)?
+    } else {
+        let decoded = decode_text(&bytes, &shown, warn)?;
+        // Only the text is needed from here on: a brief's worth of memory
+        // is given back before the parse takes its own.
+        drop(bytes);
+        parse_text(&decoded.text, format, decoded.encoding)
+    };
     brief.meta.source = Some(shown);
     Ok(brief)
 }

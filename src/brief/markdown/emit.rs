@@ -118,6 +118,7 @@ impl Default for Builder {
             leaf: None,
             inline: Inline::default(),
             raw: String::new(),
+            skip_head: false,
             row: None,
             footnotes: Vec::new(),
         }
