@@ -173,7 +173,13 @@ impl Paragraph {
 
     /// The paragraph's plain text: its spans concatenated.
     pub fn text(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
+        // Sized first: copies of every paragraph's text are kept (notes'
+        // anchoring), and a growing string keeps up to twice its length.
+        let mut text = String::with_capacity(self.spans.iter().map(|s| s.text.len()).sum());
+        for span in &self.spans {
+            text.push_str(&span.text);
+        }
+        text
     }
 }
 

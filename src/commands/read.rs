@@ -18,7 +18,7 @@ use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
 use super::signals::{self, Wait};
-use crate::app::{Action, App, ScreenPrefs};
+use crate::app::{Action, App, Mode, ScreenPrefs};
 use crate::brief::staged::{Opened, StagedBrief};
 use crate::brief::{self, Brief};
 use crate::config::{Settings, Warning};
@@ -252,14 +252,12 @@ const NOTES_REFRESH: Duration = Duration::from_secs(2);
 /// Runs the reader until it quits (`app.quit`; Ctrl-C also sets
 /// `app.resume.quit_all`).
 pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
-    // The conversion dictionaries and the search's fold table take about
-    // 0.2 s to load: in the background, the first frame does not wait for
-    // them (unless it is itself converted), and the first `c` rarely does.
-    std::thread::spawn(crate::convert::warm_up);
     draw(terminal, app)?;
-    // Folding the brief for search costs a moment on a huge brief; doing it
-    // after the first frame keeps opening quick.
-    app.prepare_search();
+    // The conversion dictionaries and the search's fold table take about
+    // 0.2 s and 30 MB to load: only for a search (loaded in the background
+    // while the query is typed) or a view in another script (`c` waits
+    // for them once), never for just reading.
+    let mut warming = false;
     while !app.quit {
         // Wake up on our own to retry a failed notes save and to clear a
         // status message whose time is up.
@@ -292,6 +290,10 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
         }
         let event = event::read().context("cannot read from the terminal")?;
         handle_event(terminal, app, event);
+        if !warming && app.mode == Mode::Search {
+            std::thread::spawn(crate::convert::warm_up);
+            warming = true;
+        }
         // Draw only once the events that piled up are handled: holding a
         // key down or resizing must not queue frames.
         if !event::poll(Duration::ZERO).unwrap_or(false) {
