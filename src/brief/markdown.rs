@@ -326,7 +326,10 @@ impl Builder {
         if level == 1 && self.brief.meta.title.is_none() && !title.is_empty() {
             self.brief.meta.title = Some(title.clone());
         }
-        if let Some(done) = self.section.take() {
+        if let Some(mut done) = self.section.take() {
+            // A long section (a table of 100k rows) leaves up to half its
+            // list of paragraphs unused as it grows.
+            done.paragraphs.shrink_to_fit();
             self.brief.sections.push(done);
         }
         self.section = Some(Section {
