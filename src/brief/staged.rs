@@ -20,7 +20,7 @@ const OPENING: usize = 64 * 1024;
 #[derive(Debug)]
 pub enum Opened {
     /// A small brief or a PDF, parsed.
-    Whole(Brief),
+    Whole(Box<Brief>),
     /// A large text brief, decoded but not parsed.
     Staged(StagedBrief),
 }
@@ -43,7 +43,7 @@ pub fn open_path(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Opened, Load
     if bytes.len() < STAGED_FROM || format == Format::Pdf || pdf::is_pdf(&bytes) {
         let mut brief = load::load_bytes_warning(&bytes, format, &source, warn)?;
         brief.meta.source = Some(source);
-        return Ok(Opened::Whole(brief));
+        return Ok(Opened::Whole(Box::new(brief)));
     }
     let decoded = load::decode_text(&bytes, &source, warn)?;
     // The text is all that is needed from here on; a brief's worth of

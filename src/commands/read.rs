@@ -40,7 +40,7 @@ pub fn run(file: Option<&Path>, theme: Option<&str>) -> anyhow::Result<ExitCode>
     let opened = brief::staged::open_path(file, &mut |w| crate::output::warn(w))?;
     let (settings, mut warnings) = settings_for(theme)?;
     let (mut app, parsing) = match opened {
-        Opened::Whole(brief) => (App::new(brief), None),
+        Opened::Whole(brief) => (App::new(*brief), None),
         Opened::Staged(staged) => {
             let mut app = App::new(staged.opening());
             app.opening_only = true;
