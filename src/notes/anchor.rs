@@ -108,7 +108,10 @@ impl ParagraphEntry {
 #[derive(Debug)]
 pub struct BriefMap {
     paragraphs: Vec<ParagraphEntry>,
-    by_fingerprint: HashMap<String, Vec<usize>>,
+    /// Paragraph indices sorted by fingerprint, in reading order among
+    /// equals: a binary search finds a fingerprint's paragraphs without a
+    /// map of strings beside them (a long table has 100k rows).
+    by_fingerprint: Vec<usize>,
 }
 
 /// The paragraph id without its ordinal suffix (`p0123abcd4567-2` → `p0123abcd4567`).
@@ -159,17 +162,23 @@ impl BriefMap {
         for p in &brief.back_matter {
             push(p, &outside);
         }
-        let mut by_fingerprint: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, p) in paragraphs.iter().enumerate() {
-            by_fingerprint
-                .entry(fingerprint_of(&p.id).to_string())
-                .or_default()
-                .push(i);
-        }
+        let mut by_fingerprint: Vec<usize> = (0..paragraphs.len()).collect();
+        // Stable: paragraphs with one fingerprint stay in reading order.
+        by_fingerprint.sort_by(|&a, &b| {
+            fingerprint_of(&paragraphs[a].id).cmp(fingerprint_of(&paragraphs[b].id))
+        });
         BriefMap {
             paragraphs,
             by_fingerprint,
         }
+    }
+
+    /// Indices of the paragraphs with this fingerprint, in reading order.
+    fn with_fingerprint(&self, fingerprint: &str) -> &[usize] {
+        let of = |i: &usize| fingerprint_of(&self.paragraphs[*i].id);
+        let start = self.by_fingerprint.partition_point(|i| of(i) < fingerprint);
+        let len = self.by_fingerprint[start..].partition_point(|i| of(i) == fingerprint);
+        &self.by_fingerprint[start..start + len]
     }
 
     /// Every paragraph in reading order.
@@ -179,8 +188,7 @@ impl BriefMap {
 
     /// The reading-order index of the paragraph with this id.
     pub fn position_of(&self, paragraph_id: &str) -> Option<usize> {
-        let candidates = self.by_fingerprint.get(fingerprint_of(paragraph_id))?;
-        candidates
+        self.with_fingerprint(fingerprint_of(paragraph_id))
             .iter()
             .copied()
             .find(|&i| self.paragraphs[i].id == paragraph_id)
@@ -248,7 +256,8 @@ impl BriefMap {
     }
 
     fn resolve_paragraph(&self, anchor: &Anchor) -> Resolution {
-        if let Some(candidates) = self.by_fingerprint.get(&anchor.fingerprint) {
+        let candidates = self.with_fingerprint(&anchor.fingerprint);
+        if !candidates.is_empty() {
             let best = if candidates.len() == 1 {
                 candidates[0]
             } else {
@@ -269,7 +278,7 @@ impl BriefMap {
         let mut out = HashMap::new();
         for note in notes {
             let a = &note.anchor;
-            let resolution = if self.by_fingerprint.contains_key(&a.fingerprint) {
+            let resolution = if !self.with_fingerprint(&a.fingerprint).is_empty() {
                 self.resolve(a)
             } else {
                 let key = (
