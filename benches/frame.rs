@@ -1,12 +1,14 @@
 //! Reader speed: one frame at 120×40 after jumping to the end, on a 10 MB
 //! brief and on a 10 KB one (the frame must not grow with the brief); a
-//! search keystroke on 10 MB; opening 10 MB to the first frame.
+//! search keystroke on 10 MB; opening 10 MB to the first frame, whole and
+//! staged (its opening shown while the rest is parsed).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use gloss::app::{Action, App};
+use gloss::brief::staged::{Opened, open_path};
 use gloss::brief::{Brief, Meta, Paragraph, ParagraphKind, Section, load::Format};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -45,6 +47,22 @@ fn brief_of_size(bytes: usize) -> Brief {
         sections,
         ..Brief::default()
     }
+}
+
+/// A Markdown brief of about `bytes` in `sections` sections of prose.
+fn markdown_of_sections(bytes: usize, sections: usize) -> String {
+    let paragraph = SEED.split("\n\n").nth(8).unwrap_or(SEED).replace('\n', "");
+    let per_section = bytes / sections;
+    let mut text = String::from("# Generated brief\n\n");
+    for n in 0..sections {
+        text.push_str(&format!("## Section {n}\n\n"));
+        let start = text.len();
+        while text.len() - start < per_section {
+            text.push_str(&paragraph);
+            text.push_str("\n\n");
+        }
+    }
+    text
 }
 
 fn reader_at_end(bytes: usize) -> (App, Terminal<TestBackend>) {
@@ -146,6 +164,33 @@ fn opening(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // What the reader waits for before its first frame: reading and
+    // decoding the file, parsing its opening, indexing and drawing that
+    // (the whole brief is parsed meanwhile on another thread).
+    let dir = tempfile::tempdir().unwrap();
+    let markdown = markdown_of_sections(10_000_000, 5000);
+    for (name, file, body) in [
+        ("txt", "brief.txt", &text),
+        ("md_5000_sections", "brief.md", &markdown),
+    ] {
+        let path = dir.path().join(file);
+        std::fs::write(&path, body).unwrap();
+        group.bench_function(format!("staged_to_first_frame_{name}"), |b| {
+            b.iter_batched(
+                || Terminal::new(TestBackend::new(120, 40)).unwrap(),
+                |mut terminal| {
+                    let Ok(Opened::Staged(staged)) = open_path(&path, &mut |_| {}) else {
+                        panic!("a 10 MB brief is staged");
+                    };
+                    let mut app = App::new(staged.opening());
+                    app.opening_only = true;
+                    terminal.draw(|f| gloss::ui::draw(f, &mut app)).unwrap();
+                    (app, staged)
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
     // The reader's own share: indexing the loaded brief and drawing.
     group.bench_function("index_and_first_frame", |b| {
         b.iter_batched(

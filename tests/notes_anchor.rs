@@ -185,7 +185,7 @@ fn a_moved_section_carries_its_notes_along() {
     assert_eq!(r.status, AnchorStatus::Anchored);
     let i = r.position.unwrap();
     assert_eq!(map.paragraphs()[i].text, "兩國同意擴大經貿往來。");
-    assert_eq!(map.paragraphs()[i].section, vec!["二、峰會"]);
+    assert_eq!(*map.paragraphs()[i].section, ["二、峰會"]);
 }
 
 #[test]

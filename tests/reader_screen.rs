@@ -385,3 +385,21 @@ fn a_brief_with_nothing_to_show_still_reads() {
     assert!(text.contains("(untitled brief)"), "{text}");
     assert!(text.contains("§0/0  100%"), "{text}");
 }
+
+#[test]
+fn the_opening_of_a_large_brief_says_the_rest_is_being_read() {
+    let mut app = seed();
+    app.opening_only = true;
+    let terminal = draw(&mut app, 100, 30);
+    let status = row_text(terminal.backend().buffer(), 29);
+    assert!(status.contains("§1/…"), "{status}");
+    assert!(
+        status.contains("reading the rest of the brief…"),
+        "{status}"
+    );
+    assert!(!status.contains('%'), "{status}");
+    app.opening_only = false;
+    let terminal = draw(&mut app, 100, 30);
+    let status = row_text(terminal.backend().buffer(), 29);
+    assert!(status.contains(" 0%"), "{status}");
+}

@@ -147,6 +147,9 @@ pub struct App {
     pub view: View,
     /// Notes: the paragraph cursor, the store, the overlays.
     pub notes: notes::NotesState,
+    /// Set while only the opening of a large brief is shown, the whole
+    /// still being parsed: no notes, no place, no search yet.
+    pub opening_only: bool,
 }
 
 impl App {
@@ -179,6 +182,7 @@ impl App {
             cache: LineCache::default(),
             view: View::default(),
             notes: notes::NotesState::default(),
+            opening_only: false,
         }
     }
 

@@ -83,8 +83,8 @@ impl Search {
 }
 
 impl App {
-    /// Folds the brief for searching, unless already done. The event loop
-    /// calls this after the first frame so that opening stays quick.
+    /// Folds the brief for searching, unless already done: on the first
+    /// query, so that a brief only read never holds a folded copy.
     pub fn prepare_search(&mut self) {
         if self.search.index.is_some() {
             return;

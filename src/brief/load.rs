@@ -77,7 +77,20 @@ pub fn load_path(path: &Path) -> Result<Brief, LoadError> {
 /// repair the bytes needed (invalid UTF-8 replaced). Callers that own the
 /// terminal print it; the library screen, drawing on it, does not.
 pub fn load_path_warning(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Brief, LoadError> {
-    load_path_with_source(path, warn).map(|(brief, _)| brief)
+    let shown = path.display().to_string();
+    let bytes = read_brief_bytes(path)?;
+    let format = Format::from_path(path);
+    let mut brief = if format == Format::Pdf || pdf::is_pdf(&bytes) {
+        load_pdf(&bytes, &shown, None)?
+    } else {
+        let decoded = decode_text(&bytes, &shown, warn)?;
+        // Only the text is needed from here on: a brief's worth of memory
+        // is given back before the parse takes its own.
+        drop(bytes);
+        parse_text(&decoded.text, format, decoded.encoding)
+    };
+    brief.meta.source = Some(shown);
+    Ok(brief)
 }
 
 /// As [`load_path_warning`], also giving the decoded text the brief was
@@ -87,17 +100,22 @@ pub fn load_path_with_source(
     warn: &mut dyn FnMut(&str),
 ) -> Result<(Brief, Option<String>), LoadError> {
     let shown = path.display().to_string();
-    if path.is_dir() {
-        return Err(LoadError::IsDir(shown));
-    }
-    let bytes =
-        crate::files::read_regular(path, crate::files::BRIEF_CAP).map_err(|e| LoadError::Io {
-            path: shown.clone(),
-            reason: io_reason(&e),
-        })?;
+    let bytes = read_brief_bytes(path)?;
     let (mut brief, source) = load_bytes_source(&bytes, Format::from_path(path), &shown, warn)?;
     brief.meta.source = Some(shown);
     Ok((brief, source))
+}
+
+/// The bytes of the brief at `path`: a regular file, within the size cap.
+pub(super) fn read_brief_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(LoadError::IsDir(shown));
+    }
+    crate::files::read_regular(path, crate::files::BRIEF_CAP).map_err(|e| LoadError::Io {
+        path: shown,
+        reason: io_reason(&e),
+    })
 }
 
 /// Loads a brief from bytes already read; `name` is used in messages.
@@ -106,13 +124,17 @@ pub fn load_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Brief, Loa
     load_bytes_warning(bytes, format, name, &mut |_| {})
 }
 
-fn load_bytes_warning(
+pub(super) fn load_bytes_warning(
     bytes: &[u8],
     format: Format,
     name: &str,
     warn: &mut dyn FnMut(&str),
 ) -> Result<Brief, LoadError> {
-    load_bytes_source(bytes, format, name, warn).map(|(brief, _)| brief)
+    if format == Format::Pdf || pdf::is_pdf(bytes) {
+        return load_pdf(bytes, name, None);
+    }
+    let decoded = decode_text(bytes, name, warn)?;
+    Ok(parse_text(&decoded.text, format, decoded.encoding))
 }
 
 fn load_bytes_source(
@@ -124,6 +146,18 @@ fn load_bytes_source(
     if format == Format::Pdf || pdf::is_pdf(bytes) {
         return load_pdf(bytes, name, None).map(|brief| (brief, None));
     }
+    let decoded = decode_text(bytes, name, warn)?;
+    let brief = parse_text(&decoded.text, format, decoded.encoding);
+    Ok((brief, Some(decoded.text)))
+}
+
+/// Decodes a text brief's bytes; the errors a load can have are all here,
+/// so what follows ([`parse_text`]) cannot fail.
+pub(super) fn decode_text(
+    bytes: &[u8],
+    name: &str,
+    warn: &mut dyn FnMut(&str),
+) -> Result<decode::Decoded, LoadError> {
     let decoded = decode::decode(bytes).map_err(|reason| LoadError::Decode {
         path: name.to_string(),
         reason,
@@ -134,13 +168,18 @@ fn load_bytes_source(
     if decoded.text.trim().is_empty() {
         return Err(LoadError::Empty(name.to_string()));
     }
+    Ok(decoded)
+}
+
+/// Parses decoded text with the loader `format` names and assigns ids.
+pub(super) fn parse_text(text: &str, format: Format, encoding: &str) -> Brief {
     let mut brief = match format {
-        Format::Markdown => markdown::parse(&decoded.text),
-        Format::PlainText | Format::Pdf => text::parse(&decoded.text),
+        Format::Markdown => markdown::parse(text),
+        Format::PlainText | Format::Pdf => text::parse(text),
     };
-    brief.meta.encoding = decoded.encoding.to_string();
+    brief.meta.encoding = encoding.to_string();
     assign_ids(&mut brief);
-    Ok((brief, Some(decoded.text)))
+    brief
 }
 
 /// Loads a PDF's first `max_pages` pages (all with `None`): enough of

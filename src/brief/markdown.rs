@@ -56,7 +56,7 @@ pub fn parse(text: &str) -> Brief {
     };
     let pieces = pieces::pieces(text);
     if let [whole] = pieces.as_slice() {
-        for event in Parser::new_ext(whole, options) {
+        for event in Parser::new_ext(whole.body, options) {
             builder.event(event);
         }
         return finish(builder);
@@ -67,6 +67,10 @@ pub fn parse(text: &str) -> Brief {
             let dest = definitions.get(&pieces::normalize_label(&link.reference))?;
             Some((CowStr::Borrowed(dest), CowStr::Borrowed("")))
         };
+        // Inside a table, the piece is parsed after the table's head again.
+        let joined = piece.head.map(|head| [head, piece.body].concat());
+        builder.skip_head = joined.is_some();
+        let piece = joined.as_deref().unwrap_or(piece.body);
         for event in Parser::new_with_broken_link_callback(piece, options, Some(resolve)) {
             builder.event(event);
         }
@@ -129,6 +133,8 @@ struct Builder {
     inline: Inline,
     /// Verbatim text of a code block, HTML block or front matter.
     raw: String,
+    /// The next row is a table's head repeated for a piece (see [`pieces`]).
+    skip_head: bool,
     row: Option<Row>,
     footnotes: Vec<Paragraph>,
 }
@@ -323,7 +329,10 @@ impl Builder {
         if level == 1 && self.brief.meta.title.is_none() && !title.is_empty() {
             self.brief.meta.title = Some(title.clone());
         }
-        if let Some(done) = self.section.take() {
+        if let Some(mut done) = self.section.take() {
+            // A long section (a table of 100k rows) leaves up to half its
+            // list of paragraphs unused as it grows.
+            done.paragraphs.shrink_to_fit();
             self.brief.sections.push(done);
         }
         self.section = Some(Section {
@@ -337,15 +346,21 @@ impl Builder {
         let spans = self.inline.take();
         if let Some(row) = self.row.as_mut() {
             if !row.cells.is_empty() {
-                row.spans.push(Span::plain(" | "));
+                push_merged(&mut row.spans, Span::plain(" | "));
             }
             row.cells.push(plain_text(&spans).trim().to_string());
-            row.spans.extend(spans);
+            for span in spans {
+                push_merged(&mut row.spans, span);
+            }
         }
     }
 
     fn end_row(&mut self) {
         let Some(row) = self.row.take() else { return };
+        // A table's head repeated before a piece cut inside its body.
+        if std::mem::take(&mut self.skip_head) && row.header {
+            return;
+        }
         if row.cells.iter().all(|c| c.is_empty()) {
             return;
         }
@@ -358,12 +373,17 @@ impl Builder {
                 _ => None,
             })
             .unwrap_or_default();
+        let (mut cells, mut spans) = (row.cells, row.spans);
+        // Rows are many and short: no spare capacity kept in any of them.
+        cells.shrink_to_fit();
+        spans.shrink_to_fit();
+        spans.iter_mut().for_each(|s| s.text.shrink_to_fit());
         self.emit(Paragraph {
             kind: ParagraphKind::TableRow,
-            cells: row.cells,
+            cells,
             header: row.header,
             align,
-            spans: row.spans,
+            spans,
             ..Paragraph::default()
         });
     }
@@ -402,6 +422,17 @@ fn without_footnote_markers(title: &str) -> &str {
         kept = kept[..open].trim_end();
     }
     if kept.is_empty() { title } else { kept }
+}
+
+/// Appends `span` to a table row's spans, joined to the last one when
+/// their styles match: the reader draws rows from their cells, and a span
+/// for every cell and separator made a long table's rows many times their
+/// text in memory.
+fn push_merged(spans: &mut Vec<Span>, span: Span) {
+    match spans.last_mut() {
+        Some(last) if last.style == span.style => last.text.push_str(&span.text),
+        _ => spans.push(span),
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod load;
 pub mod markdown;
 pub mod pdf;
 pub mod source_lines;
+pub mod staged;
 pub mod text;
 
 use serde::Serialize;
@@ -195,7 +196,13 @@ impl Paragraph {
 
     /// The paragraph's plain text: its spans concatenated.
     pub fn text(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
+        // Sized first: copies of every paragraph's text are kept (notes'
+        // anchoring), and a growing string keeps up to twice its length.
+        let mut text = String::with_capacity(self.spans.iter().map(|s| s.text.len()).sum());
+        for span in &self.spans {
+            text.push_str(&span.text);
+        }
+        text
     }
 }
 

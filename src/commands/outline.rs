@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 
-use crate::brief::{self, Brief, Meta, Paragraph, ParagraphKind, Span};
+use crate::brief::{self, Brief, Meta, Paragraph, ParagraphKind, Section, Span};
 
 /// Arguments of `gloss outline`.
 #[derive(Debug, Args)]
@@ -31,9 +31,9 @@ pub fn print_outline(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
         crate::output::warn(warning);
     }
     if json {
-        let mut s = serde_json::to_string_pretty(&OutlineJson::from(&brief))?;
-        s.push('\n');
-        crate::output::print_json(&s)
+        // Written as it is serialised: a copy of a large brief as one JSON
+        // string doubled the peak memory.
+        crate::output::write_json(&OutlineJson::from(&brief))
     } else {
         crate::output::print_text(&outline_text(&brief))
     }
@@ -92,9 +92,32 @@ pub fn outline_text(brief: &Brief) -> String {
 #[derive(Serialize)]
 pub struct OutlineJson<'a> {
     meta: &'a Meta,
-    front_matter: Vec<ParagraphJson<'a>>,
-    sections: Vec<SectionJson<'a>>,
-    back_matter: Vec<ParagraphJson<'a>>,
+    front_matter: Paragraphs<'a>,
+    sections: Sections<'a>,
+    back_matter: Paragraphs<'a>,
+}
+
+/// Paragraphs, each turned into its JSON shape only as it is written.
+struct Paragraphs<'a>(&'a [Paragraph]);
+
+impl Serialize for Paragraphs<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(ParagraphJson::from))
+    }
+}
+
+/// Sections, each turned into its JSON shape only as it is written.
+struct Sections<'a>(&'a [Section]);
+
+impl Serialize for Sections<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|s| SectionJson {
+            id: &s.id,
+            level: s.level,
+            title: s.title.as_deref(),
+            paragraphs: Paragraphs(&s.paragraphs),
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -102,7 +125,7 @@ struct SectionJson<'a> {
     id: &'a str,
     level: u8,
     title: Option<&'a str>,
-    paragraphs: Vec<ParagraphJson<'a>>,
+    paragraphs: Paragraphs<'a>,
 }
 
 #[derive(Serialize)]
@@ -151,18 +174,9 @@ impl<'a> From<&'a Brief> for OutlineJson<'a> {
     fn from(b: &'a Brief) -> Self {
         OutlineJson {
             meta: &b.meta,
-            front_matter: b.front_matter.iter().map(Into::into).collect(),
-            sections: b
-                .sections
-                .iter()
-                .map(|s| SectionJson {
-                    id: &s.id,
-                    level: s.level,
-                    title: s.title.as_deref(),
-                    paragraphs: s.paragraphs.iter().map(Into::into).collect(),
-                })
-                .collect(),
-            back_matter: b.back_matter.iter().map(Into::into).collect(),
+            front_matter: Paragraphs(&b.front_matter),
+            sections: Sections(&b.sections),
+            back_matter: Paragraphs(&b.back_matter),
         }
     }
 }

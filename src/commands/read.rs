@@ -5,6 +5,7 @@
 use std::io::stdout;
 use std::path::Path;
 use std::process::ExitCode;
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -14,53 +15,94 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
 
 use super::signals::{self, Wait};
-use crate::app::{Action, App, ScreenPrefs};
-use crate::brief;
+use crate::app::{Action, App, Mode, ScreenPrefs};
+use crate::brief::staged::{Opened, StagedBrief};
+use crate::brief::{self, Brief};
 use crate::config::{Settings, Warning};
 use crate::convert::Overrides;
-use crate::library::ReaderSession;
+use crate::library::{ReaderSession, StateDir};
 use crate::theme::{Strictness, ThemeError};
 
 /// Opens the reader on `file`, in `theme` if given (else the settings'),
 /// at the paragraph or line `at` names if given (else where it was left).
 /// No file, or a folder, opens the library of briefs instead.
+///
+/// A large text brief is parsed on another thread while the reader shows
+/// its opening; notes and the remembered place wait for the whole brief,
+/// so nothing is ever anchored to half of it. With `at` the whole brief is
+/// read first, as the place to open is found in it.
 pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow::Result<ExitCode> {
     let file = match file {
         Some(path) if !path.is_dir() => path,
         _ if at.is_some() => anyhow::bail!("--at needs a brief to open, not a folder"),
         folder => return super::library::run(folder.unwrap_or(Path::new(".")), theme),
     };
-    let (brief, source) =
-        brief::load::load_path_with_source(file, &mut |w| crate::output::warn(w))?;
-    let shown = file.display().to_string();
-    let target = at
-        .map(|at| super::at::resolve(&brief, source.as_deref(), at, &shown))
-        .transpose()?;
-    drop(source);
-    // How the brief was read (pages of a damaged PDF lost) comes first.
-    let read_warnings: Vec<Warning> = brief.meta.warnings.iter().cloned().map(Warning).collect();
-    let mut app = App::new(brief);
+    let mut target = None;
+    let opened = match at {
+        Some(at) => {
+            let (brief, source) =
+                brief::load::load_path_with_source(file, &mut |w| crate::output::warn(w))?;
+            let shown = file.display().to_string();
+            target = Some(super::at::resolve(&brief, source.as_deref(), at, &shown)?);
+            Opened::Whole(Box::new(brief))
+        }
+        None => brief::staged::open_path(file, &mut |w| crate::output::warn(w))?,
+    };
     let (settings, mut warnings) = settings_for(theme)?;
+    let (mut app, parsing) = match opened {
+        Opened::Whole(brief) => (App::new(*brief), None),
+        Opened::Staged(staged) => {
+            let mut app = App::new(staged.opening());
+            app.opening_only = true;
+            (app, Some(parse_in_background(staged)?))
+        }
+    };
+    // How the brief was read (pages of a damaged PDF lost) comes first.
+    let read_warnings = app.doc.brief.meta.warnings.iter().cloned().map(Warning);
     warnings.splice(0..0, read_warnings);
     warnings.extend(apply_settings(&mut app, &settings));
     for warning in &warnings {
         crate::output::warn(&warning.to_string());
     }
     let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-    let mut session = ReaderSession::open(file, &mut app, &settings, &shown);
-    app.open_notes(crate::notes::DataDir::from_env(), file);
-    if let Some(target) = target {
-        app.open_at(target);
+    let mut session = None;
+    if parsing.is_none() {
+        session = Some(open_session(file, &mut app, &settings, &shown));
+        if let Some(target) = target {
+            app.open_at(target);
+        }
+    } else {
+        // The theme last picked with `T`, so the opening is not drawn in
+        // another; this brief's own choice needs the whole brief to find.
+        let last = StateDir::from_env()
+            .ok()
+            .and_then(|s| s.load_global().theme);
+        crate::library::session::use_theme(&mut app, &settings, None, last.as_deref());
     }
     let outcome = {
         let _guard = TerminalGuard::enter()?;
         let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-        event_loop(&mut terminal, &mut app)
+        match parsing {
+            None => event_loop(&mut terminal, &mut app),
+            Some(parsing) => match show_opening(&mut terminal, &mut app, parsing) {
+                Ok(Some((brief, typed))) => {
+                    app = App::new(brief);
+                    // Their warnings were shown with the opening.
+                    let _ = apply_settings(&mut app, &settings);
+                    session = Some(open_session(file, &mut app, &settings, &shown));
+                    replay(&mut terminal, &mut app, typed)
+                        .and_then(|()| event_loop(&mut terminal, &mut app))
+                }
+                Ok(None) => Ok(()),
+                Err(e) => Err(e),
+            },
+        }
     };
     // The terminal is back to normal here, so the user can read these.
-    if let Err(e) = session.close(&mut app) {
+    if let Some(Err(e)) = session.as_mut().map(|s| s.close(&mut app)) {
         crate::output::warn(&format!("the place in the brief was not saved: {e}"));
     }
     if let Err(line) = app.notes.finish() {
@@ -70,6 +112,83 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
     }
     outcome?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The remembered place, marks and theme, then the notes, for the whole
+/// brief in `app`.
+fn open_session(
+    file: &Path,
+    app: &mut App,
+    settings: &Settings,
+    shown: &[String],
+) -> ReaderSession {
+    let session = ReaderSession::open(file, app, settings, shown);
+    app.open_notes(crate::notes::DataDir::from_env(), file);
+    session
+}
+
+/// Stack for the parsing thread: the main thread's, as the loaders were
+/// written and fuzzed on it.
+const PARSE_STACK: usize = 8 * 1024 * 1024;
+
+fn parse_in_background(staged: StagedBrief) -> anyhow::Result<JoinHandle<Brief>> {
+    std::thread::Builder::new()
+        .name("parse".to_string())
+        .stack_size(PARSE_STACK)
+        .spawn(move || staged.parse())
+        .context("cannot start reading the brief")
+}
+
+/// How often the opening checks whether the whole brief is parsed.
+const PARSE_POLL: Duration = Duration::from_millis(5);
+
+/// Shows the opening of a large brief until the whole is parsed and
+/// returns it with the events that came meanwhile, to be replayed on it;
+/// `None` when the user quit first (Ctrl-C, a signal, or the quit key
+/// before any other key).
+fn show_opening(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    parsing: JoinHandle<Brief>,
+) -> anyhow::Result<Option<(Brief, Vec<Event>)>> {
+    draw(terminal, app)?;
+    let mut typed = Vec::new();
+    while !parsing.is_finished() {
+        match signals::wait_event(Some(PARSE_POLL))? {
+            Wait::Event => {}
+            Wait::Timeout => continue,
+            Wait::Quit => return Ok(None),
+        }
+        let event = event::read().context("cannot read from the terminal")?;
+        match &event {
+            Event::Key(key) if quits(app, key, typed.is_empty()) => return Ok(None),
+            Event::Resize(..) => draw(terminal, app)?,
+            _ => {}
+        }
+        typed.push(event);
+    }
+    let brief = parsing
+        .join()
+        .map_err(|_| anyhow::anyhow!("cannot read the brief: its loader failed"))?;
+    Ok(Some((brief, typed)))
+}
+
+/// Whether `key`, typed on the opening, quits: Ctrl-C always, the quit
+/// key only as the `first` key (after others it may be a search's text).
+fn quits(app: &App, key: &event::KeyEvent, first: bool) -> bool {
+    key.kind == event::KeyEventKind::Press
+        && (is_ctrl_c(key) || (first && app.key_action(key) == Some(Action::Quit)))
+}
+
+/// Handles the events that came while the opening was shown, on the whole
+/// brief, as if they had come now.
+fn replay(terminal: &mut DefaultTerminal, app: &mut App, events: Vec<Event>) -> anyhow::Result<()> {
+    let size = terminal.size().context("cannot read the terminal's size")?;
+    app.resize(Rect::new(0, 0, size.width, size.height));
+    for event in events {
+        handle_event(terminal, app, event);
+    }
+    Ok(())
 }
 
 /// The settings, with `theme` from the command line over them. A name
@@ -156,14 +275,12 @@ const NOTES_REFRESH: Duration = Duration::from_secs(2);
 /// Runs the reader until it quits (`app.quit`; Ctrl-C also sets
 /// `app.resume.quit_all`).
 pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
-    // The conversion dictionaries and the search's fold table take about
-    // 0.2 s to load: in the background, the first frame does not wait for
-    // them (unless it is itself converted), and the first `c` rarely does.
-    std::thread::spawn(crate::convert::warm_up);
     draw(terminal, app)?;
-    // Folding the brief for search costs a moment on a huge brief; doing it
-    // after the first frame keeps opening quick.
-    app.prepare_search();
+    // The conversion dictionaries and the search's fold table take about
+    // 0.2 s and 30 MB to load: only for a search (loaded in the background
+    // while the query is typed) or a view in another script (`c` waits
+    // for them once), never for just reading.
+    let mut warming = false;
     while !app.quit {
         // Wake up on our own to retry a failed notes save and to clear a
         // status message whose time is up.
@@ -194,30 +311,11 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
                 break;
             }
         }
-        let action = match event::read().context("cannot read from the terminal")? {
-            Event::Paste(text) => {
-                app.paste(&text);
-                None
-            }
-            Event::Key(key) => {
-                app.resume.quit_all |= is_ctrl_c(&key);
-                app.handle_key(&key);
-                None
-            }
-            Event::Mouse(mouse) => app.mouse_action(&mouse),
-            Event::Resize(width, height) => Some(Action::Resize { width, height }),
-            _ => None,
-        };
-        if let Some(action) = action {
-            app.apply(action);
-        }
-        if let Some(text) = app.take_clipboard() {
-            copy_to_terminal(terminal, &text);
-        }
-        if let Some(url) = app.take_open_url()
-            && let Err(why) = open_url(&url)
-        {
-            app.resume.show(why, true);
+        let event = event::read().context("cannot read from the terminal")?;
+        handle_event(terminal, app, event);
+        if !warming && app.mode == Mode::Search {
+            std::thread::spawn(crate::convert::warm_up);
+            warming = true;
         }
         // Draw only once the events that piled up are handled: holding a
         // key down or resizing must not queue frames.
@@ -226,6 +324,36 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
         }
     }
     Ok(())
+}
+
+/// One terminal event on the reader, with what it asks of the terminal
+/// (a copy) or the system (opening a link).
+fn handle_event(terminal: &mut DefaultTerminal, app: &mut App, event: Event) {
+    let action = match event {
+        Event::Paste(text) => {
+            app.paste(&text);
+            None
+        }
+        Event::Key(key) => {
+            app.resume.quit_all |= is_ctrl_c(&key);
+            app.handle_key(&key);
+            None
+        }
+        Event::Mouse(mouse) => app.mouse_action(&mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    };
+    if let Some(action) = action {
+        app.apply(action);
+    }
+    if let Some(text) = app.take_clipboard() {
+        copy_to_terminal(terminal, &text);
+    }
+    if let Some(url) = app.take_open_url()
+        && let Err(why) = open_url(&url)
+    {
+        app.resume.show(why, true);
+    }
 }
 
 fn is_ctrl_c(key: &event::KeyEvent) -> bool {

@@ -10,6 +10,7 @@ pub mod read;
 pub mod write;
 
 pub use read::{
-    BRIEF_CAP, DATA_CAP, SETTINGS_CAP, open_regular, read_regular, read_regular_string,
+    BRIEF_CAP, DATA_CAP, SETTINGS_CAP, hash_regular, open_regular, read_regular,
+    read_regular_string,
 };
 pub use write::{resolve_links, sync_dir, write_atomic, write_output};

@@ -32,6 +32,23 @@ pub fn read_regular(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The BLAKE3 hash of the regular file at `path`, read in small pieces
+/// (a brief's worth of memory is not needed to hash it), under the same
+/// rules and cap as [`read_regular`].
+pub fn hash_regular(path: &Path, cap: u64) -> io::Result<blake3::Hash> {
+    let file = open_regular(path)?;
+    if file.metadata()?.len() > cap {
+        return Err(too_big(cap));
+    }
+    let mut hasher = blake3::Hasher::new();
+    let mut limited = file.take(cap + 1);
+    hasher.update_reader(&mut limited)?;
+    if hasher.count() > cap {
+        return Err(too_big(cap));
+    }
+    Ok(hasher.finalize())
+}
+
 /// Opens `path` for reading if it is a regular file; a folder, FIFO,
 /// device or socket is an error at once (never a wait).
 pub fn open_regular(path: &Path) -> io::Result<File> {
@@ -119,6 +136,19 @@ mod tests {
         assert!(read_regular(&fifo, BRIEF_CAP).is_err());
         assert!(read_regular(Path::new("/dev/zero"), BRIEF_CAP).is_err());
         assert!(read_regular(dir.path(), BRIEF_CAP).is_err());
+        assert!(hash_regular(&fifo, BRIEF_CAP).is_err());
+        assert!(hash_regular(Path::new("/dev/zero"), BRIEF_CAP).is_err());
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+
+    #[test]
+    fn a_file_is_hashed_as_its_bytes_are_and_only_under_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&p, &bytes).unwrap();
+        assert_eq!(hash_regular(&p, BRIEF_CAP).unwrap(), blake3::hash(&bytes));
+        let e = hash_regular(&p, 1000).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
     }
 }

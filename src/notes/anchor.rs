@@ -6,6 +6,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -85,10 +86,21 @@ pub struct ParagraphEntry {
     pub id: String,
     /// The paragraph's text.
     pub text: String,
-    /// Titles of the enclosing sections, outermost first.
-    pub section: Vec<String>,
-    normalized: Vec<char>,
+    /// Titles of the enclosing sections, outermost first; shared by the
+    /// section's paragraphs.
+    pub section: Arc<[String]>,
+    /// The text without whitespace, as chars: made only for a fuzzy match
+    /// (four bytes a character for every paragraph was the brief's size
+    /// several times over).
+    normalized: OnceCell<Vec<char>>,
     bigrams: OnceCell<Vec<u64>>,
+}
+
+impl ParagraphEntry {
+    fn normalized(&self) -> &Vec<char> {
+        self.normalized
+            .get_or_init(|| normalized_text(&self.text).chars().collect())
+    }
 }
 
 /// A brief prepared for anchoring: every paragraph with its section path and
@@ -96,7 +108,10 @@ pub struct ParagraphEntry {
 #[derive(Debug)]
 pub struct BriefMap {
     paragraphs: Vec<ParagraphEntry>,
-    by_fingerprint: HashMap<String, Vec<usize>>,
+    /// Paragraph indices sorted by fingerprint, in reading order among
+    /// equals: a binary search finds a fingerprint's paragraphs without a
+    /// map of strings beside them (a long table has 100k rows).
+    by_fingerprint: Vec<usize>,
 }
 
 /// The paragraph id without its ordinal suffix (`p0123abcd4567-2` → `p0123abcd4567`).
@@ -111,18 +126,19 @@ impl BriefMap {
     /// Prepares `brief` for anchoring.
     pub fn new(brief: &Brief) -> BriefMap {
         let mut paragraphs = Vec::new();
-        let mut push = |p: &crate::brief::Paragraph, section: &[String]| {
+        let mut push = |p: &crate::brief::Paragraph, section: &Arc<[String]>| {
             let text = p.text();
             paragraphs.push(ParagraphEntry {
                 id: p.id.clone(),
-                normalized: normalized_text(&text).chars().collect(),
+                normalized: OnceCell::new(),
                 text,
-                section: section.to_vec(),
+                section: Arc::clone(section),
                 bigrams: OnceCell::new(),
             });
         };
+        let outside: Arc<[String]> = Arc::new([]);
         for p in &brief.front_matter {
-            push(p, &[]);
+            push(p, &outside);
         }
         let mut stack: Vec<(u8, String)> = Vec::new();
         for s in &brief.sections {
@@ -138,24 +154,31 @@ impl BriefMap {
             if s.title.is_none() && path.is_empty() {
                 path.push(crate::brief::OPENING_TITLE.to_string());
             }
+            let path: Arc<[String]> = path.into();
             for p in &s.paragraphs {
                 push(p, &path);
             }
         }
         for p in &brief.back_matter {
-            push(p, &[]);
+            push(p, &outside);
         }
-        let mut by_fingerprint: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, p) in paragraphs.iter().enumerate() {
-            by_fingerprint
-                .entry(fingerprint_of(&p.id).to_string())
-                .or_default()
-                .push(i);
-        }
+        let mut by_fingerprint: Vec<usize> = (0..paragraphs.len()).collect();
+        // Stable: paragraphs with one fingerprint stay in reading order.
+        by_fingerprint.sort_by(|&a, &b| {
+            fingerprint_of(&paragraphs[a].id).cmp(fingerprint_of(&paragraphs[b].id))
+        });
         BriefMap {
             paragraphs,
             by_fingerprint,
         }
+    }
+
+    /// Indices of the paragraphs with this fingerprint, in reading order.
+    fn with_fingerprint(&self, fingerprint: &str) -> &[usize] {
+        let of = |i: &usize| fingerprint_of(&self.paragraphs[*i].id);
+        let start = self.by_fingerprint.partition_point(|i| of(i) < fingerprint);
+        let len = self.by_fingerprint[start..].partition_point(|i| of(i) == fingerprint);
+        &self.by_fingerprint[start..start + len]
     }
 
     /// Every paragraph in reading order.
@@ -165,8 +188,7 @@ impl BriefMap {
 
     /// The reading-order index of the paragraph with this id.
     pub fn position_of(&self, paragraph_id: &str) -> Option<usize> {
-        let candidates = self.by_fingerprint.get(fingerprint_of(paragraph_id))?;
-        candidates
+        self.with_fingerprint(fingerprint_of(paragraph_id))
             .iter()
             .copied()
             .find(|&i| self.paragraphs[i].id == paragraph_id)
@@ -186,7 +208,7 @@ impl BriefMap {
             quote: p.text.clone(),
             prefix: self.prefix_at(i),
             suffix: self.suffix_at(i),
-            section: p.section.clone(),
+            section: p.section.to_vec(),
             position: i,
             passage: None,
             extra: Default::default(),
@@ -234,7 +256,8 @@ impl BriefMap {
     }
 
     fn resolve_paragraph(&self, anchor: &Anchor) -> Resolution {
-        if let Some(candidates) = self.by_fingerprint.get(&anchor.fingerprint) {
+        let candidates = self.with_fingerprint(&anchor.fingerprint);
+        if !candidates.is_empty() {
             let best = if candidates.len() == 1 {
                 candidates[0]
             } else {
@@ -255,7 +278,7 @@ impl BriefMap {
         let mut out = HashMap::new();
         for note in notes {
             let a = &note.anchor;
-            let resolution = if self.by_fingerprint.contains_key(&a.fingerprint) {
+            let resolution = if !self.with_fingerprint(&a.fingerprint).is_empty() {
                 self.resolve(a)
             } else {
                 let key = (
@@ -303,11 +326,11 @@ impl BriefMap {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                let (a, b) = (p.normalized.len(), quote.len());
+                let (a, b) = (p.normalized().len(), quote.len());
                 a.min(b) as f64 >= REVIEW_THRESHOLD * a.max(b) as f64
             })
             .map(|(i, p)| {
-                let theirs = p.bigrams.get_or_init(|| bigrams(&p.normalized));
+                let theirs = p.bigrams.get_or_init(|| bigrams(p.normalized()));
                 (dice(&quote_bigrams, theirs), i)
             })
             .filter(|(d, _)| *d > 0.0)
@@ -320,7 +343,7 @@ impl BriefMap {
         shortlist.truncate(SHORTLIST);
         let scored: Vec<(f64, usize)> = shortlist
             .iter()
-            .map(|&(_, i)| (similarity(&quote, &self.paragraphs[i].normalized), i))
+            .map(|&(_, i)| (similarity(&quote, self.paragraphs[i].normalized()), i))
             .collect();
         let Some(best) = scored.iter().map(|s| s.0).reduce(f64::max) else {
             return Resolution::orphan(0.0);
@@ -390,7 +413,7 @@ mod tests {
         let mut b = brief(&[("A", &["one"]), ("B", &["two"])]);
         b.sections[1].level = 2;
         let map = BriefMap::new(&b);
-        assert_eq!(map.paragraphs()[1].section, vec!["A", "B"]);
+        assert_eq!(*map.paragraphs()[1].section, ["A", "B"]);
     }
 
     #[test]

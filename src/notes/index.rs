@@ -212,9 +212,10 @@ impl DataDir {
     /// last saw it is still found: by the paragraphs it shares with the
     /// sample of paragraph fingerprints each entry keeps.
     pub fn locate(&self, file: &Path, brief: Option<&Brief>) -> Result<BriefInfo, StoreError> {
-        let bytes = crate::files::read_regular(file, crate::files::BRIEF_CAP)
-            .map_err(|e| io_error("read", file, &e))?;
-        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let hash = crate::files::hash_regular(file, crate::files::BRIEF_CAP)
+            .map_err(|e| io_error("read", file, &e))?
+            .to_hex()
+            .to_string();
         let canonical = std::fs::canonicalize(file)
             .map_err(|e| io_error("resolve", file, &e))?
             .display()

@@ -175,7 +175,7 @@ fn item_on(map: &BriefMap, note: &Note, r: &Resolution) -> (usize, ExportItem) {
         status: Some(r.status),
         paragraph: r.paragraph.clone(),
         score: Some(r.score),
-        section: here.map_or_else(|| note.anchor.section.clone(), |p| p.section.clone()),
+        section: here.map_or_else(|| note.anchor.section.clone(), |p| p.section.to_vec()),
         quote: here.map_or_else(|| note.anchor.quote.clone(), |p| p.text.clone()),
     };
     (r.position.unwrap_or(usize::MAX), item)

@@ -48,6 +48,43 @@ pub fn print_json(text: &str) -> anyhow::Result<ExitCode> {
     write_stdout(json_safe(text).as_bytes())
 }
 
+/// `value` as pretty JSON on stdout, written as it is serialised, with
+/// the characters serde_json leaves raw escaped (as [`print_json`]).
+pub fn write_json<T: serde::Serialize>(value: &T) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout().lock();
+    let mut out = JsonSafe(std::io::BufWriter::new(stdout));
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r.context("cannot write to standard output")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Passes serde_json's output on through [`json_safe`]. serde_json writes
+/// whole characters in each call (it cuts strings only at the ASCII
+/// characters it escapes), so each write is checked on its own.
+struct JsonSafe<W: Write>(W);
+
+impl<W: Write> Write for JsonSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(json_safe(&text).as_bytes())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// Bytes gloss made itself (completions, the man page) on stdout as they
 /// are; a closed pipe (`gloss … | head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<ExitCode> {
@@ -57,4 +94,22 @@ pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<ExitCode> {
         r => r.context("cannot write to standard output")?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_written_in_pieces_is_escaped_as_json_printed_whole() {
+        let value = serde_json::json!({
+            "title": "a\u{1b}]52;c;aGk=\u{7}\u{9b}31m\r\u{202e}b\u{7f} 臺灣",
+            "rows": ["\u{2066}x\u{2069}", "plain"],
+        });
+        let mut streamed = Vec::new();
+        serde_json::to_writer_pretty(JsonSafe(&mut streamed), &value).unwrap();
+        let whole = serde_json::to_string_pretty(&value).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), json_safe(&whole));
+        assert!(json_safe(&whole).contains("\\u009b"));
+    }
 }

@@ -33,9 +33,19 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         width.saturating_sub(50).max(width / 3)
     };
     let crumbs = breadcrumb(&path, room);
+    // Before the whole brief is parsed, its size and the share read are
+    // not known yet.
+    let (entries, percent) = if app.opening_only {
+        (
+            "…".to_string(),
+            "reading the rest of the brief…".to_string(),
+        )
+    } else {
+        (entries.to_string(), format!("{percent}%"))
+    };
     let mut left = vec![Span::styled(
         format!(
-            " §{section}/{entries}{crumbs}  {percent}%{}  {}",
+            " §{section}/{entries}{crumbs}  {percent}{}  {}",
             top_page(app),
             app.doc.brief.meta.encoding
         ),

@@ -96,7 +96,8 @@ impl Builder {
 
     pub(super) fn finish(mut self) -> Brief {
         self.flush_loose_text();
-        if let Some(done) = self.section.take() {
+        if let Some(mut done) = self.section.take() {
+            done.paragraphs.shrink_to_fit();
             self.brief.sections.push(done);
         }
         self.brief.back_matter.append(&mut self.footnotes);
@@ -118,6 +119,7 @@ impl Default for Builder {
             leaf: None,
             inline: Inline::default(),
             raw: String::new(),
+            skip_head: false,
             row: None,
             footnotes: Vec::new(),
         }

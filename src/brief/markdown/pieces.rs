@@ -8,6 +8,13 @@
 //! and front matter. Such a line closes every open block (lists and quotes
 //! need indentation or a marker, paragraphs and tables end at the blank
 //! line), so the blocks on both sides are the same as in a single parse.
+//!
+//! A long pipe table (one row a line, each starting with `|`) is cut
+//! between rows too: the piece after the cut starts with the table's head
+//! and delimiter rows written again, and the parser drops that repeated
+//! head, so the rows are those of a single parse. A table's cells make
+//! pulldown-cmark's tree many times the text (26× for a 10 MB table).
+//!
 //! What can differ is a reference across pieces: link reference definitions
 //! are gathered for the whole text (see [`link_definitions`]); a footnote
 //! reference to a definition in another piece stays literal text `[^n]`.
@@ -20,25 +27,130 @@ const ONE_PIECE_MAX: usize = 1024 * 1024;
 /// The size a piece grows to before the next possible cut is taken.
 const PIECE_MIN: usize = 256 * 1024;
 
+/// A piece of the text, and the head of the table it starts inside, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Piece<'a> {
+    /// The head and delimiter rows of the table whose body `body` starts
+    /// in; parsed before `body`, and its header row dropped.
+    pub head: Option<&'a str>,
+    /// The piece itself: the bodies of all pieces cover the text exactly.
+    pub body: &'a str,
+}
+
 /// Splits `text` into consecutive pieces that cover it exactly.
-pub(super) fn pieces(text: &str) -> Vec<&str> {
+pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
     if text.len() <= ONE_PIECE_MAX {
-        return vec![text];
+        return vec![Piece {
+            head: None,
+            body: text,
+        }];
     }
-    let mut cuts = vec![0];
+    let mut cuts: Vec<(usize, Option<&str>)> = vec![(0, None)];
     let mut scanner = Scanner::default();
+    let mut tables = Tables::default();
     let mut offset = 0;
     let mut last_cut = 0;
     for (index, line) in text.split_inclusive('\n').enumerate() {
-        let cuttable = scanner.is_cut_before(index, line);
+        let kind = scanner.kind(index, line);
+        let head = tables.row_of(text, offset, line, kind == LineKind::Ordinary);
+        let cuttable = kind == LineKind::Cut || head.is_some();
         if cuttable && offset - last_cut >= PIECE_MIN {
-            cuts.push(offset);
+            cuts.push((offset, head));
             last_cut = offset;
         }
         offset += line.len();
     }
-    cuts.push(text.len());
-    cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
+    let mut out = Vec::with_capacity(cuts.len());
+    for (i, &(start, head)) in cuts.iter().enumerate() {
+        let end = cuts.get(i + 1).map_or(text.len(), |c| c.0);
+        out.push(Piece {
+            head,
+            body: &text[start..end],
+        });
+    }
+    out
+}
+
+/// What a line is, for cutting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    /// A heading a cut may go before.
+    Cut,
+    /// Inside (or opening) fenced code, an HTML block or front matter.
+    Held,
+    /// Anything else.
+    Ordinary,
+}
+
+/// Follows pipe tables line by line: where one starts, which lines are its
+/// rows.
+#[derive(Debug, Default)]
+struct Tables {
+    /// Start and length of the previous line, and whether a blank line (or
+    /// the start) came before it: a table's head row, maybe.
+    previous: Option<(usize, usize, bool)>,
+    previous_blank: bool,
+    /// The head and delimiter rows of the table being read.
+    head: Option<(usize, usize)>,
+}
+
+impl Tables {
+    /// Feeds the line at `offset` (`ordinary`: outside code, HTML and front
+    /// matter); returns the head of the table it is a body row of.
+    fn row_of<'a>(
+        &mut self,
+        text: &'a str,
+        offset: usize,
+        line: &str,
+        ordinary: bool,
+    ) -> Option<&'a str> {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let blank = body.trim().is_empty();
+        let previous = self.previous.take();
+        let previous_blank = std::mem::replace(&mut self.previous_blank, blank);
+        self.previous = Some((offset, line.len(), previous_blank || offset == 0));
+        if !ordinary || !body.starts_with('|') {
+            self.head = None;
+            return None;
+        }
+        if let Some((start, end)) = self.head {
+            return Some(&text[start..end]);
+        }
+        if let Some((start, len, blank_before)) = previous
+            && blank_before
+            && is_delimiter_row(body)
+        {
+            let head_row = text[start..start + len].trim_end_matches(['\n', '\r']);
+            if head_row.starts_with('|') && cell_count(head_row) == cell_count(body) {
+                self.head = Some((start, offset + line.len()));
+            }
+        }
+        None
+    }
+}
+
+/// `|---|:--:|` and the like.
+fn is_delimiter_row(body: &str) -> bool {
+    body.contains('-')
+        && body
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// Cells of a pipe-table row: `|` not escaped, without the outer ones.
+fn cell_count(row: &str) -> usize {
+    let inner = row.trim().trim_start_matches('|');
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut count = 1;
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            '\\' => escaped = !escaped,
+            '|' if !escaped => count += 1,
+            _ => escaped = false,
+        }
+    }
+    count
 }
 
 /// Line-by-line state: what a line is inside of.
@@ -53,20 +165,20 @@ struct Scanner {
 }
 
 impl Scanner {
-    /// Feeds line number `index`; true when a cut may go before it.
-    fn is_cut_before(&mut self, index: usize, line: &str) -> bool {
+    /// Feeds line number `index`; says whether a cut may go before it.
+    fn kind(&mut self, index: usize, line: &str) -> LineKind {
         let body = line.trim_end_matches(['\n', '\r']);
         let blank = body.trim().is_empty();
         let previous_blank = std::mem::replace(&mut self.previous_blank, blank);
         if index == 0 && body == "---" {
             self.in_front_matter = true;
-            return false;
+            return LineKind::Held;
         }
         if self.in_front_matter {
             if body == "---" || body == "..." {
                 self.in_front_matter = false;
             }
-            return false;
+            return LineKind::Held;
         }
         let indent = body.len() - body.trim_start_matches(' ').len();
         let rest = &body[indent..];
@@ -75,27 +187,31 @@ impl Scanner {
             if indent <= 3 && run >= len && rest[run..].trim().is_empty() {
                 self.fence = None;
             }
-            return false;
+            return LineKind::Held;
         }
         if let Some(end) = self.html_end {
             if body.to_ascii_lowercase().contains(end) {
                 self.html_end = None;
             }
-            return false;
+            return LineKind::Held;
         }
         if indent <= 3 {
             if let Some(fence) = fence_opening(rest) {
                 self.fence = Some(fence);
-                return false;
+                return LineKind::Held;
             }
             if let Some(end) = html_block_end(rest)
                 && !rest[1..].to_ascii_lowercase().contains(end)
             {
                 self.html_end = Some(end);
-                return false;
+                return LineKind::Held;
             }
         }
-        previous_blank && indent == 0 && is_atx_heading(rest)
+        if previous_blank && indent == 0 && is_atx_heading(rest) {
+            LineKind::Cut
+        } else {
+            LineKind::Ordinary
+        }
     }
 }
 

@@ -369,8 +369,11 @@ fn a_large_document_parses_the_same_in_pieces() {
     text.push_str("[far]: https://example.org/far\n");
     let cut = pieces::pieces(&text);
     assert!(cut.len() > 4, "{} pieces", cut.len());
-    assert_eq!(cut.concat(), text);
-    assert!(cut[1..].iter().all(|p| p.starts_with("## Section ")));
+    assert_eq!(cut.iter().map(|p| p.body).collect::<String>(), text);
+    // Before a heading, or between a table's rows with its head repeated.
+    let at_heading = |p: &pieces::Piece<'_>| p.head.is_none() && p.body.starts_with("## Section ");
+    let in_table = |p: &pieces::Piece<'_>| p.head == Some("| a | b |\n|---|---|\n");
+    assert!(cut[1..].iter().all(|p| at_heading(p) || in_table(p)));
     let whole = parse_whole(&text);
     assert_eq!(parse(&text), whole);
     let link = whole.sections[1].paragraphs[0].spans[1]
@@ -383,7 +386,45 @@ fn a_large_document_parses_the_same_in_pieces() {
 #[test]
 fn small_documents_are_one_piece() {
     let text = tricky_block(1);
-    assert_eq!(pieces::pieces(&text), [text.as_str()]);
+    let whole = pieces::Piece {
+        head: None,
+        body: text.as_str(),
+    };
+    assert_eq!(pieces::pieces(&text), [whole]);
+}
+
+#[test]
+fn a_long_table_is_cut_between_rows_and_parses_as_one() {
+    let mut text =
+        String::from("# Tables\n\nBefore.\n\n| Year | Item \\| note | Value |\n|---|:-:|--:|\n");
+    let mut i = 0;
+    while text.len() < 3 * 1024 * 1024 {
+        text.push_str(&format!(
+            "| {} | 出口管制項目 *{i}* | {} |\n",
+            2000 + i % 30,
+            i * 37
+        ));
+        i += 1;
+    }
+    text.push_str("\nAfter the table | with a pipe.\n\n| not | a table |\n| still not |\n");
+    let cut = pieces::pieces(&text);
+    assert!(cut.len() > 4, "{} pieces", cut.len());
+    assert_eq!(cut.iter().map(|p| p.body).collect::<String>(), text);
+    let head = "| Year | Item \\| note | Value |\n|---|:-:|--:|\n";
+    assert!(
+        cut[1..].iter().all(|p| p.head == Some(head)),
+        "{:?}",
+        cut[1].head
+    );
+    assert!(cut[1..].iter().all(|p| p.body.starts_with("| 20")));
+    let whole = parse_whole(&text);
+    assert_eq!(parse(&text), whole);
+    let rows = whole.sections[0]
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::TableRow)
+        .count();
+    assert_eq!(rows, i + 1, "every row once, the head once");
 }
 
 #[test]
