@@ -5,6 +5,7 @@
 //! candidates as [`Hints`], to the plain-text loader. [`pages`] gives every
 //! paragraph the pages it came from.
 
+mod contents;
 pub mod extract;
 pub mod order;
 mod pages;
@@ -97,6 +98,12 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
     let mut candidates: Vec<(String, Look)> = Vec::new();
     let mut title = None;
     let mut footnotes = HashSet::new();
+    let mut hints = Hints::default();
+    let entries: HashSet<String> = pages
+        .iter()
+        .flatten()
+        .filter_map(|l| contents::entry(&l.text))
+        .collect();
     for (i, lines) in pages.into_iter().enumerate() {
         if i > 0 {
             text.push('\u{c}');
@@ -120,6 +127,9 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
                 text.push('\n');
                 candidates.push((heading, look));
                 continue;
+            }
+            for line in block.iter().skip(1) {
+                hints.add_inner_line(&line.text);
             }
             write_block(&mut text, block);
         }
@@ -145,9 +155,10 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         let short = "the PDF is cut short (no end-of-file marker): some text may be missing";
         warning = Some(warning.map_or(short.to_string(), |w| format!("{short}; {w}")));
     }
+    let headings: Vec<String> = candidates.iter().map(|(h, _)| h.clone()).collect();
+    candidates.drain(..contents::front_count(&headings, &entries));
     let looks: Vec<Look> = candidates.iter().map(|(_, l)| *l).collect();
     let tier = typography::tiers(&looks);
-    let mut hints = Hints::default();
     for (heading, look) in &candidates {
         hints.add_heading(heading, tier(*look));
     }

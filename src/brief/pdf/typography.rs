@@ -18,6 +18,11 @@ const FOOTNOTE_SIZE_RATIO: f32 = 0.92;
 /// A heading candidate has at most this many characters.
 const HEADING_MAX_CHARS: usize = 160;
 
+/// Marks that open a bulleted list item.
+const BULLETS: &[char] = &[
+    '●', '•', '■', '▪', '◆', '◦', '‣', '○', '□', '➢', '►', '–', '-', '*',
+];
+
 /// Sizes are compared in half points: the same style drawn twice may differ
 /// in the last decimals.
 fn key(size: f32) -> i32 {
@@ -55,8 +60,12 @@ pub fn heading_look(block: &[Line], body: f32, body_bold: bool) -> Option<Look> 
     if chars > HEADING_MAX_CHARS || block.len() > 3 || body <= 0.0 {
         return None;
     }
-    // A table cell is no heading, nor is text without letters.
-    if !first.text.chars().any(char::is_alphabetic) || block.iter().any(|l| l.shared) {
+    // A table cell is no heading, nor is text without letters, nor a
+    // bulleted item, nor a line only partly set apart (a run-in label).
+    if !first.text.chars().any(char::is_alphabetic)
+        || first.text.starts_with(BULLETS)
+        || block.iter().any(|l| l.shared || l.mixed)
+    {
         return None;
     }
     let same = |f: &dyn Fn(&Line) -> bool| block.iter().all(f);
@@ -168,6 +177,7 @@ mod tests {
             italic: false,
             mark_at: None,
             shared: false,
+            mixed: false,
         }
     }
 
@@ -201,6 +211,14 @@ mod tests {
             heading_look(&[line("plain words", 0.0, 10.0, false)], body, false),
             None
         );
+        // A bulleted item or a line only partly bold is no heading.
+        assert_eq!(
+            heading_look(&[line("● Open-sourcing it", 0.0, 10.0, true)], body, false),
+            None
+        );
+        let mut label = line("Purple. statements:", 0.0, 10.0, true);
+        label.mixed = true;
+        assert_eq!(heading_look(&[label], body, false), None);
         let t = tiers(&[Look::Bold, Look::Larger(28), Look::Larger(40)]);
         assert_eq!(
             (t(Look::Larger(40)), t(Look::Larger(28)), t(Look::Bold)),
