@@ -77,3 +77,84 @@ fn a_page_number_then_p_goes_to_that_page_and_ctrl_o_comes_back() {
     press(&mut app, "P");
     assert!(status(&mut app).contains("7P"), "{}", status(&mut app));
 }
+
+/// Runs `gloss ARGS` with its own data and config folders under `home`.
+fn gloss(home: &std::path::Path, args: &[&str]) -> String {
+    let out = assert_cmd::Command::cargo_bin("gloss")
+        .unwrap()
+        .env("GLOSS_DATA_DIR", home.join("data"))
+        .env("GLOSS_CONFIG_DIR", home.join("config"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn exported_notes_name_the_page_of_their_paragraph() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("paged.txt");
+    std::fs::write(&file, paged_text(7, 9)).unwrap();
+    let file = file.to_str().unwrap();
+    gloss(
+        home.path(),
+        &[
+            "notes",
+            "add",
+            file,
+            "--quote",
+            "Paragraph 3 of page 8",
+            "--text",
+            "cite",
+        ],
+    );
+    let w3c: serde_json::Value = serde_json::from_str(&gloss(
+        home.path(),
+        &["notes", "list", file, "--format", "w3c"],
+    ))
+    .unwrap();
+    let selector = &w3c["first"]["items"][0]["target"]["selector"];
+    assert_eq!(selector["type"], "FragmentSelector", "{selector}");
+    assert_eq!(selector["value"], "page=8");
+    assert_eq!(selector["refinedBy"]["type"], "TextQuoteSelector");
+    assert_eq!(selector["refinedBy"]["exact"], "Paragraph 3 of page 8");
+    let md = gloss(home.path(), &["notes", "list", file, "--format", "md"]);
+    assert!(md.contains("_p. 8 · "), "{md}");
+    let csv = gloss(home.path(), &["notes", "list", file, "--format", "csv"]);
+    let mut rows = csv.lines();
+    let header: Vec<&str> = rows.next().unwrap().split(',').collect();
+    let column = header.iter().position(|h| *h == "pages").unwrap();
+    assert_eq!(rows.next().unwrap().split(',').nth(column), Some("8"));
+    let json: serde_json::Value = serde_json::from_str(&gloss(
+        home.path(),
+        &["notes", "list", file, "--format", "json"],
+    ))
+    .unwrap();
+    assert_eq!(json["notes"][0]["pages"], serde_json::json!(["8"]));
+    // A brief without pages keeps the plain quote selector.
+    let flat = home.path().join("flat.txt");
+    std::fs::write(
+        &flat,
+        "A title\n\nOne paragraph of plain text that runs on a while.\n",
+    )
+    .unwrap();
+    let flat = flat.to_str().unwrap();
+    gloss(
+        home.path(),
+        &["notes", "add", flat, "--quote", "plain text", "--text", "x"],
+    );
+    let w3c: serde_json::Value = serde_json::from_str(&gloss(
+        home.path(),
+        &["notes", "list", flat, "--format", "w3c"],
+    ))
+    .unwrap();
+    assert_eq!(
+        w3c["first"]["items"][0]["target"]["selector"]["type"],
+        "TextQuoteSelector"
+    );
+}

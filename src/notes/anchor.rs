@@ -87,6 +87,8 @@ pub struct ParagraphEntry {
     pub text: String,
     /// Titles of the enclosing sections, outermost first.
     pub section: Vec<String>,
+    /// The printed pages the paragraph is on; empty when the brief has none.
+    pub pages: Vec<String>,
     normalized: Vec<char>,
     bigrams: OnceCell<Vec<u64>>,
 }
@@ -118,6 +120,7 @@ impl BriefMap {
                 normalized: normalized_text(&text).chars().collect(),
                 text,
                 section: section.to_vec(),
+                pages: p.pages.clone(),
                 bigrams: OnceCell::new(),
             });
         };
