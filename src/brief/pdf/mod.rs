@@ -7,6 +7,7 @@
 
 mod contents;
 pub mod extract;
+mod footnotes;
 pub mod order;
 mod pages;
 pub mod typography;
@@ -16,7 +17,7 @@ use std::collections::HashSet;
 use thiserror::Error;
 
 use super::text::Hints;
-use super::{Brief, ParagraphKind};
+use super::{Brief, Paragraph, ParagraphKind};
 use order::Line;
 use typography::Look;
 
@@ -99,6 +100,7 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
     let mut title = None;
     let mut footnotes = HashSet::new();
     let mut hints = Hints::default();
+    let mut last_note = None;
     let entries: HashSet<String> = pages
         .iter()
         .flatten()
@@ -111,7 +113,8 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         if i == 0 {
             title = typography::title(&lines, body);
         }
-        let (body_lines, notes) = typography::split_footnotes(lines, body);
+        let parts = typography::split_footnotes(lines, body);
+        let (body_lines, notes) = (parts.body, parts.notes);
         for block in blocks(&body_lines, pitch) {
             if let Some(look) = typography::heading_look(block, body, body_bold) {
                 // A heading goes on one line, without its footnote mark, so
@@ -135,8 +138,13 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         }
         // Footnotes after the body of their page, as a block of their own.
         for block in blocks(&notes, pitch) {
-            footnotes.insert(dense(&join_lines(block.iter().map(|l| l.text.as_str()))));
-            write_block(&mut text, block);
+            for note in footnotes::split(block, &mut last_note) {
+                footnotes.insert(dense(&join_lines(note.iter().map(|l| l.text.as_str()))));
+                write_block(&mut text, note);
+            }
+        }
+        if !parts.furniture.is_empty() {
+            write_block(&mut text, &parts.furniture);
         }
     }
     // A file cut short (a broken download) lacks the end-of-file marker; the
@@ -180,15 +188,47 @@ pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<St
         set_title(&mut brief.meta, title);
     }
     assign_pages(&mut brief, &pdf.text, &pdf.labels);
+    // Footnotes go to the back matter, in the order they are printed, each
+    // with its label; the marks in the text stay where they are.
+    let mut notes = Vec::new();
     for section in &mut brief.sections {
-        for p in &mut section.paragraphs {
-            if p.kind == ParagraphKind::Text && pdf.footnotes.contains(&dense(&p.text())) {
-                p.kind = ParagraphKind::Footnote;
-            }
-        }
+        let (moved, kept): (Vec<Paragraph>, Vec<Paragraph>) =
+            std::mem::take(&mut section.paragraphs)
+                .into_iter()
+                .partition(|p| {
+                    matches!(p.kind, ParagraphKind::Text | ParagraphKind::ListItem)
+                        && pdf.footnotes.contains(&dense(&whole_text(p)))
+                });
+        section.paragraphs = kept;
+        notes.extend(moved.into_iter().map(footnote));
     }
+    brief
+        .sections
+        .retain(|s| s.title.is_some() || !s.paragraphs.is_empty());
+    brief.back_matter.splice(0..0, notes);
     brief.meta.encoding = "PDF".to_string();
     Ok((brief, pdf.warning))
+}
+
+/// A footnote paragraph, its label as its marker. The text keeps the label
+/// as printed, so the paragraph has the same id as in `pdftotext` text and
+/// a brief read both ways is known as one.
+fn footnote(p: Paragraph) -> Paragraph {
+    let text = whole_text(&p);
+    let marker = footnotes::label(&text).map(|(label, _)| label.to_string());
+    Paragraph {
+        marker,
+        pages: p.pages,
+        ..Paragraph::plain(ParagraphKind::Footnote, text)
+    }
+}
+
+/// A paragraph's text with the list marker the loader read it with ("1").
+fn whole_text(p: &Paragraph) -> String {
+    match &p.marker {
+        Some(marker) => format!("{marker} {}", p.text()),
+        None => p.text(),
+    }
 }
 
 /// Puts the title the first page shows largest in place of the loader's
