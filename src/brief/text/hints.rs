@@ -76,6 +76,26 @@ impl Hints {
             .map(|tier| 1 + (*tier).min(TIERS - 1))
     }
 
+    /// How many of the first blocks (their texts in order) may open the
+    /// brief as its lead: up to a heading the page sets as one after
+    /// something that is not (a date in display type is still lead).
+    pub(super) fn lead_limit<'a>(&self, texts: impl ExactSizeIterator<Item = &'a str>) -> usize {
+        if self.headings.is_empty() {
+            return texts.len();
+        }
+        let mut plain_seen = false;
+        let mut count = 0;
+        for text in texts {
+            let hinted = self.heading_rank(text).is_some();
+            if hinted && plain_seen && super::dates::date_of(text).is_none() {
+                return count;
+            }
+            plain_seen |= !hinted;
+            count += 1;
+        }
+        count
+    }
+
     /// True when the plain-text guess for unnumbered headings still applies.
     pub(super) fn guess_unnumbered(&self) -> bool {
         self.headings.is_empty()
@@ -144,5 +164,23 @@ mod tests {
         assert!(hints.inside_block("2. Method and more words"));
         assert!(!hints.inside_block("1. Scope"));
         assert_eq!(titles(&parse_with_hints(text, &hints)), ["1. Scope"]);
+    }
+
+    #[test]
+    fn the_lead_ends_at_a_typeset_heading_after_plain_blocks() {
+        let mut hints = Hints::default();
+        for heading in ["A Title", "Overview", "July 2025", "Findings"] {
+            hints.add_heading(heading, 0);
+        }
+        let texts = [
+            "A Title",
+            "Overview",
+            "Entries: 93",
+            "July 2025",
+            "Findings",
+            "Body",
+        ];
+        assert_eq!(hints.lead_limit(texts.iter().copied()), 4);
+        assert_eq!(Hints::default().lead_limit(texts.iter().copied()), 6);
     }
 }
