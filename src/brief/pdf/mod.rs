@@ -5,6 +5,7 @@
 //! candidates as [`Hints`], to the plain-text loader. [`pages`] gives every
 //! paragraph the pages it came from.
 
+mod align;
 mod contents;
 pub mod extract;
 mod footnotes;
@@ -106,6 +107,7 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         .flatten()
         .filter_map(|l| contents::entry(&l.text))
         .collect();
+    let margins = align::margins(pages.iter().flatten(), body);
     for (i, lines) in pages.into_iter().enumerate() {
         if i > 0 {
             text.push('\u{c}');
@@ -115,8 +117,16 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         }
         let parts = typography::split_footnotes(lines, body);
         let (body_lines, notes) = (parts.body, parts.notes);
+        let middle = align::middle(&body_lines);
         for block in blocks(&body_lines, pitch) {
-            if let Some(look) = typography::heading_look(block, body, body_bold) {
+            let look = typography::heading_look(block, body, body_bold);
+            if look.is_some() && !align::heading_placed(block, &margins, middle) {
+                // Heading type where no heading stands: a table's cell,
+                // which heads nothing even when numbered.
+                for line in block {
+                    hints.add_inner_line(&line.text);
+                }
+            } else if let Some(look) = look {
                 // A heading goes on one line, without its footnote mark, so
                 // the loader sees it whole and as the page shows it.
                 let heading = join_lines(block.iter().map(|l| match l.mark_at {
@@ -131,8 +141,12 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
                 candidates.push((heading, look));
                 continue;
             }
-            for line in block.iter().skip(1) {
-                hints.add_inner_line(&line.text);
+            // Lines that run on inside a block, and the cells of a table
+            // row, head nothing however they are numbered.
+            for (k, line) in block.iter().enumerate() {
+                if k > 0 || line.shared {
+                    hints.add_inner_line(&line.text);
+                }
             }
             write_block(&mut text, block);
         }

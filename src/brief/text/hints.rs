@@ -17,8 +17,9 @@ use crate::brief::Brief;
 pub struct Hints {
     /// Heading text (whitespace removed) → size tier (0 = largest).
     headings: HashMap<String, u8>,
-    /// Lines the page sets inside a paragraph or list (not first in their
-    /// block), whitespace removed and cut to [`INNER_KEY_CHARS`].
+    /// Lines the page sets where no heading stands (inside a paragraph or
+    /// list, or in a table's cell), whitespace removed and cut to
+    /// [`INNER_KEY_CHARS`].
     inner: HashSet<String>,
 }
 
