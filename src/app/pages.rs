@@ -16,7 +16,7 @@ impl App {
         let found = (0..self.doc.blocks.len()).find(|&i| {
             self.doc
                 .paragraph(i)
-                .is_some_and(|p| p.pages.iter().any(|l| *l == label))
+                .is_some_and(|p| p.pages.contains(&label))
         });
         let Some(block) = found else {
             let last = (0..self.doc.blocks.len())

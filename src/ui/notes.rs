@@ -369,6 +369,13 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The first printed page of the paragraph a note is on now, for citing.
+fn page_of<'a>(app: &'a App, view: &NoteView) -> Option<&'a str> {
+    let map = app.notes.session()?.map();
+    let at = map.position_of(view.resolution.paragraph.as_deref()?)?;
+    map.paragraphs().get(at)?.pages.first().map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,11 +401,4 @@ mod tests {
         assert_eq!(rows, vec!["美中", "關係"]);
         assert_eq!(cursor, (1, 2));
     }
-}
-
-/// The first printed page of the paragraph a note is on now, for citing.
-fn page_of<'a>(app: &'a App, view: &NoteView) -> Option<&'a str> {
-    let map = app.notes.session()?.map();
-    let at = map.position_of(view.resolution.paragraph.as_deref()?)?;
-    map.paragraphs().get(at)?.pages.first().map(String::as_str)
 }
