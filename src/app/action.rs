@@ -133,6 +133,8 @@ pub enum Action {
     FollowLink,
     /// Go back to where the last link was followed from.
     JumpBack,
+    /// Go to the page the count names (`7P`), as the brief prints it.
+    GoToPage,
 }
 
 impl Action {
@@ -213,6 +215,7 @@ impl Action {
             Action::Copy => "copy the selection, else the cursor's paragraph (OSC 52)",
             Action::CopyCitation => "copy a citation: quote, author, title, section",
             Action::FollowLink => "follow the paragraph's link or footnote (2f: the second)",
+            Action::GoToPage => "go to the printed page the count names (7P: page 7)",
             Action::JumpBack => "go back to where the link was followed from",
         }
     }

@@ -128,6 +128,7 @@ impl Default for Keymap {
             (p(Char('Y')), Action::CopyCitation),
             (p(Char('f')), Action::FollowLink),
             (Key::ctrl('o'), Action::JumpBack),
+            (p(Char('P')), Action::GoToPage),
             // Library area: marks and themes.
             (p(Char('m')), Action::SetMark),
             (p(Char('\'')), Action::JumpToMark),

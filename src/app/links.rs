@@ -145,6 +145,14 @@ impl App {
         }
     }
 
+    /// Remembers where the reader is, for `Ctrl-O` to come back to.
+    pub(super) fn remember_place(&mut self) {
+        self.jumps.push(JumpedFrom {
+            top: self.top,
+            cursor: self.notes.cursor,
+        });
+    }
+
     /// `Ctrl-O`: back to where the last link was followed from.
     pub(super) fn jump_back(&mut self) {
         let Some(from) = self.jumps.pop() else {

@@ -22,6 +22,7 @@ pub mod notes_pane;
 mod notes_save;
 mod notes_select;
 mod outline;
+mod pages;
 pub mod resume;
 pub mod search;
 mod table;
@@ -293,6 +294,10 @@ impl App {
                 self.follow_link(n);
             }
             Action::JumpBack => self.jump_back(),
+            Action::GoToPage => {
+                let page = self.count_arg.take();
+                self.go_to_page(page);
+            }
             // Only visual mode moves a selection.
             Action::SelectLeft
             | Action::SelectRight

@@ -47,7 +47,8 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
     let page_count = blocks.iter().map(|b| b.pages.1 + 1).max().unwrap_or(0);
     let names = PageNames::new(&labels, page_count);
     let mut brief = Brief::default();
-    let lead_end = meta::read_lead(&blocks, &mut brief.meta, &mut brief.front_matter, &names);
+    let lead = &blocks[..hints.lead_limit(blocks.iter().map(|b| b.text.as_str()))];
+    let lead_end = meta::read_lead(lead, &mut brief.meta, &mut brief.front_matter, &names);
     meta::title_from_running_header(&blocks, &labels.running, &mut brief.meta);
     let (footer, publisher) = back_matter::footer_start(&blocks, lead_end);
     if brief.meta.publisher.is_none() {

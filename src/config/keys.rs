@@ -46,6 +46,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("copy_citation", Action::CopyCitation),
     ("follow_link", Action::FollowLink),
     ("jump_back", Action::JumpBack),
+    ("go_to_page", Action::GoToPage),
     ("set_mark", Action::SetMark),
     ("jump_to_mark", Action::JumpToMark),
     ("cycle_theme", Action::CycleTheme),

@@ -89,6 +89,8 @@ pub struct ParagraphEntry {
     /// Titles of the enclosing sections, outermost first; shared by the
     /// section's paragraphs.
     pub section: Arc<[String]>,
+    /// The printed pages the paragraph is on; empty when the brief has none.
+    pub pages: Vec<String>,
     /// The text without whitespace, as chars: made only for a fuzzy match
     /// (four bytes a character for every paragraph was the brief's size
     /// several times over).
@@ -133,6 +135,7 @@ impl BriefMap {
                 normalized: OnceCell::new(),
                 text,
                 section: Arc::clone(section),
+                pages: p.pages.clone(),
                 bigrams: OnceCell::new(),
             });
         };

@@ -8,7 +8,7 @@ use super::anchor::AnchorStatus;
 use super::model::{BriefInfo, Note, SCHEMA_VERSION};
 
 /// Keys the JSON export adds to a note record; import drops them.
-pub const EXPORT_ONLY_KEYS: [&str; 3] = ["status", "current_paragraph", "score"];
+pub const EXPORT_ONLY_KEYS: [&str; 4] = ["status", "current_paragraph", "score", "pages"];
 
 /// One note as exported: the record and where it stands in the brief now.
 #[derive(Debug, Clone)]
@@ -25,6 +25,9 @@ pub struct ExportItem {
     pub section: Vec<String>,
     /// The paragraph's text now (or the recorded quote, for an orphan).
     pub quote: String,
+    /// The printed pages the paragraph is on now, for citing; empty when
+    /// the brief has no pages or could not be read.
+    pub pages: Vec<String>,
 }
 
 /// The notes of one brief to export.
@@ -39,6 +42,20 @@ pub struct ExportBrief {
 impl ExportItem {
     fn status_str(&self) -> &'static str {
         self.status.map_or("unchecked", AnchorStatus::as_str)
+    }
+
+    /// The pages as a citation gives them: "p. 7", "pp. 7–8"; empty without.
+    fn page_citation(&self) -> String {
+        match (self.pages.first(), self.pages.last()) {
+            (Some(first), Some(last)) if first != last => format!("pp. {first}–{last}"),
+            (Some(first), _) => format!("p. {first}"),
+            _ => String::new(),
+        }
+    }
+
+    /// The pages as a W3C fragment: "page=7" (RFC 3778); `None` without.
+    fn page_fragment(&self) -> Option<String> {
+        self.pages.first().map(|p| format!("page={p}"))
     }
 }
 
@@ -98,6 +115,10 @@ pub fn to_markdown(briefs: &[ExportBrief]) -> String {
                 out.push_str(&format!("  {line}\n"));
             }
             let mut facts: Vec<String> = Vec::new();
+            let pages = item.page_citation();
+            if !pages.is_empty() {
+                facts.push(pages);
+            }
             if let Some(author) = &item.note.author {
                 facts.push(author.clone());
             }
@@ -130,6 +151,7 @@ pub fn to_json(briefs: &[ExportBrief]) -> Value {
                 map.insert("status".into(), json!(item.status_str()));
                 map.insert("current_paragraph".into(), json!(item.paragraph));
                 map.insert("score".into(), json!(item.score));
+                map.insert("pages".into(), json!(item.pages));
             }
             notes.push(record);
         }
@@ -151,6 +173,7 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
             "brief",
             "section",
             "paragraph",
+            "pages",
             "status",
             "quote",
             "passage",
@@ -167,6 +190,7 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
                     inert_cell(brief_title(&brief.info)).as_ref(),
                     inert_cell(&item.section.join(" › ")).as_ref(),
                     item.paragraph.as_deref().unwrap_or(""),
+                    &item.pages.join(", "),
                     item.status_str(),
                     inert_cell(&item.quote).as_ref(),
                     // Empty for a note on the whole paragraph.
@@ -240,15 +264,24 @@ pub fn to_w3c(briefs: &[ExportBrief]) -> Value {
                 Some(p) => (&p.exact, &p.prefix, &p.suffix),
                 None => (&note.anchor.quote, &note.anchor.prefix, &note.anchor.suffix),
             };
-            let mut target = json!({
-                "source": source,
-                "selector": {
-                    "type": "TextQuoteSelector",
-                    "exact": exact,
-                    "prefix": prefix,
-                    "suffix": suffix,
-                }
+            let quote = json!({
+                "type": "TextQuoteSelector",
+                "exact": exact,
+                "prefix": prefix,
+                "suffix": suffix,
             });
+            // With pages, the page is the broader selection and the quote
+            // is found within it, as the W3C model nests them.
+            let selector = match item.page_fragment() {
+                Some(page) => json!({
+                    "type": "FragmentSelector",
+                    "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
+                    "value": page,
+                    "refinedBy": quote,
+                }),
+                None => quote,
+            };
+            let mut target = json!({ "source": source, "selector": selector });
             if note.anchor.passage.is_some() {
                 target["gloss:paragraph"] =
                     json!(item.paragraph.as_deref().unwrap_or(&note.anchor.paragraph));

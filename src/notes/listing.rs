@@ -177,6 +177,7 @@ fn item_on(map: &BriefMap, note: &Note, r: &Resolution) -> (usize, ExportItem) {
         score: Some(r.score),
         section: here.map_or_else(|| note.anchor.section.clone(), |p| p.section.to_vec()),
         quote: here.map_or_else(|| note.anchor.quote.clone(), |p| p.text.clone()),
+        pages: here.map_or_else(Vec::new, |p| p.pages.clone()),
     };
     (r.position.unwrap_or(usize::MAX), item)
 }
@@ -189,5 +190,6 @@ fn unchecked(note: &Note) -> ExportItem {
         score: None,
         section: note.anchor.section.clone(),
         quote: note.anchor.quote.clone(),
+        pages: Vec::new(),
     }
 }

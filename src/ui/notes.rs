@@ -17,7 +17,7 @@ use super::text::clean;
 use crate::app::editor::Editor;
 use crate::app::notes_overlay::{NoteEditor, Overlay, Pane, TagEditor};
 use crate::app::{App, LineKind, VisualLine};
-use crate::notes::AnchorStatus;
+use crate::notes::{AnchorStatus, NoteView};
 
 /// The mark beside a paragraph that has notes.
 pub const NOTE_MARK: &str = "✎";
@@ -341,6 +341,9 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         if !tags.is_empty() {
             facts.push(tags.join(" "));
         }
+        if let Some(page) = page_of(app, view) {
+            facts.push(format!("p. {page}"));
+        }
         facts.push(time);
         facts.push(section);
         let head = format!("{mark} {status}{}", facts.join(" · "));
@@ -364,6 +367,13 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The first printed page of the paragraph a note is on now, for citing.
+fn page_of<'a>(app: &'a App, view: &NoteView) -> Option<&'a str> {
+    let map = app.notes.session()?.map();
+    let at = map.position_of(view.resolution.paragraph.as_deref()?)?;
+    map.paragraphs().get(at)?.pages.first().map(String::as_str)
 }
 
 #[cfg(test)]

@@ -155,11 +155,27 @@ fn read_page(doc: &PdfDocument, index: usize) -> Result<Page, pdf_oxide::Error> 
                 },
                 bold: s.font_weight.is_bold() || name.contains("bold") || name.contains("heavy"),
                 italic: s.is_italic || name.contains("italic") || name.contains("oblique"),
-                text: s.text,
+                text: unified_ideographs(&s.text),
             }
         })
         .collect();
     Ok(Page { runs, height })
+}
+
+/// CJK compatibility ideographs (U+F900–U+FAFF) as the unified ideographs
+/// they stand for: fonts' Unicode maps often give them for common characters
+/// (不 as U+F967), and a search for 不 must find them.
+fn unified_ideographs(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if ('\u{F900}'..='\u{FAFF}').contains(&c) {
+            out.extend(std::iter::once(c).nfc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Printed page labels when the PDF defines them, else 1, 2, 3 ….
@@ -174,4 +190,14 @@ fn page_labels(doc: &PdfDocument, count: usize) -> Vec<String> {
 fn one_line(s: &str) -> String {
     let line = s.lines().next().unwrap_or("").trim();
     line.chars().filter(|c| !c.is_control()).take(160).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compatibility_ideographs_become_the_unified_ones() {
+        assert_eq!(unified_ideographs("\u{F967}\u{F9B2}論 abc"), "不零論 abc");
+    }
 }

@@ -5,7 +5,10 @@
 //! candidates as [`Hints`], to the plain-text loader. [`pages`] gives every
 //! paragraph the pages it came from.
 
+mod align;
+mod contents;
 pub mod extract;
+mod footnotes;
 pub mod order;
 mod pages;
 pub mod typography;
@@ -15,7 +18,7 @@ use std::collections::HashSet;
 use thiserror::Error;
 
 use super::text::Hints;
-use super::{Brief, ParagraphKind};
+use super::{Brief, Paragraph, ParagraphKind};
 use order::Line;
 use typography::Look;
 
@@ -97,6 +100,14 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
     let mut candidates: Vec<(String, Look)> = Vec::new();
     let mut title = None;
     let mut footnotes = HashSet::new();
+    let mut hints = Hints::default();
+    let mut last_note = None;
+    let entries: HashSet<String> = pages
+        .iter()
+        .flatten()
+        .filter_map(|l| contents::entry(&l.text))
+        .collect();
+    let margins = align::margins(pages.iter().flatten(), body);
     for (i, lines) in pages.into_iter().enumerate() {
         if i > 0 {
             text.push('\u{c}');
@@ -104,9 +115,18 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         if i == 0 {
             title = typography::title(&lines, body);
         }
-        let (body_lines, notes) = typography::split_footnotes(lines, body);
+        let parts = typography::split_footnotes(lines, body);
+        let (body_lines, notes) = (parts.body, parts.notes);
+        let middle = align::middle(&body_lines);
         for block in blocks(&body_lines, pitch) {
-            if let Some(look) = typography::heading_look(block, body, body_bold) {
+            let look = typography::heading_look(block, body, body_bold);
+            if look.is_some() && !align::heading_placed(block, &margins, middle) {
+                // Heading type where no heading stands: a table's cell,
+                // which heads nothing even when numbered.
+                for line in block {
+                    hints.add_inner_line(&line.text);
+                }
+            } else if let Some(look) = look {
                 // A heading goes on one line, without its footnote mark, so
                 // the loader sees it whole and as the page shows it.
                 let heading = join_lines(block.iter().map(|l| match l.mark_at {
@@ -121,12 +141,24 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
                 candidates.push((heading, look));
                 continue;
             }
+            // Lines that run on inside a block, and the cells of a table
+            // row, head nothing however they are numbered.
+            for (k, line) in block.iter().enumerate() {
+                if k > 0 || line.shared {
+                    hints.add_inner_line(&line.text);
+                }
+            }
             write_block(&mut text, block);
         }
         // Footnotes after the body of their page, as a block of their own.
         for block in blocks(&notes, pitch) {
-            footnotes.insert(dense(&join_lines(block.iter().map(|l| l.text.as_str()))));
-            write_block(&mut text, block);
+            for note in footnotes::split(block, &mut last_note) {
+                footnotes.insert(dense(&join_lines(note.iter().map(|l| l.text.as_str()))));
+                write_block(&mut text, note);
+            }
+        }
+        if !parts.furniture.is_empty() {
+            write_block(&mut text, &parts.furniture);
         }
     }
     // A file cut short (a broken download) lacks the end-of-file marker; the
@@ -145,9 +177,10 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         let short = "the PDF is cut short (no end-of-file marker): some text may be missing";
         warning = Some(warning.map_or(short.to_string(), |w| format!("{short}; {w}")));
     }
+    let headings: Vec<String> = candidates.iter().map(|(h, _)| h.clone()).collect();
+    candidates.drain(..contents::front_count(&headings, &entries));
     let looks: Vec<Look> = candidates.iter().map(|(_, l)| *l).collect();
     let tier = typography::tiers(&looks);
-    let mut hints = Hints::default();
     for (heading, look) in &candidates {
         hints.add_heading(heading, tier(*look));
     }
@@ -169,15 +202,47 @@ pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<St
         set_title(&mut brief.meta, title);
     }
     assign_pages(&mut brief, &pdf.text, &pdf.labels);
+    // Footnotes go to the back matter, in the order they are printed, each
+    // with its label; the marks in the text stay where they are.
+    let mut notes = Vec::new();
     for section in &mut brief.sections {
-        for p in &mut section.paragraphs {
-            if p.kind == ParagraphKind::Text && pdf.footnotes.contains(&dense(&p.text())) {
-                p.kind = ParagraphKind::Footnote;
-            }
-        }
+        let (moved, kept): (Vec<Paragraph>, Vec<Paragraph>) =
+            std::mem::take(&mut section.paragraphs)
+                .into_iter()
+                .partition(|p| {
+                    matches!(p.kind, ParagraphKind::Text | ParagraphKind::ListItem)
+                        && pdf.footnotes.contains(&dense(&whole_text(p)))
+                });
+        section.paragraphs = kept;
+        notes.extend(moved.into_iter().map(footnote));
     }
+    brief
+        .sections
+        .retain(|s| s.title.is_some() || !s.paragraphs.is_empty());
+    brief.back_matter.splice(0..0, notes);
     brief.meta.encoding = "PDF".to_string();
     Ok((brief, pdf.warning))
+}
+
+/// A footnote paragraph, its label as its marker. The text keeps the label
+/// as printed, so the paragraph has the same id as in `pdftotext` text and
+/// a brief read both ways is known as one.
+fn footnote(p: Paragraph) -> Paragraph {
+    let text = whole_text(&p);
+    let marker = footnotes::label(&text).map(|(label, _)| label.to_string());
+    Paragraph {
+        marker,
+        pages: p.pages,
+        ..Paragraph::plain(ParagraphKind::Footnote, text)
+    }
+}
+
+/// A paragraph's text with the list marker the loader read it with ("1").
+fn whole_text(p: &Paragraph) -> String {
+    match &p.marker {
+        Some(marker) => format!("{marker} {}", p.text()),
+        None => p.text(),
+    }
 }
 
 /// Puts the title the first page shows largest in place of the loader's

@@ -33,6 +33,9 @@ pub struct Line {
     /// True when other text stands beside the line on its baseline, not
     /// across a column gutter: a cell of a table row.
     pub shared: bool,
+    /// True when a fair part of the line is set in another weight than the
+    /// rest ("**Purple.** statements:"): a run-in label, not a whole heading.
+    pub mixed: bool,
 }
 
 /// A gap wider than this many font sizes splits a line in two.
@@ -142,6 +145,10 @@ fn make_line(runs: &[&Run]) -> Line {
         bold: bold * 2 > total,
         italic: italic * 2 > total,
         shared: false,
+        mixed: {
+            let minority = bold.min(total - bold);
+            minority >= 4 && minority * 5 >= total
+        },
     }
 }
 
@@ -306,6 +313,18 @@ mod tests {
         assert_eq!(texts[1], "left column line 0");
         assert_eq!(texts[24], "left column line 23");
         assert_eq!(texts[25], "right column line 0");
+    }
+
+    #[test]
+    fn a_line_part_bold_part_plain_is_mixed_and_one_style_is_not() {
+        let mut label = run("Purple.", 10.0, 100.0, 10.0);
+        label.bold = true;
+        let rest = run("statements:", 60.0, 100.0, 10.0);
+        let lines = lines_in_order(&[label.clone(), rest]);
+        assert!(lines[0].mixed, "{:?}", lines[0]);
+        let mut more = run("Clustering", 60.0, 100.0, 10.0);
+        more.bold = true;
+        assert!(!lines_in_order(&[label, more])[0].mixed);
     }
 
     #[test]

@@ -15,8 +15,15 @@ use super::order::Line;
 const HEADING_SIZE_RATIO: f32 = 1.12;
 /// Smaller than the body by this factor is a footnote size.
 const FOOTNOTE_SIZE_RATIO: f32 = 0.92;
+/// A line below the footnotes this short is a running footer.
+const FURNITURE_MAX_CHARS: usize = 60;
 /// A heading candidate has at most this many characters.
 const HEADING_MAX_CHARS: usize = 160;
+
+/// Marks that open a bulleted list item.
+const BULLETS: &[char] = &[
+    '●', '•', '■', '▪', '◆', '◦', '‣', '○', '□', '➢', '►', '–', '-', '*',
+];
 
 /// Sizes are compared in half points: the same style drawn twice may differ
 /// in the last decimals.
@@ -55,8 +62,12 @@ pub fn heading_look(block: &[Line], body: f32, body_bold: bool) -> Option<Look> 
     if chars > HEADING_MAX_CHARS || block.len() > 3 || body <= 0.0 {
         return None;
     }
-    // A table cell is no heading, nor is text without letters.
-    if !first.text.chars().any(char::is_alphabetic) || block.iter().any(|l| l.shared) {
+    // A table cell is no heading, nor is text without letters, nor a
+    // bulleted item, nor a line only partly set apart (a run-in label).
+    if !first.text.chars().any(char::is_alphabetic)
+        || first.text.starts_with(BULLETS)
+        || block.iter().any(|l| l.shared || l.mixed)
+    {
         return None;
     }
     let same = |f: &dyn Fn(&Line) -> bool| block.iter().all(f);
@@ -130,26 +141,62 @@ pub fn body_pitch<'a>(pages: impl Iterator<Item = &'a [Line]>, body: f32) -> f32
         .map_or(1.2, |(k, _)| (k as f32 / 2.0) / body.max(1.0))
 }
 
-/// Splits a page's lines (in reading order) into body and footnotes: lines
-/// smaller than the body that stand below every body-size line of the page.
-pub fn split_footnotes(lines: Vec<Line>, body: f32) -> (Vec<Line>, Vec<Line>) {
+/// A page's lines split by role, each part in reading order.
+#[derive(Debug, Default)]
+pub struct PageParts {
+    /// The body text.
+    pub body: Vec<Line>,
+    /// The footnotes: smaller than the body, below all of it.
+    pub notes: Vec<Line>,
+    /// Short lines below the footnotes (a running footer, the page number):
+    /// they go last, where the page shows them.
+    pub furniture: Vec<Line>,
+}
+
+/// Splits a page's lines (in reading order) into body, footnotes (lines
+/// smaller than the body that stand below every body-size line of the page)
+/// and the furniture under the footnotes.
+pub fn split_footnotes(lines: Vec<Line>, body: f32) -> PageParts {
     let small = |l: &Line| l.size < body * FOOTNOTE_SIZE_RATIO;
+    // A running footer in body type may stand below the notes; it is no
+    // body text above them.
+    let lowest_small = lines
+        .iter()
+        .filter(|l| small(l))
+        .map(|l| l.top)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let furniture =
+        |l: &Line| l.top > lowest_small && l.text.chars().count() <= FURNITURE_MAX_CHARS;
     let Some(last_body) = lines
         .iter()
-        .filter(|l| !small(l))
+        .filter(|l| !small(l) && !furniture(l))
         .map(|l| l.bottom)
         .reduce(f32::max)
     else {
-        return (lines, Vec::new());
+        return PageParts {
+            body: lines,
+            ..PageParts::default()
+        };
     };
     // Footnotes need body above them; a page of small print is not notes.
     let is_note = |l: &Line| small(l) && l.top >= last_body;
     if lines.iter().all(is_note) || !lines.iter().any(is_note) {
-        return (lines, Vec::new());
+        return PageParts {
+            body: lines,
+            ..PageParts::default()
+        };
     }
-    // Partitioning keeps the reading order on both sides.
-    let (notes, body_lines): (Vec<Line>, Vec<Line>) = lines.into_iter().partition(is_note);
-    (body_lines, notes)
+    let mut parts = PageParts::default();
+    for line in lines {
+        if is_note(&line) {
+            parts.notes.push(line);
+        } else if furniture(&line) {
+            parts.furniture.push(line);
+        } else {
+            parts.body.push(line);
+        }
+    }
+    parts
 }
 
 #[cfg(test)]
@@ -168,6 +215,7 @@ mod tests {
             italic: false,
             mark_at: None,
             shared: false,
+            mixed: false,
         }
     }
 
@@ -201,6 +249,14 @@ mod tests {
             heading_look(&[line("plain words", 0.0, 10.0, false)], body, false),
             None
         );
+        // A bulleted item or a line only partly bold is no heading.
+        assert_eq!(
+            heading_look(&[line("● Open-sourcing it", 0.0, 10.0, true)], body, false),
+            None
+        );
+        let mut label = line("Purple. statements:", 0.0, 10.0, true);
+        label.mixed = true;
+        assert_eq!(heading_look(&[label], body, false), None);
         let t = tiers(&[Look::Bold, Look::Larger(28), Look::Larger(40)]);
         assert_eq!(
             (t(Look::Larger(40)), t(Look::Larger(28)), t(Look::Bold)),
@@ -215,15 +271,26 @@ mod tests {
             line("body line one", 100.0, 10.0, false),
             line("body line two", 112.0, 10.0, false),
         ];
-        let (body, notes) = split_footnotes(lines, 10.0);
-        assert_eq!(body.len(), 2);
-        assert_eq!(notes[0].text, "1 the footnote text");
+        let parts = split_footnotes(lines, 10.0);
+        assert_eq!(parts.body.len(), 2);
+        assert_eq!(parts.notes[0].text, "1 the footnote text");
         // Small print above body text is not a footnote.
         let lines = vec![
             line("small caption", 50.0, 8.0, false),
             line("body", 100.0, 10.0, false),
         ];
-        let (body, notes) = split_footnotes(lines, 10.0);
-        assert_eq!((body.len(), notes.len()), (2, 0));
+        let parts = split_footnotes(lines, 10.0);
+        assert_eq!((parts.body.len(), parts.notes.len()), (2, 0));
+        // A running footer in body type under the notes goes after them.
+        let lines = vec![
+            line("body line one", 100.0, 10.0, false),
+            line("1 the footnote text", 700.0, 8.0, false),
+            line("Adopted", 780.0, 10.0, false),
+        ];
+        let parts = split_footnotes(lines, 10.0);
+        assert_eq!(
+            (parts.body.len(), parts.notes.len(), parts.furniture.len()),
+            (1, 1, 1)
+        );
     }
 }

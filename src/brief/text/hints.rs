@@ -8,7 +8,7 @@
 //! numbered headings, and an unnumbered hinted heading ranks above every
 //! numbering family, larger type first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::brief::Brief;
 
@@ -17,7 +17,14 @@ use crate::brief::Brief;
 pub struct Hints {
     /// Heading text (whitespace removed) → size tier (0 = largest).
     headings: HashMap<String, u8>,
+    /// Lines the page sets where no heading stands (inside a paragraph or
+    /// list, or in a table's cell), whitespace removed and cut to
+    /// [`INNER_KEY_CHARS`].
+    inner: HashSet<String>,
 }
+
+/// Characters of an inner line kept to know it by.
+const INNER_KEY_CHARS: usize = 40;
 
 /// Tiers take ranks 1…9, between the chapter family (0) and formal numbering (10).
 const TIERS: u8 = 9;
@@ -32,9 +39,34 @@ impl Hints {
         }
     }
 
+    /// Marks `line` as set inside a block of text, not at its start: the
+    /// page shows it runs on from the line above.
+    pub fn add_inner_line(&mut self, line: &str) {
+        let key: String = dense(line).chars().take(INNER_KEY_CHARS).collect();
+        if !key.is_empty() {
+            self.inner.insert(key);
+        }
+    }
+
     /// True when there are no hints: the plain-text rules apply unchanged.
     pub fn is_empty(&self) -> bool {
-        self.headings.is_empty()
+        self.headings.is_empty() && self.inner.is_empty()
+    }
+
+    /// True when a block of this text starts with a line the page sets
+    /// inside a paragraph or list: numbered like a heading, but with no gap
+    /// or change of type to stand apart, it is a list item.
+    pub(super) fn inside_block(&self, text: &str) -> bool {
+        if self.inner.is_empty() {
+            return false;
+        }
+        let own = dense(text);
+        own.char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .chain(std::iter::once(own.len()))
+            .take(INNER_KEY_CHARS)
+            .any(|end| self.inner.contains(&own[..end]))
     }
 
     /// The numbering rank a block of this text takes as an unnumbered heading
@@ -45,9 +77,29 @@ impl Hints {
             .map(|tier| 1 + (*tier).min(TIERS - 1))
     }
 
+    /// How many of the first blocks (their texts in order) may open the
+    /// brief as its lead: up to a heading the page sets as one after
+    /// something that is not (a date in display type is still lead).
+    pub(super) fn lead_limit<'a>(&self, texts: impl ExactSizeIterator<Item = &'a str>) -> usize {
+        if self.headings.is_empty() {
+            return texts.len();
+        }
+        let mut plain_seen = false;
+        let mut count = 0;
+        for text in texts {
+            let hinted = self.heading_rank(text).is_some();
+            if hinted && plain_seen && super::dates::date_of(text).is_none() {
+                return count;
+            }
+            plain_seen |= !hinted;
+            count += 1;
+        }
+        count
+    }
+
     /// True when the plain-text guess for unnumbered headings still applies.
     pub(super) fn guess_unnumbered(&self) -> bool {
-        self.is_empty()
+        self.headings.is_empty()
     }
 }
 
@@ -101,5 +153,35 @@ mod tests {
             .map(|s| s.level)
             .collect();
         assert_eq!(levels, [1, 2]);
+    }
+
+    #[test]
+    fn a_numbered_line_the_page_sets_inside_a_list_heads_nothing() {
+        let text = "Opening words of the brief, long enough to be running text.\n\n1. Scope\n\nBody text under the first numbered heading, long enough.\n\n2. Method\n\nBody text under the second numbered heading, long enough.\n";
+        let plain = parse_with_hints(text, &Hints::default());
+        assert_eq!(titles(&plain), ["1. Scope", "2. Method"]);
+        let mut hints = Hints::default();
+        hints.add_inner_line("2.  Method");
+        assert!(hints.inside_block("2. Method and more words"));
+        assert!(!hints.inside_block("1. Scope"));
+        assert_eq!(titles(&parse_with_hints(text, &hints)), ["1. Scope"]);
+    }
+
+    #[test]
+    fn the_lead_ends_at_a_typeset_heading_after_plain_blocks() {
+        let mut hints = Hints::default();
+        for heading in ["A Title", "Overview", "July 2025", "Findings"] {
+            hints.add_heading(heading, 0);
+        }
+        let texts = [
+            "A Title",
+            "Overview",
+            "Entries: 93",
+            "July 2025",
+            "Findings",
+            "Body",
+        ];
+        assert_eq!(hints.lead_limit(texts.iter().copied()), 4);
+        assert_eq!(Hints::default().lead_limit(texts.iter().copied()), 6);
     }
 }

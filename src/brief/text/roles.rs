@@ -175,7 +175,9 @@ fn first_guess(block: &Block, shape: &Shape, hints: &Hints) -> Role {
         Role::Numbered(numbered.unwrap_or(rank))
     } else if block.marker.is_some() {
         Role::Paragraph
-    } else if let Some(rank) = shape.numbered_block(text, block.lines) {
+    } else if let Some(rank) = shape.numbered_block(text, block.lines)
+        && !hints.inside_block(text)
+    {
         Role::Numbered(rank)
     } else if hints.guess_unnumbered()
         && shape.heading_block(text, block.lines)
