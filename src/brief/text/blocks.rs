@@ -234,8 +234,12 @@ fn split_run<'a>(
         let wrapped = shape.wrap_width.is_some();
         // In a narrow column (a table cell dumped column by column), a line
         // about as wide as the lines after it is just one of its lines.
-        let column_width = narrow_column(lines, k, run.end, shape.wrap_width);
-        let full_in_column = column_width.is_some_and(|w| width_capped(prev.text, w) * 10 >= w * 6);
+        // Asked last, and only of a line that would end a block: the look
+        // around is not free.
+        let full_in_column = || {
+            narrow_column(lines, k, run.end, shape.wrap_width)
+                .is_some_and(|w| width_capped(prev.text, w) * 10 >= w * 6)
+        };
         // Only the second line of a piece can continue a heading begun on its
         // first; asked only there, as the checks are not free.
         let heading_kept_whole = piece.start == k - 1
@@ -250,7 +254,7 @@ fn split_run<'a>(
             && !continues_text(line.text)
             && !heading_kept_whole
             && (shape.numbered_heading(prev.text).is_some()
-                || (wrapped && shape.heading_like(prev.text) && !full_in_column));
+                || (wrapped && shape.heading_like(prev.text) && !full_in_column()));
         // The line after a heading wrapped over two lines starts the text.
         let two_line_heading_above = piece.start + 2 == k
             && piece.marker.is_none()
@@ -298,9 +302,9 @@ fn split_run<'a>(
             || (sentence_above && wrapped && shape.heading_like(line.text))
             || (sentence_above && line.indented && !all_indented)
             || (shape.ends_short(prev.text)
-                && !full_in_column
                 && !continues_text(line.text)
-                && !heading_kept_whole);
+                && !heading_kept_whole
+                && !full_in_column());
         // A footnote's number on a line of its own ("14" / "Defense
         // Production Act …") stays with its note.
         let label_above = piece.start == k - 1
@@ -341,13 +345,16 @@ fn narrow_column(lines: &[Line<'_>], at: usize, end: usize, wrap: Option<usize>)
     let wrap = wrap?;
     let after = &lines[at..end.min(at + COLUMN_LOOKAHEAD)];
     let width = after.iter().map(|l| width_capped(l.text, wrap)).max()?;
+    if after.len() < 2 || width * 10 > wrap * 6 {
+        return None;
+    }
     let around = &lines[at.saturating_sub(COLUMN_LOOKAHEAD)..end.min(at + COLUMN_LOOKAHEAD + 1)];
     let runs_on = around.windows(2).any(|pair| {
         continues_text(pair[1].text)
-            || ends_mid_phrase(&pair[0].text.to_lowercase())
+            || ends_mid_phrase(pair[0].text)
             || pair[0].text.ends_with([',', '，', '、'])
     });
-    (after.len() >= 2 && runs_on && width * 10 <= wrap * 6).then_some(width)
+    runs_on.then_some(width)
 }
 
 /// True for a line opened by a short tag in brackets: "[P0] …", "【快訊】…".

@@ -28,8 +28,7 @@ fn breaks_list(role: Role, family: u8) -> bool {
 
 /// Numbered headings that are items of a list become paragraphs: an item
 /// whose neighbour in the numbering stands right next to it with nothing
-/// between, and every item numbered on from a list item before it (or
-/// numbered on to one after it).
+/// between, and every item numbered on from a list item before it.
 pub(super) fn demote_numbered_lists(body: &[Block], roles: &mut [Role]) {
     let ordinals: Vec<Option<(u8, u32)>> = body.iter().map(ordinal).collect();
     let mut in_list: Vec<bool> = roles.iter().map(|r| *r == Role::Paragraph).collect();
@@ -44,16 +43,9 @@ pub(super) fn demote_numbered_lists(body: &[Block], roles: &mut [Role]) {
             in_list[i] = true;
         }
     }
-    // Items numbered on from a list item are list items; then the same
-    // backwards, for a first item that stood alone as a heading.
-    spread(&ordinals, roles, &mut in_list, (0..body.len()).collect(), 1);
-    spread(
-        &ordinals,
-        roles,
-        &mut in_list,
-        (0..body.len()).rev().collect(),
-        -1,
-    );
+    // Items numbered on from a list item are list items. Not backwards: a
+    // heading over text stays one though the next number is set in a list.
+    spread(&ordinals, roles, &mut in_list);
     for (role, listed) in roles.iter_mut().zip(in_list) {
         if listed && matches!(role, Role::Numbered(_)) {
             *role = Role::Paragraph;
@@ -61,23 +53,17 @@ pub(super) fn demote_numbered_lists(body: &[Block], roles: &mut [Role]) {
     }
 }
 
-/// Walks the blocks in `order`, marking an item as a list item when the item
-/// numbered `step` before it in the walk was one.
-fn spread(
-    ordinals: &[Option<(u8, u32)>],
-    roles: &[Role],
-    in_list: &mut [bool],
-    order: Vec<usize>,
-    step: i64,
-) {
+/// Marks an item as a list item when the item numbered just before it, with
+/// no other heading between, was one.
+fn spread(ordinals: &[Option<(u8, u32)>], roles: &[Role], in_list: &mut [bool]) {
     let mut last: Option<(u8, u32, bool)> = None;
-    for i in order {
+    for i in 0..ordinals.len() {
         match ordinals[i] {
             Some((family, n)) => {
                 if let Some((last_family, last_n, listed)) = last
                     && listed
                     && last_family == family
-                    && i64::from(n) == i64::from(last_n) + step
+                    && n == last_n + 1
                 {
                     in_list[i] = true;
                 }
