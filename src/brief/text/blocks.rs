@@ -378,6 +378,10 @@ pub(super) fn bracket_tag(line: &str) -> bool {
 /// mid-sentence: the block before the break does not end a sentence and is
 /// no heading, and the block after it is no heading or list item.
 fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>, shape: &Shape) {
+    if piece.after_break && rejoin_column(lines, out, &piece) {
+        out.push(piece);
+        return;
+    }
     // A heading number standing alone ("伍、" / "" / "意見交流：…") opens
     // the line after it.
     if let Some(prev) = out.last_mut()
@@ -412,6 +416,51 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
     } else {
         out.push(piece);
     }
+}
+
+/// A page set in two columns that the extraction read second column first:
+/// the page's last block stops mid-phrase ("…national and") while one block
+/// earlier on the same page opens mid-sentence ("international regulation,
+/// …") after a finished one. That block is the rest of the cut sentence:
+/// it moves to its end, and the next page starts afresh. Returns true when
+/// it did.
+fn rejoin_column(lines: &[Line<'_>], out: &mut Vec<Piece<'_>>, next: &Piece<'_>) -> bool {
+    let Some(cut) = out.last() else {
+        return false;
+    };
+    // A next page that goes on with the sentence is simply its rest.
+    if continues_text(lines[next.start].text) {
+        return false;
+    }
+    let page = lines[cut.end - 1].page;
+    if cut.tail.is_some() || !ends_mid_phrase(&lines[cut.end - 1].text.to_lowercase()) {
+        return false;
+    }
+    let on_page = out[..out.len() - 1]
+        .iter()
+        .rev()
+        .take_while(|q| lines[q.end - 1].page == page)
+        .count();
+    let first = out.len() - 1 - on_page;
+    let orphans: Vec<usize> = (first.max(1)..out.len() - 1)
+        .filter(|&k| {
+            let q = &out[k];
+            q.tail.is_none()
+                && q.marker.is_none()
+                && !q.closed
+                && continues_text(lines[q.start].text)
+                && numbering(lines[q.start].text).is_none()
+                && ends_sentence(lines[out[k - 1].end - 1].text)
+        })
+        .collect();
+    let [orphan] = orphans[..] else {
+        return false;
+    };
+    let moved = out.remove(orphan);
+    if let Some(cut) = out.last_mut() {
+        cut.tail = Some((moved.start, moved.end));
+    }
+    true
 }
 
 /// How many finished blocks (footnotes) may stand between a sentence cut at
@@ -610,6 +659,29 @@ mod tests {
             "伍、意見交流：詳見會議逐字稿，網址如下："
         );
         assert_eq!(texts("108.1.11\n\n壹、緣起").len(), 2);
+    }
+
+    #[test]
+    fn a_column_read_out_of_order_is_put_back_after_its_cut_sentence() {
+        let text = "Intro.\n\nThe summit shaped how it is developed\nand deployed.\n\ninternational regulation, research\nand standards setting.\n\nProcesses will take root in a range of\ncontexts: varying stages, national and\n\u{c}This paper outlines a pilot run by three partners.";
+        let blocks = texts(text);
+        assert!(
+            blocks.contains(&"Processes will take root in a range of contexts: varying stages, national and international regulation, research and standards setting.".to_string()),
+            "{blocks:?}"
+        );
+        assert!(
+            !blocks.iter().any(|b| b.starts_with("international")),
+            "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn a_cut_sentence_with_no_orphan_on_its_page_goes_on_on_the_next() {
+        let text = "The summit shaped it.\n\nd) under the plan.\n\nProcesses will take root in a range of\ncontexts: varying stages, national and\n\u{c}international bodies, as the plan says.";
+        assert_eq!(
+            texts(text)[2],
+            "Processes will take root in a range of contexts: varying stages, national and international bodies, as the plan says."
+        );
     }
 
     #[test]
