@@ -304,6 +304,11 @@ fn split_run<'a>(
             || (shape.ends_short(prev.text)
                 && !continues_text(line.text)
                 && !heading_kept_whole
+                // "…the ongoing development of" / "AI.": a line ending
+                // on "of" never ends a paragraph (a table row's closing
+                // bar does).
+                && (prev.text.ends_with(['|', '｜'])
+                    || !ends_mid_phrase(&prev.text.to_lowercase()))
                 && !full_in_column());
         // A footnote's number on a line of its own ("14" / "Defense
         // Production Act …") stays with its note.
@@ -681,6 +686,17 @@ mod tests {
         assert_eq!(
             texts(text)[2],
             "Processes will take root in a range of contexts: varying stages, national and international bodies, as the plan says."
+        );
+    }
+
+    #[test]
+    fn a_short_line_ending_on_of_does_not_end_its_paragraph() {
+        let text = format!(
+            "{WRAPPED_PROSE}driving the development of\nAI."
+        );
+        assert_eq!(
+            texts(&text)[1],
+            "driving the development of AI."
         );
     }
 
