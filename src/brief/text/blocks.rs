@@ -691,13 +691,8 @@ mod tests {
 
     #[test]
     fn a_short_line_ending_on_of_does_not_end_its_paragraph() {
-        let text = format!(
-            "{WRAPPED_PROSE}driving the development of\nAI."
-        );
-        assert_eq!(
-            texts(&text)[1],
-            "driving the development of AI."
-        );
+        let text = format!("{WRAPPED_PROSE}driving the development of\nAI.");
+        assert_eq!(texts(&text)[1], "driving the development of AI.");
     }
 
     #[test]

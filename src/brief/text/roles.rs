@@ -396,7 +396,15 @@ fn demote_headings_in_tables(body: &[Block], roles: &mut [Role], shape: &Shape) 
         if cells < TABLE_MIN_BLOCKS || cells == TABLE_MAX_BLOCKS {
             continue;
         }
-        for role in &mut roles[caption - cells..caption] {
+        // A numbered heading right under the prose heads the section the
+        // table stands in ("（二）出口表現" over a chart and its source line).
+        let first = caption - cells;
+        let from = if matches!(roles[first], Role::Numbered(_)) {
+            first + 1
+        } else {
+            first
+        };
+        for role in &mut roles[from..caption] {
             if matches!(role, Role::Unnumbered | Role::Numbered(_)) {
                 *role = Role::Paragraph;
             }
@@ -509,6 +517,36 @@ mod tests {
             Role::Unnumbered,
             "a heading under the caption stays"
         );
+    }
+
+    #[test]
+    fn a_numbered_heading_over_a_chart_and_its_source_stays_a_heading() {
+        let rows = [
+            (
+                "今年上半年出口較去年同期成長百分之十二，其中電子零組件與資通訊產品的貢獻最大，約占七成。",
+                2,
+                90,
+            ),
+            ("（二）出口表現", 1, 14),
+            ("電子零組件", 1, 10),
+            ("資通訊產品", 1, 10),
+            ("傳統產業", 1, 8),
+            ("資料來源：財政部統計處", 1, 22),
+        ];
+        let body: Vec<Block> = rows
+            .iter()
+            .map(|(text, lines, widest)| Block {
+                widest: *widest,
+                ..block(text, *lines)
+            })
+            .collect();
+        let shape = Shape {
+            wrap_width: Some(90),
+            ..Shape::default()
+        };
+        let roles = body_roles(&body, &shape, &Hints::default());
+        assert!(matches!(roles[1], Role::Numbered(_)), "{roles:?}");
+        assert_eq!(roles[5], Role::Caption);
     }
 
     #[test]
