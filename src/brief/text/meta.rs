@@ -96,6 +96,11 @@ enum Role {
     Affiliation,
     /// A particular of a meeting or record: "時間：…", "地點：…".
     Field,
+    /// An issuing agency and a date on one line: "國家發展委員會 108.1.11".
+    DatedAgency {
+        agency: String,
+        date: String,
+    },
     /// A title, subtitle or masthead; which one is settled by position.
     Plain,
 }
@@ -104,7 +109,11 @@ impl Role {
     fn is_byline(&self) -> bool {
         matches!(
             self,
-            Role::Date(_) | Role::Authors(_) | Role::Affiliation | Role::Field
+            Role::Date(_)
+                | Role::Authors(_)
+                | Role::Affiliation
+                | Role::Field
+                | Role::DatedAgency { .. }
         )
     }
 }
@@ -136,6 +145,15 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
     }
     if let Some(date) = date_of(text) {
         return Some(Role::Date(date.to_string()));
+    }
+    if let Some((agency, date)) = text.rsplit_once(char::is_whitespace)
+        && date_of(date).is_some_and(|d| d.len() == date.len())
+        && is_org_name(agency.trim())
+    {
+        return Some(Role::DatedAgency {
+            agency: agency.trim().to_string(),
+            date: date.to_string(),
+        });
     }
     if let Some(authors) = byline(text) {
         return Some(Role::Authors(authors));
@@ -263,6 +281,7 @@ pub(super) fn read_lead(
     meta.title = joined_title.or_else(|| plain_texts.next().map(str::to_string));
     meta.subtitle = plain_texts.next().map(str::to_string);
     let extra: Vec<&str> = plain_texts.collect();
+    let mut agencies: Vec<&str> = Vec::new();
     for (i, role) in roles[..end].iter().enumerate() {
         let text = &blocks[i].text;
         match role {
@@ -274,6 +293,10 @@ pub(super) fn read_lead(
                 meta.date.get_or_insert_with(|| date.clone());
             }
             Role::Authors(names) => meta.authors.extend(names.iter().cloned()),
+            Role::DatedAgency { agency, date } => {
+                meta.date.get_or_insert_with(|| date.clone());
+                agencies.push(agency.as_str());
+            }
             Role::Affiliation => match &mut meta.affiliation {
                 Some(a) => {
                     a.push(' ');
@@ -295,9 +318,12 @@ pub(super) fn read_lead(
     // An agency named under the title, with no person signing, issued the
     // brief: it is the corporate author ("國家發展委員會" under an agenda).
     if meta.authors.is_empty()
-        && let Some(agency) = extra.iter().find(|t| is_org_name(t))
+        && let Some(agency) = agencies
+            .first()
+            .copied()
+            .or_else(|| extra.iter().copied().find(|t| is_org_name(t)))
     {
-        meta.authors.push((*agency).to_string());
+        meta.authors.push(agency.to_string());
     }
     end
 }

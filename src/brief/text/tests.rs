@@ -269,6 +269,11 @@ fn an_agency_named_under_the_title_is_the_corporate_author() {
         "地方創生政策座談會\n議 程\n國家發展委員會\n\n108.1.11\n\n{BODY}"
     ));
     assert_eq!(brief.meta.authors, ["國家發展委員會"]);
+    let one_line = parse(&format!(
+        "地方創生政策座談會議程\n\n國家發展委員會 108.1.11\n\n{BODY}"
+    ));
+    assert_eq!(one_line.meta.authors, ["國家發展委員會"]);
+    assert_eq!(one_line.meta.date.as_deref(), Some("108.1.11"));
     let signed = parse(&format!(
         "地方創生政策座談會\n議 程\n國家發展委員會\n作者：王小明\n\n{BODY}"
     ));
