@@ -387,6 +387,19 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
         out.push(piece);
         return;
     }
+    // A web address wrapped onto a line of its own after a blank line
+    // ("https://…第 2 屆第 1" / "" / "次會議") is one address.
+    if let Some(prev) = out.last_mut()
+        && !prev.closed
+        && prev.tail.is_none()
+        && prev.end == piece.start
+        && piece.marker.is_none()
+        && piece.end - piece.start == 1
+        && address_rest(lines[prev.end - 1].text, lines[piece.start].text)
+    {
+        prev.end = piece.end;
+        return;
+    }
     // A heading number standing alone ("伍、" / "" / "意見交流：…") opens
     // the line after it.
     if let Some(prev) = out.last_mut()
@@ -521,6 +534,32 @@ fn bare_number(line: &str) -> bool {
     }
     let probe = format!("{line} 題");
     numbering(&probe).is_some_and(|n| n.body == "題")
+}
+
+/// True when `rest` can finish a web address cut at the end of `line`: the
+/// address runs to the end of the line with no sentence after it, and
+/// `rest` is one short word that goes on like an address (lowercase, a
+/// digit, `/-_.?=&#%~`, or CJK when the address already holds CJK).
+fn address_rest(line: &str, rest: &str) -> bool {
+    let Some(start) = line.rfind("http").or_else(|| line.rfind("www.")) else {
+        return false;
+    };
+    let address = &line[start..];
+    let cjk_address = address.chars().any(super::chars::is_cjk);
+    let goes_on = rest.chars().next().is_some_and(|c| {
+        c.is_ascii_lowercase()
+            || c.is_ascii_digit()
+            || "/-_.?=&#%~".contains(c)
+            || (cjk_address && super::chars::is_cjk(c))
+    });
+    (address.contains("://") || address.starts_with("www."))
+        && !address.contains(['。', '，', '；'])
+        && !address.ends_with(['.', '/'])
+        && goes_on
+        && rest.chars().count() <= 40
+        && !rest.contains(char::is_whitespace)
+        && numbering(rest).is_none()
+        && super::headings::bullet(rest).is_none()
 }
 
 /// True when `line` ends with a web address: a note's or a footer's last
@@ -693,6 +732,22 @@ mod tests {
     fn a_short_line_ending_on_of_does_not_end_its_paragraph() {
         let text = format!("{WRAPPED_PROSE}driving the development of\nAI.");
         assert_eq!(texts(&text)[1], "driving the development of AI.");
+    }
+
+    #[test]
+    fn a_web_address_wrapped_after_a_blank_line_is_one_address() {
+        assert_eq!(
+            texts("https://sayit.pdis.nat.gov.tw/2018-12-07-第 2 屆第 1\n\n次會議\n\n陸、主席回應")
+                [..2],
+            [
+                "https://sayit.pdis.nat.gov.tw/2018-12-07-第 2 屆第 1次會議",
+                "陸、主席回應"
+            ]
+        );
+        assert_eq!(
+            texts("See www.example.org\n\nThe next paragraph starts here.").len(),
+            2
+        );
     }
 
     #[test]
