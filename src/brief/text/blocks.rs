@@ -387,6 +387,19 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
         out.push(piece);
         return;
     }
+    // A bracket opened and closed on either side of a blank line
+    // ("…(主場於宜蘭" / "" / "青年交流中心)") holds one sentence.
+    if let Some(prev) = out.last_mut()
+        && !prev.closed
+        && prev.tail.is_none()
+        && prev.end == piece.start
+        && piece.marker.is_none()
+        && bracket_balance(lines[prev.end - 1].text) > 0
+        && bracket_balance(lines[piece.start].text) < 0
+    {
+        prev.end = piece.end;
+        return;
+    }
     // A web address wrapped onto a line of its own after a blank line
     // ("https://…第 2 屆第 1" / "" / "次會議") is one address.
     if let Some(prev) = out.last_mut()
@@ -534,6 +547,15 @@ fn bare_number(line: &str) -> bool {
     }
     let probe = format!("{line} 題");
     numbering(&probe).is_some_and(|n| n.body == "題")
+}
+
+/// Brackets a line opens minus those it closes.
+fn bracket_balance(line: &str) -> i32 {
+    line.chars().fold(0, |n, c| match c {
+        '(' | '（' => n + 1,
+        ')' | '）' => n - 1,
+        _ => n,
+    })
 }
 
 /// True when `rest` can finish a web address cut at the end of `line`: the
@@ -748,6 +770,18 @@ mod tests {
             texts("See www.example.org\n\nThe next paragraph starts here.").len(),
             2
         );
+    }
+
+    #[test]
+    fn a_bracket_closed_after_a_blank_line_holds_one_sentence() {
+        assert_eq!(
+            texts("備註：本場以視訊方式進行(主場於宜蘭\n\n青年交流中心)\n\n下一段。"),
+            [
+                "備註：本場以視訊方式進行(主場於宜蘭青年交流中心)",
+                "下一段。"
+            ]
+        );
+        assert_eq!(texts("時間(一)\n\n地點：臺北").len(), 2);
     }
 
     #[test]
