@@ -462,6 +462,22 @@ mod tests {
         }
     }
 
+    /// Roles of blocks (text, lines, widest line) in text wrapped at 90.
+    fn roles_in_wrapped_text(rows: &[(&str, usize, usize)]) -> Vec<Role> {
+        let body: Vec<Block> = rows
+            .iter()
+            .map(|(text, lines, widest)| Block {
+                widest: *widest,
+                ..block(text, *lines)
+            })
+            .collect();
+        let shape = Shape {
+            wrap_width: Some(90),
+            ..Shape::default()
+        };
+        body_roles(&body, &shape, &Hints::default())
+    }
+
     fn roles_of(blocks: &[(&str, usize)]) -> Vec<Role> {
         let body: Vec<Block> = blocks.iter().map(|(t, n)| block(t, *n)).collect();
         body_roles(&body, &Shape::default(), &Hints::default())
@@ -497,18 +513,7 @@ mod tests {
             ("Conclusions", 1, 11),
             (prose, 2, 90),
         ];
-        let body: Vec<Block> = rows
-            .iter()
-            .map(|(text, lines, widest)| Block {
-                widest: *widest,
-                ..block(text, *lines)
-            })
-            .collect();
-        let shape = Shape {
-            wrap_width: Some(90),
-            ..Shape::default()
-        };
-        let roles = body_roles(&body, &shape, &Hints::default());
+        let roles = roles_in_wrapped_text(&rows);
         assert_eq!(roles[1], Role::Paragraph);
         assert_eq!(roles[3], Role::Paragraph);
         assert_eq!(roles[5], Role::Caption);
@@ -533,18 +538,7 @@ mod tests {
             ("傳統產業", 1, 8),
             ("資料來源：財政部統計處", 1, 22),
         ];
-        let body: Vec<Block> = rows
-            .iter()
-            .map(|(text, lines, widest)| Block {
-                widest: *widest,
-                ..block(text, *lines)
-            })
-            .collect();
-        let shape = Shape {
-            wrap_width: Some(90),
-            ..Shape::default()
-        };
-        let roles = body_roles(&body, &shape, &Hints::default());
+        let roles = roles_in_wrapped_text(&rows);
         assert!(matches!(roles[1], Role::Numbered(_)), "{roles:?}");
         assert_eq!(roles[5], Role::Caption);
     }
@@ -560,21 +554,7 @@ mod tests {
                 90,
             ),
         ];
-        let body: Vec<Block> = rows
-            .iter()
-            .map(|(text, lines, widest)| Block {
-                widest: *widest,
-                ..block(text, *lines)
-            })
-            .collect();
-        let shape = Shape {
-            wrap_width: Some(90),
-            ..Shape::default()
-        };
-        assert_eq!(
-            body_roles(&body, &shape, &Hints::default())[0],
-            Role::Unnumbered
-        );
+        assert_eq!(roles_in_wrapped_text(&rows)[0], Role::Unnumbered);
     }
 
     #[test]
