@@ -95,12 +95,11 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
         match roles[at] {
             Role::Numbered(_) => {
                 let title = headings::without_note_marker(&heading_text(&block), &note_labels);
-                let capitals = levels::in_capitals(&title);
-                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), capitals);
+                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), &title);
                 start_section(&mut brief.sections, level, title, size());
             }
             Role::RunIn(_) => {
-                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), false);
+                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), &block.text);
                 let (title, rest) = roles::split_run_in(&block.text);
                 let title = match &block.marker {
                     Some(marker) => format!("{marker}{title}"),
@@ -111,9 +110,8 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
                 push_paragraph(&mut brief.sections, paged(lead, pages));
             }
             Role::Unnumbered => {
-                let capitals = levels::in_capitals(&block.text);
-                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), capitals);
                 let title = headings::without_note_marker(&block.text, &note_labels);
+                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), &title);
                 start_section(&mut brief.sections, level, title, size());
             }
             Role::EditorNote => brief.back_matter.push(paged(

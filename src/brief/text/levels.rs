@@ -87,9 +87,10 @@ pub(super) struct Levels {
 }
 
 impl Levels {
-    /// The level (1 = top) of the next heading, of class `class`;
-    /// `capitals` tells whether its text is set in capitals.
-    pub(super) fn next(&mut self, class: Class, capitals: bool) -> u8 {
+    /// The level (1 = top) of the next heading, of class `class`, titled
+    /// `title`.
+    pub(super) fn next(&mut self, class: Class, title: &str) -> u8 {
+        let capitals = in_capitals(title);
         if let Some(at) = self.open.iter().position(|c| *c == class) {
             self.open.truncate(at);
         } else {
@@ -124,7 +125,7 @@ mod tests {
 
     fn levels(classes: &[Class]) -> Vec<u8> {
         let mut levels = Levels::default();
-        classes.iter().map(|c| levels.next(*c, false)).collect()
+        classes.iter().map(|c| levels.next(*c, "Title")).collect()
     }
 
     #[test]
@@ -175,15 +176,15 @@ mod tests {
     fn numbered_parts_in_capitals_stand_beside_a_title_in_capitals() {
         let mut levels = Levels::default();
         let got = [
-            (Class::Plain, false),
-            (Class::Capitals, true),
-            (Class::Numbered(50), true),
-            (Class::Numbered(65), false),
-            (Class::Plain, false),
-            (Class::Numbered(65), false),
-            (Class::Numbered(50), true),
+            (Class::Plain, "The Board"),
+            (Class::Capitals, "INTRODUCTION"),
+            (Class::Numbered(50), "1 APPLICATION OF THE CRITERION"),
+            (Class::Numbered(65), "a) An establishment"),
+            (Class::Plain, "Behavioural advertisement"),
+            (Class::Numbered(65), "b) Processing"),
+            (Class::Numbered(50), "2 APPLICATION OF TARGETING"),
         ]
-        .map(|(class, capitals)| levels.next(class, capitals));
+        .map(|(class, title)| levels.next(class, title));
         assert_eq!(got, [1, 1, 1, 2, 3, 2, 1]);
     }
 
