@@ -323,7 +323,12 @@ fn split_run<'a>(
             && !is_field(line.text)
             && !ends_sentence(prev.text)
             && (k + 1 < run.end && is_field(lines[k + 1].text));
-        if split && (marker.is_some() || (!label_above && !field_wrapped)) {
+        // A heading the contents page lists over two lines stays whole,
+        // though its first line alone looks like a heading.
+        let listed_pair = piece.start == k - 1
+            && !shape.listed.is_empty()
+            && shape.listed_lines(&[prev.text, line.text]) == Some(2);
+        if split && (marker.is_some() || (!label_above && !field_wrapped && !listed_pair)) {
             push_piece(lines, out, Piece { end: k, ..piece }, shape);
             piece = Piece {
                 start: k,
@@ -782,6 +787,18 @@ mod tests {
             ]
         );
         assert_eq!(texts("時間(一)\n\n地點：臺北").len(), 2);
+    }
+
+    #[test]
+    fn a_heading_the_contents_list_over_two_lines_stays_whole() {
+        let text = "Contents\nForeword by the Prime Minister ______________ 4\nGovernment Response to the AI Opportunities Action Plan ______ 5\nLay the foundations to enable AI ______ 5\n\u{c}Government Response to the AI\nOpportunities Action Plan\nLay the foundations to enable AI\nThe government is committed to building secure and sustainable AI infrastructure.";
+        let blocks = texts(text);
+        assert!(
+            blocks
+                .iter()
+                .any(|b| b == "Government Response to the AI Opportunities Action Plan"),
+            "{blocks:?}"
+        );
     }
 
     #[test]

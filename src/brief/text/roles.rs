@@ -236,7 +236,13 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
                 && w[0].chars().rev().nth(1).is_some_and(char::is_lowercase)
                 && w[1].starts_with(char::is_uppercase)
         });
+    // "The Rt Hon Keir Starmer KCB KC MP, Prime Minister": a name and a
+    // job title after a comma sign a text, they head nothing.
+    let signed = text.rsplit_once(',').is_some_and(|(_, office)| {
+        office.split_whitespace().count() <= 4 && super::names::job_title(office.trim())
+    });
     !starts_with_figure
+        && !signed
         && !address
         && !unbalanced
         && !inner_sentence
@@ -555,6 +561,14 @@ mod tests {
             ),
         ];
         assert_eq!(roles_in_wrapped_text(&rows)[0], Role::Unnumbered);
+    }
+
+    #[test]
+    fn a_name_with_a_job_title_after_a_comma_heads_nothing() {
+        assert!(!may_head_unnumbered(
+            "The Rt Hon Keir Starmer KCB KC MP, Prime Minister"
+        ));
+        assert!(may_head_unnumbered("Research, Development and Deployment"));
     }
 
     #[test]
