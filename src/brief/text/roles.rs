@@ -428,7 +428,18 @@ fn prose(block: &Block) -> bool {
 
 /// A heading without a number heads something: running text, a list, or a
 /// heading of its own below it that does.
+/// A numbered heading that is a sibling of the one enclosing an unnumbered
+/// head, or above it, closes the head's section: the head then headed
+/// nothing ("貳、報告事項" / "「…」簡報 (國發會)" / "參、綜合交流").
 fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
+    let mut enclosing = Vec::with_capacity(roles.len());
+    let mut last_rank = None;
+    for role in roles.iter() {
+        enclosing.push(last_rank);
+        if let Role::Numbered(rank) | Role::RunIn(rank) = role {
+            last_rank = Some(*rank);
+        }
+    }
     for i in (0..roles.len()).rev() {
         if roles[i] != Role::Unnumbered {
             continue;
@@ -437,11 +448,10 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
             continue;
         };
         let heads = match next {
-            Role::Numbered(_)
-            | Role::RunIn(_)
-            | Role::Unnumbered
-            | Role::Caption
-            | Role::EditorNote => true,
+            Role::Numbered(rank) | Role::RunIn(rank) => {
+                enclosing[i].is_none_or(|above| *rank > above)
+            }
+            Role::Unnumbered | Role::Caption | Role::EditorNote => true,
             Role::Paragraph => {
                 let next = &body[i + 1];
                 next.marker.is_some() || prose(next) || is_field(&next.text)
@@ -561,6 +571,26 @@ mod tests {
             ),
         ];
         assert_eq!(roles_in_wrapped_text(&rows)[0], Role::Unnumbered);
+    }
+
+    #[test]
+    fn a_head_closed_by_the_next_sibling_of_its_section_heads_nothing() {
+        let roles = roles_of(&[
+            ("貳、報告事項", 1),
+            ("「地方創生國家戰略計畫」簡報", 1),
+            ("參、綜合交流", 1),
+            ("Executive Summary", 1),
+        ]);
+        assert_eq!(roles[1], Role::Paragraph, "{roles:?}");
+        let opening = roles_of(&[
+            ("Executive Summary", 1),
+            ("1. Introduction", 1),
+            (
+                "The summit produced a framework that both sides describe as constructive.",
+                2,
+            ),
+        ]);
+        assert_eq!(opening[0], Role::Unnumbered, "{opening:?}");
     }
 
     #[test]
