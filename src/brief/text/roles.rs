@@ -151,6 +151,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     mark_figures(body, &mut roles);
     super::numbered_lists::demote_numbered_lists(body, &mut roles);
     demote_headings_in_tables(body, &mut roles, shape);
+    demote_items_after_lone_bullet(body, &mut roles);
     demote_headings_over_nothing(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
     mark_run_in_headings(body, &mut roles);
@@ -418,6 +419,51 @@ fn demote_headings_in_tables(body: &[Block], roles: &mut [Role], shape: &Shape) 
     }
 }
 
+/// True for Latin text whose words longer than three letters are all
+/// capitalised: "Human Summarisation", not "Behavioural advertisement".
+fn title_case(text: &str) -> bool {
+    let mut long = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .peekable();
+    long.peek().is_some()
+        && long
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(char::is_lowercase))
+}
+
+/// True for a block that is a bullet glyph alone: the extraction set the
+/// list's markers apart from its items ("-", "●", "").
+fn lone_bullet(text: &str) -> bool {
+    let text = text.trim();
+    (1..=2).contains(&text.chars().count()) && !text.chars().any(char::is_alphanumeric)
+}
+
+/// The short items after a lone bullet glyph ("including in
+/// particular:" / "-" / "Behavioural advertisement" / "CCTV" / …) are a
+/// list, not headings, up to the first block that is more than an item.
+fn demote_items_after_lone_bullet(body: &[Block], roles: &mut [Role]) {
+    for i in 0..body.len() {
+        if !lone_bullet(&body[i].text) {
+            continue;
+        }
+        for j in i + 1..body.len() {
+            let item = body[j].lines <= 2
+                && !ends_sentence(&body[j].text)
+                && matches!(roles[j], Role::Unnumbered | Role::Paragraph | Role::Figure);
+            // A head in title case over running text ends the list.
+            let titled_head = roles[j] == Role::Unnumbered
+                && title_case(&body[j].text)
+                && body.get(j + 1).is_some_and(prose);
+            if !item || titled_head {
+                break;
+            }
+            if roles[j] == Role::Unnumbered {
+                roles[j] = Role::Paragraph;
+            }
+        }
+    }
+}
+
 /// True for a block that reads as running text.
 fn prose(block: &Block) -> bool {
     block.lines >= 3
@@ -591,6 +637,35 @@ mod tests {
             ),
         ]);
         assert_eq!(opening[0], Role::Unnumbered, "{opening:?}");
+    }
+
+    #[test]
+    fn one_line_items_after_a_lone_bullet_are_a_list() {
+        let roles = roles_of(&[
+            (
+                "Examples of monitoring activities include, in particular:",
+                1,
+            ),
+            ("-", 1),
+            ("Behavioural advertisement", 1),
+            (
+                "Online tracking through the use of cookies or other tracking techniques such as fingerprinting",
+                1,
+            ),
+            ("CCTV", 1),
+            (
+                "Monitoring or regular reporting on an individual’s health status",
+                1,
+            ),
+            (
+                "The EDPB considers that the controller must be targeting individuals in the Union, and so on.",
+                2,
+            ),
+        ]);
+        assert!(
+            roles[2..6].iter().all(|r| *r == Role::Paragraph),
+            "{roles:?}"
+        );
     }
 
     #[test]
