@@ -163,12 +163,17 @@ fn read_page(doc: &PdfDocument, index: usize) -> Result<Page, pdf_oxide::Error> 
 }
 
 /// CJK compatibility ideographs (U+F900–U+FAFF) as the unified ideographs
-/// they stand for: fonts' Unicode maps often give them for common characters
-/// (不 as U+F967), and a search for 不 must find them.
+/// they stand for: fonts' Unicode maps often give them for common
+/// characters (不 as U+F967), and a search for 不 must find them. No object
+/// replacement character is kept: it marks tables (see [`super::place`]).
 fn unified_ideographs(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c == super::place::MARK {
+            // Marks where a table stands in the text; never the page's own.
+            continue;
+        }
         if ('\u{F900}'..='\u{FAFF}').contains(&c) {
             out.extend(std::iter::once(c).nfc());
         } else {

@@ -11,6 +11,8 @@ pub mod extract;
 mod footnotes;
 pub mod order;
 mod pages;
+mod place;
+pub mod table;
 pub mod typography;
 
 use std::collections::HashSet;
@@ -56,8 +58,13 @@ pub fn has_header(bytes: &[u8]) -> bool {
 /// A PDF's text with what the page showed beyond it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PdfText {
-    /// The text, pages separated by `\f`, blocks by blank lines.
+    /// The text, pages separated by `\f`, blocks by blank lines, a table's
+    /// rows one a line.
     pub text: String,
+    /// The text without its tables, for the structure stage.
+    pub flow: String,
+    /// The tables, each with where it stands in `flow`.
+    pub tables: Vec<place::PlacedTable>,
     /// The title by typography: the largest type on the first page.
     pub title: Option<String>,
     /// The footnotes' text, whitespace removed.
@@ -73,12 +80,19 @@ pub struct PdfText {
 /// Extracts the text of the first `max_pages` pages (all with `None`).
 pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfError> {
     let extracted = extract::extract(bytes, max_pages)?;
+    let mut page_tables: Vec<Vec<table::Table>> = Vec::with_capacity(extracted.pages.len());
     let pages: Vec<Vec<Line>> = extracted
         .pages
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let mut lines = order::lines_in_order(&p.runs);
+            let carried = page_tables
+                .last()
+                .and_then(|t| t.last())
+                .map(|t| t.columns.as_slice());
+            let (tables, rest) = table::take(&p.runs, carried);
+            page_tables.push(tables);
+            let mut lines = order::lines_in_order(&rest);
             let label = extracted.labels.get(i).map(String::as_str);
             lines.retain(|l| !is_page_number(l, p.height, label, i + 1));
             lines
@@ -102,6 +116,8 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
     let mut footnotes = HashSet::new();
     let mut hints = Hints::default();
     let mut last_note = None;
+    // Tables by where they stand in `text`: byte offset, page, rows.
+    let mut tables: Vec<(usize, usize, Vec<table::Row>)> = Vec::new();
     let entries: HashSet<String> = pages
         .iter()
         .flatten()
@@ -118,38 +134,57 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         let parts = typography::split_footnotes(lines, body);
         let (body_lines, notes) = (parts.body, parts.notes);
         let middle = align::middle(&body_lines);
-        for block in blocks(&body_lines, pitch) {
-            let look = typography::heading_look(block, body, body_bold);
-            if look.is_some() && !align::heading_placed(block, &margins, middle) {
-                // Heading type where no heading stands: a table's cell,
-                // which heads nothing even when numbered.
-                for line in block {
-                    hints.add_inner_line(&line.text);
-                }
-            } else if let Some(look) = look {
-                // A heading goes on one line, without its footnote mark, so
-                // the loader sees it whole and as the page shows it.
-                let heading = join_lines(block.iter().map(|l| match l.mark_at {
-                    Some(at) if std::ptr::eq(l, &block[block.len() - 1]) => &l.text[..at],
-                    _ => l.text.as_str(),
-                }));
-                if !text.is_empty() && !text.ends_with('\u{c}') {
+        let mut write_body = |text: &mut String, lines: &[Line]| {
+            for block in blocks(lines, pitch) {
+                let look = typography::heading_look(block, body, body_bold);
+                if look.is_some() && !align::heading_placed(block, &margins, middle) {
+                    // Heading type where no heading stands: a table's cell,
+                    // which heads nothing even when numbered.
+                    for line in block {
+                        hints.add_inner_line(&line.text);
+                    }
+                } else if let Some(look) = look {
+                    // A heading goes on one line, without its footnote mark, so
+                    // the loader sees it whole and as the page shows it.
+                    let heading = join_lines(block.iter().map(|l| match l.mark_at {
+                        Some(at) if std::ptr::eq(l, &block[block.len() - 1]) => &l.text[..at],
+                        _ => l.text.as_str(),
+                    }));
+                    if !text.is_empty() && !text.ends_with('\u{c}') {
+                        text.push('\n');
+                    }
+                    text.push_str(&heading);
                     text.push('\n');
+                    candidates.push((heading, look));
+                    continue;
                 }
-                text.push_str(&heading);
+                // Lines that run on inside a block, and the cells of a table
+                // row, head nothing however they are numbered.
+                for (k, line) in block.iter().enumerate() {
+                    if k > 0 || line.shared {
+                        hints.add_inner_line(&line.text);
+                    }
+                }
+                write_block(text, block);
+            }
+        };
+        // Each table stands where it stood among the body lines: before the
+        // first line below its top that it shares some width with.
+        let mut from = 0;
+        for found in std::mem::take(&mut page_tables[i]) {
+            let at = body_lines
+                .iter()
+                .position(|l| l.top >= found.top && l.x1 > found.x0 && l.x0 < found.x1)
+                .unwrap_or(body_lines.len())
+                .max(from);
+            write_body(&mut text, &body_lines[from..at]);
+            from = at;
+            if !text.is_empty() && !text.ends_with(['\n', '\u{c}']) {
                 text.push('\n');
-                candidates.push((heading, look));
-                continue;
             }
-            // Lines that run on inside a block, and the cells of a table
-            // row, head nothing however they are numbered.
-            for (k, line) in block.iter().enumerate() {
-                if k > 0 || line.shared {
-                    hints.add_inner_line(&line.text);
-                }
-            }
-            write_block(&mut text, block);
+            tables.push((text.len(), i, found.rows));
         }
+        write_body(&mut text, &body_lines[from..]);
         // Footnotes after the body of their page, as a block of their own.
         for block in blocks(&notes, pitch) {
             for note in footnotes::split(block, &mut last_note) {
@@ -184,8 +219,11 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
     for (heading, look) in &candidates {
         hints.add_heading(heading, tier(*look));
     }
+    let (text, flow, tables) = place::weave(&text, tables);
     Ok(PdfText {
-        text: super::decode::clean(&text),
+        text,
+        flow,
+        tables,
         title,
         footnotes,
         hints,
@@ -197,11 +235,12 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
 /// Parses a PDF into a brief (ids not yet assigned), with its pages.
 pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<String>), PdfError> {
     let pdf = text_of(bytes, max_pages)?;
-    let mut brief = super::text::parse_with_hints(&pdf.text, &pdf.hints);
+    let mut brief = super::text::parse_with_hints(&pdf.flow, &pdf.hints);
     if let Some(title) = pdf.title {
         set_title(&mut brief.meta, title);
     }
-    assign_pages(&mut brief, &pdf.text, &pdf.labels);
+    assign_pages(&mut brief, &pdf.flow, &pdf.labels);
+    place::place_tables(&mut brief, &pdf.flow, &pdf.tables, &pdf.labels);
     // Footnotes go to the back matter, in the order they are printed, each
     // with its label; the marks in the text stay where they are.
     let mut notes = Vec::new();

@@ -47,12 +47,11 @@ pub fn lines_in_order(runs: &[Run]) -> Vec<Line> {
     order_columns(lines)
 }
 
-/// Groups runs into lines: same vertical band, sorted left to right, split at
-/// wide gaps.
-fn group_lines(runs: &[Run]) -> Vec<Line> {
+/// Runs in bands top to bottom: runs whose vertical middles fall inside the
+/// band's first run, each band sorted left to right.
+pub(super) fn bands(runs: &[Run]) -> Vec<Vec<&Run>> {
     let mut sorted: Vec<&Run> = runs.iter().collect();
     sorted.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
-    // Bands of runs whose vertical middles fall inside the band's first run.
     let mut bands: Vec<Vec<&Run>> = Vec::new();
     for run in sorted {
         let middle = (run.top + run.bottom) / 2.0;
@@ -65,9 +64,18 @@ fn group_lines(runs: &[Run]) -> Vec<Line> {
             _ => bands.push(vec![run]),
         }
     }
-    let mut lines = Vec::with_capacity(bands.len());
-    for mut band in bands {
+    for band in &mut bands {
         band.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    bands
+}
+
+/// Groups runs into lines: same vertical band, sorted left to right, split at
+/// wide gaps.
+fn group_lines(runs: &[Run]) -> Vec<Line> {
+    let bands = bands(runs);
+    let mut lines = Vec::with_capacity(bands.len());
+    for band in bands {
         let first = lines.len();
         let mut piece: Vec<&Run> = Vec::new();
         for run in band {
@@ -92,7 +100,8 @@ fn group_lines(runs: &[Run]) -> Vec<Line> {
     lines
 }
 
-fn make_line(runs: &[&Run]) -> Line {
+/// One line of the runs given, left to right.
+pub(super) fn make_line(runs: &[&Run]) -> Line {
     let mut text = String::new();
     let mut starts = Vec::with_capacity(runs.len());
     let mut prev: Option<&Run> = None;

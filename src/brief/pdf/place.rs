@@ -1,0 +1,315 @@
+//! Tables back among the paragraphs. The structure stage reads the text
+//! with each table as one mark (so no cell is taken for a heading, and a
+//! heading over a table still heads something); the mark is then replaced
+//! by the table's rows. A table whose mark the structure stage did not keep
+//! as a paragraph goes after the paragraph it followed on the page.
+
+use super::table::Row;
+use crate::brief::{Brief, Paragraph, ParagraphKind, Section, Span};
+
+/// Characters of a paragraph used to find it.
+const KEY_CHARS: usize = 24;
+/// Between the cells of a row in the brief's text, as Markdown rows have it.
+const CELL_SEPARATOR: &str = " | ";
+/// Opens a table's mark: the object replacement character, which text taken
+/// off a page never holds (extraction drops it).
+pub const MARK: char = '\u{FFFC}';
+/// The mark's second character names the table: this code point plus its
+/// index, in a private use plane.
+const MARK_BASE: u32 = 0xF_0000;
+/// Ends a mark as a sentence ends, so that the structure stage never runs
+/// the text after it (over a page break) into it.
+const MARK_END: char = '.';
+/// Tables that get a mark; any more are placed by position alone.
+const MAX_MARKS: usize = 0xFFFE;
+
+/// A table and where it stands in the text the structure stage reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedTable {
+    /// Bytes of that text, whitespace removed, before the table.
+    pub at: usize,
+    /// The page it is on, counted from 0.
+    pub page: usize,
+    /// Its rows, top to bottom.
+    pub rows: Vec<Row>,
+}
+
+/// From the page text without tables and the tables with their byte offsets
+/// in it: the whole text (each row a line, cells two spaces apart), the text
+/// without tables, both cleaned, and the tables placed.
+pub fn weave(
+    text: &str,
+    tables: Vec<(usize, usize, Vec<Row>)>,
+) -> (String, String, Vec<PlacedTable>) {
+    use crate::brief::decode::clean;
+    let mut whole = String::with_capacity(text.len());
+    let mut flow = String::with_capacity(text.len());
+    let mut dense = 0;
+    let mut from = 0;
+    let mut placed = Vec::with_capacity(tables.len());
+    for (offset, page, rows) in tables {
+        // Offsets fall at line starts, so cleaning piece by piece is
+        // cleaning the whole.
+        let piece = clean(text.get(from..offset).unwrap_or(""));
+        from = offset.max(from);
+        dense += piece
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>();
+        whole.push_str(&piece);
+        flow.push_str(&piece);
+        if let Some(mark) = mark(placed.len()) {
+            if !flow.is_empty() && !flow.ends_with('\u{c}') {
+                flow.push('\n');
+            }
+            flow.push(MARK);
+            flow.push(mark);
+            flow.push(MARK_END);
+            flow.push('\n');
+        }
+        let rows: Vec<Row> = rows
+            .into_iter()
+            .map(|row| Row {
+                cells: row.cells.iter().map(|c| clean_cell(c)).collect(),
+                header: row.header,
+            })
+            .filter(|row| row.cells.iter().any(|c| !c.is_empty()))
+            .collect();
+        if !whole.is_empty() && !whole.ends_with(['\n', '\u{c}']) {
+            whole.push('\n');
+        }
+        for row in &rows {
+            whole.push('\n');
+            whole.push_str(&row.cells.join("  "));
+        }
+        whole.push('\n');
+        placed.push(PlacedTable {
+            at: dense,
+            page,
+            rows,
+        });
+    }
+    let rest = clean(text.get(from..).unwrap_or(""));
+    whole.push_str(&rest);
+    flow.push_str(&rest);
+    (whole, flow, placed)
+}
+
+/// A cell's text made safe to show, on one line.
+fn clean_cell(text: &str) -> String {
+    let cleaned = crate::brief::decode::clean_fragment(text);
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The character that names table `index` in its mark.
+fn mark(index: usize) -> Option<char> {
+    (index < MAX_MARKS)
+        .then(|| u32::try_from(index).ok())
+        .flatten()
+        .and_then(|i| char::from_u32(MARK_BASE + i))
+}
+
+/// The table a mark's second character names.
+fn marked(c: char) -> Option<usize> {
+    (c as u32)
+        .checked_sub(MARK_BASE)
+        .and_then(|i| usize::try_from(i).ok())
+        .filter(|&i| i < MAX_MARKS)
+}
+
+/// Replaces each table's mark by its rows; a table whose mark is not in a
+/// paragraph goes after the last heading or paragraph that starts before it
+/// in `flow`. `labels` name the pages.
+pub fn place_tables(brief: &mut Brief, flow: &str, tables: &[PlacedTable], labels: &[String]) {
+    if tables.is_empty() {
+        return;
+    }
+    let row_paragraphs = |table: &PlacedTable| {
+        let label = labels
+            .get(table.page)
+            .cloned()
+            .unwrap_or_else(|| (table.page + 1).to_string());
+        table
+            .rows
+            .iter()
+            .map(|row| Paragraph {
+                kind: ParagraphKind::TableRow,
+                cells: row.cells.clone(),
+                header: row.header,
+                spans: vec![Span::plain(row.cells.join(CELL_SEPARATOR))],
+                pages: vec![label.clone()],
+                ..Paragraph::default()
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut placed = vec![false; tables.len()];
+    for section in &mut brief.sections {
+        if !section.paragraphs.iter().any(|p| p.text().contains(MARK)) {
+            continue;
+        }
+        let old = std::mem::take(&mut section.paragraphs);
+        for p in old {
+            let text = p.text();
+            if !text.contains(MARK) {
+                section.paragraphs.push(p);
+                continue;
+            }
+            let mut pieces = text.split(MARK);
+            let before = pieces.next().unwrap_or("").trim();
+            if !before.is_empty() {
+                section.paragraphs.push(Paragraph {
+                    spans: vec![Span::plain(before)],
+                    ..p.clone()
+                });
+            }
+            for piece in pieces {
+                let mut chars = piece.chars();
+                let index = chars.next().and_then(marked).filter(|&i| i < tables.len());
+                if let Some(i) = index.filter(|&i| !placed[i]) {
+                    placed[i] = true;
+                    section.paragraphs.extend(row_paragraphs(&tables[i]));
+                }
+                let rest = chars.as_str();
+                let after = rest.strip_prefix(MARK_END).unwrap_or(rest).trim();
+                if !after.is_empty() {
+                    section.paragraphs.push(Paragraph {
+                        pages: p.pages.clone(),
+                        ..Paragraph::plain(ParagraphKind::Text, after)
+                    });
+                }
+            }
+        }
+    }
+    scrub_marks(brief);
+    let left: Vec<(&PlacedTable, Vec<Paragraph>)> = tables
+        .iter()
+        .zip(&placed)
+        .filter(|(_, done)| !**done)
+        .map(|(t, _)| (t, row_paragraphs(t)))
+        .collect();
+    if !left.is_empty() {
+        place_by_position(brief, flow, left);
+    }
+}
+
+/// Takes what is left of marks out of everything the brief shows.
+fn scrub_marks(brief: &mut Brief) {
+    let keep = |c: &char| *c != MARK && marked(*c).is_none();
+    let clean = |s: &mut String| {
+        if s.chars().any(|c| !keep(&c)) {
+            *s = s
+                .chars()
+                .filter(keep)
+                .collect::<String>()
+                .trim()
+                .to_string();
+        }
+    };
+    let meta = &mut brief.meta;
+    for field in [
+        &mut meta.title,
+        &mut meta.subtitle,
+        &mut meta.affiliation,
+        &mut meta.date,
+        &mut meta.series,
+        &mut meta.publisher,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        clean(field);
+    }
+    meta.authors.iter_mut().for_each(&clean);
+    meta.authors.retain(|a| !a.is_empty());
+    for section in &mut brief.sections {
+        if let Some(title) = &mut section.title {
+            clean(title);
+        }
+    }
+    let paragraphs = brief
+        .front_matter
+        .iter_mut()
+        .chain(
+            brief
+                .sections
+                .iter_mut()
+                .flat_map(|s| s.paragraphs.iter_mut()),
+        )
+        .chain(brief.back_matter.iter_mut());
+    for p in paragraphs {
+        p.spans.iter_mut().for_each(|span| clean(&mut span.text));
+        p.spans.retain(|span| !span.text.is_empty());
+    }
+    let empty = |p: &Paragraph| p.spans.is_empty() && p.cells.is_empty();
+    brief.front_matter.retain(|p| !empty(p));
+    brief.back_matter.retain(|p| !empty(p));
+    for section in &mut brief.sections {
+        section.paragraphs.retain(|p| !empty(p));
+    }
+}
+
+/// Puts each table after the last heading or paragraph that starts before
+/// it in `flow`.
+fn place_by_position(brief: &mut Brief, flow: &str, tables: Vec<(&PlacedTable, Vec<Paragraph>)>) {
+    let dense: String = flow.chars().filter(|c| !c.is_whitespace()).collect();
+    // Where each heading and paragraph starts: (offset, section, index of
+    // the paragraph after it).
+    let mut starts: Vec<(usize, usize, usize)> = Vec::new();
+    let mut cursor = 0;
+    let mut find = |text: &str| {
+        let own: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let end = own
+            .char_indices()
+            .nth(KEY_CHARS)
+            .map_or(own.len(), |(i, _)| i);
+        let key = &own[..end];
+        if key.is_empty() {
+            return None;
+        }
+        let at = cursor + dense.get(cursor..)?.find(key)?;
+        cursor = at + key.len();
+        Some(at)
+    };
+    for (s, section) in brief.sections.iter().enumerate() {
+        if let Some(at) = section.title.as_deref().and_then(&mut find) {
+            starts.push((at, s, 0));
+        }
+        for (k, p) in section.paragraphs.iter().enumerate() {
+            if p.kind == ParagraphKind::TableRow {
+                continue;
+            }
+            if let Some(at) = find(&p.text()) {
+                starts.push((at, s, k + 1));
+            }
+        }
+    }
+    // Where each table goes: after the last start before it, or (`None`)
+    // before everything.
+    let mut inserts: Vec<(Option<(usize, usize)>, Vec<Paragraph>)> = tables
+        .into_iter()
+        .map(|(t, rows)| {
+            let before = starts.partition_point(|&(at, _, _)| at < t.at);
+            let place = before.checked_sub(1).map(|k| (starts[k].1, starts[k].2));
+            (place, rows)
+        })
+        .collect();
+    let opening = brief.sections.first().is_some_and(|s| s.title.is_none());
+    if !opening && inserts.iter().any(|(place, _)| place.is_none()) {
+        // A table before the first heading opens an untitled section.
+        brief.sections.insert(0, Section::default());
+        for (place, _) in &mut inserts {
+            if let Some((s, _)) = place {
+                *s += 1;
+            }
+        }
+    }
+    // From the last, so earlier places keep their indices.
+    for (place, rows) in inserts.into_iter().rev() {
+        let (s, k) = place.unwrap_or((0, 0));
+        if let Some(section) = brief.sections.get_mut(s) {
+            let k = k.min(section.paragraphs.len());
+            section.paragraphs.splice(k..k, rows);
+        }
+    }
+}
