@@ -171,7 +171,18 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
         // Each table stands where it stood among the body lines: before the
         // first line below its top that it shares some width with.
         let mut from = 0;
-        for found in std::mem::take(&mut page_tables[i]) {
+        for mut found in std::mem::take(&mut page_tables[i]) {
+            // A row the page break cut (its first cell empty here) is made
+            // whole on the table of the page before.
+            if let Some((_, page, rows)) = tables.last_mut()
+                && found.goes_on
+                && *page + 1 == i
+                && found.rows.first().is_some_and(|r| r.cells[0].is_empty())
+                && let Some(last) = rows.last_mut()
+                && last.cells.len() == found.rows[0].cells.len()
+            {
+                last.join(found.rows.remove(0));
+            }
             let at = body_lines
                 .iter()
                 .position(|l| l.top >= found.top && l.x1 > found.x0 && l.x0 < found.x1)

@@ -72,7 +72,7 @@ pub fn weave(
             .into_iter()
             .map(|row| Row {
                 cells: row.cells.iter().map(|c| clean_cell(c)).collect(),
-                header: row.header,
+                ..row
             })
             .filter(|row| row.cells.iter().any(|c| !c.is_empty()))
             .collect();
@@ -125,11 +125,13 @@ pub fn place_tables(brief: &mut Brief, flow: &str, tables: &[PlacedTable], label
     if tables.is_empty() {
         return;
     }
-    let row_paragraphs = |table: &PlacedTable| {
-        let label = labels
-            .get(table.page)
+    let label = |page: usize| {
+        labels
+            .get(page)
             .cloned()
-            .unwrap_or_else(|| (table.page + 1).to_string());
+            .unwrap_or_else(|| (page + 1).to_string())
+    };
+    let row_paragraphs = |table: &PlacedTable| {
         table
             .rows
             .iter()
@@ -138,7 +140,11 @@ pub fn place_tables(brief: &mut Brief, flow: &str, tables: &[PlacedTable], label
                 cells: row.cells.clone(),
                 header: row.header,
                 spans: vec![Span::plain(row.cells.join(CELL_SEPARATOR))],
-                pages: vec![label.clone()],
+                pages: if row.cut {
+                    vec![label(table.page), label(table.page + 1)]
+                } else {
+                    vec![label(table.page)]
+                },
                 ..Paragraph::default()
             })
             .collect::<Vec<_>>()

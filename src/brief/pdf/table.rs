@@ -5,7 +5,7 @@
 //! Text in columns that do not line up row by row (two columns of prose, a
 //! chart's labels) is left to the reading order.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::extract::Run;
 use super::order::{self, Line};
@@ -22,6 +22,10 @@ const MAX_GAP_EMS: f32 = 3.0;
 const ALIGN_EMS: f32 = 0.35;
 /// Rows with cells side by side that make a table.
 const MIN_ROWS: usize = 2;
+/// Column heads stand at most this many ems over the first row.
+const HEAD_GAP_EMS: f32 = 1.5;
+/// A left edge where this many pieces start is a column's.
+const MIN_EDGE_STARTS: usize = 3;
 /// A column whose median line is at most this share of its width is
 /// ragged: cells, not running text.
 const SHORT_SHARE: f32 = 0.6;
@@ -44,6 +48,8 @@ pub struct Table {
     pub x1: f32,
     /// The left edge of each column.
     pub columns: Vec<f32>,
+    /// True when it goes on from the last table of the page before.
+    pub goes_on: bool,
     /// Its rows, top to bottom.
     pub rows: Vec<Row>,
 }
@@ -55,6 +61,8 @@ pub struct Row {
     pub cells: Vec<String>,
     /// True for the head row: all bold over rows that are not.
     pub header: bool,
+    /// True when the row goes on over the page break to the next page.
+    pub cut: bool,
 }
 
 /// Runs of one band close enough to read as one piece of text.
@@ -68,7 +76,8 @@ struct Piece<'a> {
 /// table on the page before: a table that goes on over the page break may
 /// show a single row on this one.
 pub fn take(runs: &[Run], carried: Option<&[f32]>) -> (Vec<Table>, Vec<Run>) {
-    let bands: Vec<Vec<Piece>> = order::bands(runs).iter().map(|b| pieces(b)).collect();
+    let mut bands: Vec<Vec<Piece>> = order::bands(runs).iter().map(|b| pieces(b)).collect();
+    split_at_edges(&mut bands);
     let mut tables = Vec::new();
     let mut used: HashSet<*const Run> = HashSet::new();
     let mut i = 0;
@@ -88,7 +97,8 @@ pub fn take(runs: &[Run], carried: Option<&[f32]>) -> (Vec<Table>, Vec<Run>) {
         // is no table either.
         i = end;
         floor = end;
-        let Some(table) = build(&bands[start..end], carried) else {
+        let first = tables.is_empty().then_some(carried).flatten();
+        let Some(table) = build(&bands[start..end], first) else {
             continue;
         };
         for piece in bands[start..end].iter().flatten() {
@@ -129,6 +139,54 @@ fn pieces<'a>(band: &[&'a Run]) -> Vec<Piece<'a>> {
             runs,
         })
         .collect()
+}
+
+/// Splits pieces where one of their runs starts at a left edge that starts
+/// several pieces of the page: a cell's text that comes closer than a gap
+/// to the next column's is still two cells.
+fn split_at_edges(bands: &mut [Vec<Piece>]) {
+    let key = |x: f32| (x * 2.0).round() as i32;
+    let mut starts: HashMap<i32, usize> = HashMap::new();
+    for piece in bands.iter().flatten() {
+        *starts.entry(key(piece.line.x0)).or_default() += 1;
+    }
+    let edge = |x: f32| {
+        (-1..=1).any(|d| {
+            starts
+                .get(&(key(x) + d))
+                .is_some_and(|&n| n >= MIN_EDGE_STARTS)
+        })
+    };
+    for band in bands.iter_mut() {
+        if !band
+            .iter()
+            .any(|p| p.runs.iter().skip(1).any(|r| edge(r.x0)))
+        {
+            continue;
+        }
+        let mut split = Vec::with_capacity(band.len() + 1);
+        for piece in band.drain(..) {
+            let mut part: Vec<&Run> = Vec::new();
+            for run in piece.runs {
+                let cut = part
+                    .last()
+                    .is_some_and(|last| run.x0 >= last.x1 && edge(run.x0));
+                if cut {
+                    let runs = std::mem::take(&mut part);
+                    split.push(Piece {
+                        line: order::make_line(&runs),
+                        runs,
+                    });
+                }
+                part.push(run);
+            }
+            split.push(Piece {
+                line: order::make_line(&part),
+                runs: part,
+            });
+        }
+        *band = split;
+    }
 }
 
 /// True for two single characters set apart on one line: a word set
@@ -233,7 +291,14 @@ fn region(
         let gap = top(&bands[start]) - bottom(above);
         let fits = columns(bands[start - 1..end].iter().flatten()).len()
             == columns(bands[start..end].iter().flatten()).len();
-        if gap > 1.5 * size || above.iter().any(|p| p.line.size > size + 0.1) || !fits {
+        // Column heads sit close over the table; the rest of a row from the
+        // page before may stand as far off as rows stand apart.
+        let room = if head_room > MAX_HEAD_BANDS {
+            MAX_GAP_EMS
+        } else {
+            HEAD_GAP_EMS
+        };
+        if gap > room * size || above.iter().any(|p| p.line.size > size + 0.1) || !fits {
             break;
         }
         start -= 1;
@@ -325,6 +390,7 @@ fn build(bands: &[Vec<Piece>], carried: Option<&[f32]>) -> Option<Table> {
     let header = bold_cells(&rows[0]) && rows.iter().skip(1).any(|r| !bold_cells(r));
     Some(Table {
         columns: cols.iter().map(|c| c.0).collect(),
+        goes_on,
         top: top(&bands[0]),
         x0: cols[0].0,
         x1: cols[cols.len() - 1].1,
@@ -334,6 +400,7 @@ fn build(bands: &[Vec<Piece>], carried: Option<&[f32]>) -> Option<Table> {
             .map(|(k, cells)| Row {
                 cells: cells.iter().map(|c| cell_text(c)).collect(),
                 header: header && k == 0,
+                cut: false,
             })
             .collect(),
     })
@@ -368,25 +435,41 @@ fn aligned(cells: &Cells) -> bool {
     })
 }
 
-/// A cell's lines as one text: CJK joined without a space, a word broken
-/// at a hyphen joined whole.
+/// A cell's lines as one text.
 fn cell_text(pieces: &[&Piece]) -> String {
     let mut out = String::new();
     for piece in pieces {
-        let text = piece.line.text.trim();
-        if text.is_empty() {
-            continue;
-        }
-        let hyphen = out.ends_with('-')
-            && out.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-            && text.starts_with(char::is_lowercase);
-        if hyphen {
-            out.push_str(text);
-        } else {
-            out = super::join_lines([out.as_str(), text].into_iter());
-        }
+        join_cell(&mut out, &piece.line.text);
     }
     out
+}
+
+/// Adds a line to a cell's text: CJK joined without a space, a word
+/// broken at a hyphen joined whole.
+pub fn join_cell(cell: &mut String, line: &str) {
+    let line = line.trim();
+    if line.is_empty() {
+        return;
+    }
+    let hyphen = cell.ends_with('-')
+        && cell.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+        && line.starts_with(char::is_lowercase);
+    if hyphen {
+        cell.push_str(line);
+    } else {
+        *cell = super::join_lines([cell.as_str(), line].into_iter());
+    }
+}
+
+impl Row {
+    /// Puts the rest of this row, cut by a page break, back on it: each
+    /// cell of `rest` goes on the cell above.
+    pub fn join(&mut self, rest: Row) {
+        for (cell, more) in self.cells.iter_mut().zip(rest.cells) {
+            join_cell(cell, &more);
+        }
+        self.cut = true;
+    }
 }
 
 /// True when some column is no column of running text: too narrow for it,
