@@ -5,15 +5,21 @@
 //! Text in columns that do not line up row by row (two columns of prose, a
 //! chart's labels) is left to the reading order.
 
-use std::collections::{HashMap, HashSet};
+mod pieces;
+mod row;
+
+use std::collections::HashSet;
 
 use super::extract::Run;
-use super::order::{self, Line};
+use super::order;
+use pieces::{Piece, pieces, split_at_edges};
+use row::is_marker;
+pub use row::{Row, join_cell};
 
-/// A gap this many ems wide between runs on one band separates two cells.
-const CELL_GAP_EMS: f32 = 0.5;
-/// Two columns are apart by a blank at least this many ems wide.
-const GUTTER_EMS: f32 = 0.5;
+/// Two columns are apart by a blank at least this many ems wide: pieces
+/// are parted at wider gaps or at a column's edge, so a narrow blank
+/// between them is enough.
+const GUTTER_EMS: f32 = 0.2;
 /// A blank this many ems high across every column ends a row.
 const ROW_GAP_EMS: f32 = 0.6;
 /// A blank this many ems high ends the table whatever stands below.
@@ -24,15 +30,11 @@ const ALIGN_EMS: f32 = 0.35;
 const MIN_ROWS: usize = 2;
 /// Column heads stand at most this many ems over the first row.
 const HEAD_GAP_EMS: f32 = 1.5;
-/// A left edge where this many pieces start is a column's.
-const MIN_EDGE_STARTS: usize = 3;
 /// A column whose median line is at most this share of its width is
 /// ragged: cells, not running text.
 const SHORT_SHARE: f32 = 0.6;
 /// A column of running text is at least this many ems wide.
 const PROSE_MIN_EMS: f32 = 15.0;
-/// A list marker has at most this many characters.
-const MAX_MARKER_CHARS: usize = 6;
 /// Lines over the first row that may still belong to the table: its column
 /// heads set on a line of their own.
 const MAX_HEAD_BANDS: usize = 2;
@@ -52,23 +54,6 @@ pub struct Table {
     pub goes_on: bool,
     /// Its rows, top to bottom.
     pub rows: Vec<Row>,
-}
-
-/// One row of a table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    /// The text of each cell, left to right; empty for a blank cell.
-    pub cells: Vec<String>,
-    /// True for the head row: all bold over rows that are not.
-    pub header: bool,
-    /// True when the row goes on over the page break to the next page.
-    pub cut: bool,
-}
-
-/// Runs of one band close enough to read as one piece of text.
-struct Piece<'a> {
-    line: Line,
-    runs: Vec<&'a Run>,
 }
 
 /// Takes the tables off a page: the tables, and the runs left for the
@@ -115,85 +100,6 @@ pub fn take(runs: &[Run], carried: Option<&[f32]>) -> (Vec<Table>, Vec<Run>) {
         .cloned()
         .collect();
     (tables, rest)
-}
-
-/// Splits a band (sorted left to right) at gaps wide enough to part cells.
-fn pieces<'a>(band: &[&'a Run]) -> Vec<Piece<'a>> {
-    let mut out: Vec<Vec<&Run>> = Vec::new();
-    for &run in band {
-        match out.last_mut() {
-            Some(piece)
-                if piece.last().is_some_and(|last| {
-                    run.x0 - last.x1 <= CELL_GAP_EMS * last.size.max(run.size).max(1.0)
-                        || spaced_letters(last, run)
-                }) =>
-            {
-                piece.push(run)
-            }
-            _ => out.push(vec![run]),
-        }
-    }
-    out.into_iter()
-        .map(|runs| Piece {
-            line: order::make_line(&runs),
-            runs,
-        })
-        .collect()
-}
-
-/// Splits pieces where one of their runs starts at a left edge that starts
-/// several pieces of the page: a cell's text that comes closer than a gap
-/// to the next column's is still two cells.
-fn split_at_edges(bands: &mut [Vec<Piece>]) {
-    let key = |x: f32| (x * 2.0).round() as i32;
-    let mut starts: HashMap<i32, usize> = HashMap::new();
-    for piece in bands.iter().flatten() {
-        *starts.entry(key(piece.line.x0)).or_default() += 1;
-    }
-    let edge = |x: f32| {
-        (-1..=1).any(|d| {
-            starts
-                .get(&(key(x) + d))
-                .is_some_and(|&n| n >= MIN_EDGE_STARTS)
-        })
-    };
-    for band in bands.iter_mut() {
-        if !band
-            .iter()
-            .any(|p| p.runs.iter().skip(1).any(|r| edge(r.x0)))
-        {
-            continue;
-        }
-        let mut split = Vec::with_capacity(band.len() + 1);
-        for piece in band.drain(..) {
-            let mut part: Vec<&Run> = Vec::new();
-            for run in piece.runs {
-                let cut = part
-                    .last()
-                    .is_some_and(|last| run.x0 >= last.x1 && edge(run.x0));
-                if cut {
-                    let runs = std::mem::take(&mut part);
-                    split.push(Piece {
-                        line: order::make_line(&runs),
-                        runs,
-                    });
-                }
-                part.push(run);
-            }
-            split.push(Piece {
-                line: order::make_line(&part),
-                runs: part,
-            });
-        }
-        *band = split;
-    }
-}
-
-/// True for two single characters set apart on one line: a word set
-/// letter-spaced ("議   程"), not two cells.
-fn spaced_letters(a: &Run, b: &Run) -> bool {
-    let single = |r: &Run| r.text.trim().chars().count() == 1;
-    single(a) && single(b)
 }
 
 fn em(pieces: &[Piece]) -> f32 {
@@ -444,34 +350,6 @@ fn cell_text(pieces: &[&Piece]) -> String {
     out
 }
 
-/// Adds a line to a cell's text: CJK joined without a space, a word
-/// broken at a hyphen joined whole.
-pub fn join_cell(cell: &mut String, line: &str) {
-    let line = line.trim();
-    if line.is_empty() {
-        return;
-    }
-    let hyphen = cell.ends_with('-')
-        && cell.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-        && line.starts_with(char::is_lowercase);
-    if hyphen {
-        cell.push_str(line);
-    } else {
-        *cell = super::join_lines([cell.as_str(), line].into_iter());
-    }
-}
-
-impl Row {
-    /// Puts the rest of this row, cut by a page break, back on it: each
-    /// cell of `rest` goes on the cell above.
-    pub fn join(&mut self, rest: Row) {
-        for (cell, more) in self.cells.iter_mut().zip(rest.cells) {
-            join_cell(cell, &more);
-        }
-        self.cut = true;
-    }
-}
-
 /// True when some column is no column of running text: too narrow for it,
 /// or its lines mostly stop well short of its width.
 fn ragged(bands: &[&Vec<Piece>], cols: &[(f32, f32)]) -> bool {
@@ -489,15 +367,5 @@ fn ragged(bands: &[&Vec<Piece>], cols: &[(f32, f32)]) -> bool {
     })
 }
 
-/// True for a list marker: a bullet, or a short number or letter with its
-/// punctuation ("3.", "(b)", "iv)", "二、").
-fn is_marker(text: &str) -> bool {
-    let text = text.trim();
-    let core = text.trim_matches(|c: char| "().)）（、:：-–—".contains(c));
-    let numeral =
-        |c: char| c.is_ascii_digit() || "一二三四五六七八九十壹貳參肆伍陸柒捌玖拾".contains(c);
-    let letters = core.chars().count() <= 3 && core.chars().all(|c| c.is_ascii_alphabetic());
-    text.chars().count() <= MAX_MARKER_CHARS
-        && (core.chars().all(|c| !c.is_alphanumeric() || numeral(c))
-            || (letters && core.len() < text.len()))
-}
+#[cfg(test)]
+mod tests;
