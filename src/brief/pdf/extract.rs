@@ -204,5 +204,7 @@ mod tests {
     #[test]
     fn compatibility_ideographs_become_the_unified_ones() {
         assert_eq!(unified_ideographs("\u{F967}\u{F9B2}論 abc"), "不零論 abc");
+        // A page cannot forge the mark that stands for a table.
+        assert_eq!(unified_ideographs("a\u{FFFC}b"), "ab");
     }
 }

@@ -201,16 +201,21 @@ pub fn place_tables(brief: &mut Brief, flow: &str, tables: &[PlacedTable], label
 
 /// Takes what is left of marks out of everything the brief shows.
 fn scrub_marks(brief: &mut Brief) {
-    let keep = |c: &char| *c != MARK && marked(*c).is_none();
     let clean = |s: &mut String| {
-        if s.chars().any(|c| !keep(&c)) {
-            *s = s
-                .chars()
-                .filter(keep)
-                .collect::<String>()
-                .trim()
-                .to_string();
+        if !s.contains(MARK) {
+            return;
         }
+        let mut out = String::with_capacity(s.len());
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != MARK {
+                out.push(c);
+                continue;
+            }
+            chars.next_if(|&c| marked(c).is_some());
+            chars.next_if_eq(&MARK_END);
+        }
+        *s = out.split_whitespace().collect::<Vec<_>>().join(" ");
     };
     let meta = &mut brief.meta;
     for field in [
@@ -317,5 +322,122 @@ fn place_by_position(brief: &mut Brief, flow: &str, tables: Vec<(&PlacedTable, V
             let k = k.min(section.paragraphs.len());
             section.paragraphs.splice(k..k, rows);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Row {
+        Row {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            header: false,
+            cut: false,
+        }
+    }
+
+    fn brief(paragraphs: &[&str]) -> Brief {
+        Brief {
+            sections: vec![Section {
+                title: Some("Heading".into()),
+                level: 1,
+                paragraphs: paragraphs
+                    .iter()
+                    .map(|t| Paragraph::plain(ParagraphKind::Text, *t))
+                    .collect(),
+                ..Section::default()
+            }],
+            ..Brief::default()
+        }
+    }
+
+    fn kinds_and_texts(brief: &Brief) -> Vec<(ParagraphKind, String)> {
+        brief.sections[0]
+            .paragraphs
+            .iter()
+            .map(|p| (p.kind, p.text()))
+            .collect()
+    }
+
+    #[test]
+    fn the_whole_text_holds_the_rows_and_the_flow_a_mark() {
+        let text = "Heading\n\nSome text.\n";
+        let (whole, flow, placed) = weave(text, vec![(text.len(), 0, vec![row(&["a", "b\u{1b}[31m"])])]);
+        assert_eq!(whole, "Heading\n\nSome text.\n\na  b\n");
+        assert_eq!(flow, format!("Heading\n\nSome text.\n\n{MARK}\u{F0000}.\n"));
+        // Bytes of "HeadingSometext." before the table.
+        assert_eq!(placed[0].at, 16);
+        assert_eq!(placed[0].rows[0].cells, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_mark_gives_way_to_the_rows_also_inside_a_paragraph() {
+        let tables = [
+            PlacedTable {
+                at: 0,
+                page: 0,
+                rows: vec![row(&["x", "y"]), row(&["1", "2"])],
+            },
+            PlacedTable {
+                at: 0,
+                page: 1,
+                rows: vec![row(&["z", "w"])],
+            },
+        ];
+        let mut b = brief(&[
+            "Before.",
+            &format!("{MARK}\u{F0000}."),
+            &format!("A sentence cut by {MARK}\u{F0001}. the table goes on."),
+        ]);
+        place_tables(&mut b, "", &tables, &["7".into(), "8".into()]);
+        assert_eq!(
+            kinds_and_texts(&b),
+            [
+                (ParagraphKind::Text, "Before.".to_string()),
+                (ParagraphKind::TableRow, "x | y".to_string()),
+                (ParagraphKind::TableRow, "1 | 2".to_string()),
+                (ParagraphKind::Text, "A sentence cut by".to_string()),
+                (ParagraphKind::TableRow, "z | w".to_string()),
+                (ParagraphKind::Text, "the table goes on.".to_string()),
+            ]
+        );
+        let rows = &b.sections[0].paragraphs;
+        assert_eq!(rows[1].cells, ["x", "y"]);
+        assert_eq!(rows[1].pages, ["7"]);
+        assert_eq!(rows[4].pages, ["8"]);
+    }
+
+    #[test]
+    fn a_table_whose_mark_was_lost_goes_after_the_paragraph_before_it() {
+        let flow = "Heading\n\nFirst paragraph.\n\nSecond paragraph.\n";
+        let tables = [PlacedTable {
+            at: "HeadingFirstparagraph.".len(),
+            page: 0,
+            rows: vec![row(&["x", "y"])],
+        }];
+        let mut b = brief(&["First paragraph.", "Second paragraph."]);
+        // The mark went into the title: it is taken out there.
+        b.meta.title = Some(format!("A title {MARK}\u{F0000}."));
+        place_tables(&mut b, flow, &tables, &[]);
+        assert_eq!(b.meta.title.as_deref(), Some("A title"));
+        let texts: Vec<String> = kinds_and_texts(&b).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["First paragraph.", "x | y", "Second paragraph."]);
+        assert_eq!(b.sections[0].paragraphs[1].pages, ["1"]);
+    }
+
+    #[test]
+    fn a_table_before_the_first_heading_opens_an_untitled_section() {
+        let flow = "Heading\n\nText.\n";
+        let tables = [PlacedTable {
+            at: 0,
+            page: 0,
+            rows: vec![row(&["x", "y"])],
+        }];
+        let mut b = brief(&["Text."]);
+        place_tables(&mut b, flow, &tables, &[]);
+        assert_eq!(b.sections.len(), 2);
+        assert_eq!(b.sections[0].title, None);
+        assert_eq!(b.sections[0].paragraphs[0].cells, ["x", "y"]);
     }
 }
