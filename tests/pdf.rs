@@ -181,6 +181,85 @@ fn a_pdf_opens_with_title_headings_pages_and_footnotes_after_the_body() {
     assert!(!texts.iter().any(|t| t == "1" || t == "2"), "{texts:?}");
 }
 
+/// A page with prose, a three-column table (bold heads, a wrapped cell)
+/// and prose after it.
+fn with_table() -> Vec<u8> {
+    let body = |y: u32, s: &str| text("F1", 10, 72, y, s);
+    let mut page = text("F2", 20, 72, 720, "Delivery of the Plan");
+    page += &text("F2", 13, 72, 690, "Timetable");
+    page += &body(
+        670,
+        "The government sets out when each part of the plan is due,",
+    );
+    page += &body(658, "and who leads it, in the table below.");
+    for (x, head) in [(72, "Item"), (250, "Lead"), (420, "Due")] {
+        page += &text("F2", 10, x, 630, head);
+    }
+    page += &body(606, "Compute strategy");
+    page += &text("F1", 10, 250, 606, "DSIT with the research");
+    page += &text("F1", 10, 250, 594, "councils");
+    page += &text("F1", 10, 420, 606, "Spring 2025");
+    page += &body(570, "Data library");
+    page += &text("F1", 10, 250, 570, "DSIT");
+    page += &text("F1", 10, 420, 570, "Summer 2025");
+    page += &body(540, "Progress is reported to Parliament every six months.");
+    pdf(&[page])
+}
+
+#[test]
+fn a_table_on_the_page_is_rows_of_cells_between_its_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "table.pdf", &with_table());
+    let v = outline_json(&path);
+    let section = &v["sections"][0];
+    assert_eq!(section["title"], "Timetable", "{v}");
+    let paragraphs = section["paragraphs"].as_array().unwrap();
+    let shown: Vec<(&str, &str)> = paragraphs
+        .iter()
+        .map(|p| (p["kind"].as_str().unwrap(), p["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "text",
+                "The government sets out when each part of the plan is due, and who leads it, in the table below."
+            ),
+            ("table_row", "Item | Lead | Due"),
+            (
+                "table_row",
+                "Compute strategy | DSIT with the research councils | Spring 2025"
+            ),
+            ("table_row", "Data library | DSIT | Summer 2025"),
+            (
+                "text",
+                "Progress is reported to Parliament every six months."
+            ),
+        ]
+    );
+    assert_eq!(paragraphs[1]["header"], true);
+    assert_eq!(
+        paragraphs[2]["cells"],
+        serde_json::json!([
+            "Compute strategy",
+            "DSIT with the research councils",
+            "Spring 2025"
+        ])
+    );
+    assert_eq!(paragraphs[2]["pages"], serde_json::json!(["1"]));
+    // The converted text keeps the table a row a line.
+    let out = gloss()
+        .args(["convert", "--to", "t"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let converted = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        converted.contains("Data library  DSIT  Summer 2025"),
+        "{converted}"
+    );
+}
+
 #[test]
 fn a_pdf_is_known_by_its_signature_whatever_its_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -362,6 +441,9 @@ fn corpus_pdfs_keep_the_characters_pdftotext_finds_and_cjk_reads_right() {
         ("tw-yda-minutes-2018", "t", 0.97),
         ("cn-thinktank-daily-brief-2026-07-04", "s", 0.97),
         ("eu-edpb-territorial-scope-2020", "s", 0.97),
+        // Tables, read row by row where pdftotext reads column by column.
+        ("tw-yda-roadshow-agenda-2019", "t", 0.97),
+        ("uk-ai-opportunities-response-2025", "s", 0.97),
     ] {
         let pdf = dir.join(format!("{name}.pdf"));
         let reference = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
@@ -383,6 +465,83 @@ fn corpus_pdfs_keep_the_characters_pdftotext_finds_and_cjk_reads_right() {
             r * 100.0
         );
     }
+}
+
+fn table_rows(v: &Value) -> Vec<Vec<String>> {
+    v["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["paragraphs"].as_array().into_iter().flatten())
+        .filter(|p| p["kind"] == "table_row")
+        .map(|p| {
+            p["cells"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| c.as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+fn section_titles(v: &Value) -> Vec<String> {
+    v["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["title"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn corpus_tables_read_row_by_row_with_their_cells_whole() {
+    let dir = corpus();
+    // A timetable whose wrapped cell is centred beside one-line cells.
+    let v = outline_json(&dir.join("tw-yda-roadshow-agenda-2019.pdf"));
+    let rows = table_rows(&v);
+    assert!(
+        rows.contains(&vec![
+            "14:30-14:35".to_string(),
+            "開幕詞".to_string(),
+            "行政院唐政務委員兼副召集人鳳致詞".to_string()
+        ]),
+        "{rows:?}"
+    );
+    assert!(section_titles(&v).is_empty(), "{v}");
+    // Recommendation tables whose columns share baselines, over 13 pages.
+    let v = outline_json(&dir.join("uk-ai-opportunities-response-2025.pdf"));
+    let rows = table_rows(&v);
+    let second = rows
+        .iter()
+        .find(|r| r[0].starts_with("Recommendation 2 "))
+        .expect("the row of recommendation 2");
+    assert!(
+        second[1].starts_with(
+            "Agree. DSIT will set out how we will deliver on this as part of its long-term compute strategy."
+        ),
+        "{second:?}"
+    );
+    assert_eq!(second[2], "24/25 FY to 2030/2031 FY");
+    // A heading over a table still heads it, and no cell is a heading.
+    let titles = section_titles(&v);
+    assert!(
+        titles.contains(
+            &"Training, retaining and attracting the next generation of AI scientists and founders"
+                .to_string()
+        ),
+        "{titles:?}"
+    );
+    assert!(
+        !titles.iter().any(|t| t.starts_with("Recommendation")),
+        "{titles:?}"
+    );
+    // A table in a designed report: its column head is no heading.
+    let v = outline_json(&dir.join("recursive-public-2023.pdf"));
+    assert!(
+        !section_titles(&v).contains(&"Cluster Interpretations".to_string()),
+        "{v}"
+    );
 }
 
 #[test]

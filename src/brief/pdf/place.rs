@@ -260,6 +260,9 @@ fn scrub_marks(brief: &mut Brief) {
     }
 }
 
+/// A section and the index in its paragraphs where rows go.
+type Place = (usize, usize);
+
 /// Puts each table after the last heading or paragraph that starts before
 /// it in `flow`.
 fn place_by_position(brief: &mut Brief, flow: &str, tables: Vec<(&PlacedTable, Vec<Paragraph>)>) {
@@ -297,7 +300,7 @@ fn place_by_position(brief: &mut Brief, flow: &str, tables: Vec<(&PlacedTable, V
     }
     // Where each table goes: after the last start before it, or (`None`)
     // before everything.
-    let mut inserts: Vec<(Option<(usize, usize)>, Vec<Paragraph>)> = tables
+    let mut inserts: Vec<(Option<Place>, Vec<Paragraph>)> = tables
         .into_iter()
         .map(|(t, rows)| {
             let before = starts.partition_point(|&(at, _, _)| at < t.at);
@@ -363,7 +366,10 @@ mod tests {
     #[test]
     fn the_whole_text_holds_the_rows_and_the_flow_a_mark() {
         let text = "Heading\n\nSome text.\n";
-        let (whole, flow, placed) = weave(text, vec![(text.len(), 0, vec![row(&["a", "b\u{1b}[31m"])])]);
+        let (whole, flow, placed) = weave(
+            text,
+            vec![(text.len(), 0, vec![row(&["a", "b\u{1b}[31m"])])],
+        );
         assert_eq!(whole, "Heading\n\nSome text.\n\na  b\n");
         assert_eq!(flow, format!("Heading\n\nSome text.\n\n{MARK}\u{F0000}.\n"));
         // Bytes of "HeadingSometext." before the table.

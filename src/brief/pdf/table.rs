@@ -261,7 +261,7 @@ fn build(bands: &[Vec<Piece>], carried: Option<&[f32]>) -> Option<Table> {
             // (its next paragraph), unless that row is the head.
             let lone = cells.iter().filter(|c| !c.is_empty()).count() == 1;
             match rows.last_mut() {
-                Some(last) if lone && !(bold_cells(last) && !bold_cells(&cells)) => {
+                Some(last) if lone && (!bold_cells(last) || bold_cells(&cells)) => {
                     for (into, from) in last.iter_mut().zip(cells) {
                         into.extend(from);
                     }
