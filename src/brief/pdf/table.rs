@@ -28,6 +28,9 @@ const MAX_GAP_EMS: f32 = 3.0;
 const ALIGN_EMS: f32 = 0.35;
 /// Rows with cells side by side that make a table.
 const MIN_ROWS: usize = 2;
+/// A table has at most this many columns; more is scattered text (or a
+/// hostile page), and keeps the work per page bounded.
+const MAX_COLUMNS: usize = 32;
 /// Column heads stand at most this many ems over the first row.
 const HEAD_GAP_EMS: f32 = 1.5;
 /// A column whose median line is at most this share of its width is
@@ -154,7 +157,7 @@ fn region(
     floor: usize,
     head_room: usize,
 ) -> Option<(usize, usize)> {
-    if bands[i].len() < 2 {
+    if bands[i].len() < 2 || bands[i].len() > MAX_COLUMNS {
         return None;
     }
     let mut end = i + 1;
@@ -171,7 +174,7 @@ fn region(
         for piece in &bands[end] {
             add_column(&mut wider, piece);
         }
-        if wider.len() < 2 {
+        if wider.len() < 2 || wider.len() > MAX_COLUMNS {
             break;
         }
         cols = wider;

@@ -265,3 +265,16 @@ fn markers_are_bullets_and_short_numbers() {
         assert!(!is_marker(text), "{text}");
     }
 }
+
+#[test]
+fn text_scattered_over_more_columns_than_a_table_has_is_no_table() {
+    let mut runs = Vec::new();
+    for line in 0..20 {
+        for col in 0..40 {
+            runs.push(run("xy", col as f32 * 20.0, line as f32 * 30.0));
+        }
+    }
+    let (tables, rest) = take(&runs, None);
+    assert!(tables.is_empty());
+    assert_eq!(rest.len(), runs.len());
+}
