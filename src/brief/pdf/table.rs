@@ -31,6 +31,9 @@ const MIN_ROWS: usize = 2;
 /// A table has at most this many columns; more is scattered text (or a
 /// hostile page), and keeps the work per page bounded.
 const MAX_COLUMNS: usize = 32;
+/// Beside heads set in the margin stand sections of this many lines on
+/// average; a table's cells beside bold labels are mostly shorter.
+const SECTION_MIN_LINES: usize = 3;
 /// Column heads stand at most this many ems over the first row.
 const HEAD_GAP_EMS: f32 = 1.5;
 /// A column whose median line is at most this share of its width is
@@ -280,6 +283,22 @@ fn build(bands: &[Vec<Piece>], carried: Option<&[f32]>) -> Option<Table> {
         .filter_map(|r| r[0].first().map(|_| cell_text(&r[0])))
         .all(|c| is_marker(&c));
     if cols.len() == 2 && markers {
+        return None;
+    }
+    // Two columns, the first all set larger beside paragraphs of text: heads
+    // set in the margin beside their sections. (Labels in the body's size,
+    // bold or not, are a table's.)
+    let heads = |cells: &Cells| {
+        let body = cells[1..]
+            .iter()
+            .flatten()
+            .map(|p| p.line.size)
+            .fold(0.0, f32::max);
+        cells[0].iter().all(|p| p.line.size > body * 1.1)
+    };
+    let beside = rows.iter().flat_map(|r| r[1..].iter().flatten()).count();
+    let running = beside >= SECTION_MIN_LINES * rows.len();
+    if cols.len() == 2 && running && rows.iter().all(heads) {
         return None;
     }
     // Running text in every column (two columns of prose) needs more rows

@@ -1,7 +1,9 @@
 //! A table's rows and cells as text.
 
 /// A list marker has at most this many characters.
-const MAX_MARKER_CHARS: usize = 6;
+const MAX_MARKER_CHARS: usize = 8;
+/// What "第…" numbers in a law or a report: article, chapter, section, item.
+const ORDINAL_UNITS: &[char] = &['條', '条', '章', '節', '节', '款', '項', '项', '點', '点'];
 
 /// One row of a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,12 +45,18 @@ impl Row {
 }
 
 /// True for a list marker: a bullet, or a short number or letter with its
-/// punctuation ("3.", "(b)", "iv)", "二、").
+/// punctuation ("3.", "(b)", "iv)", "二、"), or an article's number
+/// ("第十二條").
 pub(super) fn is_marker(text: &str) -> bool {
     let text = text.trim();
     let core = text.trim_matches(|c: char| "().)）（、:：-–—".contains(c));
-    let numeral =
-        |c: char| c.is_ascii_digit() || "一二三四五六七八九十壹貳參肆伍陸柒捌玖拾".contains(c);
+    let core = core
+        .strip_prefix('第')
+        .and_then(|c| c.strip_suffix(ORDINAL_UNITS))
+        .unwrap_or(core);
+    let numeral = |c: char| {
+        c.is_ascii_digit() || "〇零一二三四五六七八九十百壹貳參肆伍陸柒捌玖拾佰".contains(c)
+    };
     let letters = core.chars().count() <= 3 && core.chars().all(|c| c.is_ascii_alphabetic());
     text.chars().count() <= MAX_MARKER_CHARS
         && (core.chars().all(|c| !c.is_alphanumeric() || numeral(c))

@@ -258,10 +258,26 @@ fn a_row_cut_by_a_page_break_is_made_whole() {
 
 #[test]
 fn markers_are_bullets_and_short_numbers() {
-    for marker in ["•", "-", "3.", "(b)", "iv)", "二、", "12"] {
+    for marker in [
+        "•",
+        "-",
+        "3.",
+        "(b)",
+        "iv)",
+        "二、",
+        "12",
+        "第十二條",
+        "1.1",
+    ] {
         assert!(is_marker(marker), "{marker}");
     }
-    for text in ["Version 2.1", "Recommendation 1", "Name", "14:20-14:30"] {
+    for text in [
+        "Version 2.1",
+        "Recommendation 1",
+        "Name",
+        "14:20-14:30",
+        "第一組",
+    ] {
         assert!(!is_marker(text), "{text}");
     }
 }
@@ -277,4 +293,21 @@ fn text_scattered_over_more_columns_than_a_table_has_is_no_table() {
     let (tables, rest) = take(&runs, None);
     assert!(tables.is_empty());
     assert_eq!(rest.len(), runs.len());
+}
+
+#[test]
+fn heads_set_in_the_margin_beside_their_sections_are_no_table() {
+    let mut runs = Vec::new();
+    for (k, head) in ["Scope", "Method", "Findings"].iter().enumerate() {
+        let top = 100.0 + k as f32 * 60.0;
+        runs.push(sized(head, 50.0, top, 12.0));
+        for line in 0..3 {
+            runs.push(run(
+                "running text of the section, set full width.",
+                150.0,
+                top + line as f32 * 12.0,
+            ));
+        }
+    }
+    assert!(take(&runs, None).0.is_empty());
 }
