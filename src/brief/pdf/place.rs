@@ -81,7 +81,7 @@ pub fn weave(
         }
         for row in &rows {
             whole.push('\n');
-            whole.push_str(&row.cells.join("  "));
+            whole.push_str(row.cells.join("  ").trim_end());
         }
         whole.push('\n');
         placed.push(PlacedTable {
@@ -368,9 +368,14 @@ mod tests {
         let text = "Heading\n\nSome text.\n";
         let (whole, flow, placed) = weave(
             text,
-            vec![(text.len(), 0, vec![row(&["a", "b\u{1b}[31m"])])],
+            vec![(
+                text.len(),
+                0,
+                vec![row(&["a", "b\u{1b}[31m"]), row(&["c", ""])],
+            )],
         );
-        assert_eq!(whole, "Heading\n\nSome text.\n\na  b\n");
+        // A blank last cell leaves no spaces at the line's end.
+        assert_eq!(whole, "Heading\n\nSome text.\n\na  b\nc\n");
         assert_eq!(flow, format!("Heading\n\nSome text.\n\n{MARK}\u{F0000}.\n"));
         // Bytes of "HeadingSometext." before the table.
         assert_eq!(placed[0].at, 16);
