@@ -1,9 +1,11 @@
 //! PDF to text for the one structure stage: extract positioned runs
-//! ([`extract`]), put them in reading order ([`order`]), read typography
-//! ([`typography`]: body size, heading candidates, footnotes), then write
-//! the pages as text with `\f` between them and hand it, with the heading
-//! candidates as [`Hints`], to the plain-text loader. [`pages`] gives every
-//! paragraph the pages it came from.
+//! ([`extract`]), take the tables off each page ([`table`]), put the rest in
+//! reading order ([`order`]), read typography ([`typography`]: body size,
+//! heading candidates, footnotes), then write the pages as text with `\f`
+//! between them and hand it, with the heading candidates as [`Hints`], to
+//! the plain-text loader; each table stands in that text as one mark, which
+//! [`place`] replaces by its rows. [`pages`] gives every paragraph the pages
+//! it came from.
 
 mod align;
 mod contents;
