@@ -4,7 +4,7 @@
 //! heading candidates, footnotes), then write the pages as text with `\f`
 //! between them and hand it, with the heading candidates as [`Hints`], to
 //! the plain-text loader; each table stands in that text as one mark, which
-//! [`place`] replaces by its rows. [`pages`] gives every paragraph the pages
+//! `place` replaces by its rows. [`pages`] gives every paragraph the pages
 //! it came from.
 
 mod align;
