@@ -185,6 +185,11 @@ fn a_command_paper_takes_its_headings_from_its_contents_page() {
     ] {
         assert!(!has_heading(&b, cell), "{cell}");
     }
+    // A footnote printed inside the paragraph at the page foot steps aside.
+    assert!(joined(
+        &b,
+        "public-private partnership that delivers benefits to the local area, the UKAEA’s fusion energy mission"
+    ));
 }
 
 #[test]
