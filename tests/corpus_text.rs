@@ -188,7 +188,7 @@ fn a_command_paper_takes_its_headings_from_its_contents_page() {
     // A footnote printed inside the paragraph at the page foot steps aside.
     assert!(joined(
         &b,
-        "public-private partnership that delivers benefits to the local area, the UKAEA’s fusion energy mission"
+        "delivers benefits to the local area, the UKAEA’s fusion energy mission and the UK’s wider national AI infrastructure. The government and UKAEA will seek"
     ));
 }
 
