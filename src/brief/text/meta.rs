@@ -506,11 +506,20 @@ mod tests {
         let (meta, _, used, _) = lead(
             "国际科技智库动态简报（2026-07-04）\n新增概览\n新增条目：93\n涉及机构：17\n高频主题：AI治理, 数字经济\n\n重点\n该文分析中国军队将AI嵌入后勤体系的战略含义，其核心判断是智能化调度、仓储、运输和保障体系可提升平时\n该文分析中国军队将AI嵌入后勤体系的战略含义，其核心判断是智能化调度、仓储、运输和保障体系可提升平时\n该文分析中国军队将AI嵌入后勤体系的战略含义，其核心判断是智能化调度、仓储、运输和保障体系可提升平时\n该文分析中国军队将AI嵌入后勤体系的战略含义，其核心判断是智能化调度、仓储、运输和保障体系可提升平时\n效率。",
         );
-        assert_eq!(meta.title.as_deref(), Some("国际科技智库动态简报（2026-07-04）"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("国际科技智库动态简报（2026-07-04）")
+        );
         assert_eq!(meta.subtitle, None);
         assert_eq!(used, 1);
-        let (meta, ..) = lead("美中關係的新階段\n\n座談會紀要\n時間：107 年 12 月 7 日\n地點：本院大禮堂\n\n正文。");
-        assert_eq!(meta.subtitle.as_deref(), Some("座談會紀要"), "particulars are no counts: {meta:?}");
+        let (meta, ..) = lead(
+            "美中關係的新階段\n\n座談會紀要\n時間：107 年 12 月 7 日\n地點：本院大禮堂\n\n正文。",
+        );
+        assert_eq!(
+            meta.subtitle.as_deref(),
+            Some("座談會紀要"),
+            "particulars are no counts: {meta:?}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! candidate by what stands around it.
 
 use super::back_matter;
-use super::blocks::Block;
+use super::blocks::{Block, bracket_tag};
 use super::captions;
 use super::chars::{ends_like_prose, ends_sentence, width_within};
 use super::fields::is_field;
@@ -500,7 +500,14 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
             Role::Unnumbered | Role::Caption | Role::EditorNote => true,
             Role::Paragraph => {
                 let next = &body[i + 1];
-                next.marker.is_some() || prose(next) || is_field(&next.text)
+                // Tagged entries one after another ("[P0] RAND｜…" /
+                // "[P0] CSET｜…") are the items of an index, none the
+                // head of the next; the line above them heads them all.
+                let sibling_entry = bracket_tag(&body[i].text) && bracket_tag(&next.text);
+                let index_below = bracket_tag(&next.text)
+                    && body.get(i + 2).is_some_and(|b| bracket_tag(&b.text));
+                !sibling_entry
+                    && (index_below || next.marker.is_some() || prose(next) || is_field(&next.text))
             }
             Role::Figure | Role::Contents => false,
         };
@@ -666,6 +673,28 @@ mod tests {
             roles[2..6].iter().all(|r| *r == Role::Paragraph),
             "{roles:?}"
         );
+    }
+
+    #[test]
+    fn a_tagged_entry_over_the_next_entry_of_an_index_heads_nothing() {
+        let roles = roles_of(&[
+            ("科技创新与AI治理", 1),
+            ("[P0] RAND｜欧洲AI安全与网络滥用桌面推演洞察", 1),
+            (
+                "[P0] Center for Security and Emerging Technology｜美国半导体与中国AI军事雄心",
+                2,
+            ),
+            ("[P1] MERICS｜碎片化欧洲如何应对中国科技创新力量", 1),
+            ("涉华判断", 1),
+            (
+                "报告聚焦中国医疗健康数据、跨境流动与AI治理之间的张力，强调健康数据既是AI训练和产业竞争资源。",
+                2,
+            ),
+        ]);
+        assert_eq!(roles[0], Role::Unnumbered, "{roles:?}");
+        assert_eq!(roles[1], Role::Paragraph, "{roles:?}");
+        assert_eq!(roles[2], Role::Paragraph, "{roles:?}");
+        assert_eq!(roles[4], Role::Unnumbered, "{roles:?}");
     }
 
     #[test]
