@@ -396,6 +396,10 @@ pub(super) fn note_labels(blocks: &[super::blocks::Block]) -> std::collections::
         .collect()
 }
 
+/// Footnotes a brief must have before digits glued to a word count as a
+/// marker without their note being found.
+const NOTES_FOR_GLUED_MARKERS: usize = 3;
+
 /// A heading's title without the footnote marker glued to its last word
 /// ("… designation obligation31" when footnote 31 is there): the marker is
 /// not part of the title.
@@ -406,7 +410,18 @@ pub(super) fn without_note_marker(
     let digits = title.len() - title.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let stem = &title[..title.len() - digits];
     let glued = digits > 0 && stem.ends_with(|c: char| c.is_lowercase());
-    if glued && labels.contains(&title[title.len() - digits..]) {
+    let number = &title[title.len() - digits..];
+    // In a brief with footnotes, digits glued to a lowercase word
+    // ("obligation31") are a marker whose note was read into a paragraph;
+    // a short word keeps its digit ("web3").
+    let word_with_marker = || {
+        labels.len() >= NOTES_FOR_GLUED_MARKERS
+            && stem
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase))
+    };
+    if glued && (labels.contains(number) || word_with_marker()) {
         stem.to_string()
     } else {
         title.to_string()
@@ -562,6 +577,16 @@ mod tests {
         assert_eq!(
             without_note_marker("b) Exemptions from the designation obligation31", &labels),
             "b) Exemptions from the designation obligation"
+        );
+        let others: std::collections::HashSet<String> =
+            ["12", "29", "40"].into_iter().map(String::from).collect();
+        assert_eq!(
+            without_note_marker("b) Exemptions from the designation obligation31", &others),
+            "b) Exemptions from the designation obligation"
+        );
+        assert_eq!(
+            without_note_marker("Growth in web3", &others),
+            "Growth in web3"
         );
         assert_eq!(
             without_note_marker("Growth in web3", &labels),
