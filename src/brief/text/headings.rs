@@ -362,7 +362,16 @@ impl Shape {
     pub(super) fn numbered_block(&self, text: &str, lines: usize) -> Option<u8> {
         let shaped = match lines {
             1 => self.heading_like_within(text, NUMBERED_MAX_WIDTH, true),
-            _ => self.heading_block(text, lines),
+            // A numbered heading wrapped once may fill its first line
+            // ("c) Application of the GDPR … in the" / "Union, regardless
+            // of …"): the number vouches for it.
+            2 => {
+                self.heading_block(text, lines)
+                    || self.wrap_width.is_some_and(|w| {
+                        self.heading_like_within(text, w + HEADING_MAX_WIDTH, false)
+                    })
+            }
+            _ => false,
         };
         // "伍、意見交流：詳見會議逐字稿，網址如下：": an agenda item's label
         // with a note after its colon that announces what follows is a
@@ -569,6 +578,23 @@ mod tests {
         let unnumbered =
             "Application of the establishment criterion to the controller and the processor";
         assert!(!shape.heading_like(unnumbered));
+    }
+
+    #[test]
+    fn a_numbered_heading_wrapped_once_may_fill_its_first_line() {
+        let shape = Shape {
+            wrap_width: Some(96),
+            ..Shape::default()
+        };
+        let heading = "c) Application of the GDPR to the establishment of a controller or a processor in the Union, regardless of whether the processing takes place in the Union or not";
+        assert!(shape.numbered_block(heading, 2).is_some());
+        let unnumbered = heading.trim_start_matches("c) ");
+        assert!(!shape.heading_block(unnumbered, 2));
+        assert!(
+            shape
+                .numbered_block("c) The agency shall publish the data it holds in formats that can be read by machines, and it shall do so within six months.", 2)
+                .is_none()
+        );
     }
 
     #[test]
