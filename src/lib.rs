@@ -6,11 +6,11 @@
 
 pub mod app;
 pub mod brief;
-pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod convert;
 pub mod files;
+pub mod keys;
 pub mod layout;
 pub mod library;
 pub mod notes;
