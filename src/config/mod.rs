@@ -197,15 +197,6 @@ impl Settings {
         (settings, warnings)
     }
 
-    /// The name recorded on notes: `author` in config.toml, else the
-    /// login name and the host.
-    pub fn author(&self) -> String {
-        self.author
-            .value
-            .clone()
-            .unwrap_or_else(crate::notes::writer::default_author)
-    }
-
     /// The settings file, whether or not it exists.
     pub fn config_file(&self) -> Option<PathBuf> {
         self.config_dir.as_ref().map(|d| d.value.join(CONFIG_FILE))
