@@ -60,7 +60,7 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
         brief.meta.authors = signed;
     }
     let body = &blocks[lead_end..footer];
-    let classes = levels::classes(body, &roles);
+    let classes = levels::classes(body, &roles, &shape.listed);
     let note_labels = headings::note_labels(body);
     let mut levels = levels::Levels::default();
     let headings = roles
