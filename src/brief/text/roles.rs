@@ -14,7 +14,7 @@ use super::fields::is_field;
 use super::headings::{Shape, numbering};
 use super::hints::Hints;
 use super::toc;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What a block of the body is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +152,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     super::numbered_lists::demote_numbered_lists(body, &mut roles);
     demote_headings_in_tables(body, &mut roles, shape);
     demote_items_after_lone_bullet(body, &mut roles);
+    demote_repeated_labels(body, &mut roles);
     demote_headings_over_nothing(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
     mark_run_in_headings(body, &mut roles);
@@ -307,6 +308,32 @@ fn promote_listed_headings(body: &[Block], roles: &mut [Role], listed: &HashSet<
         }
     }
 }
+
+/// A short text found three times or more, mostly as a table cell or a
+/// chart label ("Delivery" of a table's "Delivery / Timeline" header,
+/// repeated on every page of the table), is that label wherever it stands.
+fn demote_repeated_labels(body: &[Block], roles: &mut [Role]) {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (block, role) in body.iter().zip(roles.iter()) {
+        if block.lines == 1 && matches!(role, Role::Unnumbered | Role::Paragraph | Role::Figure) {
+            let (all, heads) = counts.entry(block.text.as_str()).or_default();
+            *all += 1;
+            *heads += usize::from(*role == Role::Unnumbered);
+        }
+    }
+    for (block, role) in body.iter().zip(roles.iter_mut()) {
+        if *role == Role::Unnumbered
+            && let Some(&(all, heads)) = counts.get(block.text.as_str())
+            && all >= REPEATED_LABEL_MIN
+            && heads * 2 < all
+        {
+            *role = Role::Paragraph;
+        }
+    }
+}
+
+/// A label found this many times is a table's or a chart's.
+const REPEATED_LABEL_MIN: usize = 3;
 
 /// A numbered family whose every member is a form field (`一、時間：…`,
 /// `二、地點：…`) is a list of particulars, not a set of headings.
@@ -695,6 +722,28 @@ mod tests {
         assert_eq!(roles[1], Role::Paragraph, "{roles:?}");
         assert_eq!(roles[2], Role::Paragraph, "{roles:?}");
         assert_eq!(roles[4], Role::Unnumbered, "{roles:?}");
+    }
+
+    #[test]
+    fn a_label_repeated_mostly_in_tables_is_no_heading_where_it_stands_alone() {
+        let mut roles = vec![
+            Role::Unnumbered,
+            Role::Figure,
+            Role::Figure,
+            Role::Unnumbered,
+            Role::Paragraph,
+        ];
+        let body: Vec<Block> = ["Delivery", "Delivery", "Delivery", "Regulation", "Delivery"]
+            .iter()
+            .map(|t| block(t, 1))
+            .collect();
+        demote_repeated_labels(&body, &mut roles);
+        assert_eq!(roles[0], Role::Paragraph);
+        assert_eq!(roles[3], Role::Unnumbered);
+        let mut heads = vec![Role::Unnumbered; 3];
+        let recurring: Vec<Block> = (0..3).map(|_| block("Policy Actions", 1)).collect();
+        demote_repeated_labels(&recurring, &mut heads);
+        assert_eq!(heads, [Role::Unnumbered; 3], "a head that recurs stays one");
     }
 
     #[test]
