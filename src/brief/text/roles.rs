@@ -534,7 +534,11 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
                 let index_below = bracket_tag(&next.text)
                     && body.get(i + 2).is_some_and(|b| bracket_tag(&b.text));
                 !sibling_entry
-                    && (index_below || next.marker.is_some() || prose(next) || is_field(&next.text))
+                    && (index_below
+                        || next.marker.is_some()
+                        || prose(next)
+                        || is_field(&next.text)
+                        || text_after_page_notes(body, roles, i))
             }
             Role::Figure | Role::Contents => false,
         };
@@ -542,6 +546,37 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
             roles[i] = Role::Paragraph;
         }
     }
+}
+
+/// Blocks that may stand between a heading at a page's foot and the end of
+/// its page: that page's footnotes and their labels.
+const PAGE_NOTES_MAX: usize = 3;
+
+/// True when the heading at `at` stands at the foot of its page with only
+/// footnotes below it ("Stage 3: …" / "4" / "K-Means clustering, described
+/// in …"), and prose opens the next page: its text goes on there.
+fn text_after_page_notes(body: &[Block], roles: &[Role], at: usize) -> bool {
+    let page = body[at].pages.1;
+    let Some(turn) = body[at + 1..]
+        .iter()
+        .take(PAGE_NOTES_MAX + 1)
+        .position(|b| b.pages.0 > page)
+    else {
+        return false;
+    };
+    let next_page = at + 1 + turn;
+    // A note shows itself by its label: "4" alone, or "4 K-Means …".
+    let labelled = |b: &Block| {
+        let label = b.text.split(' ').next().unwrap_or_default();
+        (1..=3).contains(&label.len()) && label.bytes().all(|c| c.is_ascii_digit())
+    };
+    turn >= 1
+        && body[at + 1..next_page].iter().any(labelled)
+        && roles[at + 1..next_page]
+            .iter()
+            .all(|r| *r == Role::Paragraph)
+        && roles[next_page] == Role::Paragraph
+        && prose(&body[next_page])
 }
 
 #[cfg(test)]
@@ -744,6 +779,42 @@ mod tests {
         let recurring: Vec<Block> = (0..3).map(|_| block("Policy Actions", 1)).collect();
         demote_repeated_labels(&recurring, &mut heads);
         assert_eq!(heads, [Role::Unnumbered; 3], "a head that recurs stays one");
+    }
+
+    #[test]
+    fn a_heading_at_a_page_foot_over_its_footnotes_heads_the_next_page() {
+        let paged = |text: &str, lines: usize, page: u32| Block {
+            pages: (page, page),
+            ..block(text, lines)
+        };
+        let body = [
+            paged("In total 700 people took part in our consultations.", 2, 3),
+            paged("Stage 3: Face-to-face Deliberation", 1, 3),
+            paged("4", 1, 3),
+            paged("K-Means clustering, described in Polis (2021)", 1, 3),
+            paged(
+                "In the classic model, the outputs of this consultation were summarised and fed into a discussion.",
+                4,
+                4,
+            ),
+        ];
+        let mut roles = vec![
+            Role::Paragraph,
+            Role::Unnumbered,
+            Role::Paragraph,
+            Role::Paragraph,
+            Role::Paragraph,
+        ];
+        let mut unpaged = roles.clone();
+        demote_headings_over_nothing(&body, &mut roles);
+        assert_eq!(roles[1], Role::Unnumbered);
+        let body = body.map(|b| Block { pages: (0, 0), ..b });
+        demote_headings_over_nothing(&body, &mut unpaged);
+        assert_eq!(
+            unpaged[1],
+            Role::Paragraph,
+            "without pages a number is no note label"
+        );
     }
 
     #[test]
