@@ -201,3 +201,26 @@ fn every_corpus_text_loads_and_keeps_every_visible_character() {
         assert!(b.paragraphs().count() > 0, "{}", path.display());
     }
 }
+
+#[test]
+fn without_form_feeds_the_page_numbers_still_end_the_pages() {
+    // What `pdftotext -nopgbrk` gives: the same lines, no form feeds.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/text/uk-ai-opportunities-response-2025.txt");
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let b = gloss::brief::text::parse(&text.replace('\u{c}', ""));
+    let body = body(&b);
+    for number in ["5", "8", "13", "20"] {
+        assert!(!body.contains(&number.to_string()), "page number {number}");
+    }
+    assert!(joined(
+        &b,
+        "delivers benefits to the local area, the UKAEA’s fusion energy mission and the UK’s wider national AI infrastructure. The government and UKAEA will seek"
+    ));
+    let foreword = b
+        .sections
+        .iter()
+        .find(|s| s.title.as_deref() == Some("Foreword by the Prime Minister"))
+        .expect("the foreword");
+    assert_eq!(foreword.paragraphs[0].pages, ["4"]);
+}

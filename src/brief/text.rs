@@ -24,6 +24,7 @@ mod lists;
 mod meta;
 mod names;
 mod numbered_lists;
+mod page_breaks;
 mod page_numbers;
 mod pages;
 mod roles;
