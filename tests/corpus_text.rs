@@ -224,3 +224,16 @@ fn without_form_feeds_the_page_numbers_still_end_the_pages() {
         .expect("the foreword");
     assert_eq!(foreword.paragraphs[0].pages, ["4"]);
 }
+
+#[test]
+fn labelled_footnotes_under_their_markers_go_to_the_back_matter() {
+    let b = load("eu-edpb-territorial-scope-2020.txt");
+    let note = b
+        .back_matter
+        .iter()
+        .find(|p| p.text() == "9 Weltimmo, paragraph 31.")
+        .expect("footnote 9 in the back matter");
+    assert_eq!(note.kind, gloss::brief::ParagraphKind::Footnote);
+    assert_eq!(note.pages, ["6"]);
+    assert!(!body(&b).contains(&squeeze("9 Weltimmo, paragraph 31.")));
+}

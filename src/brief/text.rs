@@ -17,6 +17,7 @@ mod captions;
 mod chars;
 mod dates;
 mod fields;
+mod footnotes;
 mod headings;
 mod hints;
 mod levels;
@@ -117,6 +118,10 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
             }
             Role::EditorNote => brief.back_matter.push(paged(
                 Paragraph::plain(ParagraphKind::Text, block.text),
+                pages,
+            )),
+            Role::Footnote => brief.back_matter.push(paged(
+                Paragraph::plain(ParagraphKind::Footnote, block.text),
                 pages,
             )),
             Role::Caption => push_paragraph(

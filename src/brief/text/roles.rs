@@ -25,6 +25,8 @@ pub(super) enum Role {
     Unnumbered,
     /// An editor's note or disclaimer, bound for the back matter.
     EditorNote,
+    /// A footnote at the foot of its page, bound for the back matter.
+    Footnote,
     /// A figure caption or source line inside the body.
     Caption,
     /// Running text or a list item.
@@ -146,6 +148,7 @@ pub(super) fn signatures(body: &[Block], roles: &mut [Role]) -> Vec<String> {
 /// The role of every block of the body.
 pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Role> {
     let mut roles: Vec<Role> = body.iter().map(|b| first_guess(b, shape, hints)).collect();
+    super::footnotes::mark_footnotes(body, &mut roles);
     let listed = mark_contents(body, &mut roles);
     demote_field_families(body, &mut roles);
     mark_figures(body, &mut roles);
@@ -525,6 +528,7 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
                 enclosing[i].is_none_or(|above| *rank > above)
             }
             Role::Unnumbered | Role::Caption | Role::EditorNote => true,
+            Role::Footnote => text_after_page_notes(body, roles, i),
             Role::Paragraph => {
                 let next = &body[i + 1];
                 // Tagged entries one after another ("[P0] RAND｜…" /
@@ -574,7 +578,7 @@ fn text_after_page_notes(body: &[Block], roles: &[Role], at: usize) -> bool {
         && body[at + 1..next_page].iter().any(labelled)
         && roles[at + 1..next_page]
             .iter()
-            .all(|r| *r == Role::Paragraph)
+            .all(|r| matches!(r, Role::Paragraph | Role::Footnote))
         && roles[next_page] == Role::Paragraph
         && prose(&body[next_page])
 }
