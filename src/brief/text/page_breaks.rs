@@ -33,7 +33,7 @@ struct Candidate<'a> {
 pub(super) fn infer_page_breaks(items: &mut [Item<'_>]) -> Vec<(u32, String)> {
     let candidates = candidates(items);
     let chain = longest_chain(&candidates);
-    if chain.len() < CHAIN_MIN {
+    if chain.len() < CHAIN_MIN || !evenly_spaced(&chain, &candidates) {
         return Vec::new();
     }
     let mut printed = Vec::with_capacity(chain.len());
@@ -71,6 +71,26 @@ fn candidates<'a>(items: &[Item<'a>]) -> Vec<Candidate<'a>> {
             })
         })
         .collect()
+}
+
+/// Share of pages (in percent) whose length must be near the usual one.
+const EVEN_PAGES_PERCENT: usize = 70;
+
+/// True when most steps of the chain are within a factor 2.5 of the median:
+/// pages hold much the same amount of text, while numbered sections ("1" /
+/// "Introduction" … "2" / "Background") run as long as their text.
+fn evenly_spaced(chain: &[usize], candidates: &[Candidate<'_>]) -> bool {
+    let mut steps: Vec<usize> = chain
+        .windows(2)
+        .map(|w| candidates[w[1]].at - candidates[w[0]].at)
+        .collect();
+    steps.sort_unstable();
+    let median = steps[steps.len() / 2];
+    let even = steps
+        .iter()
+        .filter(|&&s| s * 5 >= median * 2 && s * 2 <= median * 5)
+        .count();
+    even * 100 >= steps.len() * EVEN_PAGES_PERCENT
 }
 
 /// The longest run of candidates, in text order, whose numbers go up by one
@@ -172,6 +192,19 @@ mod tests {
     fn the_row_numbers_of_a_table_make_no_pages() {
         let rows: String = (1..=30).map(|n| format!("{n}\nRow {n} text\n\n")).collect();
         assert!(page_items(&rows).iter().all(|i| *i != Item::Break));
+    }
+
+    #[test]
+    fn numbered_sections_of_any_length_make_no_pages() {
+        let text: String = [40, 5, 120, 12, 60]
+            .iter()
+            .enumerate()
+            .map(|(k, &lines)| {
+                let body = "A line of the section's text.\n".repeat(lines);
+                format!("{}\n\nSection {}\n{body}\n", k + 1, k + 1)
+            })
+            .collect();
+        assert!(page_items(&text).iter().all(|i| *i != Item::Break));
     }
 
     #[test]
