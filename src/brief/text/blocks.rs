@@ -223,6 +223,21 @@ fn split_run<'a>(
         push_piece(lines, out, piece, shape);
         return;
     }
+    // The contents page's headings each line of the run begins, worked out
+    // once a line: the checks below ask about a line more than once.
+    let listed: Vec<Option<usize>> = if shape.listed.is_empty() {
+        Vec::new()
+    } else {
+        (run.start..run.end)
+            .map(|at| {
+                let next = lines.get(at + 1).filter(|_| at + 1 < run.end);
+                match next {
+                    Some(next) => shape.listed_lines(&[lines[at].text, next.text]),
+                    None => shape.listed_lines(&[lines[at].text]),
+                }
+            })
+            .collect()
+    };
     for k in run.start + 1..run.end {
         let (prev, line) = (lines[k - 1], lines[k]);
         let item = list.item(line.text);
@@ -271,20 +286,7 @@ fn split_run<'a>(
         let (listed_above, listed_here) = if shape.listed.is_empty() {
             (false, false)
         } else {
-            let texts_from = |at: usize| -> [&str; 2] {
-                [
-                    lines[at].text,
-                    lines
-                        .get(at + 1)
-                        .filter(|_| at + 1 < run.end)
-                        .map_or("", |l| l.text),
-                ]
-            };
-            let listed_at = |at: usize| {
-                let texts = texts_from(at);
-                let count = if texts[1].is_empty() { 1 } else { 2 };
-                shape.listed_lines(&texts[..count])
-            };
+            let listed_at = |at: usize| listed[at - run.start];
             let above = listed_at(piece.start).is_some_and(|n| piece.start + n == k);
             let here = (k > piece.start + 1 || !above)
                 && piece.marker.is_none()

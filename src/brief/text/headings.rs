@@ -290,6 +290,11 @@ impl Shape {
         if self.listed.contains(&one) {
             return Some(1);
         }
+        // Most lines begin no listed heading: the two-line key is built only
+        // for a line that may.
+        if !self.listed.iter().any(|k| k.starts_with(&one)) {
+            return None;
+        }
         let second = texts.get(1)?;
         let two = super::toc::key(&format!("{first} {second}"));
         self.listed.contains(&two).then_some(2)
