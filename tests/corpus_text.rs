@@ -241,4 +241,16 @@ fn labelled_footnotes_under_their_markers_go_to_the_back_matter() {
         .flat_map(|s| &s.paragraphs)
         .any(|p| p.text() == "9 Weltimmo, paragraph 31.");
     assert!(!in_sections, "the note left the text");
+    // Its mark in the text is a reference of its own; the text is unchanged.
+    let marked = b
+        .paragraphs()
+        .flat_map(|p| {
+            p.spans
+                .windows(2)
+                .map(|w| (w[0].clone(), w[1].clone()))
+                .collect::<Vec<_>>()
+        })
+        .find(|(_, mark)| mark.style.note && mark.text == "9")
+        .expect("the mark of note 9");
+    assert!(marked.0.text.ends_with("“stable arrangement"), "{marked:?}");
 }

@@ -38,9 +38,16 @@ pub use hints::{Hints, parse_with_hints};
 use pages::PageNames;
 use roles::{Role, body_roles, heading_text};
 
+/// Where `text` holds the mark of footnote `label` ("ledgers3"), if it does.
+pub(crate) fn note_marker_at(text: &str, label: &str) -> Option<usize> {
+    footnotes::marker_at(text, label)
+}
+
 /// Parses plain text into a brief; ids are left for the caller to assign.
 pub fn parse(text: &str) -> Brief {
-    parse_hinted(text, &Hints::default())
+    let mut brief = parse_hinted(text, &Hints::default());
+    super::note_refs::mark_note_references(&mut brief);
+    brief
 }
 
 fn parse_hinted(text: &str, hints: &Hints) -> Brief {

@@ -84,36 +84,52 @@ const REFERENCE_WORDS: &[&str] = &[
     "§",
 ];
 
-/// True when `text` holds `label` as a note marker: glued to the end of a
-/// word or after closing punctuation ("ledgers3", "July.1", "”12"), or set
-/// apart after a word ("the Union 20.", "authorities. 12, 13"); never part
-/// of a number, a name ("G29"), a bracketed reference ("4(8)") or a
-/// reference ("paragraph 31").
+/// True when `text` holds `label` as a note marker.
 fn has_marker(text: &str, label: &str) -> bool {
+    marker_at(text, label).is_some()
+}
+
+/// Where `text` holds `label` as a note marker: glued to the end of a word
+/// or after closing punctuation ("ledgers3", "July.1", "”12") first, else
+/// set apart after a word ("the Union 20.", "authorities. 12, 13"); never
+/// part of a number, a name ("G29"), a bracketed reference ("4(8)") or a
+/// reference ("paragraph 31").
+pub(super) fn marker_at(text: &str, label: &str) -> Option<usize> {
     let closing = |c: char| {
         matches!(
             c,
             '.' | ',' | ';' | ':' | '’' | '”' | '"' | ')' | '」' | '。' | '，'
         )
     };
-    text.match_indices(label).any(|(at, _)| {
-        let head = &text[..at];
-        let after = text[at + label.len()..].chars().next();
-        let glued = head
+    let ends = |at: usize| {
+        text[at + label.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '(' | '/' | '-'))
+    };
+    let glued = |at: usize| {
+        text[..at]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_lowercase() || closing(c));
-        let apart = head.ends_with(' ') && {
+            .is_some_and(|c| c.is_lowercase() || closing(c))
+    };
+    let apart = |at: usize| {
+        let head = &text[..at];
+        head.ends_with(' ') && {
             let word = head.trim_end().rsplit(' ').next().unwrap_or_default();
             let bare = word.trim_end_matches(closing).to_lowercase();
             word.chars()
                 .next_back()
                 .is_some_and(|c| c.is_alphabetic() || closing(c))
                 && !REFERENCE_WORDS.contains(&bare.as_str())
-        };
-        let ends = after.is_none_or(|c| !c.is_alphanumeric() && c != '(' && c != '/' && c != '-');
-        (glued || apart) && ends
-    })
+        }
+    };
+    let mut found = text
+        .match_indices(label)
+        .map(|(at, _)| at)
+        .filter(|&at| ends(at));
+    let first_apart = found.clone().find(|&at| apart(at));
+    found.find(|&at| glued(at)).or(first_apart)
 }
 
 #[cfg(test)]
