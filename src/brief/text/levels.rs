@@ -74,6 +74,10 @@ pub(super) fn classes(
             *counts.entry(block.text.as_str()).or_insert(0) += 1;
         }
     }
+    let listed_typed = |i: usize| {
+        matches!(roles.get(i), Some(Role::Numbered(_) | Role::Unnumbered))
+            && listed.contains(&super::toc::key(&body[i].text))
+    };
     let listed_head = |i: usize| {
         roles.get(i) == Some(&Role::Unnumbered)
             && !listed.is_empty()
@@ -87,6 +91,17 @@ pub(super) fn classes(
             match role {
                 Role::Numbered(_) if unnumbered(block, role) && count >= RECURRING_MIN => {
                     Some(Class::Recurring)
+                }
+                // A head set as a heading but not numbered (a PDF's): the
+                // contents page, when there is one, says how high it stands.
+                Role::Numbered(_) if unnumbered(block, role) && !listed.is_empty() => {
+                    Some(if listed_typed(i) && listed_typed(i + 1) {
+                        Class::ListedPart
+                    } else if listed_typed(i) {
+                        Class::Listed
+                    } else {
+                        Class::Plain
+                    })
                 }
                 Role::Numbered(rank) | Role::RunIn(rank) => Some(Class::Numbered(*rank)),
                 Role::Unnumbered => Some(match unnumbered_class(&block.text, count) {
@@ -277,6 +292,10 @@ mod tests {
             Some(Listed),
         ];
         assert_eq!(got, want);
+        // Heads a PDF typesets as headings stand where the contents page
+        // puts them too.
+        let typed = classes(&body, &[Role::Numbered(20); 6], &listed);
+        assert_eq!(typed[3..], [Some(Listed), Some(Plain), Some(Listed)]);
         let none = classes(&body, &roles, &HashSet::new());
         assert!(!none.contains(&Some(Listed)), "{none:?}");
     }
