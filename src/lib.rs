@@ -1,16 +1,28 @@
 //! gloss: a terminal reader and annotator for policy briefs.
 //!
-//! Data flows one way: `brief` (decode and load) → `layout` (wrap) and
-//! `convert` (script) → `app` (state, actions) → `ui` (drawing). `notes`
-//! keeps annotations beside the brief; `commands` are the CLI entry points.
+//! Imports point down this list: a module uses only those below it
+//! (`tests/module_layers.rs` checks it).
+//!
+//! - `commands`: the CLI (`commands::cli`), one module a subcommand, with
+//!   the terminal session and a reading's settings and remembered place
+//!   that the reader and the library share.
+//! - `ui`: drawing only.
+//! - `app`: reader state and the actions that change it, no drawing.
+//! - `library`: a folder of briefs and where the reader left each one.
+//! - `notes`: annotations kept beside the brief; the store and its sync.
+//! - `config`: the settings (`config.toml`, the environment).
+//! - `keys` (actions, keys, default bindings), `layout` (line breaking),
+//!   `convert` (scripts, folding, the view script), `theme`.
+//! - `brief`: decode and load, no UI.
+//! - `files` (capped reads, atomic writes), `output` (the sanitiser).
 
 pub mod app;
 pub mod brief;
-pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod convert;
 pub mod files;
+pub mod keys;
 pub mod layout;
 pub mod library;
 pub mod notes;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 fn main() -> ExitCode {
-    let cli = match gloss::cli::Cli::try_parse() {
+    let cli = match gloss::commands::cli::Cli::try_parse() {
         Ok(cli) => cli,
         // Help and version are gloss's own text: clap prints them styled.
         Err(e) if !e.use_stderr() => e.exit(),

@@ -5,7 +5,7 @@
 
 #![cfg(feature = "system-opencc")]
 
-mod convert_common;
+pub mod convert_common;
 
 use std::path::Path;
 

@@ -10,7 +10,7 @@
 
 #![cfg(feature = "system-opencc")]
 
-mod convert_common;
+pub mod convert_common;
 
 use std::collections::BTreeSet;
 

@@ -185,6 +185,11 @@ fn a_command_paper_takes_its_headings_from_its_contents_page() {
     ] {
         assert!(!has_heading(&b, cell), "{cell}");
     }
+    // A footnote printed inside the paragraph at the page foot steps aside.
+    assert!(joined(
+        &b,
+        "delivers benefits to the local area, the UKAEA’s fusion energy mission and the UK’s wider national AI infrastructure. The government and UKAEA will seek"
+    ));
 }
 
 #[test]
@@ -195,4 +200,57 @@ fn every_corpus_text_loads_and_keeps_every_visible_character() {
         let b = load_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(b.paragraphs().count() > 0, "{}", path.display());
     }
+}
+
+#[test]
+fn without_form_feeds_the_page_numbers_still_end_the_pages() {
+    // What `pdftotext -nopgbrk` gives: the same lines, no form feeds.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/text/uk-ai-opportunities-response-2025.txt");
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let b = gloss::brief::text::parse(&text.replace('\u{c}', ""));
+    let body = body(&b);
+    for number in ["5", "8", "13", "20"] {
+        assert!(!body.contains(&number.to_string()), "page number {number}");
+    }
+    assert!(joined(
+        &b,
+        "delivers benefits to the local area, the UKAEA’s fusion energy mission and the UK’s wider national AI infrastructure. The government and UKAEA will seek"
+    ));
+    let foreword = b
+        .sections
+        .iter()
+        .find(|s| s.title.as_deref() == Some("Foreword by the Prime Minister"))
+        .expect("the foreword");
+    assert_eq!(foreword.paragraphs[0].pages, ["4"]);
+}
+
+#[test]
+fn labelled_footnotes_under_their_markers_go_to_the_back_matter() {
+    let b = load("eu-edpb-territorial-scope-2020.txt");
+    let note = b
+        .back_matter
+        .iter()
+        .find(|p| p.text() == "9 Weltimmo, paragraph 31.")
+        .expect("footnote 9 in the back matter");
+    assert_eq!(note.kind, gloss::brief::ParagraphKind::Footnote);
+    assert_eq!(note.pages, ["6"]);
+    let in_sections = b
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .any(|p| p.text() == "9 Weltimmo, paragraph 31.");
+    assert!(!in_sections, "the note left the text");
+    // Its mark in the text is a reference of its own; the text is unchanged.
+    let marked = b
+        .paragraphs()
+        .flat_map(|p| {
+            p.spans
+                .windows(2)
+                .map(|w| (w[0].clone(), w[1].clone()))
+                .collect::<Vec<_>>()
+        })
+        .find(|(_, mark)| mark.style.note && mark.text == "9")
+        .expect("the mark of note 9");
+    assert!(marked.0.text.ends_with("“stable arrangement"), "{marked:?}");
 }

@@ -1,7 +1,7 @@
 //! End to end: `gloss search` names a hit's paragraph and line, and
 //! `gloss FILE --at` opens the reader there, with the cursor on it.
 
-mod support;
+pub mod support;
 
 use support::{SEED, Session, gloss_output};
 

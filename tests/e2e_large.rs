@@ -2,7 +2,7 @@
 //! parsed; keys typed meanwhile, notes and the remembered place all land
 //! on the whole brief.
 
-mod support;
+pub mod support;
 
 use std::path::{Path, PathBuf};
 

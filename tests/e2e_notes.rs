@@ -1,7 +1,7 @@
 //! End to end: notes typed into the real binary in a pseudo-terminal
 //! survive a restart, and `gloss notes list` sees them.
 
-mod support;
+pub mod support;
 
 use support::{SEED, Session, gloss_output};
 

@@ -1,7 +1,7 @@
 //! End to end: passages selected in the real binary in a pseudo-terminal,
 //! noted and exported; search in the compare view.
 
-mod support;
+pub mod support;
 
 use support::{SEED, Session, gloss_output};
 

@@ -1,128 +1,18 @@
 //! End to end: the real binary in a pseudo-terminal. Keys go in as bytes,
 //! the screen comes back through a terminal emulator (vt100).
 
-use std::io::{Read, Write};
+pub mod support;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
 
 use gloss::app::Doc;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use support::{SEED, Session};
+use tempfile::TempDir;
 
-const SEED: &str = "briefs/prospect-forum-us-china-after-beijing-summit.txt";
-const PATIENCE: Duration = Duration::from_secs(10);
-
-struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    /// Every byte the program wrote, to check how it left the terminal.
-    raw: Arc<Mutex<Vec<u8>>>,
-    /// Settings and notes folders of this run, never the developer's.
-    _home: tempfile::TempDir,
-}
-
-fn size(cols: u16, rows: u16) -> PtySize {
-    PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    }
-}
-
-impl Session {
-    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
-        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gloss"));
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        let home = tempfile::TempDir::new().unwrap();
-        cmd.env("GLOSS_CONFIG_DIR", home.path().join("config"));
-        cmd.env("GLOSS_DATA_DIR", home.path().join("data"));
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Session {
-            master: pair.master,
-            writer,
-            child,
-            parser,
-            raw,
-            _home: home,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// Sends keys, then gives the program a moment so that a lone Esc is not
-    /// read as the start of the next key's escape sequence.
-    fn keys(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        thread::sleep(Duration::from_millis(120));
-    }
-
-    fn wait_for(&self, what: impl Fn(&str) -> bool, label: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if what(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "waited for {label}; the screen:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(|s| s.contains(text), text)
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
-        self.master.resize(size(cols, rows)).unwrap();
-    }
-
-    fn exit_code(&mut self) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            if start.elapsed() > PATIENCE {
-                self.child.kill().unwrap();
-                panic!("gloss did not exit; the screen:\n{}", self.screen());
-            }
-            thread::sleep(Duration::from_millis(30));
-        }
-    }
+/// gloss at `cols`×`rows` with settings and notes folders of its own.
+fn start(args: &[&str], cols: u16, rows: u16) -> (Session, TempDir) {
+    let home = TempDir::new().unwrap();
+    (Session::start_sized(home.path(), args, cols, rows), home)
 }
 
 fn seed_doc() -> Doc {
@@ -142,11 +32,11 @@ fn body_rows(screen: &str) -> Vec<String> {
 #[test]
 fn read_scroll_jump_search_resize_and_quit() {
     let doc = seed_doc();
-    let mut s = Session::start(&[SEED], 100, 30);
+    let (mut s, _home) = start(&[SEED], 100, 30);
     let first = s.wait_text(&opening(&doc, 0));
     assert!(first.contains("§1/"), "{first}");
     assert!(first.contains("0%"), "{first}");
-    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(s.terminal().alternate_screen());
 
     // Scroll: three lines down moves the text up by three rows.
     s.keys("jjj");
@@ -192,21 +82,21 @@ fn read_scroll_jump_search_resize_and_quit() {
     s.wait_for(|now| !now.contains("Keys ·"), "the help to close");
     s.keys("q");
     assert_eq!(s.exit_code(), 0);
-    let screen = s.parser.lock().unwrap().screen().clone();
+    let screen = s.terminal();
     assert!(!screen.alternate_screen(), "left the alternate screen");
     assert_eq!(
         screen.mouse_protocol_mode(),
         vt100::MouseProtocolMode::None,
         "mouse capture is off again"
     );
-    let raw = s.raw.lock().unwrap();
+    let raw = s.raw();
     assert!(!raw.is_empty());
 }
 
 #[test]
 fn the_wheel_scrolls_and_a_click_on_a_section_jumps() {
     let doc = seed_doc();
-    let mut s = Session::start(&[SEED], 100, 30);
+    let (mut s, _home) = start(&[SEED], 100, 30);
     let first = s.wait_text(&opening(&doc, 0));
     // SGR mouse reports: wheel down (button 65) over the body, twice.
     s.keys("\x1b[<65;60;10M");
@@ -236,14 +126,14 @@ fn the_wheel_scrolls_and_a_click_on_a_section_jumps() {
 
 #[test]
 fn a_missing_file_is_one_line_and_exit_1_without_touching_the_terminal() {
-    let mut s = Session::start(&["no/such/brief.md"], 80, 24);
+    let (mut s, _home) = start(&["no/such/brief.md"], 80, 24);
     assert_eq!(s.exit_code(), 1);
     let screen = s.wait_text("gloss: error:");
     let errors: Vec<&str> = screen.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(errors.len(), 1, "{screen}");
     assert!(errors[0].contains("no such file"), "{screen}");
-    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
-    let raw = s.raw.lock().unwrap();
+    assert!(!s.terminal().alternate_screen());
+    let raw = s.raw();
     assert!(
         !raw.windows(8).any(|w| w == b"\x1b[?1049h"),
         "never entered the alternate screen"

@@ -5,119 +5,13 @@
 
 #![cfg(unix)]
 
-use std::io::Read;
+pub mod support;
+
 use std::os::fd::RawFd;
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use support::{SEED, Session};
 
-const SEED: &str = "briefs/prospect-forum-us-china-after-beijing-summit.txt";
-const PATIENCE: Duration = Duration::from_secs(15);
 const NASTY: &str = "\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{1b}]0;PWNED\u{7}\u{9b}31m\r\u{202e}";
-
-/// The real binary in a pseudo-terminal: raw output kept, screen parsed.
-struct Pty {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    parser: Arc<Mutex<vt100::Parser>>,
-}
-
-impl Pty {
-    fn start(args: &[&str], home: &Path) -> Pty {
-        let (rows, cols) = (30, 100);
-        let size = PtySize {
-            rows,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        };
-        let pair = native_pty_system().openpty(size).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gloss"));
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("GLOSS_CONFIG_DIR", home.join("config"));
-        cmd.env("GLOSS_DATA_DIR", home.join("data"));
-        cmd.env("GLOSS_STATE_DIR", home.join("state"));
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let (r, p) = (Arc::clone(&raw), Arc::clone(&parser));
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Pty {
-            child,
-            master: pair.master,
-            raw,
-            parser,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn wait_text(&self, text: &str) {
-        let start = Instant::now();
-        while !self.screen().contains(text) {
-            assert!(
-                start.elapsed() < PATIENCE,
-                "no {text:?} on\n{}",
-                self.screen()
-            );
-            thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn keys(&mut self, keys: &str) {
-        let mut w = self.master.take_writer().unwrap();
-        w.write_all(keys.as_bytes()).unwrap();
-        w.flush().unwrap();
-        thread::sleep(Duration::from_millis(200));
-    }
-
-    fn fd(&self) -> RawFd {
-        self.master.as_raw_fd().unwrap()
-    }
-
-    /// Waits for the program to end; its exit status.
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread take the last bytes.
-                thread::sleep(Duration::from_millis(200));
-                return status;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "still running:\n{}",
-                self.screen()
-            );
-            thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn output(&self) -> Vec<u8> {
-        self.raw.lock().unwrap().clone()
-    }
-}
-
-use std::io::Write;
 
 /// True while the terminal is in canonical (cooked) mode with echo.
 fn cooked(fd: RawFd) -> bool {
@@ -133,19 +27,18 @@ fn cooked(fd: RawFd) -> bool {
 fn a_quit_signal_restores_the_terminal_and_saves_the_place() {
     for signal in [libc::SIGTERM, libc::SIGINT, libc::SIGQUIT] {
         let home = tempfile::tempdir().unwrap();
-        let mut pty = Pty::start(&[SEED], home.path());
+        let mut pty = Session::start(home.path(), &[SEED]);
         pty.wait_text("§1/");
         pty.keys("]]");
         pty.wait_text("§3/");
         assert!(!cooked(pty.fd()), "the reader runs in raw mode");
-        let pid = pty.child.process_id().unwrap() as libc::pid_t;
+        let pid = pty.pid() as libc::pid_t;
         // SAFETY: sending a signal to our own child.
         assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
         let status = pty.wait_exit();
         assert!(status.success(), "signal {signal}: {status:?}");
         {
-            let parser = pty.parser.lock().unwrap();
-            let screen = parser.screen();
+            let screen = pty.terminal();
             assert!(
                 !screen.alternate_screen(),
                 "signal {signal}: still on the alternate screen"
@@ -163,7 +56,7 @@ fn a_quit_signal_restores_the_terminal_and_saves_the_place() {
         assert!(cooked(pty.fd()), "signal {signal}: left in raw mode");
 
         // The place was saved as on `q`.
-        let mut again = Pty::start(&[SEED], home.path());
+        let mut again = Session::start(home.path(), &[SEED]);
         again.wait_text("§3/");
         again.keys("q");
         again.wait_exit();
@@ -265,9 +158,9 @@ fn no_control_byte_reaches_the_terminal_from_any_command() {
         vec!["notes", "list", "--format", NASTY],
     ];
     for args in runs {
-        let mut pty = Pty::start(&args, home.path());
+        let mut pty = Session::start(home.path(), &args);
         pty.wait_exit();
-        let out = pty.output();
+        let out = pty.raw();
         let shown = String::from_utf8_lossy(&out).to_string();
         if args[0] == "search" && !args.contains(&"never") {
             // The hit's colour is gloss's own: only SGR sequences, nothing else.

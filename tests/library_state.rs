@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use gloss::app::{Action, App};
+use gloss::commands::reading::use_theme;
 use gloss::config::Settings;
-use gloss::library::session::use_theme;
 use gloss::library::{BriefState, StateDir, scan};
 use gloss::notes::{BriefNotes, DataDir};
 use gloss::theme::{Strictness, ThemeCatalog};

@@ -1,6 +1,6 @@
 //! `gloss notes` through the real binary, each test with its own data folder.
 
-mod notes_support;
+pub mod notes_support;
 
 use notes_support::*;
 use serde_json::Value;

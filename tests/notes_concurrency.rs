@@ -2,7 +2,7 @@
 //! nothing, and a writer killed with SIGKILL at any moment leaves a store
 //! that parses and holds every note whose add had returned.
 
-mod notes_support;
+pub mod notes_support;
 
 use std::path::Path;
 use std::process::Stdio;

@@ -2,7 +2,7 @@
 //! moved aside with a message that says how to restore; newer schemas are
 //! opened read-only; fields gloss does not know survive.
 
-mod notes_support;
+pub mod notes_support;
 
 use std::path::{Path, PathBuf};
 

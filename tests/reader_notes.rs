@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use gloss::app::notes_overlay::Overlay;
+use gloss::app::notes::overlay::Overlay;
 use gloss::app::{Action, App};
 use gloss::brief;
 use gloss::notes::{AnchorStatus, BriefNotes, DataDir};
@@ -274,7 +274,7 @@ fn d_deletes_and_u_undoes_on_disk_too() {
     assert!(!app.show_links);
 }
 
-fn pane(app: &App) -> &gloss::app::notes_overlay::Pane {
+fn pane(app: &App) -> &gloss::app::notes::overlay::Pane {
     match &app.notes.overlay {
         Some(Overlay::Pane(p)) => p,
         other => panic!("expected the pane, got {other:?}"),

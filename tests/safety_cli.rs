@@ -3,7 +3,7 @@
 //! control character from a brief, note, tag, file name, import, theme or
 //! config reaches stdout or stderr raw), nothing hangs (FIFOs, devices).
 
-mod notes_support;
+pub mod notes_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -4,7 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
-use super::{Action, App, MAX_COUNT, Mode, WHEEL_LINES, keymap, visual};
+use super::{Action, App, MAX_COUNT, Mode, WHEEL_LINES, visual};
+use crate::keys::keymap;
 
 impl App {
     /// The action a key press asks for in the current mode.

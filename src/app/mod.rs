@@ -2,25 +2,17 @@
 //! mouse events become [`Action`]s, [`App::apply`] changes the state, and
 //! `ui` draws whatever the state says.
 
-pub mod action;
 pub mod compare;
 pub mod copy;
 pub mod doc;
 pub mod editor;
 pub mod geometry;
 mod input;
-pub mod keymap;
 pub mod library;
 pub mod lines;
 pub mod links;
 mod navigation;
 pub mod notes;
-mod notes_cursor;
-mod notes_edit;
-pub mod notes_overlay;
-pub mod notes_pane;
-mod notes_save;
-mod notes_select;
 mod outline;
 mod pages;
 pub mod resume;
@@ -33,16 +25,17 @@ use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
-pub use action::Action;
 pub use doc::Doc;
 pub use geometry::{Screen, ScreenPrefs};
-pub use keymap::Keymap;
 pub use lines::{LineKind, VisualLine};
 pub use resume::Resume;
 pub use search::{Match, Search};
 pub use view::{View, ViewScript};
 
+pub use crate::keys::{Action, Keymap};
+
 use crate::brief::Brief;
+use crate::keys::keymap;
 use crate::theme::Theme;
 use lines::LineCache;
 

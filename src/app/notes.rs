@@ -1,17 +1,25 @@
 //! Notes in the reader: their state (the store, the paragraph cursor, the
 //! open overlay, what the status bar says), opening them with the brief,
-//! and the notes keys. The jobs live beside: `notes_cursor` (cursor, note
-//! lines), `notes_edit` (editor, tags, delete), `notes_overlay` (keys in the
-//! overlays), `notes_pane` (the list), `notes_save` (saving and rescue).
+//! and the notes keys. The jobs live in the children: `cursor` (cursor,
+//! note lines), `edit` (editor, tags, delete), `overlay` (keys in the
+//! overlays), `pane` (the list), `save` (saving and rescue), `select`
+//! (which note the keys act on, note by note through the brief).
+
+mod cursor;
+mod edit;
+pub mod overlay;
+pub mod pane;
+mod save;
+mod select;
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
 use super::lines::VisualLine;
-use super::notes_overlay::{Overlay, Pane};
 use super::{Action, App};
 use crate::notes::{AnchorStatus, BriefNotes, DataDir, NoteView};
+use overlay::{Overlay, Pane};
 
 /// How the status bar introduces a failed save.
 pub const RETRYING: &str = "notes not saved yet (will retry): ";
@@ -60,7 +68,7 @@ pub struct NotesState {
     pub(super) lines_width: usize,
     pub(super) lines_links: bool,
     /// The view script the cached note lines were converted to.
-    pub(super) lines_script: crate::config::ViewScript,
+    pub(super) lines_script: super::ViewScript,
 }
 
 impl Default for NotesState {
@@ -81,7 +89,7 @@ impl Default for NotesState {
             by_paragraph: HashMap::new(),
             lines_width: 0,
             lines_links: false,
-            lines_script: crate::config::ViewScript::Original,
+            lines_script: super::ViewScript::Original,
         }
     }
 }

@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::doc::Source;
 use super::{Action, App, LineKind, Pos};
 use crate::brief::source_lines::BlockRef;
-use crate::config::ViewScript;
+use crate::convert::ViewScript;
 use crate::library::{BriefState, Mark};
 use crate::theme::ThemeCatalog;
 

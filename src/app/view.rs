@@ -14,7 +14,7 @@ use super::doc::{CELL_SEPARATOR, Doc};
 use super::{App, Pos};
 use crate::convert::{Converter, Overrides, Script, Target, detect_script};
 
-pub use crate::config::ViewScript;
+pub use crate::convert::ViewScript;
 
 /// Converted blocks kept per script before the cache starts over (a long
 /// read through a huge brief would otherwise keep all of it).

@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use super::keymap::Key;
-use super::notes_overlay::Target;
+use super::notes::overlay::Target;
 use super::{Action, App, Mode};
+use crate::keys::Key;
 use crate::notes::passage::Passage;
 
 /// Where a clause ends: the selection extends by clauses up to these.

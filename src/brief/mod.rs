@@ -5,6 +5,7 @@ pub mod decode;
 mod ids;
 pub mod load;
 pub mod markdown;
+mod note_refs;
 pub mod pdf;
 pub mod source_lines;
 pub mod staged;
@@ -168,6 +169,10 @@ pub struct Style {
     /// Link target, kept verbatim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// A footnote's reference mark in the text ("ledgers3"): the note is in
+    /// the back matter under the same label.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub note: bool,
 }
 
 fn is_zero(n: &u16) -> bool {

@@ -17,6 +17,7 @@ mod captions;
 mod chars;
 mod dates;
 mod fields;
+mod footnotes;
 mod headings;
 mod hints;
 mod levels;
@@ -24,6 +25,7 @@ mod lists;
 mod meta;
 mod names;
 mod numbered_lists;
+mod page_breaks;
 mod page_numbers;
 mod pages;
 mod roles;
@@ -36,9 +38,16 @@ pub use hints::{Hints, parse_with_hints};
 use pages::PageNames;
 use roles::{Role, body_roles, heading_text};
 
+/// Where `text` holds the mark of footnote `label` ("ledgers3"), if it does.
+pub(crate) fn note_marker_at(text: &str, label: &str) -> Option<usize> {
+    footnotes::marker_at(text, label)
+}
+
 /// Parses plain text into a brief; ids are left for the caller to assign.
 pub fn parse(text: &str) -> Brief {
-    parse_hinted(text, &Hints::default())
+    let mut brief = parse_hinted(text, &Hints::default());
+    super::note_refs::mark_note_references(&mut brief);
+    brief
 }
 
 fn parse_hinted(text: &str, hints: &Hints) -> Brief {
@@ -60,7 +69,7 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
         brief.meta.authors = signed;
     }
     let body = &blocks[lead_end..footer];
-    let classes = levels::classes(body, &roles);
+    let classes = levels::classes(body, &roles, &shape.listed);
     let note_labels = headings::note_labels(body);
     let mut levels = levels::Levels::default();
     let headings = roles
@@ -116,6 +125,10 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
             }
             Role::EditorNote => brief.back_matter.push(paged(
                 Paragraph::plain(ParagraphKind::Text, block.text),
+                pages,
+            )),
+            Role::Footnote => brief.back_matter.push(paged(
+                Paragraph::plain(ParagraphKind::Footnote, block.text),
                 pages,
             )),
             Role::Caption => push_paragraph(

@@ -9,12 +9,12 @@ use anyhow::Context;
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
-use super::read::{TerminalGuard, apply_settings, event_loop, settings_for};
+use super::reading::{ReaderSession, apply_settings, settings_for, theme_precedence};
+use super::session::{TerminalGuard, event_loop};
 use crate::app::App;
 use crate::app::library::LibraryView;
 use crate::config::Settings;
-use crate::library::session::theme_precedence;
-use crate::library::{ReaderSession, StateDir, scan, scan_files};
+use crate::library::{StateDir, scan, scan_files};
 use crate::theme::Theme;
 
 /// Lists the briefs under `dir` and runs the library screen.

@@ -205,7 +205,7 @@ mod tests {
     use clap::CommandFactory;
 
     fn text() -> String {
-        String::from_utf8(page(crate::cli::Cli::command()).unwrap()).unwrap()
+        String::from_utf8(page(crate::commands::cli::Cli::command()).unwrap()).unwrap()
     }
 
     #[test]

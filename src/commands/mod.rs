@@ -1,6 +1,7 @@
 //! CLI entry points, one module a subcommand.
 
 mod at;
+pub mod cli;
 pub mod config;
 pub mod convert;
 pub mod library;
@@ -8,14 +9,16 @@ mod man;
 pub mod notes;
 pub mod outline;
 pub mod read;
+pub mod reading;
 pub mod search;
+mod session;
 pub mod shell;
 mod signals;
 pub mod themes;
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use cli::{Cli, Command};
 
 /// Runs what the command line asked for.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -2,29 +2,24 @@
 //! (so a load error is a plain line on a normal terminal), then runs the
 //! event loop, and restores the terminal on quit, error and panic.
 
-use std::io::stdout;
 use std::path::Path;
 use std::process::ExitCode;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use anyhow::Context;
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use crossterm::execute;
+use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
+use super::reading::{self, ReaderSession, apply_settings, settings_for};
+use super::session::{TerminalGuard, draw, event_loop, handle_event, is_ctrl_c};
 use super::signals::{self, Wait};
-use crate::app::{Action, App, Mode, ScreenPrefs};
+use crate::app::{Action, App};
 use crate::brief::staged::{Opened, StagedBrief};
 use crate::brief::{self, Brief};
 use crate::config::{Settings, Warning};
-use crate::convert::Overrides;
-use crate::library::{ReaderSession, StateDir};
-use crate::theme::{Strictness, ThemeError};
+use crate::library::StateDir;
 
 /// Opens the reader on `file`, in `theme` if given (else the settings'),
 /// at the paragraph or line `at` names if given (else where it was left).
@@ -80,7 +75,7 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
         let last = StateDir::from_env()
             .ok()
             .and_then(|s| s.load_global().theme);
-        crate::library::session::use_theme(&mut app, &settings, None, last.as_deref());
+        reading::use_theme(&mut app, &settings, None, last.as_deref());
     }
     let outcome = {
         let _guard = TerminalGuard::enter()?;
@@ -189,216 +184,4 @@ fn replay(terminal: &mut DefaultTerminal, app: &mut App, events: Vec<Event>) -> 
         handle_event(terminal, app, event);
     }
     Ok(())
-}
-
-/// The settings, with `theme` from the command line over them. A name
-/// typed on the command line that names nothing is a usage mistake, unlike
-/// a broken theme file, which falls back.
-pub(crate) fn settings_for(theme: Option<&str>) -> anyhow::Result<(Settings, Vec<Warning>)> {
-    let (mut settings, warnings) = Settings::load();
-    if let Some(name) = theme {
-        if let Err(e @ ThemeError::NotFound { .. }) =
-            settings.theme_catalog().load(name, Strictness::Lenient)
-        {
-            return Err(e.into());
-        }
-        settings.set_theme_from_command_line(name);
-    }
-    Ok((settings, warnings))
-}
-
-/// Theme, keys, layout, view script and phrase overrides from the
-/// settings; returns their warnings.
-pub(crate) fn apply_settings(app: &mut App, settings: &Settings) -> Vec<Warning> {
-    let (resolved, mut warnings) = settings.resolve_theme();
-    let (keymap, key_warnings) = settings.keymap();
-    warnings.extend(key_warnings);
-    app.theme = resolved;
-    app.keymap = keymap;
-    app.set_screen_prefs(ScreenPrefs {
-        list_width: settings.list_width.value,
-        wrap_width: settings.wrap_width.value,
-    });
-    app.set_view_script(settings.script.value);
-    match Overrides::load_default() {
-        Ok(file) => {
-            warnings.extend(
-                file.warnings
-                    .iter()
-                    .map(|w| Warning(format!("{w} (line skipped)"))),
-            );
-            app.view.set_overrides(file.overrides);
-        }
-        Err(e) => warnings.push(Warning(format!(
-            "{e} (the view converts without your phrases)"
-        ))),
-    }
-    warnings
-}
-
-/// Hands `text` to the terminal's clipboard (OSC 52). A terminal that does
-/// not support it ignores the sequence; a failed write only loses the copy.
-fn copy_to_terminal(terminal: &mut DefaultTerminal, text: &str) {
-    use std::io::Write;
-    let backend = terminal.backend_mut();
-    let _ = backend
-        .write_all(crate::app::copy::osc52(text).as_bytes())
-        .and_then(|()| backend.flush());
-}
-
-/// Hands `url` to the system's opener (`open` on macOS, `xdg-open`
-/// elsewhere), detached and silent so it never draws over the reader.
-fn open_url(url: &str) -> Result<(), String> {
-    use std::process::{Command, Stdio};
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    Command::new(opener)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        // Reaped in the background so no zombie is left behind.
-        .map(|mut child| drop(std::thread::spawn(move || child.wait())))
-        .map_err(|e| format!("cannot open {url}: no {opener} here ({e}); y copies the paragraph"))
-}
-
-/// How often a failed notes save is retried.
-const NOTES_RETRY: Duration = Duration::from_secs(2);
-/// How often the notes on disk are checked for changes by other writers
-/// (a sync while reading shows up without a restart).
-const NOTES_REFRESH: Duration = Duration::from_secs(2);
-
-/// Runs the reader until it quits (`app.quit`; Ctrl-C also sets
-/// `app.resume.quit_all`).
-pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
-    draw(terminal, app)?;
-    // The conversion dictionaries and the search's fold table take about
-    // 0.2 s and 30 MB to load: only for a search (loaded in the background
-    // while the query is typed) or a view in another script (`c` waits
-    // for them once), never for just reading.
-    let mut warming = false;
-    while !app.quit {
-        // Wake up on our own to retry a failed notes save and to clear a
-        // status message whose time is up.
-        let retry = if app.notes.has_unsaved() {
-            NOTES_RETRY
-        } else {
-            NOTES_REFRESH
-        };
-        let wake = match (Some(retry), app.resume.message_time_left()) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        match signals::wait_event(wake)? {
-            Wait::Event => {}
-            Wait::Timeout => {
-                if app.notes.has_unsaved() {
-                    app.retry_notes_save();
-                }
-                app.reload_notes_if_changed();
-                draw(terminal, app)?;
-                continue;
-            }
-            Wait::Quit => {
-                // As `q` then Ctrl-C: leave the library too; the callers
-                // save the notes and the place and restore the terminal.
-                app.quit = true;
-                app.resume.quit_all = true;
-                break;
-            }
-        }
-        let event = event::read().context("cannot read from the terminal")?;
-        handle_event(terminal, app, event);
-        if !warming && app.mode == Mode::Search {
-            std::thread::spawn(crate::convert::warm_up);
-            warming = true;
-        }
-        // Draw only once the events that piled up are handled: holding a
-        // key down or resizing must not queue frames.
-        if !event::poll(Duration::ZERO).unwrap_or(false) {
-            draw(terminal, app)?;
-        }
-    }
-    Ok(())
-}
-
-/// One terminal event on the reader, with what it asks of the terminal
-/// (a copy) or the system (opening a link).
-fn handle_event(terminal: &mut DefaultTerminal, app: &mut App, event: Event) {
-    let action = match event {
-        Event::Paste(text) => {
-            app.paste(&text);
-            None
-        }
-        Event::Key(key) => {
-            app.resume.quit_all |= is_ctrl_c(&key);
-            app.handle_key(&key);
-            None
-        }
-        Event::Mouse(mouse) => app.mouse_action(&mouse),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        _ => None,
-    };
-    if let Some(action) = action {
-        app.apply(action);
-    }
-    if let Some(text) = app.take_clipboard() {
-        copy_to_terminal(terminal, &text);
-    }
-    if let Some(url) = app.take_open_url()
-        && let Err(why) = open_url(&url)
-    {
-        app.resume.show(why, true);
-    }
-}
-
-fn is_ctrl_c(key: &event::KeyEvent) -> bool {
-    key.code == event::KeyCode::Char('c') && key.modifiers.contains(event::KeyModifiers::CONTROL)
-}
-
-fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
-    terminal
-        .draw(|frame| crate::ui::draw(frame, app))
-        .context("cannot draw on the terminal")?;
-    Ok(())
-}
-
-/// Mouse capture and bracketed paste on while the reader runs; off again
-/// however it ends. Raw mode and the alternate screen are ratatui's
-/// (`try_init` installs a panic hook that restores them, `restore` on drop).
-pub(crate) struct TerminalGuard;
-
-impl TerminalGuard {
-    /// Turns mouse capture and bracketed paste on, and off again on panic.
-    pub(crate) fn enter() -> anyhow::Result<TerminalGuard> {
-        // Piped or redirected, the screen's escape sequences would only
-        // garble a file or a pipe; say so instead.
-        if !std::io::IsTerminal::is_terminal(&stdout()) {
-            anyhow::bail!(
-                "the reader needs a terminal; for plain text output try `gloss outline FILE`"
-            );
-        }
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-            previous(info);
-        }));
-        // Installed before the terminal changes: a SIGTERM from here on
-        // quits through the normal path, which puts the terminal back.
-        signals::install()?;
-        execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
-            .context("cannot set up the terminal")?;
-        Ok(TerminalGuard)
-    }
-}
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        ratatui::restore();
-    }
 }

@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use super::cli::Cli;
 
 /// Arguments of `gloss completions`.
 #[derive(Debug, Args)]

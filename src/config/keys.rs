@@ -3,8 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::Action;
-use crate::app::keymap::Key;
+use crate::keys::{Action, Key};
 
 /// The actions that can be bound to keys, by their name in `[keys]`.
 pub const ACTION_NAMES: &[(&str, Action)] = &[
@@ -177,7 +176,7 @@ pub fn key_name(key: &Key) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Keymap;
+    use crate::keys::Keymap;
 
     fn key(name: &str) -> Key {
         Key::from_event(&parse_key(name).unwrap())

@@ -10,10 +10,10 @@ mod print;
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::app::keymap::Key;
-use crate::app::{Action, Keymap};
+use crate::keys::{Action, Key, Keymap};
 use crate::theme::{DEFAULT_THEME, Theme, ThemeCatalog};
 
+pub use crate::convert::ViewScript;
 pub use print::render;
 
 /// The environment variable naming the config folder.
@@ -72,43 +72,6 @@ impl<T> Sourced<T> {
             value,
             source: Source::Default,
         }
-    }
-}
-
-/// The script the reader shows a brief in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum ViewScript {
-    /// As the brief is written.
-    #[default]
-    Original,
-    /// Converted to Simplified Chinese.
-    Simplified,
-    /// Converted to Traditional Chinese, Taiwan glyphs.
-    Taiwan,
-}
-
-impl ViewScript {
-    /// Every script with its name in `config.toml`.
-    pub const NAMES: &[(&str, ViewScript)] = &[
-        ("original", ViewScript::Original),
-        ("s", ViewScript::Simplified),
-        ("tw", ViewScript::Taiwan),
-    ];
-
-    /// The name `config.toml` uses.
-    pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(_, s)| *s == self)
-            .map_or("original", |(n, _)| n)
-    }
-
-    /// The script a `config.toml` name stands for, if any.
-    pub fn from_name(name: &str) -> Option<ViewScript> {
-        Self::NAMES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, s)| *s)
     }
 }
 
@@ -232,15 +195,6 @@ impl Settings {
             };
         }
         (settings, warnings)
-    }
-
-    /// The name recorded on notes: `author` in config.toml, else the
-    /// login name and the host.
-    pub fn author(&self) -> String {
-        self.author
-            .value
-            .clone()
-            .unwrap_or_else(crate::notes::writer::default_author)
     }
 
     /// The settings file, whether or not it exists.

@@ -8,7 +8,7 @@ use toml::{Table, Value};
 
 use super::keys::{action_named, parse_key};
 use super::{Rebinding, Settings, Source, Sourced, ViewScript, Warning};
-use crate::app::keymap::Key;
+use crate::keys::Key;
 
 /// Narrowest text column worth reading in; 0 turns the limit off.
 const MIN_WRAP_WIDTH: i64 = 20;

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::keys::{ACTION_NAMES, key_name};
 use super::{Settings, Source};
-use crate::app::Keymap;
+use crate::keys::{Action, Keymap};
 
 /// The effective settings as TOML text, with sources as comments.
 pub fn render(settings: &Settings) -> String {
@@ -87,7 +87,7 @@ pub fn render(settings: &Settings) -> String {
     out
 }
 
-fn same_keys(keymap: &Keymap, action: crate::app::Action) -> bool {
+fn same_keys(keymap: &Keymap, action: Action) -> bool {
     let keys = |km: &Keymap| -> Vec<_> {
         km.bindings()
             .iter()

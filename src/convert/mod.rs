@@ -15,6 +15,7 @@ pub mod overrides;
 mod phrases;
 #[cfg(feature = "system-opencc")]
 pub mod system;
+pub mod view_script;
 
 pub use backend::{Backend, BackendError, BuiltinBackend};
 pub use config::{ConfigName, Script, Target};
@@ -23,6 +24,7 @@ pub use detect::detect_script;
 pub use find::{FoldedText, find_all};
 pub use fold::{fold_char, fold_str};
 pub use overrides::{OverrideError, Overrides};
+pub use view_script::ViewScript;
 
 /// Loads the built-in dictionaries and the folding table now (about 0.2 s
 /// together), e.g. on a background thread when the reader starts, so the

@@ -6,9 +6,7 @@
 //!   and the last theme picked, kept in `$GLOSS_DATA_DIR/state/`.
 
 pub mod scan;
-pub mod session;
 pub mod state;
 
 pub use scan::{LibraryEntry, scan, scan_files};
-pub use session::ReaderSession;
 pub use state::{BriefState, Mark, StateDir};

@@ -59,8 +59,14 @@ impl DataDir {
                 .map(|d| DataDir::at(d.join("gloss")))
                 .ok_or(StoreError::NoDataDir)?,
         };
+        // `author` in config.toml, else the login name and host: the
+        // fallback is the notes' own, so the settings need not know them.
         let (settings, _) = crate::config::Settings::load();
-        Ok(dir.with_author(&settings.author()))
+        let author = settings
+            .author
+            .value
+            .unwrap_or_else(super::writer::default_author);
+        Ok(dir.with_author(&author))
     }
 
     /// A data folder at `root`.

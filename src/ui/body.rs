@@ -123,6 +123,10 @@ impl<'a> Paint<'a> {
                 if s.link.is_some() {
                     style = style.patch(theme.link);
                 }
+                if s.note {
+                    // A reference mark reads like the note it points to.
+                    style = style.patch(theme.footnote);
+                }
                 (range, style)
             })
             .collect();

@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::clean;
 use crate::app::editor::Editor;
-use crate::app::notes_overlay::{NoteEditor, Overlay, Pane, TagEditor};
+use crate::app::notes::overlay::{NoteEditor, Overlay, Pane, TagEditor};
 use crate::app::{App, LineKind, VisualLine};
 use crate::notes::{AnchorStatus, NoteView};
 
@@ -286,7 +286,7 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
     let views = session.views();
     let rows: Vec<_> = views
         .iter()
-        .filter(|v| crate::app::notes_pane::filter_matches(v, &pane.filter))
+        .filter(|v| crate::app::notes::pane::filter_matches(v, &pane.filter))
         .collect();
     let title = format!(
         " Notes {} of {} · / filter · Enter go · e edit · d delete · r re-attach to cursor · Esc close ",

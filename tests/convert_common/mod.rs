@@ -3,8 +3,6 @@
 //! dictionaries (Debian 12's `opencc`, `libopencc`) and the current OpenCC
 //! dictionaries the built-in backend carries.
 
-#![allow(dead_code)]
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;

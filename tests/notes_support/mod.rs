@@ -1,8 +1,6 @@
 //! Helpers shared by the notes tests: the real binary with a private data
 //! folder, a small brief, and paragraph ids as `gloss outline --json` gives them.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -1,8 +1,10 @@
 //! The pseudo-terminal session the end-to-end tests share: the real
 //! binary in a pty with private data and config folders, keys in, the
-//! screen (through vt100) and the raw bytes out.
-
-#![allow(dead_code)]
+//! screen (through vt100), the terminal's modes and the raw bytes out.
+//!
+//! Each test declares it `pub mod support;`: public from the test crate,
+//! the helpers that one test does not use are not dead code there, so no
+//! `allow` is needed.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -10,38 +12,51 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// The sample brief most tests read.
 pub const SEED: &str = "briefs/prospect-forum-us-china-after-beijing-summit.txt";
-/// How long to wait for the screen before failing.
-pub const PATIENCE: Duration = Duration::from_secs(10);
+/// How long to wait for the screen or an exit before failing.
+pub const PATIENCE: Duration = Duration::from_secs(15);
 
 /// gloss running in a pseudo-terminal.
 pub struct Session {
+    /// Kept open for the session: dropping it hangs up the child's terminal.
+    master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte gloss wrote, to check what reached the terminal.
     raw: Arc<Mutex<Vec<u8>>>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
 }
 
 impl Session {
     /// Starts `gloss ARGS` at 100×30 with folders under `home`.
     pub fn start(home: &Path, args: &[&str]) -> Session {
-        let (cols, rows) = (100, 30);
-        let size = PtySize {
-            rows,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        };
-        let pair = native_pty_system().openpty(size).unwrap();
+        Session::start_sized(home, args, 100, 30)
+    }
+
+    /// Starts `gloss ARGS` at `cols`×`rows` with its settings in
+    /// `home/config` and its notes and state in `home/data`, never the
+    /// developer's.
+    pub fn start_sized(home: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gloss"));
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("GLOSS_CONFIG_DIR", home.join("config"));
         cmd.env("GLOSS_DATA_DIR", home.join("data"));
+        cmd.env_remove("GLOSS_THEME");
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -59,9 +74,8 @@ impl Session {
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        // The master must outlive the child's output; leak it with the session.
-        std::mem::forget(pair.master);
         Session {
+            master: pair.master,
             writer,
             child,
             parser,
@@ -72,6 +86,12 @@ impl Session {
     /// The screen as text.
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// The emulated terminal: its modes (alternate screen, mouse, cursor)
+    /// as gloss left them.
+    pub fn terminal(&self) -> vt100::Screen {
+        self.parser.lock().unwrap().screen().clone()
     }
 
     /// Every byte gloss wrote so far.
@@ -87,20 +107,26 @@ impl Session {
         thread::sleep(Duration::from_millis(150));
     }
 
-    /// Waits until `text` is on screen; returns the screen.
-    pub fn wait_text(&self, text: &str) -> String {
+    /// Waits until the screen satisfies `what` (`label` says what that is
+    /// if it never does); returns the screen.
+    pub fn wait_for(&self, what: impl Fn(&str) -> bool, label: &str) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if what(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < PATIENCE,
-                "waited for {text}; the screen:\n{screen}"
+                "waited for {label}; the screen:\n{screen}"
             );
             thread::sleep(Duration::from_millis(30));
         }
+    }
+
+    /// Waits until `text` is on screen; returns the screen.
+    pub fn wait_text(&self, text: &str) -> String {
+        self.wait_for(|s| s.contains(text), text)
     }
 
     /// Waits until gloss has written `bytes`; returns everything written.
@@ -121,18 +147,54 @@ impl Session {
         }
     }
 
-    /// Presses `q` and waits for a clean exit.
-    pub fn quit(&mut self) {
-        self.keys("q");
+    /// Resizes the terminal, as a user dragging the window does.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master.resize(size(cols, rows)).unwrap();
+    }
+
+    /// gloss's process id, to signal it.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap()
+    }
+
+    /// The terminal's file descriptor, to read its mode (raw or cooked).
+    #[cfg(unix)]
+    pub fn fd(&self) -> std::os::fd::RawFd {
+        self.master.as_raw_fd().unwrap()
+    }
+
+    /// Waits for gloss to end, then for its last bytes to arrive; its exit
+    /// status. Kills it if it does not end.
+    pub fn wait_exit(&mut self) -> ExitStatus {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                assert_eq!(status.exit_code(), 0, "{}", self.screen());
-                return;
+                thread::sleep(Duration::from_millis(200));
+                return status;
             }
-            assert!(start.elapsed() < PATIENCE, "gloss did not quit");
+            if start.elapsed() > PATIENCE {
+                self.child.kill().unwrap();
+                panic!("gloss did not exit; the screen:\n{}", self.screen());
+            }
             thread::sleep(Duration::from_millis(30));
         }
+    }
+
+    /// Waits for gloss to end; its exit code.
+    pub fn exit_code(&mut self) -> u32 {
+        self.wait_exit().exit_code()
+    }
+
+    /// Presses `q` and waits for a clean exit.
+    pub fn quit(&mut self) {
+        self.keys("q");
+        let code = self.exit_code();
+        assert_eq!(code, 0, "{}", self.screen());
     }
 }
 

@@ -112,6 +112,7 @@ impl Inline {
             strikethrough: self.strikethrough > 0,
             code,
             link: self.links.last().cloned(),
+            note: false,
         }
     }
 

@@ -272,6 +272,7 @@ pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<St
         .sections
         .retain(|s| s.title.is_some() || !s.paragraphs.is_empty());
     brief.back_matter.splice(0..0, notes);
+    super::note_refs::mark_note_references(&mut brief);
     brief.meta.encoding = "PDF".to_string();
     Ok((brief, pdf.warning))
 }

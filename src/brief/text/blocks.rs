@@ -223,6 +223,21 @@ fn split_run<'a>(
         push_piece(lines, out, piece, shape);
         return;
     }
+    // The contents page's headings each line of the run begins, worked out
+    // once a line: the checks below ask about a line more than once.
+    let listed: Vec<Option<usize>> = if shape.listed.is_empty() {
+        Vec::new()
+    } else {
+        (run.start..run.end)
+            .map(|at| {
+                let next = lines.get(at + 1).filter(|_| at + 1 < run.end);
+                match next {
+                    Some(next) => shape.listed_lines(&[lines[at].text, next.text]),
+                    None => shape.listed_lines(&[lines[at].text]),
+                }
+            })
+            .collect()
+    };
     for k in run.start + 1..run.end {
         let (prev, line) = (lines[k - 1], lines[k]);
         let item = list.item(line.text);
@@ -271,20 +286,7 @@ fn split_run<'a>(
         let (listed_above, listed_here) = if shape.listed.is_empty() {
             (false, false)
         } else {
-            let texts_from = |at: usize| -> [&str; 2] {
-                [
-                    lines[at].text,
-                    lines
-                        .get(at + 1)
-                        .filter(|_| at + 1 < run.end)
-                        .map_or("", |l| l.text),
-                ]
-            };
-            let listed_at = |at: usize| {
-                let texts = texts_from(at);
-                let count = if texts[1].is_empty() { 1 } else { 2 };
-                shape.listed_lines(&texts[..count])
-            };
+            let listed_at = |at: usize| listed[at - run.start];
             let above = listed_at(piece.start).is_some_and(|n| piece.start + n == k);
             let here = (k > piece.start + 1 || !above)
                 && piece.marker.is_none()
@@ -293,6 +295,7 @@ fn split_run<'a>(
             (above, here)
         };
         let split = marker.is_some()
+            || note_at_foot(lines, &piece, k, run.end, shape.wrap_width)
             || listed_above
             || listed_here
             || heading_above
@@ -341,6 +344,40 @@ fn split_run<'a>(
         }
     }
     push_piece(lines, out, piece, shape);
+}
+
+/// A footnote has at most this many lines.
+const NOTE_MAX_LINES: usize = 8;
+
+/// True when line `at` opens a footnote that the extraction printed inside
+/// the last paragraph of its page ("…partnership that delivers" /
+/// "Department for Science …, ‘Press Release: …’" / "December 2024)"): set
+/// in a smaller size, its lines run wider than any line of the text above
+/// it and past the text's wrap width, and it opens a sentence where the
+/// text stopped in mid-phrase. Split off, it is a note, and the cut
+/// sentence finds its rest on the next page.
+fn note_at_foot(
+    lines: &[Line<'_>],
+    piece: &Piece<'_>,
+    at: usize,
+    end: usize,
+    wrap: Option<usize>,
+) -> bool {
+    let Some(wrap) = wrap else {
+        return false;
+    };
+    let page = lines[at].page;
+    let width = |l: &Line<'_>| width_capped(l.text, WRAP_CAP);
+    let opening = width(&lines[at]);
+    let page_ends = lines.get(end).is_none_or(|l| l.page != page);
+    page_ends
+        && end - at <= NOTE_MAX_LINES
+        && lines[end - 1].page == page
+        && opening > wrap
+        && !continues_text(lines[at].text)
+        && !ends_sentence(lines[at - 1].text)
+        && lines[piece.start..at].iter().all(|l| width(l) < opening)
+        && lines[at..end].iter().any(|l| width(l) * 20 > wrap * 21)
 }
 
 /// Lines after `at` looked at to tell a narrow column from wrapped prose.
@@ -835,6 +872,23 @@ mod tests {
         assert_eq!(
             texts(text)[0],
             "Review all investigations. Furthermore, review all final orders, and injunctions that unduly burden innovation."
+        );
+    }
+
+    #[test]
+    fn a_footnote_printed_inside_the_last_paragraph_of_a_page_is_split_off() {
+        // Enough prose that the note's wide lines do not set the wrap width.
+        let prose = WRAPPED_PROSE.repeat(10);
+        let text = format!(
+            "{prose}The government will deliver the first growth zone at the site, subject to\nthe agreement of its owners and of the local council, and subject to\nthe agreement of a public-private partnership with the council that delivers\nDepartment for Science, ‘Press Release: Secretary welcomes foreign investment’, 2024\ninvestment in data centres which will spur economic growth in the regions, 2024 (Accessed 04\nDecember 2024)\n\u{c}benefits to the local area and the wider national infrastructure."
+        );
+        let blocks = texts(&text);
+        assert_eq!(
+            blocks[10..],
+            [
+                "The government will deliver the first growth zone at the site, subject to the agreement of its owners and of the local council, and subject to the agreement of a public-private partnership with the council that delivers benefits to the local area and the wider national infrastructure.",
+                "Department for Science, ‘Press Release: Secretary welcomes foreign investment’, 2024 investment in data centres which will spur economic growth in the regions, 2024 (Accessed 04 December 2024)",
+            ]
         );
     }
 

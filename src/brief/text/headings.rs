@@ -290,6 +290,11 @@ impl Shape {
         if self.listed.contains(&one) {
             return Some(1);
         }
+        // Most lines begin no listed heading: the two-line key is built only
+        // for a line that may.
+        if !self.listed.iter().any(|k| k.starts_with(&one)) {
+            return None;
+        }
         let second = texts.get(1)?;
         let two = super::toc::key(&format!("{first} {second}"));
         self.listed.contains(&two).then_some(2)
@@ -362,7 +367,16 @@ impl Shape {
     pub(super) fn numbered_block(&self, text: &str, lines: usize) -> Option<u8> {
         let shaped = match lines {
             1 => self.heading_like_within(text, NUMBERED_MAX_WIDTH, true),
-            _ => self.heading_block(text, lines),
+            // A numbered heading wrapped once may fill its first line
+            // ("c) Application of the GDPR … in the" / "Union, regardless
+            // of …"): the number vouches for it.
+            2 => {
+                self.heading_block(text, lines)
+                    || self.wrap_width.is_some_and(|w| {
+                        self.heading_like_within(text, w + HEADING_MAX_WIDTH, false)
+                    })
+            }
+            _ => false,
         };
         // "伍、意見交流：詳見會議逐字稿，網址如下：": an agenda item's label
         // with a note after its colon that announces what follows is a
@@ -396,6 +410,10 @@ pub(super) fn note_labels(blocks: &[super::blocks::Block]) -> std::collections::
         .collect()
 }
 
+/// Footnotes a brief must have before digits glued to a word count as a
+/// marker without their note being found.
+const NOTES_FOR_GLUED_MARKERS: usize = 3;
+
 /// A heading's title without the footnote marker glued to its last word
 /// ("… designation obligation31" when footnote 31 is there): the marker is
 /// not part of the title.
@@ -406,7 +424,18 @@ pub(super) fn without_note_marker(
     let digits = title.len() - title.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let stem = &title[..title.len() - digits];
     let glued = digits > 0 && stem.ends_with(|c: char| c.is_lowercase());
-    if glued && labels.contains(&title[title.len() - digits..]) {
+    let number = &title[title.len() - digits..];
+    // In a brief with footnotes, digits glued to a lowercase word
+    // ("obligation31") are a marker whose note was read into a paragraph;
+    // a short word keeps its digit ("web3").
+    let word_with_marker = || {
+        labels.len() >= NOTES_FOR_GLUED_MARKERS
+            && stem
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase))
+    };
+    if glued && (labels.contains(number) || word_with_marker()) {
         stem.to_string()
     } else {
         title.to_string()
@@ -557,11 +586,38 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_heading_wrapped_once_may_fill_its_first_line() {
+        let shape = Shape {
+            wrap_width: Some(96),
+            ..Shape::default()
+        };
+        let heading = "c) Application of the GDPR to the establishment of a controller or a processor in the Union, regardless of whether the processing takes place in the Union or not";
+        assert!(shape.numbered_block(heading, 2).is_some());
+        let unnumbered = heading.trim_start_matches("c) ");
+        assert!(!shape.heading_block(unnumbered, 2));
+        assert!(
+            shape
+                .numbered_block("c) The agency shall publish the data it holds in formats that can be read by machines, and it shall do so within six months.", 2)
+                .is_none()
+        );
+    }
+
+    #[test]
     fn a_footnote_marker_glued_to_a_heading_is_not_part_of_its_title() {
         let labels = ["31".to_string()].into_iter().collect();
         assert_eq!(
             without_note_marker("b) Exemptions from the designation obligation31", &labels),
             "b) Exemptions from the designation obligation"
+        );
+        let others: std::collections::HashSet<String> =
+            ["12", "29", "40"].into_iter().map(String::from).collect();
+        assert_eq!(
+            without_note_marker("b) Exemptions from the designation obligation31", &others),
+            "b) Exemptions from the designation obligation"
+        );
+        assert_eq!(
+            without_note_marker("Growth in web3", &others),
+            "Growth in web3"
         );
         assert_eq!(
             without_note_marker("Growth in web3", &labels),

@@ -4,7 +4,7 @@
 //! head that recurs in every section ("Recommended Policy Actions") one
 //! level under the heads it recurs beneath.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::blocks::Block;
 use super::headings::numbering;
@@ -27,6 +27,12 @@ pub(super) enum Class {
     /// Opened by a tag in brackets: "[P0] …", "【快訊】…", the entries of a
     /// digest under its sections.
     Tagged,
+    /// Unnumbered and named by the contents page: the upper levels, over
+    /// the heads the contents page leaves out.
+    Listed,
+    /// Listed, and heading nothing but the next listed head: a part over
+    /// the listed heads that follow it.
+    ListedPart,
 }
 
 /// The class of an unnumbered heading, given how often its text occurs
@@ -52,7 +58,11 @@ pub(super) fn in_capitals(text: &str) -> bool {
 /// The class of every heading of the body (`None` for other blocks). A
 /// head typeset as a heading but not numbered (a PDF's) recurs like any
 /// other unnumbered one.
-pub(super) fn classes(body: &[Block], roles: &[Role]) -> Vec<Option<Class>> {
+pub(super) fn classes(
+    body: &[Block],
+    roles: &[Role],
+    listed: &HashSet<String>,
+) -> Vec<Option<Class>> {
     let unnumbered = |block: &Block, role: &Role| match role {
         Role::Unnumbered => true,
         Role::Numbered(_) => block.marker.is_none() && numbering(&block.text).is_none(),
@@ -64,16 +74,41 @@ pub(super) fn classes(body: &[Block], roles: &[Role]) -> Vec<Option<Class>> {
             *counts.entry(block.text.as_str()).or_insert(0) += 1;
         }
     }
+    let listed_typed = |i: usize| {
+        matches!(roles.get(i), Some(Role::Numbered(_) | Role::Unnumbered))
+            && listed.contains(&super::toc::key(&body[i].text))
+    };
+    let listed_head = |i: usize| {
+        roles.get(i) == Some(&Role::Unnumbered)
+            && !listed.is_empty()
+            && listed.contains(&super::toc::key(&body[i].text))
+    };
     body.iter()
         .zip(roles)
-        .map(|(block, role)| {
+        .enumerate()
+        .map(|(i, (block, role))| {
             let count = counts.get(block.text.as_str()).copied().unwrap_or(1);
             match role {
                 Role::Numbered(_) if unnumbered(block, role) && count >= RECURRING_MIN => {
                     Some(Class::Recurring)
                 }
+                // A head set as a heading but not numbered (a PDF's): the
+                // contents page, when there is one, says how high it stands.
+                Role::Numbered(_) if unnumbered(block, role) && !listed.is_empty() => {
+                    Some(if listed_typed(i) && listed_typed(i + 1) {
+                        Class::ListedPart
+                    } else if listed_typed(i) {
+                        Class::Listed
+                    } else {
+                        Class::Plain
+                    })
+                }
                 Role::Numbered(rank) | Role::RunIn(rank) => Some(Class::Numbered(*rank)),
-                Role::Unnumbered => Some(unnumbered_class(&block.text, count)),
+                Role::Unnumbered => Some(match unnumbered_class(&block.text, count) {
+                    Class::Plain if listed_head(i) && listed_head(i + 1) => Class::ListedPart,
+                    Class::Plain if listed_head(i) => Class::Listed,
+                    class => class,
+                }),
                 _ => None,
             }
         })
@@ -101,9 +136,18 @@ impl Levels {
             while let Some(top) = self.open.last() {
                 let closes = match (*top, class) {
                     (
-                        Class::Plain | Class::Recurring | Class::Tagged,
+                        Class::Plain
+                        | Class::Recurring
+                        | Class::Tagged
+                        | Class::Listed
+                        | Class::ListedPart,
                         Class::Numbered(_) | Class::Capitals,
                     ) => true,
+                    // The contents page names the upper levels: a listed
+                    // head closes the heads it leaves out, a part closes
+                    // the listed heads.
+                    (Class::Plain, Class::Listed | Class::ListedPart) => true,
+                    (Class::Listed, Class::ListedPart) => true,
                     (Class::Numbered(above), Class::Numbered(rank)) => above > rank,
                     (Class::Capitals, Class::Numbered(_)) => capitals,
                     _ => false,
@@ -202,9 +246,58 @@ mod tests {
         ];
         let body: Vec<Block> = texts.iter().map(|t| block(t)).collect();
         let roles = [Role::Numbered(20); 6];
-        let got = classes(&body, &roles);
+        let got = classes(&body, &roles, &HashSet::new());
         assert_eq!(got[0], Some(Class::Recurring));
         assert_eq!(got[1], Some(Class::Numbered(20)));
+    }
+
+    #[test]
+    fn the_contents_page_names_the_upper_levels() {
+        use Class::*;
+        assert_eq!(
+            levels(&[
+                Listed, ListedPart, Listed, Plain, Plain, Listed, Listed, ListedPart, Listed, Plain
+            ]),
+            [1, 1, 2, 3, 3, 2, 2, 1, 2, 3]
+        );
+        let block = |text: &str| Block {
+            text: text.to_string(),
+            lines: 1,
+            marker: None,
+            pages: (0, 0),
+            widest: 0,
+        };
+        let texts = [
+            "Foreword",
+            "AI is the opportunity of a generation.",
+            "Response",
+            "Foundations",
+            "Growth Zones",
+            "Next steps",
+        ];
+        let body: Vec<Block> = texts.iter().map(|t| block(t)).collect();
+        let listed: HashSet<String> = ["foreword", "response", "foundations", "nextsteps"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let mut roles = [Role::Unnumbered; 6];
+        roles[1] = Role::Paragraph;
+        let got = classes(&body, &roles, &listed);
+        let want = [
+            Some(Listed),
+            None,
+            Some(ListedPart),
+            Some(Listed),
+            Some(Plain),
+            Some(Listed),
+        ];
+        assert_eq!(got, want);
+        // Heads a PDF typesets as headings stand where the contents page
+        // puts them too.
+        let typed = classes(&body, &[Role::Numbered(20); 6], &listed);
+        assert_eq!(typed[3..], [Some(Listed), Some(Plain), Some(Listed)]);
+        let none = classes(&body, &roles, &HashSet::new());
+        assert!(!none.contains(&Some(Listed)), "{none:?}");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::blocks::Block;
 use super::captions::is_caption;
 use super::chars::{ends_like_prose, starts_with_any, width_within};
 use super::dates::date_of;
-use super::fields::is_field;
+use super::fields::{field, is_field};
 use super::headings::{HEADING_MAX_WIDTH, numbering};
 use super::names::{byline, names, office_and_name};
 use super::pages::PageNames;
@@ -181,6 +181,20 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
     plain.then_some(Role::Plain)
 }
 
+/// True when the fields that open `blocks` are counts ("新增条目：93",
+/// "涉及机构：17"): a summary's figures, not a meeting's particulars, so
+/// the short line above them is their heading, no subtitle.
+fn heads_counts(blocks: &[Block]) -> bool {
+    let fields: Vec<&str> = blocks
+        .iter()
+        .map_while(|b| field(&b.text).map(|(_, value)| value))
+        .collect();
+    fields.len() >= 2
+        && fields
+            .iter()
+            .any(|v| v.chars().all(|c| c.is_ascii_digit() || c == ','))
+}
+
 /// Reads the masthead, title and byline from the first of `blocks` into
 /// `meta`, captions among them into `front`; returns how many blocks it used.
 pub(super) fn read_lead(
@@ -191,10 +205,13 @@ pub(super) fn read_lead(
 ) -> usize {
     let mut roles = Vec::new();
     let mut progress = Progress::default();
-    for block in blocks.iter().take(LEAD_MAX_BLOCKS) {
+    for (i, block) in blocks.iter().enumerate().take(LEAD_MAX_BLOCKS) {
         let Some(role) = role(block, progress) else {
             break;
         };
+        if role == Role::Plain && progress.titles > 0 && heads_counts(&blocks[i + 1..]) {
+            break;
+        }
         // A plain line after the particulars heads the body ("P0/P1重点"
         // after "新增条目：93"), it is no second title.
         if role == Role::Plain && progress.fields > 0 && progress.titles > 0 {
@@ -481,6 +498,27 @@ mod tests {
         assert_eq!(
             used, 5,
             "the short line after the byline is a heading of the body"
+        );
+    }
+
+    #[test]
+    fn a_line_over_a_summary_of_counts_heads_it_and_is_no_subtitle() {
+        let (meta, _, used, _) = lead(
+            "国际科技智库动态简报（2026-07-04）\n新增概览\n新增条目：93\n涉及机构：17\n高频主题：AI治理, 数字经济\n\n重点\n该文分析中国军队将AI嵌入后勤体系的战略含义，其核心判断是智能化调度、仓储、运输和保障体系可提升平时\n该文分析中国军队将AI嵌入后勤体系的战略含义，其核心判断是智能化调度、仓储、运输和保障体系可提升平时\n该文分析中国军队将AI嵌入后勤体系的战略含义，其核心判断是智能化调度、仓储、运输和保障体系可提升平时\n该文分析中国军队将AI嵌入后勤体系的战略含义，其核心判断是智能化调度、仓储、运输和保障体系可提升平时\n效率。",
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("国际科技智库动态简报（2026-07-04）")
+        );
+        assert_eq!(meta.subtitle, None);
+        assert_eq!(used, 1);
+        let (meta, ..) = lead(
+            "美中關係的新階段\n\n座談會紀要\n時間：107 年 12 月 7 日\n地點：本院大禮堂\n\n正文。",
+        );
+        assert_eq!(
+            meta.subtitle.as_deref(),
+            Some("座談會紀要"),
+            "particulars are no counts: {meta:?}"
         );
     }
 

@@ -22,7 +22,7 @@ fn breaks_list(role: Role, family: u8) -> bool {
     match role {
         Role::Numbered(rank) | Role::RunIn(rank) => rank != family,
         Role::Unnumbered | Role::Contents => true,
-        Role::Paragraph | Role::Figure | Role::Caption | Role::EditorNote => false,
+        Role::Paragraph | Role::Figure | Role::Caption | Role::EditorNote | Role::Footnote => false,
     }
 }
 

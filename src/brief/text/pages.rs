@@ -132,11 +132,24 @@ pub(super) fn page_items(text: &str) -> Vec<Item<'_>> {
 /// page numbers it held.
 pub(super) fn paged_items(text: &str) -> (Vec<Item<'_>>, PageLabels) {
     let mut items = split_items(text);
-    let paged = text.contains('\u{c}');
-    // Blank-line page breaks are a guess, so a running line must prove
-    // itself at more of them than at real form feeds.
-    let repeats = if paged { 2 } else { 3 };
-    let (printed, running) = remove_furniture(&mut items, repeats);
+    let form_feeds = text.contains('\u{c}');
+    let inferred = if form_feeds {
+        Vec::new()
+    } else {
+        let printed = super::page_breaks::infer_page_breaks(&mut items);
+        compact(&mut items);
+        printed
+    };
+    let paged = form_feeds || !inferred.is_empty();
+    // Page breaks found without form feeds are a guess, so a running line
+    // must prove itself at more of them than at real form feeds.
+    let repeats = if form_feeds { 2 } else { 3 };
+    let (mut printed, running) = remove_furniture(&mut items, repeats);
+    if !inferred.is_empty() {
+        printed.extend(inferred);
+        printed.sort_unstable();
+        printed.dedup_by_key(|(page, _)| *page);
+    }
     (
         items,
         PageLabels {

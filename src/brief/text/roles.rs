@@ -7,14 +7,14 @@
 //! candidate by what stands around it.
 
 use super::back_matter;
-use super::blocks::Block;
+use super::blocks::{Block, bracket_tag};
 use super::captions;
 use super::chars::{ends_like_prose, ends_sentence, width_within};
 use super::fields::is_field;
 use super::headings::{Shape, numbering};
 use super::hints::Hints;
 use super::toc;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What a block of the body is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub(super) enum Role {
     Unnumbered,
     /// An editor's note or disclaimer, bound for the back matter.
     EditorNote,
+    /// A footnote at the foot of its page, bound for the back matter.
+    Footnote,
     /// A figure caption or source line inside the body.
     Caption,
     /// Running text or a list item.
@@ -146,12 +148,14 @@ pub(super) fn signatures(body: &[Block], roles: &mut [Role]) -> Vec<String> {
 /// The role of every block of the body.
 pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Role> {
     let mut roles: Vec<Role> = body.iter().map(|b| first_guess(b, shape, hints)).collect();
+    super::footnotes::mark_footnotes(body, &mut roles);
     let listed = mark_contents(body, &mut roles);
     demote_field_families(body, &mut roles);
     mark_figures(body, &mut roles);
     super::numbered_lists::demote_numbered_lists(body, &mut roles);
     demote_headings_in_tables(body, &mut roles, shape);
     demote_items_after_lone_bullet(body, &mut roles);
+    demote_repeated_labels(body, &mut roles);
     demote_headings_over_nothing(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
     mark_run_in_headings(body, &mut roles);
@@ -307,6 +311,32 @@ fn promote_listed_headings(body: &[Block], roles: &mut [Role], listed: &HashSet<
         }
     }
 }
+
+/// A short text found three times or more, mostly as a table cell or a
+/// chart label ("Delivery" of a table's "Delivery / Timeline" header,
+/// repeated on every page of the table), is that label wherever it stands.
+fn demote_repeated_labels(body: &[Block], roles: &mut [Role]) {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (block, role) in body.iter().zip(roles.iter()) {
+        if block.lines == 1 && matches!(role, Role::Unnumbered | Role::Paragraph | Role::Figure) {
+            let (all, heads) = counts.entry(block.text.as_str()).or_default();
+            *all += 1;
+            *heads += usize::from(*role == Role::Unnumbered);
+        }
+    }
+    for (block, role) in body.iter().zip(roles.iter_mut()) {
+        if *role == Role::Unnumbered
+            && let Some(&(all, heads)) = counts.get(block.text.as_str())
+            && all >= REPEATED_LABEL_MIN
+            && heads * 2 < all
+        {
+            *role = Role::Paragraph;
+        }
+    }
+}
+
+/// A label found this many times is a table's or a chart's.
+const REPEATED_LABEL_MIN: usize = 3;
 
 /// A numbered family whose every member is a form field (`一、時間：…`,
 /// `二、地點：…`) is a list of particulars, not a set of headings.
@@ -498,9 +528,21 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
                 enclosing[i].is_none_or(|above| *rank > above)
             }
             Role::Unnumbered | Role::Caption | Role::EditorNote => true,
+            Role::Footnote => text_after_page_notes(body, roles, i),
             Role::Paragraph => {
                 let next = &body[i + 1];
-                next.marker.is_some() || prose(next) || is_field(&next.text)
+                // Tagged entries one after another ("[P0] RAND｜…" /
+                // "[P0] CSET｜…") are the items of an index, none the
+                // head of the next; the line above them heads them all.
+                let sibling_entry = bracket_tag(&body[i].text) && bracket_tag(&next.text);
+                let index_below = bracket_tag(&next.text)
+                    && body.get(i + 2).is_some_and(|b| bracket_tag(&b.text));
+                !sibling_entry
+                    && (index_below
+                        || next.marker.is_some()
+                        || prose(next)
+                        || is_field(&next.text)
+                        || text_after_page_notes(body, roles, i))
             }
             Role::Figure | Role::Contents => false,
         };
@@ -508,6 +550,37 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
             roles[i] = Role::Paragraph;
         }
     }
+}
+
+/// Blocks that may stand between a heading at a page's foot and the end of
+/// its page: that page's footnotes and their labels.
+const PAGE_NOTES_MAX: usize = 3;
+
+/// True when the heading at `at` stands at the foot of its page with only
+/// footnotes below it ("Stage 3: …" / "4" / "K-Means clustering, described
+/// in …"), and prose opens the next page: its text goes on there.
+fn text_after_page_notes(body: &[Block], roles: &[Role], at: usize) -> bool {
+    let page = body[at].pages.1;
+    let Some(turn) = body[at + 1..]
+        .iter()
+        .take(PAGE_NOTES_MAX + 1)
+        .position(|b| b.pages.0 > page)
+    else {
+        return false;
+    };
+    let next_page = at + 1 + turn;
+    // A note shows itself by its label: "4" alone, or "4 K-Means …".
+    let labelled = |b: &Block| {
+        let label = b.text.split(' ').next().unwrap_or_default();
+        (1..=3).contains(&label.len()) && label.bytes().all(|c| c.is_ascii_digit())
+    };
+    turn >= 1
+        && body[at + 1..next_page].iter().any(labelled)
+        && roles[at + 1..next_page]
+            .iter()
+            .all(|r| matches!(r, Role::Paragraph | Role::Footnote))
+        && roles[next_page] == Role::Paragraph
+        && prose(&body[next_page])
 }
 
 #[cfg(test)]
@@ -665,6 +738,86 @@ mod tests {
         assert!(
             roles[2..6].iter().all(|r| *r == Role::Paragraph),
             "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn a_tagged_entry_over_the_next_entry_of_an_index_heads_nothing() {
+        let roles = roles_of(&[
+            ("科技创新与AI治理", 1),
+            ("[P0] RAND｜欧洲AI安全与网络滥用桌面推演洞察", 1),
+            (
+                "[P0] Center for Security and Emerging Technology｜美国半导体与中国AI军事雄心",
+                2,
+            ),
+            ("[P1] MERICS｜碎片化欧洲如何应对中国科技创新力量", 1),
+            ("涉华判断", 1),
+            (
+                "报告聚焦中国医疗健康数据、跨境流动与AI治理之间的张力，强调健康数据既是AI训练和产业竞争资源。",
+                2,
+            ),
+        ]);
+        assert_eq!(roles[0], Role::Unnumbered, "{roles:?}");
+        assert_eq!(roles[1], Role::Paragraph, "{roles:?}");
+        assert_eq!(roles[2], Role::Paragraph, "{roles:?}");
+        assert_eq!(roles[4], Role::Unnumbered, "{roles:?}");
+    }
+
+    #[test]
+    fn a_label_repeated_mostly_in_tables_is_no_heading_where_it_stands_alone() {
+        let mut roles = vec![
+            Role::Unnumbered,
+            Role::Figure,
+            Role::Figure,
+            Role::Unnumbered,
+            Role::Paragraph,
+        ];
+        let body: Vec<Block> = ["Delivery", "Delivery", "Delivery", "Regulation", "Delivery"]
+            .iter()
+            .map(|t| block(t, 1))
+            .collect();
+        demote_repeated_labels(&body, &mut roles);
+        assert_eq!(roles[0], Role::Paragraph);
+        assert_eq!(roles[3], Role::Unnumbered);
+        let mut heads = vec![Role::Unnumbered; 3];
+        let recurring: Vec<Block> = (0..3).map(|_| block("Policy Actions", 1)).collect();
+        demote_repeated_labels(&recurring, &mut heads);
+        assert_eq!(heads, [Role::Unnumbered; 3], "a head that recurs stays one");
+    }
+
+    #[test]
+    fn a_heading_at_a_page_foot_over_its_footnotes_heads_the_next_page() {
+        let paged = |text: &str, lines: usize, page: u32| Block {
+            pages: (page, page),
+            ..block(text, lines)
+        };
+        let body = [
+            paged("In total 700 people took part in our consultations.", 2, 3),
+            paged("Stage 3: Face-to-face Deliberation", 1, 3),
+            paged("4", 1, 3),
+            paged("K-Means clustering, described in Polis (2021)", 1, 3),
+            paged(
+                "In the classic model, the outputs of this consultation were summarised and fed into a discussion.",
+                4,
+                4,
+            ),
+        ];
+        let mut roles = vec![
+            Role::Paragraph,
+            Role::Unnumbered,
+            Role::Paragraph,
+            Role::Paragraph,
+            Role::Paragraph,
+        ];
+        let mut unpaged = roles.clone();
+        demote_headings_over_nothing(&body, &mut roles);
+        assert_eq!(roles[1], Role::Unnumbered);
+        let body = body.map(|b| Block { pages: (0, 0), ..b });
+        demote_headings_over_nothing(&body, &mut unpaged);
+        assert_eq!(
+            unpaged[1],
+            Role::Paragraph,
+            "without pages a number is no note label"
         );
     }
 

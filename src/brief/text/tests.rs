@@ -256,6 +256,7 @@ fn a_heading_after_the_particulars_starts_the_body() {
     assert_eq!(
         titles,
         [
+            (1, "新增概览"),
             (1, "P0/P1重点"),
             (2, "[P0] 中国军事AI后勤：和平收益与战时脆弱性")
         ]

@@ -92,11 +92,18 @@ fn trim_page_numbers(piece: &str) -> &str {
 /// spaces, no case, no trailing punctuation or footnote digits.
 pub(super) fn key(text: &str) -> String {
     let body = numbering(text).map_or(text, |n| n.body);
-    let squeezed: String = body
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut squeezed = String::with_capacity(body.len());
+    for c in body.chars().filter(|c| !c.is_whitespace()) {
+        // Most text is ASCII or has no case: the full Unicode lowering is
+        // paid only where it can matter.
+        if c.is_ascii() {
+            squeezed.push(c.to_ascii_lowercase());
+        } else if c.is_uppercase() {
+            squeezed.extend(c.to_lowercase());
+        } else {
+            squeezed.push(c);
+        }
+    }
     squeezed
         .trim_end_matches(|c: char| c.is_ascii_digit() || ".:：。".contains(c))
         .to_string()

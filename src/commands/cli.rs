@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{config, convert, notes, outline, search, shell, themes};
+use super::{config, convert, notes, outline, search, shell, themes};
 
 /// Read, annotate and convert policy briefs in the terminal.
 #[derive(Debug, Parser)]

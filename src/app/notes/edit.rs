@@ -1,12 +1,12 @@
 //! Opening the note editor and the tag line on the paragraph at the
 //! cursor, deleting its note and undoing the deletion.
 
-use super::App;
-use super::editor::Editor;
-use super::notes_overlay::{NoteEditor, Overlay, TagEditor, Target};
+use super::overlay::{NoteEditor, Overlay, TagEditor, Target};
+use crate::app::App;
+use crate::app::editor::Editor;
 
 impl App {
-    pub(super) fn open_editor(&mut self, existing: bool) {
+    pub(in crate::app) fn open_editor(&mut self, existing: bool) {
         if !self.notes_usable(true) {
             return;
         }
@@ -32,14 +32,14 @@ impl App {
     }
 
     /// Opens the editor on note `id` (from the notes pane).
-    pub(super) fn open_editor_on(&mut self, id: String) {
+    pub(in crate::app) fn open_editor_on(&mut self, id: String) {
         if self.notes_usable(true) {
             self.open_note_editor(Target::Existing { id });
         }
     }
 
     /// Opens the editor writing to `target`, with the note's text if it exists.
-    pub(super) fn open_note_editor(&mut self, target: Target) {
+    pub(in crate::app) fn open_note_editor(&mut self, target: Target) {
         let text = match &target {
             Target::Existing { id } => self
                 .notes
@@ -59,7 +59,7 @@ impl App {
         }));
     }
 
-    pub(super) fn open_tags(&mut self) {
+    pub(in crate::app) fn open_tags(&mut self) {
         if !self.notes_usable(true) {
             return;
         }
@@ -100,7 +100,7 @@ impl App {
         }));
     }
 
-    pub(super) fn delete_at_cursor(&mut self) {
+    pub(in crate::app) fn delete_at_cursor(&mut self) {
         if !self.notes_usable(true) {
             return;
         }
@@ -112,7 +112,7 @@ impl App {
     }
 
     /// Deletes note `id` (undo with `u`).
-    pub(super) fn delete_note(&mut self, id: &str) {
+    pub(in crate::app) fn delete_note(&mut self, id: &str) {
         if !self.notes_usable(true) {
             return;
         }
@@ -128,7 +128,7 @@ impl App {
         }
     }
 
-    pub(super) fn undo_delete(&mut self) {
+    pub(in crate::app) fn undo_delete(&mut self) {
         if !self.notes_usable(true) {
             return;
         }

@@ -3,14 +3,14 @@
 
 use std::rc::Rc;
 
-use super::lines::{LineKind, VisualLine};
-use super::notes::{NOTE_INDENT, NotesState};
-use super::{App, Pos};
+use super::{NOTE_INDENT, NotesState};
+use crate::app::lines::{LineKind, VisualLine};
+use crate::app::{App, Pos};
 use crate::layout::wrap;
 
 impl App {
     /// The lines of block `i` with its notes' lines before its gap.
-    pub(super) fn with_note_lines(
+    pub(in crate::app) fn with_note_lines(
         &mut self,
         i: usize,
         lines: Rc<[VisualLine]>,
@@ -72,7 +72,7 @@ impl App {
             .collect()
     }
 
-    pub(super) fn step_cursor(&mut self, down: bool) {
+    pub(in crate::app) fn step_cursor(&mut self, down: bool) {
         let count = self.doc.blocks.len();
         let mut i = self.notes.cursor;
         loop {
@@ -90,7 +90,7 @@ impl App {
     }
 
     /// Scrolls as little as needed to show block `i` (its start first).
-    pub(super) fn show_block(&mut self, i: usize) {
+    pub(in crate::app) fn show_block(&mut self, i: usize) {
         let rows = self.screen.body_rows().max(1);
         let start = Pos { block: i, line: 0 };
         if start < self.top {
@@ -110,7 +110,7 @@ impl App {
     }
 
     /// Keeps the cursor on a paragraph on screen after the view moved.
-    pub(super) fn follow_cursor(&mut self) {
+    pub(in crate::app) fn follow_cursor(&mut self) {
         if self.doc.blocks.is_empty() {
             return;
         }
@@ -132,7 +132,7 @@ impl App {
     }
 
     /// Puts the cursor on the paragraph clicked at screen `row`.
-    pub(super) fn click_cursor(&mut self, column: u16, row: u16) {
+    pub(in crate::app) fn click_cursor(&mut self, column: u16, row: u16) {
         if !self.screen.in_body(column, row) {
             return;
         }

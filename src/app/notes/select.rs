@@ -2,7 +2,7 @@
 //! and stepping note by note through the brief (`}` / `{`), which also
 //! steps through the notes of one paragraph.
 
-use super::App;
+use crate::app::App;
 
 impl App {
     /// The ids of the notes on block `i`'s paragraph, in the order shown.
@@ -17,7 +17,7 @@ impl App {
     /// The note the note keys act on at the cursor: the one stepped to
     /// with `}` / `{` while it is on the cursor's paragraph, else the
     /// newest there; with how many notes the paragraph has.
-    pub(super) fn note_at_cursor(&self) -> Option<(String, usize)> {
+    pub(in crate::app) fn note_at_cursor(&self) -> Option<(String, usize)> {
         let views = self.notes.notes_on(self.cursor_paragraph());
         let chosen = self
             .notes
@@ -63,7 +63,7 @@ impl App {
     /// Moves the cursor to the next (or previous) note of the brief and
     /// selects it: from a selected note to the one after it, else from the
     /// cursor's paragraph (its own first note included going forward).
-    pub(super) fn step_note(&mut self, forward: bool) {
+    pub(in crate::app) fn step_note(&mut self, forward: bool) {
         let all = self.notes_in_order();
         let cursor = self.notes.cursor;
         let selected = self

@@ -4,13 +4,13 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::notes_overlay::{Overlay, Pane};
-use super::{App, Pos};
+use super::overlay::{Overlay, Pane};
+use crate::app::{App, Pos};
 use crate::convert::fold_char;
 use crate::notes::{AnchorStatus, NoteView};
 
 /// Folds text for the script-blind filter.
-pub(super) fn folded(text: &str) -> String {
+pub(in crate::app) fn folded(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
@@ -46,7 +46,7 @@ impl App {
         })
     }
 
-    pub(super) fn pane_key(&mut self, mut pane: Pane, key: KeyEvent) -> Option<Overlay> {
+    pub(in crate::app) fn pane_key(&mut self, mut pane: Pane, key: KeyEvent) -> Option<Overlay> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if pane.typing {
             match key.code {

@@ -3,9 +3,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::editor::Editor;
-use super::notes_pane::folded;
-use super::{Action, App};
+use super::pane::folded;
+use crate::app::editor::Editor;
+use crate::app::{Action, App};
 use crate::notes::model::parse_tag_list;
 
 /// Which note an editor writes to.
@@ -82,13 +82,13 @@ pub enum Overlay {
 
 impl App {
     /// The action for a key while an overlay is open: the key itself.
-    pub(super) fn overlay_key_action(event: &KeyEvent) -> Option<Action> {
+    pub(in crate::app) fn overlay_key_action(event: &KeyEvent) -> Option<Action> {
         (event.kind != crossterm::event::KeyEventKind::Release).then_some(Action::NotesKey(*event))
     }
 
     /// Handles an action while an overlay is open; false lets the reader
     /// handle it (resizing, quitting).
-    pub(super) fn overlay_apply(&mut self, action: Action) -> bool {
+    pub(in crate::app) fn overlay_apply(&mut self, action: Action) -> bool {
         let Some(overlay) = self.notes.overlay.take() else {
             return false;
         };

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::App;
-use super::notes::{NotesState, RETRYING};
+use super::{NotesState, RETRYING};
+use crate::app::App;
 
 impl NotesState {
     /// Writes pending changes; a failure is kept for the status bar and
