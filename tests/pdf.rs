@@ -721,3 +721,18 @@ fn hostile_pdfs_end_in_one_line_in_bounded_memory() {
         }
     }
 }
+
+#[test]
+fn reading_a_pdf_reports_each_page_read_of_all() {
+    let seen = std::sync::Mutex::new(Vec::new());
+    let record = |read: usize, all: usize| {
+        if let Ok(mut seen) = seen.lock() {
+            seen.push((read, all));
+        }
+    };
+    let brief = gloss::brief::load::load_pdf_with(&sample(), "sample.pdf", None, &record)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(brief.paragraphs().next().is_some());
+    let seen = seen.into_inner().unwrap_or_default();
+    assert_eq!(seen, [(1, 2), (2, 2)]);
+}

@@ -185,6 +185,16 @@ pub(super) fn parse_text(text: &str, format: Format, encoding: &str) -> Brief {
 /// Loads a PDF's first `max_pages` pages (all with `None`): enough of
 /// them give the meta data for a list of briefs.
 pub fn load_pdf(bytes: &[u8], name: &str, max_pages: Option<usize>) -> Result<Brief, LoadError> {
+    load_pdf_with(bytes, name, max_pages, &|_, _| {})
+}
+
+/// As [`load_pdf`], telling `on_page` the pages read so far and in all.
+pub fn load_pdf_with(
+    bytes: &[u8],
+    name: &str,
+    max_pages: Option<usize>,
+    on_page: &dyn Fn(usize, usize),
+) -> Result<Brief, LoadError> {
     let failed = |reason| LoadError::Pdf {
         path: name.to_string(),
         reason,
@@ -194,7 +204,7 @@ pub fn load_pdf(bytes: &[u8], name: &str, max_pages: Option<usize>) -> Result<Br
             "there is no %PDF- header at its start".to_string(),
         )));
     }
-    let (mut brief, warning) = pdf::parse(bytes, max_pages).map_err(failed)?;
+    let (mut brief, warning) = pdf::parse_with(bytes, max_pages, on_page).map_err(failed)?;
     if brief.paragraphs().next().is_none() && brief.meta.title.is_none() {
         return Err(LoadError::Empty(name.to_string()));
     }

@@ -60,9 +60,21 @@ const MAX_RUNS_PER_PAGE: usize = 200_000;
 
 /// Reads the text runs of the first `max_pages` pages (all with `None`).
 pub fn extract(bytes: &[u8], max_pages: Option<usize>) -> Result<Extracted, PdfError> {
+    extract_with(bytes, max_pages, &|_, _| {})
+}
+
+/// As [`extract`], telling `on_page` how many pages are read, of how many,
+/// after each page: a long report shows its progress.
+pub fn extract_with(
+    bytes: &[u8],
+    max_pages: Option<usize>,
+    on_page: &dyn Fn(usize, usize),
+) -> Result<Extracted, PdfError> {
     // Last resort: the crate is large and parses hostile input; a panic in it
     // becomes an error for this file rather than the end of gloss.
-    match catch_unwind(AssertUnwindSafe(|| extract_inner(bytes, max_pages))) {
+    match catch_unwind(AssertUnwindSafe(|| {
+        extract_inner(bytes, max_pages, on_page)
+    })) {
         Ok(result) => result,
         Err(_) => Err(PdfError::Damaged(
             "the PDF reader failed on it (a damaged or unusual file)".to_string(),
@@ -70,7 +82,11 @@ pub fn extract(bytes: &[u8], max_pages: Option<usize>) -> Result<Extracted, PdfE
     }
 }
 
-fn extract_inner(bytes: &[u8], max_pages: Option<usize>) -> Result<Extracted, PdfError> {
+fn extract_inner(
+    bytes: &[u8],
+    max_pages: Option<usize>,
+    on_page: &dyn Fn(usize, usize),
+) -> Result<Extracted, PdfError> {
     let doc = PdfDocument::from_bytes(bytes.to_vec())
         .map_err(|e| PdfError::Damaged(one_line(&e.to_string())))?;
     // An encrypted PDF that opens with the empty user password (most do:
@@ -102,6 +118,7 @@ fn extract_inner(bytes: &[u8], max_pages: Option<usize>) -> Result<Extracted, Pd
                 pages.push(Page::default());
             }
         }
+        on_page(index + 1, wanted);
     }
     if !failed.is_empty() && failed.len() == wanted {
         return Err(PdfError::Damaged("no page could be read".to_string()));

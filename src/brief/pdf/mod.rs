@@ -81,7 +81,16 @@ pub struct PdfText {
 
 /// Extracts the text of the first `max_pages` pages (all with `None`).
 pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfError> {
-    let extracted = extract::extract(bytes, max_pages)?;
+    text_of_with(bytes, max_pages, &|_, _| {})
+}
+
+/// As [`text_of`], telling `on_page` the pages read so far and in all.
+pub fn text_of_with(
+    bytes: &[u8],
+    max_pages: Option<usize>,
+    on_page: &dyn Fn(usize, usize),
+) -> Result<PdfText, PdfError> {
+    let extracted = extract::extract_with(bytes, max_pages, on_page)?;
     let mut page_tables: Vec<Vec<table::Table>> = Vec::with_capacity(extracted.pages.len());
     let pages: Vec<Vec<Line>> = extracted
         .pages
@@ -247,7 +256,16 @@ pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfErr
 
 /// Parses a PDF into a brief (ids not yet assigned), with its pages.
 pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<String>), PdfError> {
-    let pdf = text_of(bytes, max_pages)?;
+    parse_with(bytes, max_pages, &|_, _| {})
+}
+
+/// As [`parse`], telling `on_page` the pages read so far and in all.
+pub fn parse_with(
+    bytes: &[u8],
+    max_pages: Option<usize>,
+    on_page: &dyn Fn(usize, usize),
+) -> Result<(Brief, Option<String>), PdfError> {
+    let pdf = text_of_with(bytes, max_pages, on_page)?;
     let mut brief = super::text::parse_with_hints(&pdf.flow, &pdf.hints);
     if let Some(title) = pdf.title {
         set_title(&mut brief.meta, title);
