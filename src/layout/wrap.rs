@@ -50,10 +50,15 @@ use super::classes::{
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let mut breaker = LineBreaker::new(width.max(1));
     let mut opportunities = linebreaks(text).map(|(at, _)| at).peekable();
-    for (start, cluster) in text.grapheme_indices(true) {
+    let mut clusters = text.grapheme_indices(true).peekable();
+    while let Some((start, cluster)) = clusters.next() {
         while opportunities.next_if(|&at| at < start).is_some() {}
         let allowed = opportunities.peek() == Some(&start);
-        breaker.push(start, cluster, allowed);
+        // Dots in a row are a contents entry's leaders or an ellipsis, not
+        // a full stop: a line may open with them, and the word before stays
+        // whole ("Introduction" / "…………… 1").
+        let leader = cluster == "." && clusters.peek().is_some_and(|&(_, next)| next == ".");
+        breaker.push(start, cluster, allowed, leader);
     }
     breaker.finish()
 }
@@ -135,7 +140,7 @@ impl LineBreaker {
 
     /// Takes the next grapheme cluster, which starts at byte `start`;
     /// `allowed` says whether UAX #14 allows a break just before it.
-    fn push(&mut self, start: usize, cluster: &str, allowed: bool) {
+    fn push(&mut self, start: usize, cluster: &str, allowed: bool, leader: bool) {
         if has_hard_break(cluster) {
             self.end_line(self.visible_end());
             self.line_start = start + cluster.len();
@@ -153,7 +158,7 @@ impl LineBreaker {
             return;
         }
         if start > self.line_start {
-            self.note_candidate(start, cluster, allowed);
+            self.note_candidate(start, cluster, allowed, leader);
         }
         let columns_after = self.columns + cluster_width;
         while cluster_width > 0 && columns_after - self.line_start_columns > self.width {
@@ -172,9 +177,9 @@ impl LineBreaker {
 
     /// Records the break just before `cluster` as the furthest one of its
     /// quality.
-    fn note_candidate(&mut self, start: usize, cluster: &str, allowed: bool) {
+    fn note_candidate(&mut self, start: usize, cluster: &str, allowed: bool, leader: bool) {
         let first = cluster.chars().next();
-        let bends_kinsoku = first.is_some_and(forbidden_at_line_start)
+        let bends_kinsoku = (first.is_some_and(forbidden_at_line_start) && !leader)
             || self.last_visible.is_some_and(forbidden_at_line_end);
         let splits_number = self.last_visible.is_some_and(is_digit) && first.is_some_and(is_han);
         let quality = match (allowed, bends_kinsoku, splits_number) {

@@ -113,3 +113,14 @@ fn degenerate_input() {
     assert_eq!(show("ab", 0), ["a", "b"]);
     assert_eq!(show("ab", usize::MAX), ["ab"]);
 }
+
+#[test]
+fn a_contents_entry_breaks_before_its_leaders_not_inside_its_word() {
+    let text = format!("Introduction {} 1", ".".repeat(120));
+    let lines: Vec<&str> = crate::layout::wrap::wrap(&text, 80)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert!(lines[0].starts_with("Introduction ...."), "{lines:?}");
+    assert!(lines[1..].iter().all(|l| l.starts_with('.')), "{lines:?}");
+}
