@@ -35,12 +35,22 @@ pub struct StagedBrief {
 }
 
 /// Reads and decodes the brief at `path`; parses it too unless it is a
-/// large text brief. `warn` gets one line for each repair the bytes needed.
-pub fn open_path(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Opened, LoadError> {
+/// large text brief. `warn` gets one line for each repair the bytes needed,
+/// `on_page` the pages read of a PDF so far and in all.
+pub fn open_path(
+    path: &Path,
+    warn: &mut dyn FnMut(&str),
+    on_page: &dyn Fn(usize, usize),
+) -> Result<Opened, LoadError> {
     let bytes = load::read_brief_bytes(path)?;
     let format = Format::from_path(path);
     let source = path.display().to_string();
-    if bytes.len() < STAGED_FROM || format == Format::Pdf || pdf::is_pdf(&bytes) {
+    if format == Format::Pdf || pdf::is_pdf(&bytes) {
+        let mut brief = load::load_pdf_with(&bytes, &source, None, on_page)?;
+        brief.meta.source = Some(source);
+        return Ok(Opened::Whole(Box::new(brief)));
+    }
+    if bytes.len() < STAGED_FROM {
         let mut brief = load::load_bytes_warning(&bytes, format, &source, warn)?;
         brief.meta.source = Some(source);
         return Ok(Opened::Whole(Box::new(brief)));
@@ -125,7 +135,7 @@ mod tests {
     fn a_small_brief_is_parsed_whole() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(&dir, "small.md", "# Title\n\nA paragraph.\n");
-        let Opened::Whole(brief) = open_path(&path, &mut |_| {}).unwrap() else {
+        let Opened::Whole(brief) = open_path(&path, &mut |_| {}, &|_, _| {}).unwrap() else {
             panic!("a small brief was staged");
         };
         assert_eq!(brief.meta.title.as_deref(), Some("Title"));
@@ -136,7 +146,7 @@ mod tests {
     fn the_opening_starts_as_the_whole_brief_does() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(&dir, "large.md", &large_markdown());
-        let Opened::Staged(staged) = open_path(&path, &mut |_| {}).unwrap() else {
+        let Opened::Staged(staged) = open_path(&path, &mut |_| {}, &|_, _| {}).unwrap() else {
             panic!("a large brief was not staged");
         };
         let opening = staged.opening();
@@ -158,7 +168,7 @@ mod tests {
         bytes.resize(STAGED_FROM * 2, 0);
         std::fs::write(&path, bytes).unwrap();
         assert!(matches!(
-            open_path(&path, &mut |_| {}),
+            open_path(&path, &mut |_| {}, &|_, _| {}),
             Err(LoadError::Decode { .. })
         ));
     }

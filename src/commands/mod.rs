@@ -8,6 +8,7 @@ pub mod library;
 mod man;
 pub mod notes;
 pub mod outline;
+mod page_progress;
 pub mod read;
 pub mod reading;
 pub mod search;

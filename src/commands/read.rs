@@ -44,7 +44,12 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
             target = Some(super::at::resolve(&brief, source.as_deref(), at, &shown)?);
             Opened::Whole(Box::new(brief))
         }
-        None => brief::staged::open_path(file, &mut |w| crate::output::warn(w))?,
+        None => {
+            let progress = super::page_progress::PageProgress::new(&file.display().to_string());
+            brief::staged::open_path(file, &mut |w| crate::output::warn(w), &|read, all| {
+                progress.on_page(read, all)
+            })?
+        }
     };
     let (settings, mut warnings) = settings_for(theme)?;
     let (mut app, parsing) = match opened {
