@@ -179,7 +179,8 @@ fn opening(c: &mut Criterion) {
             b.iter_batched(
                 || Terminal::new(TestBackend::new(120, 40)).unwrap(),
                 |mut terminal| {
-                    let Ok(Opened::Staged(staged)) = open_path(&path, &mut |_| {}) else {
+                    let Ok(Opened::Staged(staged)) = open_path(&path, &mut |_| {}, &|_, _| {})
+                    else {
                         panic!("a 10 MB brief is staged");
                     };
                     let mut app = App::new(staged.opening());
