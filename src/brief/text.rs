@@ -77,6 +77,7 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
         .filter(|r| matches!(r, Role::Numbered(_) | Role::Unnumbered | Role::RunIn(_)));
     brief.sections.reserve_exact(headings.count() + 1);
     let mut footer_paragraphs = Vec::new();
+    let mut lone_marker: Option<String> = None;
     for (i, block) in blocks.into_iter().enumerate() {
         if i < lead_end {
             continue;
@@ -135,7 +136,16 @@ fn parse_hinted(text: &str, hints: &Hints) -> Brief {
                 &mut brief.sections,
                 paged(Paragraph::plain(ParagraphKind::Caption, block.text), pages),
             ),
+            // A bullet glyph the extraction set apart is the next item's
+            // marker, never a paragraph of its own.
+            Role::Paragraph if roles::lone_bullet(&block.text) => {
+                lone_marker = Some(block.text.trim().to_string());
+            }
             Role::Paragraph => {
+                let mut block = block;
+                if block.marker.is_none() {
+                    block.marker = lone_marker.take();
+                }
                 push_paragraph(&mut brief.sections, paged(paragraph(block), pages));
             }
             Role::Contents => brief.front_matter.push(paged(

@@ -14,7 +14,10 @@
 //! - Kangxi radicals and CJK Radicals Supplement code points become the
 //!   unified ideographs they stand for, and so do CJK compatibility
 //!   ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F), which PDF fonts emit and
-//!   which look like, but do not match, the ideographs a reader searches for.
+//!   which look like, but do not match, the ideographs a reader searches for;
+//! - a private-use glyph (U+E000–U+F8FF, a bullet font's) becomes a bullet
+//!   where it opens a line and disappears elsewhere: it has no meaning of
+//!   its own to show.
 
 use std::borrow::Cow;
 
@@ -32,6 +35,9 @@ enum Action {
     Replace(char),
     LineBreak,
     Tab,
+    /// A private-use glyph (a bullet font's): a bullet where it opens a
+    /// line, else nothing.
+    PrivateUse,
 }
 
 fn action(c: char) -> Action {
@@ -45,6 +51,7 @@ fn action(c: char) -> Action {
             Some(ideograph) => Action::Replace(ideograph),
             None => Action::Keep,
         },
+        '\u{E000}'..='\u{F8FF}' => Action::PrivateUse,
         '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}' => match unified_ideograph(c) {
             Some(ideograph) => Action::Replace(ideograph),
             None => Action::Keep,
@@ -80,8 +87,9 @@ fn unified_ideograph(c: char) -> Option<char> {
 
 /// True for a byte that may start a character the clean-up changes: ASCII
 /// controls and DEL, and the lead bytes of C1 controls (0xC2), of the bidi
-/// controls and radicals (0xE2) and of compatibility ideographs (0xEF, 0xF0). Never a continuation byte, so a position
-/// holding one is a character boundary.
+/// controls and radicals (0xE2), of private-use glyphs (0xEE, 0xEF) and of
+/// compatibility ideographs (0xEF, 0xF0). Never a continuation byte, so a
+/// position holding one is a character boundary.
 fn needs_attention(b: u8) -> bool {
     ATTENTION[usize::from(b)]
 }
@@ -97,6 +105,7 @@ const ATTENTION: [bool; 256] = {
     table[0x7F] = true;
     table[0xC2] = true;
     table[0xE2] = true;
+    table[0xEE] = true;
     table[0xEF] = true;
     table[0xF0] = true;
     table
@@ -137,6 +146,18 @@ pub fn clean(text: &str) -> String {
         match act {
             Action::Keep | Action::Drop => {}
             Action::Replace(r) => out.push(r),
+            Action::PrivateUse => {
+                let line_so_far = text[..i - c.len_utf8()]
+                    .rsplit('\n')
+                    .next()
+                    .unwrap_or_default();
+                if line_so_far.trim().is_empty() {
+                    out.push('•');
+                    if text[i..].starts_with(|n: char| !n.is_whitespace()) {
+                        out.push(' ');
+                    }
+                }
+            }
             Action::LineBreak => {
                 out.push('\n');
                 if bytes.get(i) == Some(&b'\n') {
@@ -227,7 +248,7 @@ pub fn clean_fragment(text: &str) -> Cow<'_, str> {
         match action(c) {
             Action::Keep if c == '\x0c' => out.push(' '),
             Action::Keep => out.push(c),
-            Action::Drop => {}
+            Action::Drop | Action::PrivateUse => {}
             Action::Replace(r) => out.push(r),
             Action::LineBreak | Action::Tab => out.push(' '),
         }

@@ -282,3 +282,16 @@ fn compatibility_ideographs_become_the_unified_ones() {
         "立法院欄位，塚丽：😀"
     );
 }
+
+#[test]
+fn private_use_glyphs_become_bullets_at_a_line_start_and_vanish_elsewhere() {
+    let text = text_of(
+        "\u{f0b7}\tFirst item\n  \u{e000}Second item\nAn icon \u{f0e0} in a line\n\u{f0a7}\n"
+            .as_bytes(),
+    )
+    .text;
+    assert_eq!(
+        text,
+        "•   First item\n  • Second item\nAn icon  in a line\n•\n"
+    );
+}

@@ -177,7 +177,10 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
     {
         return Some(Role::Authors(authors));
     }
-    let plain = width_within(text, TITLE_MAX_WIDTH).is_some() && !ends_like_prose(text);
+    // A title has words: a bullet glyph alone ("•") is none.
+    let plain = width_within(text, TITLE_MAX_WIDTH).is_some()
+        && !ends_like_prose(text)
+        && text.chars().any(char::is_alphanumeric);
     plain.then_some(Role::Plain)
 }
 

@@ -463,7 +463,7 @@ fn title_case(text: &str) -> bool {
 
 /// True for a block that is a bullet glyph alone: the extraction set the
 /// list's markers apart from its items ("-", "●", "").
-fn lone_bullet(text: &str) -> bool {
+pub(super) fn lone_bullet(text: &str) -> bool {
     let text = text.trim();
     (1..=2).contains(&text.chars().count()) && !text.chars().any(char::is_alphanumeric)
 }

@@ -280,3 +280,33 @@ fn an_agency_named_under_the_title_is_the_corporate_author() {
     ));
     assert_eq!(signed.meta.authors, ["王小明"]);
 }
+
+#[test]
+fn a_bullet_glyph_set_apart_marks_the_next_item_and_is_no_paragraph() {
+    let brief = parse(
+        "Export controls after the summit\n\nThe measures include:\n\n•\n\nlicences for advanced chips\n\n●\n\nscreening of outbound investment\n",
+    );
+    assert_eq!(
+        brief.meta.title.as_deref(),
+        Some("Export controls after the summit")
+    );
+    let shown: Vec<(Option<&str>, String)> = brief
+        .paragraphs()
+        .map(|p| (p.marker.as_deref(), p.text()))
+        .collect();
+    assert!(shown.iter().all(|(_, text)| text != "•"), "{shown:?}");
+    assert!(
+        shown.contains(&(Some("•"), "licences for advanced chips".to_string())),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&(Some("●"), "screening of outbound investment".to_string())),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_bullet_glyph_is_never_a_title() {
+    let brief = parse("•\n\nThe measures include licences for advanced chips and screening.\n");
+    assert_eq!(brief.meta.title, None);
+}
