@@ -8,9 +8,11 @@ mod man;
 pub mod notes;
 pub mod outline;
 pub mod read;
+mod read_settings;
 pub mod search;
 pub mod shell;
 mod signals;
+mod terminal;
 pub mod themes;
 
 use std::process::ExitCode;

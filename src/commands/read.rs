@@ -14,26 +14,28 @@ use crossterm::event::{
     Event,
 };
 use crossterm::execute;
-use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
+use super::read_settings::ReaderSettings;
+pub(crate) use super::read_settings::{apply_settings, settings_for};
 use super::signals::{self, Wait};
-use crate::app::{Action, App, Mode, ScreenPrefs};
-use crate::brief::staged::{Opened, StagedBrief};
+use super::terminal::Term;
+use crate::app::{Action, App, Mode};
+use crate::brief::source_lines::BlockRef;
+use crate::brief::staged::Opened;
 use crate::brief::{self, Brief};
 use crate::config::{Settings, Warning};
-use crate::convert::Overrides;
 use crate::library::{ReaderSession, StateDir};
-use crate::theme::{Strictness, ThemeError};
 
 /// Opens the reader on `file`, in `theme` if given (else the settings'),
 /// at the paragraph or line `at` names if given (else where it was left).
 /// No file, or a folder, opens the library of briefs instead.
 ///
-/// A large text brief is parsed on another thread while the reader shows
-/// its opening; notes and the remembered place wait for the whole brief,
-/// so nothing is ever anchored to half of it. With `at` the whole brief is
-/// read first, as the place to open is found in it.
+/// A text brief is parsed on another thread: a small one while the
+/// settings are resolved and the terminal set up, a large one while the
+/// reader shows its opening; notes and the remembered place wait for the
+/// whole brief, so nothing is ever anchored to half of it. With `at` the
+/// whole brief is read first, as the place to open is found in it.
 pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow::Result<ExitCode> {
     let file = match file {
         Some(path) if !path.is_dir() => path,
@@ -51,55 +53,42 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
         }
         None => brief::staged::open_path(file, &mut |w| crate::output::warn(w))?,
     };
-    let (settings, mut warnings) = settings_for(theme)?;
-    let (mut app, parsing) = match opened {
-        Opened::Whole(brief) => (App::new(*brief), None),
+    let start = match opened {
+        Opened::Whole(brief) => Start::Whole(Box::new(App::new(*brief))),
+        Opened::Decoded(decoded) => Start::Parsing(parse_in_background(move || decoded.parse())?),
         Opened::Staged(staged) => {
             let mut app = App::new(staged.opening());
             app.opening_only = true;
-            (app, Some(parse_in_background(staged)?))
+            Start::Opening(Box::new(app), parse_in_background(move || staged.parse())?)
         }
     };
-    // How the brief was read (pages of a damaged PDF lost) comes first.
-    let read_warnings = app.doc.brief.meta.warnings.iter().cloned().map(Warning);
-    warnings.splice(0..0, read_warnings);
-    warnings.extend(apply_settings(&mut app, &settings));
+    let (settings, mut warnings) = settings_for(theme)?;
+    if let Start::Whole(app) | Start::Opening(app, _) = &start {
+        // How the brief was read (pages of a damaged PDF lost) comes first.
+        let read_warnings = app.doc.brief.meta.warnings.iter().cloned().map(Warning);
+        warnings.splice(0..0, read_warnings);
+    }
+    let (resolved, setting_warnings) = ReaderSettings::resolve(&settings);
+    warnings.extend(setting_warnings);
     for warning in &warnings {
         crate::output::warn(&warning.to_string());
     }
-    let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let reader = Reader {
+        file,
+        settings: &settings,
+        shown: warnings.iter().map(ToString::to_string).collect(),
+        target,
+    };
+    let mut app = None;
     let mut session = None;
-    if parsing.is_none() {
-        session = Some(open_session(file, &mut app, &settings, &shown));
-        if let Some(target) = target {
-            app.open_at(target);
-        }
-    } else {
-        // The theme last picked with `T`, so the opening is not drawn in
-        // another; this brief's own choice needs the whole brief to find.
-        let last = StateDir::from_env()
-            .ok()
-            .and_then(|s| s.load_global().theme);
-        crate::library::session::use_theme(&mut app, &settings, None, last.as_deref());
-    }
     let outcome = {
         let _guard = TerminalGuard::enter()?;
-        let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-        match parsing {
-            None => event_loop(&mut terminal, &mut app),
-            Some(parsing) => match show_opening(&mut terminal, &mut app, parsing) {
-                Ok(Some((brief, typed))) => {
-                    app = App::new(brief);
-                    // Their warnings were shown with the opening.
-                    let _ = apply_settings(&mut app, &settings);
-                    session = Some(open_session(file, &mut app, &settings, &shown));
-                    replay(&mut terminal, &mut app, typed)
-                        .and_then(|()| event_loop(&mut terminal, &mut app))
-                }
-                Ok(None) => Ok(()),
-                Err(e) => Err(e),
-            },
-        }
+        let mut terminal = super::terminal::init().context("cannot set up the terminal")?;
+        reader.read(&mut terminal, start, resolved, &mut app, &mut session)
+    };
+    let Some(mut app) = app else {
+        outcome?;
+        return Ok(ExitCode::SUCCESS);
     };
     // The terminal is back to normal here, so the user can read these.
     if let Some(Err(e)) = session.as_mut().map(|s| s.close(&mut app)) {
@@ -114,28 +103,121 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
     Ok(ExitCode::SUCCESS)
 }
 
-/// The remembered place, marks and theme, then the notes, for the whole
-/// brief in `app`.
-fn open_session(
-    file: &Path,
-    app: &mut App,
-    settings: &Settings,
-    shown: &[String],
-) -> ReaderSession {
-    let session = ReaderSession::open(file, app, settings, shown);
-    app.open_notes(crate::notes::DataDir::from_env(), file);
-    session
+/// Where the reader starts from.
+enum Start {
+    /// A brief parsed whole (a PDF, or any brief opened `--at` a place).
+    Whole(Box<App>),
+    /// A small text brief being parsed whole.
+    Parsing(JoinHandle<Brief>),
+    /// A large text brief's opening, and the whole being parsed.
+    Opening(Box<App>, JoinHandle<Brief>),
+}
+
+/// A brief to read, with what the reader needs besides the brief.
+struct Reader<'a> {
+    file: &'a Path,
+    settings: &'a Settings,
+    /// The warnings printed before the terminal was taken, for the status.
+    shown: Vec<String>,
+    /// The place asked for with `--at`.
+    target: Option<BlockRef>,
+}
+
+impl Reader<'_> {
+    /// Runs the reader from `start` on `terminal`; the app and session it
+    /// reads with are left in `app` and `session`, to be closed after the
+    /// terminal is restored.
+    fn read(
+        &self,
+        terminal: &mut Term,
+        start: Start,
+        resolved: ReaderSettings,
+        app: &mut Option<App>,
+        session: &mut Option<ReaderSession>,
+    ) -> anyhow::Result<()> {
+        let parsing = match start {
+            Start::Whole(whole) => {
+                let app = app.insert(*whole);
+                return self.read_whole(terminal, app, resolved, session);
+            }
+            Start::Parsing(parsing) => {
+                let whole = parsing.join().map_err(|_| loader_failed())?;
+                let app = app.insert(App::new(whole));
+                return self.read_whole(terminal, app, resolved, session);
+            }
+            Start::Opening(opening, parsing) => {
+                let app = app.insert(*opening);
+                resolved.apply(app);
+                // The theme last picked with `T`, so the opening is not drawn
+                // in another; this brief's own choice needs the whole brief.
+                let last = StateDir::from_env()
+                    .ok()
+                    .and_then(|s| s.load_global().theme);
+                crate::library::session::use_theme(app, self.settings, None, last.as_deref());
+                parsing
+            }
+        };
+        let Some(app) = app.as_mut() else {
+            return Ok(());
+        };
+        let Some((brief, typed)) = show_opening(terminal, app, parsing)? else {
+            return Ok(());
+        };
+        *app = App::new(brief);
+        // Their warnings were shown with the opening.
+        let _ = apply_settings(app, self.settings);
+        *session = Some(ReaderSession::open(
+            self.file,
+            app,
+            self.settings,
+            &self.shown,
+        ));
+        app.open_notes(crate::notes::DataDir::from_env(), self.file);
+        replay(terminal, app, typed)?;
+        event_loop(terminal, app)
+    }
+
+    /// Reads a brief parsed whole: at its remembered place (or `--at`'s),
+    /// with its notes opened once the first frame is drawn (their marks
+    /// come with the next, a moment later).
+    fn read_whole(
+        &self,
+        terminal: &mut Term,
+        app: &mut App,
+        resolved: ReaderSettings,
+        session: &mut Option<ReaderSession>,
+    ) -> anyhow::Result<()> {
+        resolved.apply(app);
+        *session = Some(ReaderSession::open(
+            self.file,
+            app,
+            self.settings,
+            &self.shown,
+        ));
+        if let Some(target) = self.target.clone() {
+            app.open_at(target);
+        }
+        draw(terminal, app)?;
+        app.open_notes(crate::notes::DataDir::from_env(), self.file);
+        event_loop(terminal, app)
+    }
+}
+
+fn loader_failed() -> anyhow::Error {
+    anyhow::anyhow!("cannot read the brief: its loader failed")
 }
 
 /// Stack for the parsing thread: the main thread's, as the loaders were
 /// written and fuzzed on it.
 const PARSE_STACK: usize = 8 * 1024 * 1024;
 
-fn parse_in_background(staged: StagedBrief) -> anyhow::Result<JoinHandle<Brief>> {
+fn parse_in_background<T: Send + 'static>(
+    parse: impl FnOnce() -> T + Send + 'static,
+) -> anyhow::Result<JoinHandle<T>> {
     std::thread::Builder::new()
         .name("parse".to_string())
         .stack_size(PARSE_STACK)
-        .spawn(move || staged.parse())
+        .spawn(parse)
         .context("cannot start reading the brief")
 }
 
@@ -147,7 +229,7 @@ const PARSE_POLL: Duration = Duration::from_millis(5);
 /// `None` when the user quit first (Ctrl-C, a signal, or the quit key
 /// before any other key).
 fn show_opening(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     app: &mut App,
     parsing: JoinHandle<Brief>,
 ) -> anyhow::Result<Option<(Brief, Vec<Event>)>> {
@@ -167,9 +249,7 @@ fn show_opening(
         }
         typed.push(event);
     }
-    let brief = parsing
-        .join()
-        .map_err(|_| anyhow::anyhow!("cannot read the brief: its loader failed"))?;
+    let brief = parsing.join().map_err(|_| loader_failed())?;
     Ok(Some((brief, typed)))
 }
 
@@ -182,7 +262,7 @@ fn quits(app: &App, key: &event::KeyEvent, first: bool) -> bool {
 
 /// Handles the events that came while the opening was shown, on the whole
 /// brief, as if they had come now.
-fn replay(terminal: &mut DefaultTerminal, app: &mut App, events: Vec<Event>) -> anyhow::Result<()> {
+fn replay(terminal: &mut Term, app: &mut App, events: Vec<Event>) -> anyhow::Result<()> {
     let size = terminal.size().context("cannot read the terminal's size")?;
     app.resize(Rect::new(0, 0, size.width, size.height));
     for event in events {
@@ -191,54 +271,9 @@ fn replay(terminal: &mut DefaultTerminal, app: &mut App, events: Vec<Event>) -> 
     Ok(())
 }
 
-/// The settings, with `theme` from the command line over them. A name
-/// typed on the command line that names nothing is a usage mistake, unlike
-/// a broken theme file, which falls back.
-pub(crate) fn settings_for(theme: Option<&str>) -> anyhow::Result<(Settings, Vec<Warning>)> {
-    let (mut settings, warnings) = Settings::load();
-    if let Some(name) = theme {
-        if let Err(e @ ThemeError::NotFound { .. }) =
-            settings.theme_catalog().load(name, Strictness::Lenient)
-        {
-            return Err(e.into());
-        }
-        settings.set_theme_from_command_line(name);
-    }
-    Ok((settings, warnings))
-}
-
-/// Theme, keys, layout, view script and phrase overrides from the
-/// settings; returns their warnings.
-pub(crate) fn apply_settings(app: &mut App, settings: &Settings) -> Vec<Warning> {
-    let (resolved, mut warnings) = settings.resolve_theme();
-    let (keymap, key_warnings) = settings.keymap();
-    warnings.extend(key_warnings);
-    app.theme = resolved;
-    app.keymap = keymap;
-    app.set_screen_prefs(ScreenPrefs {
-        list_width: settings.list_width.value,
-        wrap_width: settings.wrap_width.value,
-    });
-    app.set_view_script(settings.script.value);
-    match Overrides::load_default() {
-        Ok(file) => {
-            warnings.extend(
-                file.warnings
-                    .iter()
-                    .map(|w| Warning(format!("{w} (line skipped)"))),
-            );
-            app.view.set_overrides(file.overrides);
-        }
-        Err(e) => warnings.push(Warning(format!(
-            "{e} (the view converts without your phrases)"
-        ))),
-    }
-    warnings
-}
-
 /// Hands `text` to the terminal's clipboard (OSC 52). A terminal that does
 /// not support it ignores the sequence; a failed write only loses the copy.
-fn copy_to_terminal(terminal: &mut DefaultTerminal, text: &str) {
+fn copy_to_terminal(terminal: &mut Term, text: &str) {
     use std::io::Write;
     let backend = terminal.backend_mut();
     let _ = backend
@@ -274,7 +309,7 @@ const NOTES_REFRESH: Duration = Duration::from_secs(2);
 
 /// Runs the reader until it quits (`app.quit`; Ctrl-C also sets
 /// `app.resume.quit_all`).
-pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+pub(crate) fn event_loop(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
     draw(terminal, app)?;
     // The conversion dictionaries and the search's fold table take about
     // 0.2 s and 30 MB to load: only for a search (loaded in the background
@@ -328,7 +363,7 @@ pub(crate) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
 
 /// One terminal event on the reader, with what it asks of the terminal
 /// (a copy) or the system (opening a link).
-fn handle_event(terminal: &mut DefaultTerminal, app: &mut App, event: Event) {
+fn handle_event(terminal: &mut Term, app: &mut App, event: Event) {
     let action = match event {
         Event::Paste(text) => {
             app.paste(&text);
@@ -360,7 +395,7 @@ fn is_ctrl_c(key: &event::KeyEvent) -> bool {
     key.code == event::KeyCode::Char('c') && key.modifiers.contains(event::KeyModifiers::CONTROL)
 }
 
-fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn draw(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
     terminal
         .draw(|frame| crate::ui::draw(frame, app))
         .context("cannot draw on the terminal")?;
@@ -368,8 +403,9 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
 }
 
 /// Mouse capture and bracketed paste on while the reader runs; off again
-/// however it ends. Raw mode and the alternate screen are ratatui's
-/// (`try_init` installs a panic hook that restores them, `restore` on drop).
+/// however it ends. Raw mode and the alternate screen are set up by
+/// [`super::terminal::init`] (with a panic hook that restores them) and
+/// undone by `ratatui::restore` on drop.
 pub(crate) struct TerminalGuard;
 
 impl TerminalGuard {
