@@ -38,7 +38,7 @@ use pulldown_cmark::{Alignment, BrokenLink, CowStr, Event, Options, Parser, Tag,
 
 use self::inline::{Inline, plain_text};
 use super::decode::clean_fragment;
-use super::{Align, Brief, Paragraph, ParagraphKind, Section, Span};
+use super::{Align, Brief, Cells, Paragraph, ParagraphKind, Section, Span};
 
 /// Parses Markdown into a brief (ids are assigned by the caller).
 pub fn parse(text: &str) -> Brief {
@@ -373,14 +373,13 @@ impl Builder {
                 _ => None,
             })
             .unwrap_or_default();
-        let (mut cells, mut spans) = (row.cells, row.spans);
+        let mut spans = row.spans;
         // Rows are many and short: no spare capacity kept in any of them.
-        cells.shrink_to_fit();
         spans.shrink_to_fit();
         spans.iter_mut().for_each(|s| s.text.shrink_to_fit());
         self.emit(Paragraph {
             kind: ParagraphKind::TableRow,
-            cells,
+            cells: Cells::from_slice(&row.cells),
             header: row.header,
             align,
             spans,

@@ -1,6 +1,7 @@
 //! The UI-free document model: a brief is meta data, front matter, sections
 //! of paragraphs, and back matter. Loaders build it; everything else reads it.
 
+pub mod cells;
 pub mod decode;
 mod ids;
 pub mod load;
@@ -12,6 +13,7 @@ pub mod text;
 
 use serde::Serialize;
 
+pub use cells::Cells;
 pub use ids::{assign_ids, normalized_text};
 pub use load::{LoadError, load_bytes, load_path};
 
@@ -87,8 +89,8 @@ pub struct Paragraph {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
     /// Plain text of each cell, for table rows.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub cells: Vec<String>,
+    #[serde(skip_serializing_if = "Cells::is_empty")]
+    pub cells: Cells,
     /// True for a table's header row.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub header: bool,

@@ -3,7 +3,10 @@
 
 use super::html::HtmlBlock;
 use super::{Builder, Container, Inline};
-use crate::brief::{Brief, Paragraph, ParagraphKind, Section, Span};
+use crate::brief::{Brief, Cells, Paragraph, ParagraphKind, Section, Span};
+
+/// From this many paragraphs on, a section's list grows by a quarter.
+const GROW_GENTLY_FROM: usize = 4096;
 
 impl Builder {
     /// Emits spans as a paragraph whose kind, depth and marker come from the
@@ -63,7 +66,7 @@ impl Builder {
                 let text = cells.join(" | ");
                 self.emit(Paragraph {
                     kind: ParagraphKind::TableRow,
-                    cells,
+                    cells: Cells::from_slice(&cells),
                     header,
                     spans: vec![Span::plain(text)],
                     ..Paragraph::default()
@@ -77,10 +80,13 @@ impl Builder {
             self.footnotes.push(paragraph);
             return;
         }
-        self.section
-            .get_or_insert_with(Section::default)
-            .paragraphs
-            .push(paragraph);
+        let paragraphs = &mut self.section.get_or_insert_with(Section::default).paragraphs;
+        // A long table is one section of 100k rows: doubled, its list could
+        // hold as much room unused as used at the peak of the parse.
+        if paragraphs.len() == paragraphs.capacity() && paragraphs.len() >= GROW_GENTLY_FROM {
+            paragraphs.reserve_exact(paragraphs.len() / 4);
+        }
+        paragraphs.push(paragraph);
     }
 
     pub(super) fn pop_container(&mut self) {
