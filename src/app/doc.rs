@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -76,8 +77,9 @@ pub struct Table {
 /// The brief with its walking order.
 #[derive(Debug, Clone)]
 pub struct Doc {
-    /// The brief itself.
-    pub brief: Brief,
+    /// The brief itself, shared with the notes' anchoring (which would
+    /// otherwise keep a copy of every paragraph's text).
+    pub brief: Arc<Brief>,
     /// Every block in reading order.
     pub blocks: Vec<Block>,
     /// The section list.
@@ -93,7 +95,7 @@ impl Doc {
     /// Indexes `brief` for reading.
     pub fn new(brief: Brief) -> Doc {
         let mut doc = Doc {
-            brief,
+            brief: Arc::new(brief),
             blocks: Vec::new(),
             entries: Vec::new(),
             tables: Vec::new(),

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::lines::VisualLine;
 use super::notes_overlay::{Overlay, Pane};
@@ -204,7 +205,7 @@ impl App {
         by_id.sort_unstable_by(|&a, &b| paragraph_id_of(doc, a).cmp(paragraph_id_of(doc, b)));
         self.notes.by_id = by_id;
         let opened = data.and_then(|d| {
-            let session = BriefNotes::open(&d, file, &self.doc.brief)?;
+            let session = BriefNotes::open_shared(&d, file, Arc::clone(&self.doc.brief))?;
             Ok((d, session))
         });
         match opened {
