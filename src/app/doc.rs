@@ -187,7 +187,7 @@ impl Doc {
             self.blocks[i].table = Some(t);
             if let Some(p) = self.paragraph(i) {
                 if tables[t].align.is_empty() {
-                    tables[t].align.clone_from(&p.align);
+                    tables[t].align = p.align.to_vec();
                 }
                 let widths = &mut tables[t].widths;
                 for (c, cell) in p.cells.iter().enumerate() {

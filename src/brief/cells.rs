@@ -4,6 +4,11 @@
 
 use serde::{Serialize, Serializer};
 
+use super::{Span, Style};
+
+/// What a table row's text puts between its cells.
+pub const ROW_JOIN: &str = " | ";
+
 /// What ends each cell in the string; a NUL in a cell's own text is
 /// replaced (it would only have been drawn as a placeholder anyway).
 const END: char = '\0';
@@ -34,6 +39,35 @@ impl Cells {
     /// Whether there are none (the paragraph is no table row).
     pub fn is_empty(&self) -> bool {
         self.0.is_none()
+    }
+
+    /// The pieces of the row's text: the cells with [`ROW_JOIN`] between.
+    pub fn pieces(&self) -> impl Iterator<Item = &str> {
+        self.iter()
+            .enumerate()
+            .flat_map(|(i, cell)| [if i == 0 { "" } else { ROW_JOIN }, cell])
+    }
+
+    /// Whether a row's `spans` say no more than these cells do: no style,
+    /// no footnote reference (found by its bracket), and the text of the
+    /// cells joined by [`ROW_JOIN`]. Such a row keeps no spans.
+    pub fn say_all_of(&self, spans: &[Span]) -> bool {
+        if self.is_empty()
+            || spans
+                .iter()
+                .any(|s| s.style != Style::default() || s.text.contains('['))
+        {
+            return false;
+        }
+        let joined = self.join(ROW_JOIN);
+        let mut rest = joined.as_str();
+        for span in spans {
+            match rest.strip_prefix(span.text.as_str()) {
+                Some(after) => rest = after,
+                None => return false,
+            }
+        }
+        rest.is_empty()
     }
 
     /// The cells' texts joined by `separator`.
@@ -117,6 +151,25 @@ mod tests {
     fn a_nul_inside_a_cell_does_not_split_it() {
         let cells: Cells = ["a\0b", "c"].into_iter().collect();
         assert_eq!(cells, ["a\u{FFFD}b", "c"]);
+    }
+
+    #[test]
+    fn only_plain_spans_of_the_same_text_are_said_by_the_cells() {
+        let cells: Cells = ["2025", "出口"].into_iter().collect();
+        assert_eq!(cells.pieces().collect::<String>(), "2025 | 出口");
+        assert!(cells.say_all_of(&[Span::plain("2025 | 出口")]));
+        assert!(cells.say_all_of(&[Span::plain("2025 | "), Span::plain("出口")]));
+        assert!(!cells.say_all_of(&[Span::plain("2025  |  出口")]));
+        assert!(!cells.say_all_of(&[Span::plain("2025 | 出口[^1]")]));
+        let strong = Span {
+            text: "2025 | 出口".into(),
+            style: Style {
+                strong: true,
+                ..Style::default()
+            },
+        };
+        assert!(!cells.say_all_of(&[strong]));
+        assert!(!Cells::default().say_all_of(&[]));
     }
 
     #[test]

@@ -37,6 +37,10 @@ fn id_of(key: u64) -> String {
 }
 
 fn paragraph_digest(buf: &mut Vec<u8>, p: &super::Paragraph) -> u64 {
+    if p.spans.is_empty() {
+        // A plain table row's text is its cells joined.
+        return digest(buf, b'p', p.cells.pieces());
+    }
     digest(buf, b'p', p.spans.iter().map(|s| s.text.as_str()))
 }
 

@@ -3,6 +3,7 @@
 
 use super::html::HtmlBlock;
 use super::{Builder, Container, Inline};
+use crate::brief::cells::ROW_JOIN;
 use crate::brief::{Brief, Cells, Paragraph, ParagraphKind, Section, Span};
 
 /// From this many paragraphs on, a section's list grows by a quarter.
@@ -63,12 +64,18 @@ impl Builder {
             }
             HtmlBlock::Heading(_, text) => self.emit_in_context(vec![Span::plain(text)]),
             HtmlBlock::Row { cells, header } => {
-                let text = cells.join(" | ");
+                let cells_kept = Cells::from_slice(&cells);
+                let spans = vec![Span::plain(cells_kept.join(ROW_JOIN))];
+                let spans = if cells_kept.say_all_of(&spans) {
+                    Vec::new()
+                } else {
+                    spans
+                };
                 self.emit(Paragraph {
                     kind: ParagraphKind::TableRow,
-                    cells: Cells::from_slice(&cells),
+                    cells: cells_kept,
                     header,
-                    spans: vec![Span::plain(text)],
+                    spans,
                     ..Paragraph::default()
                 });
             }
