@@ -194,7 +194,7 @@ impl Reader<'_> {
             self.settings,
             &self.shown,
         ));
-        if let Some(target) = self.target.clone() {
+        if let Some(target) = self.target {
             app.open_at(target);
         }
         draw(terminal, app)?;
