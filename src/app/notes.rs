@@ -198,10 +198,12 @@ impl App {
     /// that, the reader works without notes and says why.
     pub fn open_notes(&mut self, data: Result<DataDir, crate::notes::StoreError>, file: &Path) {
         let doc = &self.doc;
-        let mut by_id: Vec<u32> = (0..doc.blocks.len())
-            .filter(|&i| doc.paragraph(i).is_some())
-            .filter_map(|i| u32::try_from(i).ok())
-            .collect();
+        let mut by_id: Vec<u32> = Vec::with_capacity(doc.blocks.len());
+        by_id.extend(
+            (0..doc.blocks.len())
+                .filter(|&i| doc.paragraph(i).is_some())
+                .filter_map(|i| u32::try_from(i).ok()),
+        );
         by_id.sort_unstable_by(|&a, &b| paragraph_id_of(doc, a).cmp(paragraph_id_of(doc, b)));
         self.notes.by_id = by_id;
         let opened = data.and_then(|d| {

@@ -47,10 +47,37 @@ fn paragraph_digest(buf: &mut Vec<u8>, p: &super::Paragraph) -> u64 {
 /// Gives every section and paragraph its id. Identical texts are told apart
 /// by an ordinal suffix (`-2`, `-3`, …) in reading order.
 pub fn assign_ids(brief: &mut Brief) {
-    let mut seen: HashMap<u64, u32> = HashMap::new();
+    // Every key first, then the ids: a map of every key seen cost a long
+    // table (100k rows) more than the ids themselves; only the keys that
+    // repeat are counted in one.
     let mut buf = Vec::new();
-    let mut unique = |key: u64| {
-        let n = seen.entry(key).or_insert(0);
+    let mut keys = Vec::new();
+    for p in &brief.front_matter {
+        keys.push(paragraph_digest(&mut buf, p));
+    }
+    for s in &brief.sections {
+        keys.push(digest(&mut buf, b's', s.title.as_deref()));
+        for p in &s.paragraphs {
+            keys.push(paragraph_digest(&mut buf, p));
+        }
+    }
+    for p in &brief.back_matter {
+        keys.push(paragraph_digest(&mut buf, p));
+    }
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    let repeats = |key: u64| {
+        let first = sorted.partition_point(|k| *k < key);
+        sorted.get(first + 1) == Some(&key)
+    };
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut keys = keys.into_iter();
+    let mut next_id = || {
+        let key = keys.next().unwrap_or_default();
+        if !repeats(key) {
+            return id_of(key);
+        }
+        let n = counts.entry(key).or_insert(0);
         *n += 1;
         if *n == 1 {
             id_of(key)
@@ -59,16 +86,16 @@ pub fn assign_ids(brief: &mut Brief) {
         }
     };
     for p in brief.front_matter.iter_mut() {
-        p.id = unique(paragraph_digest(&mut buf, p));
+        p.id = next_id();
     }
     for s in brief.sections.iter_mut() {
-        s.id = unique(digest(&mut buf, b's', s.title.as_deref()));
+        s.id = next_id();
         for p in s.paragraphs.iter_mut() {
-            p.id = unique(paragraph_digest(&mut buf, p));
+            p.id = next_id();
         }
     }
     for p in brief.back_matter.iter_mut() {
-        p.id = unique(paragraph_digest(&mut buf, p));
+        p.id = next_id();
     }
 }
 

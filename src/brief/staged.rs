@@ -81,7 +81,7 @@ impl StagedBrief {
 
     /// The whole brief, parsed.
     pub fn parse(self) -> Brief {
-        let mut brief = load::parse_text(&self.text, self.format, self.encoding);
+        let mut brief = load::parse_owned_text(self.text, self.format, self.encoding);
         brief.meta.source = Some(self.source);
         brief
     }

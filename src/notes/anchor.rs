@@ -90,17 +90,23 @@ enum Place {
 
 /// One paragraph as the anchoring sees it: where it is in the brief (its
 /// id and text are read there, not copied: a copy of every paragraph's
-/// text was the brief's size again) and its section path.
+/// text was the brief's size again) and its section path. Small: a long
+/// table has 100k of them.
 #[derive(Debug)]
 struct ParagraphEntry {
     place: Place,
-    /// Titles of the enclosing sections, outermost first; shared by the
-    /// section's paragraphs.
-    section: Arc<[String]>,
-    /// The text without whitespace, as chars: made only for a fuzzy match
-    /// (four bytes a character for every paragraph was the brief's size
-    /// several times over).
-    normalized: OnceCell<Vec<char>>,
+    /// Its section path, as an index into [`BriefMap::paths`].
+    path: u32,
+    /// Made only for a fuzzy match.
+    fuzzy: OnceCell<Box<Fuzzy>>,
+}
+
+/// What a fuzzy match compares a paragraph by.
+#[derive(Debug)]
+struct Fuzzy {
+    /// The text without whitespace, as chars (four bytes a character for
+    /// every paragraph was the brief's size several times over).
+    normalized: Vec<char>,
     bigrams: OnceCell<Vec<u64>>,
 }
 
@@ -110,6 +116,8 @@ struct ParagraphEntry {
 pub struct BriefMap {
     brief: Arc<Brief>,
     paragraphs: Vec<ParagraphEntry>,
+    /// Titles of the enclosing sections of each section, outermost first.
+    paths: Vec<Box<[String]>>,
     /// Paragraph indices sorted by fingerprint, in reading order among
     /// equals: a binary search finds a fingerprint's paragraphs without a
     /// map of strings beside them (a long table has 100k rows).
@@ -132,20 +140,22 @@ impl BriefMap {
 
     /// Prepares `brief` for anchoring, sharing it with whoever else holds it.
     pub fn shared(brief: Arc<Brief>) -> BriefMap {
-        let mut paragraphs = Vec::new();
-        let mut push = |place: Place, section: &Arc<[String]>| {
+        // Sized at once: doubling, the list of a long table's rows left as
+        // much room unused as used at the reader's peak.
+        let mut paragraphs = Vec::with_capacity(brief.paragraphs().count());
+        let mut push = |place: Place, path: u32| {
             paragraphs.push(ParagraphEntry {
                 place,
-                section: Arc::clone(section),
-                normalized: OnceCell::new(),
-                bigrams: OnceCell::new(),
+                path,
+                fuzzy: OnceCell::new(),
             });
         };
         // Indices past u32 would need a brief of billions of paragraphs.
         let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let outside: Arc<[String]> = Arc::new([]);
+        // The front and back matter are in no section.
+        let mut paths: Vec<Box<[String]>> = vec![Box::new([])];
         for i in 0..brief.front_matter.len() {
-            push(Place::Front(index(i)), &outside);
+            push(Place::Front(index(i)), 0);
         }
         let mut stack: Vec<(u8, String)> = Vec::new();
         for (k, s) in brief.sections.iter().enumerate() {
@@ -161,17 +171,19 @@ impl BriefMap {
             if s.title.is_none() && path.is_empty() {
                 path.push(crate::brief::OPENING_TITLE.to_string());
             }
-            let path: Arc<[String]> = path.into();
+            let at = index(paths.len());
+            paths.push(path.into());
             for i in 0..s.paragraphs.len() {
-                push(Place::Body(index(k), index(i)), &path);
+                push(Place::Body(index(k), index(i)), at);
             }
         }
         for i in 0..brief.back_matter.len() {
-            push(Place::Back(index(i)), &outside);
+            push(Place::Back(index(i)), 0);
         }
         let mut map = BriefMap {
             brief,
             paragraphs,
+            paths,
             by_fingerprint: Vec::new(),
         };
         let mut by_fingerprint: Vec<usize> = (0..map.paragraphs.len()).collect();
@@ -203,7 +215,8 @@ impl BriefMap {
 
     /// The titles of the sections around paragraph `i`, outermost first.
     pub fn section(&self, i: usize) -> Option<&[String]> {
-        self.paragraphs.get(i).map(|p| &*p.section)
+        let path = self.paragraphs.get(i)?.path;
+        self.paths.get(path as usize).map(|p| &**p)
     }
 
     /// The id of paragraph `i` (empty past the end).
@@ -220,10 +233,17 @@ impl BriefMap {
         }
     }
 
+    fn fuzzy(&self, i: usize) -> &Fuzzy {
+        self.paragraphs[i].fuzzy.get_or_init(|| {
+            Box::new(Fuzzy {
+                normalized: normalized_text(&self.text(i)).chars().collect(),
+                bigrams: OnceCell::new(),
+            })
+        })
+    }
+
     fn normalized(&self, i: usize) -> &Vec<char> {
-        self.paragraphs[i]
-            .normalized
-            .get_or_init(|| normalized_text(&self.text(i)).chars().collect())
+        &self.fuzzy(i).normalized
     }
 
     /// Indices of the paragraphs with this fingerprint, in reading order.
@@ -376,9 +396,8 @@ impl BriefMap {
                 a.min(b) as f64 >= REVIEW_THRESHOLD * a.max(b) as f64
             })
             .map(|i| {
-                let theirs = self.paragraphs[i]
-                    .bigrams
-                    .get_or_init(|| bigrams(self.normalized(i)));
+                let fuzzy = self.fuzzy(i);
+                let theirs = fuzzy.bigrams.get_or_init(|| bigrams(&fuzzy.normalized));
                 (dice(&quote_bigrams, theirs), i)
             })
             .filter(|(d, _)| *d > 0.0)

@@ -6,7 +6,7 @@ use super::{Builder, Container, Inline};
 use crate::brief::cells::ROW_JOIN;
 use crate::brief::{Brief, Cells, Paragraph, ParagraphKind, Section, Span};
 
-/// From this many paragraphs on, a section's list grows by a quarter.
+/// From this many paragraphs on, a section's list grows by an eighth.
 const GROW_GENTLY_FROM: usize = 4096;
 
 impl Builder {
@@ -91,7 +91,7 @@ impl Builder {
         // A long table is one section of 100k rows: doubled, its list could
         // hold as much room unused as used at the peak of the parse.
         if paragraphs.len() == paragraphs.capacity() && paragraphs.len() >= GROW_GENTLY_FROM {
-            paragraphs.reserve_exact(paragraphs.len() / 4);
+            paragraphs.reserve_exact(paragraphs.len() / 8);
         }
         paragraphs.push(paragraph);
     }
