@@ -59,15 +59,8 @@ impl Cells {
         {
             return false;
         }
-        let joined = self.join(ROW_JOIN);
-        let mut rest = joined.as_str();
-        for span in spans {
-            match rest.strip_prefix(span.text.as_str()) {
-                Some(after) => rest = after,
-                None => return false,
-            }
-        }
-        rest.is_empty()
+        let joined = self.pieces().flat_map(str::bytes);
+        joined.eq(spans.iter().flat_map(|s| s.text.bytes()))
     }
 
     /// The cells' texts joined by `separator`.
