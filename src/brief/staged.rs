@@ -1,8 +1,7 @@
-//! A text brief in two stages: read and decoded first, parsed later (the
-//! reader does it on another thread). A large brief's opening is parsed at
-//! once for the first screen. Reading and decoding stay in the first
-//! stage, so every load error is known before the reader touches the
-//! terminal.
+//! A large text brief in two stages: its opening is parsed at once for the
+//! first screen, the whole later (the reader does it on another thread).
+//! Reading and decoding stay in the first stage, so every load error is
+//! known before the reader touches the terminal.
 
 use std::path::Path;
 
@@ -20,16 +19,13 @@ const OPENING: usize = 64 * 1024;
 /// A brief read from a path: parsed whole, or decoded and waiting.
 #[derive(Debug)]
 pub enum Opened {
-    /// A PDF, parsed.
+    /// A small brief or a PDF, parsed.
     Whole(Box<Brief>),
-    /// A small text brief, decoded but not parsed: parsed whole in a
-    /// moment, while the reader sets up the terminal.
-    Decoded(StagedBrief),
     /// A large text brief, decoded but not parsed.
     Staged(StagedBrief),
 }
 
-/// A text brief's decoded text, ready to parse.
+/// A large text brief's decoded text, ready to parse.
 #[derive(Debug)]
 pub struct StagedBrief {
     text: String,
@@ -38,33 +34,27 @@ pub struct StagedBrief {
     source: String,
 }
 
-/// Reads and decodes the brief at `path`; parses it too if it is a PDF.
-/// `warn` gets one line for each repair the bytes needed.
+/// Reads and decodes the brief at `path`; parses it too unless it is a
+/// large text brief. `warn` gets one line for each repair the bytes needed.
 pub fn open_path(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Opened, LoadError> {
     let bytes = load::read_brief_bytes(path)?;
     let format = Format::from_path(path);
     let source = path.display().to_string();
-    if format == Format::Pdf || pdf::is_pdf(&bytes) {
+    if bytes.len() < STAGED_FROM || format == Format::Pdf || pdf::is_pdf(&bytes) {
         let mut brief = load::load_bytes_warning(&bytes, format, &source, warn)?;
         brief.meta.source = Some(source);
         return Ok(Opened::Whole(Box::new(brief)));
     }
-    let large = bytes.len() >= STAGED_FROM;
     let decoded = load::decode_text(&bytes, &source, warn)?;
     // The text is all that is needed from here on; a brief's worth of
     // memory is given back before the parse needs its own.
     drop(bytes);
-    let staged = StagedBrief {
+    Ok(Opened::Staged(StagedBrief {
         text: decoded.text,
         format,
         encoding: decoded.encoding,
         source,
-    };
-    Ok(if large {
-        Opened::Staged(staged)
-    } else {
-        Opened::Decoded(staged)
-    })
+    }))
 }
 
 impl StagedBrief {
@@ -134,13 +124,12 @@ mod tests {
     }
 
     #[test]
-    fn a_small_brief_is_decoded_to_be_parsed_whole() {
+    fn a_small_brief_is_parsed_whole() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(&dir, "small.md", "# Title\n\nA paragraph.\n");
-        let Opened::Decoded(decoded) = open_path(&path, &mut |_| {}).unwrap() else {
-            panic!("a small brief was not just decoded");
+        let Opened::Whole(brief) = open_path(&path, &mut |_| {}).unwrap() else {
+            panic!("a small brief was staged");
         };
-        let brief = decoded.parse();
         assert_eq!(brief.meta.title.as_deref(), Some("Title"));
         assert_eq!(brief.meta.source, Some(path.display().to_string()));
     }

@@ -31,11 +31,11 @@ use crate::library::{ReaderSession, StateDir};
 /// at the paragraph or line `at` names if given (else where it was left).
 /// No file, or a folder, opens the library of briefs instead.
 ///
-/// A text brief is parsed on another thread: a small one while the
-/// settings are resolved and the terminal set up, a large one while the
-/// reader shows its opening; notes and the remembered place wait for the
-/// whole brief, so nothing is ever anchored to half of it. With `at` the
-/// whole brief is read first, as the place to open is found in it.
+/// A large text brief is parsed on another thread while the reader shows
+/// its opening; notes and the remembered place wait for the whole brief,
+/// so nothing is ever anchored to half of it. With `at` the whole brief is
+/// read first, as the place to open is found in it. Notes are opened after
+/// the first frame is drawn.
 pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow::Result<ExitCode> {
     let file = match file {
         Some(path) if !path.is_dir() => path,
@@ -55,7 +55,6 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
     };
     let start = match opened {
         Opened::Whole(brief) => Start::Whole(Box::new(App::new(*brief))),
-        Opened::Decoded(decoded) => Start::Parsing(parse_in_background(move || decoded.parse())?),
         Opened::Staged(staged) => {
             let mut app = App::new(staged.opening());
             app.opening_only = true;
@@ -63,11 +62,10 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
         }
     };
     let (settings, mut warnings) = settings_for(theme)?;
-    if let Start::Whole(app) | Start::Opening(app, _) = &start {
-        // How the brief was read (pages of a damaged PDF lost) comes first.
-        let read_warnings = app.doc.brief.meta.warnings.iter().cloned().map(Warning);
-        warnings.splice(0..0, read_warnings);
-    }
+    let (Start::Whole(app) | Start::Opening(app, _)) = &start;
+    // How the brief was read (pages of a damaged PDF lost) comes first.
+    let read_warnings = app.doc.brief.meta.warnings.iter().cloned().map(Warning);
+    warnings.splice(0..0, read_warnings);
     let (resolved, setting_warnings) = ReaderSettings::resolve(&settings);
     warnings.extend(setting_warnings);
     for warning in &warnings {
@@ -105,10 +103,8 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
 
 /// Where the reader starts from.
 enum Start {
-    /// A brief parsed whole (a PDF, or any brief opened `--at` a place).
+    /// A brief parsed whole (a small one, a PDF, or any opened `--at` a place).
     Whole(Box<App>),
-    /// A small text brief being parsed whole.
-    Parsing(JoinHandle<Brief>),
     /// A large text brief's opening, and the whole being parsed.
     Opening(Box<App>, JoinHandle<Brief>),
 }
@@ -138,11 +134,6 @@ impl Reader<'_> {
         let parsing = match start {
             Start::Whole(whole) => {
                 let app = app.insert(*whole);
-                return self.read_whole(terminal, app, resolved, session);
-            }
-            Start::Parsing(parsing) => {
-                let whole = parsing.join().map_err(|_| loader_failed())?;
-                let app = app.insert(App::new(whole));
                 return self.read_whole(terminal, app, resolved, session);
             }
             Start::Opening(opening, parsing) => {
