@@ -77,7 +77,7 @@ fn store_with_notes(dir: &std::path::Path, b: &Brief) -> std::path::PathBuf {
     let mut store = NoteStore::open(&path, info).unwrap();
     let map = BriefMap::new(b);
     for i in 0..NOTES {
-        let p = &map.paragraphs()[i % map.paragraphs().len()];
+        let p = map.paragraph(i % map.len()).unwrap();
         let anchor = map.anchor_for(&p.id).unwrap();
         store
             .add(

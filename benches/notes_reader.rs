@@ -35,12 +35,7 @@ fn setup(dir: &Path) -> (std::path::PathBuf, DataDir) {
     let data = DataDir::at(dir.join("data"));
     let loaded = brief::load_path(&file).unwrap();
     let mut notes = BriefNotes::open(&data, &file, &loaded).unwrap();
-    let ids: Vec<String> = notes
-        .map()
-        .paragraphs()
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let ids: Vec<String> = loaded.paragraphs().map(|p| p.id.clone()).collect();
     for n in 0..NOTES {
         let tags = vec![format!("tag{}", n % 40)];
         notes

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 fn main() -> ExitCode {
+    fixed_mmap_threshold();
     let cli = match gloss::commands::cli::Cli::try_parse() {
         Ok(cli) => cli,
         // Help and version are gloss's own text: clap prints them styled.
@@ -27,3 +28,21 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Large allocations straight from the system, always. glibc raises this
+/// threshold to the size of the largest block freed (the brief's bytes,
+/// after decoding), and every block below it then came from a heap that
+/// freed blocks fragment: a 9 MB table peaked 10% higher.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn fixed_mmap_threshold() {
+    /// glibc's own starting threshold.
+    const THRESHOLD: libc::c_int = 128 * 1024;
+    // SAFETY: mallopt only sets an allocator parameter; it is called before
+    // any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, THRESHOLD);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn fixed_mmap_threshold() {}

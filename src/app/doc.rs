@@ -4,25 +4,45 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::brief::source_lines::BlockRef;
 use crate::brief::{Align, Brief, Paragraph, ParagraphKind, Style};
 
 /// What separates table cells in a block's text.
 pub const CELL_SEPARATOR: &str = " │ ";
 
-/// Where a block comes from in the brief.
+/// Where a block comes from in the brief (by u32 indices: a long table
+/// has 100k blocks; [`Source::at`] makes one from indices).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// The title of section `.0`.
-    Heading(usize),
+    Heading(u32),
     /// Front matter paragraph `.0`.
-    Front(usize),
+    Front(u32),
     /// Paragraph `.1` of section `.0`.
-    Body(usize, usize),
+    Body(u32, u32),
     /// Back matter paragraph `.0`.
-    Back(usize),
+    Back(u32),
+}
+
+impl Source {
+    /// The source `block` names in the brief.
+    pub fn at(block: BlockRef) -> Source {
+        match block {
+            BlockRef::Front(i) => Source::Front(index(i)),
+            BlockRef::Heading(s) => Source::Heading(index(s)),
+            BlockRef::Body(s, p) => Source::Body(index(s), index(p)),
+            BlockRef::Back(i) => Source::Back(index(i)),
+        }
+    }
+}
+
+/// An index as kept in a [`Source`]; a brief is far from 4 billion blocks.
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// One block of the body as laid out: a heading or a paragraph.
@@ -30,13 +50,14 @@ pub enum Source {
 pub struct Block {
     /// Where its text comes from.
     pub source: Source,
-    /// The entry (section list line) it belongs to.
-    pub entry: usize,
+    /// The entry (section list line) it belongs to. (Both indices are u32:
+    /// a long table has 100k blocks.)
+    pub entry: u32,
     /// Whether a blank line follows it (not between rows of one table or
     /// items of one list).
     pub gap_after: bool,
     /// The table it is a row of, as an index into [`Doc::tables`].
-    pub table: Option<usize>,
+    pub table: Option<u32>,
 }
 
 /// What kind of entry a section list line is.
@@ -76,8 +97,9 @@ pub struct Table {
 /// The brief with its walking order.
 #[derive(Debug, Clone)]
 pub struct Doc {
-    /// The brief itself.
-    pub brief: Brief,
+    /// The brief itself, shared with the notes' anchoring (which would
+    /// otherwise keep a copy of every paragraph's text).
+    pub brief: Arc<Brief>,
     /// Every block in reading order.
     pub blocks: Vec<Block>,
     /// The section list.
@@ -86,14 +108,15 @@ pub struct Doc {
     pub tables: Vec<Table>,
     /// Characters before each block, and the total at the end: the position
     /// in the brief as a share of its text.
-    char_offsets: Vec<usize>,
+    /// (u32: a brief is at most 256 MB, and a long table has 100k blocks.)
+    char_offsets: Vec<u32>,
 }
 
 impl Doc {
     /// Indexes `brief` for reading.
     pub fn new(brief: Brief) -> Doc {
         let mut doc = Doc {
-            brief,
+            brief: Arc::new(brief),
             blocks: Vec::new(),
             entries: Vec::new(),
             tables: Vec::new(),
@@ -105,11 +128,18 @@ impl Doc {
 
     fn index(&mut self) {
         let b = &self.brief;
-        let mut sources: Vec<(Source, usize)> = Vec::new();
+        // Sized at once: a long table's blocks, doubled, were the reader's peak.
+        let count = b.front_matter.len()
+            + b.sections
+                .iter()
+                .map(|s| 1 + s.paragraphs.len())
+                .sum::<usize>()
+            + b.back_matter.len();
+        let mut sources: Vec<(Source, usize)> = Vec::with_capacity(count);
         let mut entries = Vec::new();
         if !b.front_matter.is_empty() {
             entries.push(entry("Front matter", 0, EntryKind::FrontMatter, 0));
-            sources.extend((0..b.front_matter.len()).map(|i| (Source::Front(i), 0)));
+            sources.extend((0..b.front_matter.len()).map(|i| (Source::Front(index(i)), 0)));
         }
         for (s, section) in b.sections.iter().enumerate() {
             let e = entries.len();
@@ -124,9 +154,11 @@ impl Doc {
                 sources.len(),
             ));
             if section.title.is_some() {
-                sources.push((Source::Heading(s), e));
+                sources.push((Source::Heading(index(s)), e));
             }
-            sources.extend((0..section.paragraphs.len()).map(|p| (Source::Body(s, p), e)));
+            sources.extend(
+                (0..section.paragraphs.len()).map(|p| (Source::Body(index(s), index(p)), e)),
+            );
         }
         if !b.back_matter.is_empty() {
             let e = entries.len();
@@ -136,24 +168,25 @@ impl Doc {
                 EntryKind::BackMatter,
                 sources.len(),
             ));
-            sources.extend((0..b.back_matter.len()).map(|i| (Source::Back(i), e)));
+            sources.extend((0..b.back_matter.len()).map(|i| (Source::Back(index(i)), e)));
         }
         self.entries = entries;
         self.blocks = sources
             .into_iter()
             .map(|(source, entry)| Block {
                 source,
-                entry,
+                entry: u32::try_from(entry).unwrap_or(u32::MAX),
                 gap_after: true,
                 table: None,
             })
             .collect();
         self.group_tables_and_lists();
         let mut offsets = Vec::with_capacity(self.blocks.len() + 1);
-        let mut total = 0;
+        let mut total: u32 = 0;
         for i in 0..self.blocks.len() {
             offsets.push(total);
-            total += self.text(i).chars().count();
+            let chars = u32::try_from(self.text(i).chars().count()).unwrap_or(u32::MAX);
+            total = total.saturating_add(chars);
         }
         offsets.push(total);
         self.char_offsets = offsets;
@@ -182,10 +215,10 @@ impl Doc {
                 tables.push(Table::default());
             }
             let t = tables.len() - 1;
-            self.blocks[i].table = Some(t);
+            self.blocks[i].table = u32::try_from(t).ok();
             if let Some(p) = self.paragraph(i) {
                 if tables[t].align.is_empty() {
-                    tables[t].align.clone_from(&p.align);
+                    tables[t].align = p.align.to_vec();
                 }
                 let widths = &mut tables[t].widths;
                 for (c, cell) in p.cells.iter().enumerate() {
@@ -205,9 +238,9 @@ impl Doc {
         let b = &self.brief;
         match self.blocks.get(i)?.source {
             Source::Heading(_) => None,
-            Source::Front(p) => b.front_matter.get(p),
-            Source::Body(s, p) => b.sections.get(s)?.paragraphs.get(p),
-            Source::Back(p) => b.back_matter.get(p),
+            Source::Front(p) => b.front_matter.get(p as usize),
+            Source::Body(s, p) => b.sections.get(s as usize)?.paragraphs.get(p as usize),
+            Source::Back(p) => b.back_matter.get(p as usize),
         }
     }
 
@@ -219,7 +252,7 @@ impl Doc {
     /// The heading level of block `i` when it is a heading.
     pub fn heading_level(&self, i: usize) -> Option<u8> {
         match self.blocks.get(i)?.source {
-            Source::Heading(s) => self.brief.sections.get(s).map(|s| s.level),
+            Source::Heading(s) => self.brief.sections.get(s as usize).map(|s| s.level),
             _ => None,
         }
     }
@@ -232,7 +265,11 @@ impl Doc {
             return Cow::Borrowed("");
         };
         if let Source::Heading(s) = block.source {
-            let title = self.brief.sections.get(s).and_then(|s| s.title.as_deref());
+            let title = self
+                .brief
+                .sections
+                .get(s as usize)
+                .and_then(|s| s.title.as_deref());
             return Cow::Borrowed(title.unwrap_or(""));
         }
         match self.paragraph(i) {
@@ -267,7 +304,9 @@ impl Doc {
     /// Characters of text before block `i`.
     pub fn chars_before(&self, i: usize) -> usize {
         let last = self.char_offsets.len().saturating_sub(1);
-        self.char_offsets.get(i.min(last)).copied().unwrap_or(0)
+        self.char_offsets
+            .get(i.min(last))
+            .map_or(0, |&n| n as usize)
     }
 
     /// Characters of text in block `i`.
@@ -277,12 +316,12 @@ impl Doc {
 
     /// Characters of text in the whole brief.
     pub fn total_chars(&self) -> usize {
-        self.char_offsets.last().copied().unwrap_or(0)
+        self.char_offsets.last().map_or(0, |&n| n as usize)
     }
 
     /// The entry of block `i`.
     pub fn entry_of(&self, i: usize) -> usize {
-        self.blocks.get(i).map_or(0, |b| b.entry)
+        self.blocks.get(i).map_or(0, |b| b.entry as usize)
     }
 }
 

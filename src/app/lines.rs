@@ -144,7 +144,7 @@ pub fn layout_text(
     let mut lines = Vec::new();
     let columns = block
         .table
-        .and_then(|t| doc.tables.get(t))
+        .and_then(|t| doc.tables.get(t as usize))
         .and_then(|t| fit_columns(&t.widths, width));
     match columns {
         Some(widths) => {

@@ -15,6 +15,7 @@ mod select;
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::lines::VisualLine;
 use super::{Action, App};
@@ -61,7 +62,10 @@ pub struct NotesState {
     pub message: Option<StatusMessage>,
     /// The last save's error while it has not been retried successfully.
     pub save_error: Option<String>,
-    pub(super) block_of: HashMap<String, usize>,
+    /// The blocks that show a paragraph, sorted by the paragraph's id, to
+    /// find a note's block by binary search (a map of copied ids cost a
+    /// long table more than its text).
+    pub(super) by_id: Vec<u32>,
     pub(super) lines: HashMap<usize, Rc<[VisualLine]>>,
     /// Ids of the notes shown on each paragraph, in reading order.
     by_paragraph: HashMap<String, Vec<String>>,
@@ -84,7 +88,7 @@ impl Default for NotesState {
             undo: Vec::new(),
             message: None,
             save_error: None,
-            block_of: HashMap::new(),
+            by_id: Vec::new(),
             lines: HashMap::new(),
             by_paragraph: HashMap::new(),
             lines_width: 0,
@@ -201,11 +205,17 @@ impl App {
     /// Opens the notes of the brief read from `file` in `data`. Failing
     /// that, the reader works without notes and says why.
     pub fn open_notes(&mut self, data: Result<DataDir, crate::notes::StoreError>, file: &Path) {
-        self.notes.block_of = (0..self.doc.blocks.len())
-            .filter_map(|i| self.doc.paragraph(i).map(|p| (p.id.clone(), i)))
-            .collect();
+        let doc = &self.doc;
+        let mut by_id: Vec<u32> = Vec::with_capacity(doc.blocks.len());
+        by_id.extend(
+            (0..doc.blocks.len())
+                .filter(|&i| doc.paragraph(i).is_some())
+                .filter_map(|i| u32::try_from(i).ok()),
+        );
+        by_id.sort_unstable_by(|&a, &b| paragraph_id_of(doc, a).cmp(paragraph_id_of(doc, b)));
+        self.notes.by_id = by_id;
         let opened = data.and_then(|d| {
-            let session = BriefNotes::open(&d, file, &self.doc.brief)?;
+            let session = BriefNotes::open_shared(&d, file, Arc::clone(&self.doc.brief))?;
             Ok((d, session))
         });
         match opened {
@@ -309,6 +319,14 @@ impl App {
 
     /// The block showing paragraph `id`.
     pub(super) fn block_of(&self, id: &str) -> Option<usize> {
-        self.notes.block_of.get(id).copied()
+        let by_id = &self.notes.by_id;
+        let at = by_id
+            .binary_search_by(|&i| paragraph_id_of(&self.doc, i).cmp(id))
+            .ok()?;
+        Some(by_id[at] as usize)
     }
+}
+
+fn paragraph_id_of(doc: &super::Doc, block: u32) -> &str {
+    doc.paragraph(block as usize).map_or("", |p| p.id.as_str())
 }

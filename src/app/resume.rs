@@ -117,7 +117,7 @@ impl App {
     /// paragraph id, or `§` and the section id for a heading.
     pub fn block_key(&self, i: usize) -> Option<String> {
         match self.doc.blocks.get(i)?.source {
-            Source::Heading(s) => Some(format!("§{}", self.doc.brief.sections.get(s)?.id)),
+            Source::Heading(s) => Some(format!("§{}", self.doc.brief.sections.get(s as usize)?.id)),
             _ => self.doc.paragraph(i).map(|p| p.id.clone()),
         }
     }
@@ -168,12 +168,7 @@ impl App {
     /// Opens at `block` of the brief (from `gloss FILE --at`), with the
     /// paragraph cursor on it, over the remembered place.
     pub fn open_at(&mut self, block: BlockRef) {
-        let source = match block {
-            BlockRef::Front(i) => Source::Front(i),
-            BlockRef::Heading(s) => Source::Heading(s),
-            BlockRef::Body(s, p) => Source::Body(s, p),
-            BlockRef::Back(i) => Source::Back(i),
-        };
+        let source = Source::at(block);
         let Some(i) = self.doc.blocks.iter().position(|b| b.source == source) else {
             return;
         };

@@ -42,7 +42,9 @@ pub fn fit_columns(natural: &[usize], width: usize) -> Option<Vec<usize>> {
 /// Only the first line spans the row's text, so that finding a place in
 /// the row (a match, the top after a resize) lands on its first line.
 pub fn row_lines(doc: &Doc, i: usize, text: &str, widths: &[usize]) -> Vec<VisualLine> {
-    let cells: &[String] = doc.paragraph(i).map_or(&[], |p| p.cells.as_slice());
+    let cells: Vec<&str> = doc
+        .paragraph(i)
+        .map_or_else(Vec::new, |p| p.cells.iter().collect());
     // `text` may be the row in another script, where a cell's length can
     // differ from the brief's: take the lengths from `text` when it splits
     // into as many cells.
@@ -50,7 +52,7 @@ pub fn row_lines(doc: &Doc, i: usize, text: &str, widths: &[usize]) -> Vec<Visua
     let lens: Vec<usize> = if shown.len() == cells.len() {
         shown
     } else {
-        cells.iter().map(String::len).collect()
+        cells.iter().map(|c| c.len()).collect()
     };
     let mut at = 0;
     let mut wrapped: Vec<Vec<Range<usize>>> = Vec::with_capacity(cells.len());

@@ -12,19 +12,21 @@ pub fn normalized_text(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Hashes the whitespace-free form of `pieces` without building it: loading
-/// a 10 MB brief hashes every paragraph, and the copies showed in profiles.
+/// Hashes the whitespace-free form of `pieces`, gathered in `buf` (kept
+/// across calls, so a 10 MB brief allocates it once): one hasher update per
+/// paragraph, as an update per word cost more than the hashing itself.
 /// The id's letter and the hash's first 48 bits (its 12 hex digits) as one
 /// number: the map of ids seen holds no strings (a long table has 100k rows).
-fn digest<'a>(prefix: u8, pieces: impl IntoIterator<Item = &'a str>) -> u64 {
-    let mut hasher = blake3::Hasher::new();
+fn digest<'a>(buf: &mut Vec<u8>, prefix: u8, pieces: impl IntoIterator<Item = &'a str>) -> u64 {
+    buf.clear();
     for piece in pieces {
         for run in piece.split(char::is_whitespace) {
-            hasher.update(run.as_bytes());
+            buf.extend_from_slice(run.as_bytes());
         }
     }
+    let hash = blake3::hash(buf);
     let mut first = [0u8; 8];
-    first.copy_from_slice(&hasher.finalize().as_bytes()[..8]);
+    first.copy_from_slice(&hash.as_bytes()[..8]);
     (u64::from(prefix) << 48) | (u64::from_be_bytes(first) >> 16)
 }
 
@@ -34,16 +36,48 @@ fn id_of(key: u64) -> String {
     format!("{prefix}{:012x}", key & 0xFFFF_FFFF_FFFF)
 }
 
-fn paragraph_digest(p: &super::Paragraph) -> u64 {
-    digest(b'p', p.spans.iter().map(|s| s.text.as_str()))
+fn paragraph_digest(buf: &mut Vec<u8>, p: &super::Paragraph) -> u64 {
+    if p.spans.is_empty() {
+        // A plain table row's text is its cells joined.
+        return digest(buf, b'p', p.cells.pieces());
+    }
+    digest(buf, b'p', p.spans.iter().map(|s| s.text.as_str()))
 }
 
 /// Gives every section and paragraph its id. Identical texts are told apart
 /// by an ordinal suffix (`-2`, `-3`, …) in reading order.
 pub fn assign_ids(brief: &mut Brief) {
-    let mut seen: HashMap<u64, u32> = HashMap::new();
-    let mut unique = |key: u64| {
-        let n = seen.entry(key).or_insert(0);
+    // Every key first, then the ids: a map of every key seen cost a long
+    // table (100k rows) more than the ids themselves; only the keys that
+    // repeat are counted in one.
+    let mut buf = Vec::new();
+    let mut keys = Vec::new();
+    for p in &brief.front_matter {
+        keys.push(paragraph_digest(&mut buf, p));
+    }
+    for s in &brief.sections {
+        keys.push(digest(&mut buf, b's', s.title.as_deref()));
+        for p in &s.paragraphs {
+            keys.push(paragraph_digest(&mut buf, p));
+        }
+    }
+    for p in &brief.back_matter {
+        keys.push(paragraph_digest(&mut buf, p));
+    }
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    let repeats = |key: u64| {
+        let first = sorted.partition_point(|k| *k < key);
+        sorted.get(first + 1) == Some(&key)
+    };
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut keys = keys.into_iter();
+    let mut next_id = || {
+        let key = keys.next().unwrap_or_default();
+        if !repeats(key) {
+            return id_of(key);
+        }
+        let n = counts.entry(key).or_insert(0);
         *n += 1;
         if *n == 1 {
             id_of(key)
@@ -52,16 +86,16 @@ pub fn assign_ids(brief: &mut Brief) {
         }
     };
     for p in brief.front_matter.iter_mut() {
-        p.id = unique(paragraph_digest(p));
+        p.id = next_id();
     }
     for s in brief.sections.iter_mut() {
-        s.id = unique(digest(b's', s.title.as_deref()));
+        s.id = next_id();
         for p in s.paragraphs.iter_mut() {
-            p.id = unique(paragraph_digest(p));
+            p.id = next_id();
         }
     }
     for p in brief.back_matter.iter_mut() {
-        p.id = unique(paragraph_digest(p));
+        p.id = next_id();
     }
 }
 

@@ -87,7 +87,7 @@ pub fn load_path_warning(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Brie
         // Only the text is needed from here on: a brief's worth of memory
         // is given back before the parse takes its own.
         drop(bytes);
-        parse_text(&decoded.text, format, decoded.encoding)
+        parse_owned_text(decoded.text, format, decoded.encoding)
     };
     brief.meta.source = Some(shown);
     Ok(brief)
@@ -134,7 +134,7 @@ pub(super) fn load_bytes_warning(
         return load_pdf(bytes, name, None);
     }
     let decoded = decode_text(bytes, name, warn)?;
-    Ok(parse_text(&decoded.text, format, decoded.encoding))
+    Ok(parse_owned_text(decoded.text, format, decoded.encoding))
 }
 
 fn load_bytes_source(
@@ -173,13 +173,27 @@ pub(super) fn decode_text(
 
 /// Parses decoded text with the loader `format` names and assigns ids.
 pub(super) fn parse_text(text: &str, format: Format, encoding: &str) -> Brief {
-    let mut brief = match format {
-        Format::Markdown => markdown::parse(text),
-        Format::PlainText | Format::Pdf => text::parse(text),
-    };
+    let mut brief = parse_only(text, format);
     brief.meta.encoding = encoding.to_string();
     assign_ids(&mut brief);
     brief
+}
+
+/// As [`parse_text`], giving `text` back before the ids are made: at that
+/// moment the text was a brief's worth of the peak.
+pub(super) fn parse_owned_text(text: String, format: Format, encoding: &str) -> Brief {
+    let mut brief = parse_only(&text, format);
+    drop(text);
+    brief.meta.encoding = encoding.to_string();
+    assign_ids(&mut brief);
+    brief
+}
+
+fn parse_only(text: &str, format: Format) -> Brief {
+    match format {
+        Format::Markdown => markdown::parse(text),
+        Format::PlainText | Format::Pdf => text::parse(text),
+    }
 }
 
 /// Loads a PDF's first `max_pages` pages (all with `None`): enough of

@@ -34,11 +34,13 @@ mod pandoc_tables;
 mod pieces;
 mod subject;
 
+use std::sync::Arc;
+
 use pulldown_cmark::{Alignment, BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use self::inline::{Inline, plain_text};
 use super::decode::clean_fragment;
-use super::{Align, Brief, Paragraph, ParagraphKind, Section, Span};
+use super::{Align, Brief, Cells, Paragraph, ParagraphKind, Section, Span};
 
 /// Parses Markdown into a brief (ids are assigned by the caller).
 pub fn parse(text: &str) -> Brief {
@@ -97,7 +99,7 @@ enum Container {
     List { next_number: Option<u64> },
     Item { marker: Option<String> },
     Footnote { label: Option<String> },
-    Table { align: Vec<Align> },
+    Table { align: Arc<[Align]> },
 }
 
 /// The leaf block whose text is being collected.
@@ -231,8 +233,8 @@ impl Builder {
             }
             Tag::Table(align) => {
                 self.flush_loose_text();
-                let align = if align.iter().all(|a| *a == Alignment::None) {
-                    Vec::new()
+                let align: Arc<[Align]> = if align.iter().all(|a| *a == Alignment::None) {
+                    Arc::new([])
                 } else {
                     align.iter().map(|a| column_align(*a)).collect()
                 };
@@ -373,9 +375,13 @@ impl Builder {
                 _ => None,
             })
             .unwrap_or_default();
-        let (mut cells, mut spans) = (row.cells, row.spans);
+        let cells = Cells::from_slice(&row.cells);
+        let mut spans = row.spans;
+        if cells.say_all_of(&spans) {
+            // Most rows: their text is kept once, in the cells.
+            spans = Vec::new();
+        }
         // Rows are many and short: no spare capacity kept in any of them.
-        cells.shrink_to_fit();
         spans.shrink_to_fit();
         spans.iter_mut().for_each(|s| s.text.shrink_to_fit());
         self.emit(Paragraph {

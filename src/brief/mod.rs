@@ -1,6 +1,7 @@
 //! The UI-free document model: a brief is meta data, front matter, sections
 //! of paragraphs, and back matter. Loaders build it; everything else reads it.
 
+pub mod cells;
 pub mod decode;
 mod ids;
 pub mod load;
@@ -11,8 +12,11 @@ pub mod source_lines;
 pub mod staged;
 pub mod text;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
+pub use cells::Cells;
 pub use ids::{assign_ids, normalized_text};
 pub use load::{LoadError, load_bytes, load_path};
 
@@ -88,16 +92,18 @@ pub struct Paragraph {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
     /// Plain text of each cell, for table rows.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub cells: Vec<String>,
+    #[serde(skip_serializing_if = "Cells::is_empty")]
+    pub cells: Cells,
     /// True for a table's header row.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub header: bool,
     /// How each column of a table row is aligned, as the table declares it
-    /// (`:--`, `:-:`, `--:`); empty when it declares none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub align: Vec<Align>,
-    /// The text with its inline styles.
+    /// (`:--`, `:-:`, `--:`); empty when it declares none. Shared by the
+    /// table's rows (a list for each of 100k rows cost 3 MB).
+    #[serde(skip_serializing_if = "<[Align]>::is_empty", serialize_with = "aligns")]
+    pub align: Arc<[Align]>,
+    /// The text with its inline styles; none for a table row whose text is
+    /// just its cells joined by [`cells::ROW_JOIN`] (see [`Paragraph::text`]).
     pub spans: Vec<Span>,
     /// The pages the paragraph came from, as printed on them when readable
     /// ("vii", "7"), else counted from 1; empty when the source has no pages.
@@ -179,6 +185,10 @@ fn is_zero(n: &u16) -> bool {
     *n == 0
 }
 
+fn aligns<S: serde::Serializer>(align: &Arc<[Align]>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(align.iter())
+}
+
 impl Span {
     /// A span of unstyled text.
     pub fn plain(text: impl Into<String>) -> Self {
@@ -201,6 +211,9 @@ impl Paragraph {
 
     /// The paragraph's plain text: its spans concatenated.
     pub fn text(&self) -> String {
+        if self.spans.is_empty() {
+            return self.cells.join(cells::ROW_JOIN);
+        }
         // Sized first: copies of every paragraph's text are kept (notes'
         // anchoring), and a growing string keeps up to twice its length.
         let mut text = String::with_capacity(self.spans.iter().map(|s| s.text.len()).sum());

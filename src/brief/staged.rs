@@ -81,7 +81,7 @@ impl StagedBrief {
 
     /// The whole brief, parsed.
     pub fn parse(self) -> Brief {
-        let mut brief = load::parse_text(&self.text, self.format, self.encoding);
+        let mut brief = load::parse_owned_text(self.text, self.format, self.encoding);
         brief.meta.source = Some(self.source);
         brief
     }
@@ -92,8 +92,10 @@ impl StagedBrief {
     }
 }
 
-/// Where the opening ends: after the last blank line (else line end)
-/// within `max` bytes, so no paragraph is cut in the middle.
+/// Where the opening ends: after the last blank line within `max` bytes,
+/// so no paragraph is cut in the middle; at the last line end when there
+/// is none in the second half (a long table has no blank line: its
+/// opening was its title alone, and its rows waited for the whole).
 fn opening_end(text: &str, max: usize) -> usize {
     if text.len() <= max {
         return text.len();
@@ -103,10 +105,10 @@ fn opening_end(text: &str, max: usize) -> usize {
         cut -= 1;
     }
     let head = &text[..cut];
-    head.rfind("\n\n")
-        .map(|i| i + 2)
-        .or_else(|| head.rfind('\n').map(|i| i + 1))
-        .unwrap_or(head.len())
+    match head.rfind("\n\n") {
+        Some(i) if i >= cut / 2 => i + 2,
+        _ => head.rfind('\n').map_or(head.len(), |i| i + 1),
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +173,27 @@ mod tests {
             open_path(&path, &mut |_| {}, &|_, _| {}),
             Err(LoadError::Decode { .. })
         ));
+    }
+
+    #[test]
+    fn the_opening_of_a_long_table_holds_its_first_rows() {
+        let mut text = String::from("# 表格\n\n| 年份 | 項目 |\n|---|---|\n");
+        let mut n = 0;
+        while text.len() < STAGED_FROM * 2 {
+            text.push_str(&format!("| {n} | 出口管制項目{n} |\n"));
+            n += 1;
+        }
+        let staged = StagedBrief {
+            text,
+            format: Format::Markdown,
+            encoding: "UTF-8",
+            source: "table.md".to_string(),
+        };
+        let opening = staged.opening();
+        let rows: Vec<_> = opening.paragraphs().map(|p| p.id.clone()).collect();
+        assert!(rows.len() > 500, "only {} rows in the opening", rows.len());
+        let whole: Vec<_> = staged.parse().paragraphs().map(|p| p.id.clone()).collect();
+        assert_eq!(rows, whole[..rows.len()]);
     }
 
     #[test]

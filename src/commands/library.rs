@@ -7,10 +7,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use crossterm::event::{self, Event};
-use ratatui::DefaultTerminal;
 
-use super::reading::{ReaderSession, apply_settings, settings_for, theme_precedence};
+use super::read_settings::{apply_settings, settings_for};
+use super::reading::{ReaderSession, theme_precedence};
 use super::session::{TerminalGuard, event_loop};
+use super::terminal::Term;
 use crate::app::App;
 use crate::app::library::LibraryView;
 use crate::config::Settings;
@@ -41,7 +42,7 @@ pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
         theme: library_theme,
     };
     let _guard = TerminalGuard::enter()?;
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let mut terminal = super::terminal::init().context("cannot set up the terminal")?;
     let mut screen = Screen::Library;
     loop {
         screen = match screen {
@@ -88,7 +89,7 @@ struct LibraryScreen {
 impl LibraryScreen {
     /// Runs the library until a brief is to be opened (its path) or the
     /// user quits (`None`).
-    fn run(&mut self, terminal: &mut DefaultTerminal) -> anyhow::Result<Option<PathBuf>> {
+    fn run(&mut self, terminal: &mut Term) -> anyhow::Result<Option<PathBuf>> {
         loop {
             terminal
                 .draw(|frame| crate::ui::library::draw(frame, &mut self.view, &self.theme))

@@ -10,11 +10,13 @@ pub mod notes;
 pub mod outline;
 mod page_progress;
 pub mod read;
+mod read_settings;
 pub mod reading;
 pub mod search;
 mod session;
 pub mod shell;
 mod signals;
+mod terminal;
 pub mod themes;
 
 use std::process::ExitCode;

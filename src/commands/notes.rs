@@ -110,8 +110,8 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             if text.trim().is_empty() && tags.iter().all(|t| t.trim().is_empty()) {
                 anyhow::bail!("a note needs some --text or at least one --tag");
             }
-            let brief = brief::load_path(file)?;
-            let mut notes = BriefNotes::open(&data, file, &brief)?;
+            let brief = std::sync::Arc::new(brief::load_path(file)?);
+            let mut notes = BriefNotes::open_shared(&data, file, brief)?;
             warn_all(notes.store().messages());
             if let Some(paragraph) = paragraph
                 && notes.map().position_of(paragraph).is_none()
@@ -203,12 +203,12 @@ fn find_passage(
     quote: &str,
     within: Option<&str>,
 ) -> anyhow::Result<(String, Passage)> {
-    let paragraphs = notes
-        .map()
-        .paragraphs()
-        .iter()
-        .filter(|p| within.is_none_or(|id| p.id == id))
-        .map(|p| (p.id.as_str(), p.text.as_str()));
+    let map = notes.map();
+    let texts: Vec<(&str, std::borrow::Cow<'_, str>)> = (0..map.len())
+        .filter_map(|i| Some((map.paragraph(i)?.id.as_str(), map.text(i))))
+        .filter(|(id, _)| within.is_none_or(|w| *id == w))
+        .collect();
+    let paragraphs = texts.iter().map(|(id, text)| (*id, text.as_ref()));
     let shown = file.display();
     let (id, chars) = find_quote(paragraphs, quote).map_err(|e| match e {
         QuoteError::Empty => anyhow::anyhow!("--quote is empty"),
@@ -222,12 +222,10 @@ fn find_passage(
             ids.join(", ")
         ),
     })?;
-    let text = notes
-        .map()
-        .paragraphs()
+    let text = texts
         .iter()
-        .find(|p| p.id == id)
-        .map(|p| p.text.clone())
+        .find(|(at, _)| *at == id)
+        .map(|(_, text)| text.to_string())
         .unwrap_or_default();
     Ok((id, Passage::new(&text, chars)))
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 
-use crate::brief::{self, Brief, Meta, Paragraph, ParagraphKind, Section, Span};
+use crate::brief::{self, Brief, Cells, Meta, Paragraph, ParagraphKind, Section, Span};
 
 /// Arguments of `gloss outline`.
 #[derive(Debug, Args)]
@@ -137,8 +137,8 @@ struct ParagraphJson<'a> {
     depth: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     marker: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    cells: &'a [String],
+    #[serde(skip_serializing_if = "Cells::is_empty")]
+    cells: &'a Cells,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     header: bool,
     /// Only present when some span carries a style, to keep plain text lean.

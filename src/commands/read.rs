@@ -9,14 +9,17 @@ use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{self, Event};
-use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
-use super::reading::{self, ReaderSession, apply_settings, settings_for};
+use super::read_settings::ReaderSettings;
+pub(crate) use super::read_settings::{apply_settings, settings_for};
+use super::reading::{self, ReaderSession};
 use super::session::{TerminalGuard, draw, event_loop, handle_event, is_ctrl_c};
 use super::signals::{self, Wait};
+use super::terminal::Term;
 use crate::app::{Action, App};
-use crate::brief::staged::{Opened, StagedBrief};
+use crate::brief::source_lines::BlockRef;
+use crate::brief::staged::Opened;
 use crate::brief::{self, Brief};
 use crate::config::{Settings, Warning};
 use crate::library::StateDir;
@@ -28,7 +31,8 @@ use crate::library::StateDir;
 /// A large text brief is parsed on another thread while the reader shows
 /// its opening; notes and the remembered place wait for the whole brief,
 /// so nothing is ever anchored to half of it. With `at` the whole brief is
-/// read first, as the place to open is found in it.
+/// read first, as the place to open is found in it. Notes are opened after
+/// the first frame is drawn.
 pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow::Result<ExitCode> {
     let file = match file {
         Some(path) if !path.is_dir() => path,
@@ -51,55 +55,40 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
             })?
         }
     };
-    let (settings, mut warnings) = settings_for(theme)?;
-    let (mut app, parsing) = match opened {
-        Opened::Whole(brief) => (App::new(*brief), None),
+    let start = match opened {
+        Opened::Whole(brief) => Start::Whole(Box::new(App::new(*brief))),
         Opened::Staged(staged) => {
             let mut app = App::new(staged.opening());
             app.opening_only = true;
-            (app, Some(parse_in_background(staged)?))
+            Start::Opening(Box::new(app), parse_in_background(move || staged.parse())?)
         }
     };
+    let (settings, mut warnings) = settings_for(theme)?;
+    let (Start::Whole(app) | Start::Opening(app, _)) = &start;
     // How the brief was read (pages of a damaged PDF lost) comes first.
     let read_warnings = app.doc.brief.meta.warnings.iter().cloned().map(Warning);
     warnings.splice(0..0, read_warnings);
-    warnings.extend(apply_settings(&mut app, &settings));
+    let (resolved, setting_warnings) = ReaderSettings::resolve(&settings);
+    warnings.extend(setting_warnings);
     for warning in &warnings {
         crate::output::warn(&warning.to_string());
     }
-    let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let reader = Reader {
+        file,
+        settings: &settings,
+        shown: warnings.iter().map(ToString::to_string).collect(),
+        target,
+    };
+    let mut app = None;
     let mut session = None;
-    if parsing.is_none() {
-        session = Some(open_session(file, &mut app, &settings, &shown));
-        if let Some(target) = target {
-            app.open_at(target);
-        }
-    } else {
-        // The theme last picked with `T`, so the opening is not drawn in
-        // another; this brief's own choice needs the whole brief to find.
-        let last = StateDir::from_env()
-            .ok()
-            .and_then(|s| s.load_global().theme);
-        reading::use_theme(&mut app, &settings, None, last.as_deref());
-    }
     let outcome = {
         let _guard = TerminalGuard::enter()?;
-        let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-        match parsing {
-            None => event_loop(&mut terminal, &mut app),
-            Some(parsing) => match show_opening(&mut terminal, &mut app, parsing) {
-                Ok(Some((brief, typed))) => {
-                    app = App::new(brief);
-                    // Their warnings were shown with the opening.
-                    let _ = apply_settings(&mut app, &settings);
-                    session = Some(open_session(file, &mut app, &settings, &shown));
-                    replay(&mut terminal, &mut app, typed)
-                        .and_then(|()| event_loop(&mut terminal, &mut app))
-                }
-                Ok(None) => Ok(()),
-                Err(e) => Err(e),
-            },
-        }
+        let mut terminal = super::terminal::init().context("cannot set up the terminal")?;
+        reader.read(&mut terminal, start, resolved, &mut app, &mut session)
+    };
+    let Some(mut app) = app else {
+        outcome?;
+        return Ok(ExitCode::SUCCESS);
     };
     // The terminal is back to normal here, so the user can read these.
     if let Some(Err(e)) = session.as_mut().map(|s| s.close(&mut app)) {
@@ -114,28 +103,114 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
     Ok(ExitCode::SUCCESS)
 }
 
-/// The remembered place, marks and theme, then the notes, for the whole
-/// brief in `app`.
-fn open_session(
-    file: &Path,
-    app: &mut App,
-    settings: &Settings,
-    shown: &[String],
-) -> ReaderSession {
-    let session = ReaderSession::open(file, app, settings, shown);
-    app.open_notes(crate::notes::DataDir::from_env(), file);
-    session
+/// Where the reader starts from.
+enum Start {
+    /// A brief parsed whole (a small one, a PDF, or any opened `--at` a place).
+    Whole(Box<App>),
+    /// A large text brief's opening, and the whole being parsed.
+    Opening(Box<App>, JoinHandle<Brief>),
+}
+
+/// A brief to read, with what the reader needs besides the brief.
+struct Reader<'a> {
+    file: &'a Path,
+    settings: &'a Settings,
+    /// The warnings printed before the terminal was taken, for the status.
+    shown: Vec<String>,
+    /// The place asked for with `--at`.
+    target: Option<BlockRef>,
+}
+
+impl Reader<'_> {
+    /// Runs the reader from `start` on `terminal`; the app and session it
+    /// reads with are left in `app` and `session`, to be closed after the
+    /// terminal is restored.
+    fn read(
+        &self,
+        terminal: &mut Term,
+        start: Start,
+        resolved: ReaderSettings,
+        app: &mut Option<App>,
+        session: &mut Option<ReaderSession>,
+    ) -> anyhow::Result<()> {
+        let parsing = match start {
+            Start::Whole(whole) => {
+                let app = app.insert(*whole);
+                return self.read_whole(terminal, app, resolved, session);
+            }
+            Start::Opening(opening, parsing) => {
+                let app = app.insert(*opening);
+                resolved.apply(app);
+                // The theme last picked with `T`, so the opening is not drawn
+                // in another; this brief's own choice needs the whole brief.
+                let last = StateDir::from_env()
+                    .ok()
+                    .and_then(|s| s.load_global().theme);
+                reading::use_theme(app, self.settings, None, last.as_deref());
+                parsing
+            }
+        };
+        let Some(app) = app.as_mut() else {
+            return Ok(());
+        };
+        let Some((brief, typed)) = show_opening(terminal, app, parsing)? else {
+            return Ok(());
+        };
+        *app = App::new(brief);
+        // Their warnings were shown with the opening.
+        let _ = apply_settings(app, self.settings);
+        *session = Some(ReaderSession::open(
+            self.file,
+            app,
+            self.settings,
+            &self.shown,
+        ));
+        app.open_notes(crate::notes::DataDir::from_env(), self.file);
+        replay(terminal, app, typed)?;
+        event_loop(terminal, app)
+    }
+
+    /// Reads a brief parsed whole: at its remembered place (or `--at`'s),
+    /// with its notes opened once the first frame is drawn (their marks
+    /// come with the next, a moment later).
+    fn read_whole(
+        &self,
+        terminal: &mut Term,
+        app: &mut App,
+        resolved: ReaderSettings,
+        session: &mut Option<ReaderSession>,
+    ) -> anyhow::Result<()> {
+        resolved.apply(app);
+        *session = Some(ReaderSession::open(
+            self.file,
+            app,
+            self.settings,
+            &self.shown,
+        ));
+        if let Some(target) = self.target {
+            app.open_at(target);
+        }
+        draw(terminal, app)?;
+        app.open_notes(crate::notes::DataDir::from_env(), self.file);
+        event_loop(terminal, app)
+    }
+}
+
+fn loader_failed() -> anyhow::Error {
+    anyhow::anyhow!("cannot read the brief: its loader failed")
 }
 
 /// Stack for the parsing thread: the main thread's, as the loaders were
 /// written and fuzzed on it.
 const PARSE_STACK: usize = 8 * 1024 * 1024;
 
-fn parse_in_background(staged: StagedBrief) -> anyhow::Result<JoinHandle<Brief>> {
+fn parse_in_background<T: Send + 'static>(
+    parse: impl FnOnce() -> T + Send + 'static,
+) -> anyhow::Result<JoinHandle<T>> {
     std::thread::Builder::new()
         .name("parse".to_string())
         .stack_size(PARSE_STACK)
-        .spawn(move || staged.parse())
+        .spawn(parse)
         .context("cannot start reading the brief")
 }
 
@@ -147,7 +222,7 @@ const PARSE_POLL: Duration = Duration::from_millis(5);
 /// `None` when the user quit first (Ctrl-C, a signal, or the quit key
 /// before any other key).
 fn show_opening(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     app: &mut App,
     parsing: JoinHandle<Brief>,
 ) -> anyhow::Result<Option<(Brief, Vec<Event>)>> {
@@ -167,9 +242,7 @@ fn show_opening(
         }
         typed.push(event);
     }
-    let brief = parsing
-        .join()
-        .map_err(|_| anyhow::anyhow!("cannot read the brief: its loader failed"))?;
+    let brief = parsing.join().map_err(|_| loader_failed())?;
     Ok(Some((brief, typed)))
 }
 
@@ -182,7 +255,7 @@ fn quits(app: &App, key: &event::KeyEvent, first: bool) -> bool {
 
 /// Handles the events that came while the opening was shown, on the whole
 /// brief, as if they had come now.
-fn replay(terminal: &mut DefaultTerminal, app: &mut App, events: Vec<Event>) -> anyhow::Result<()> {
+fn replay(terminal: &mut Term, app: &mut App, events: Vec<Event>) -> anyhow::Result<()> {
     let size = terminal.size().context("cannot read the terminal's size")?;
     app.resize(Rect::new(0, 0, size.width, size.height));
     for event in events {

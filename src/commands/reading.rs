@@ -8,11 +8,9 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
-use crate::app::{App, ScreenPrefs};
-use crate::config::{Settings, Source, Warning};
-use crate::convert::Overrides;
+use crate::app::App;
+use crate::config::{Settings, Source};
 use crate::library::{BriefState, StateDir};
-use crate::theme::{Strictness, ThemeError};
 
 /// The state of the brief being read, and where to write it back.
 #[derive(Debug, Default)]
@@ -75,51 +73,6 @@ impl ReaderSession {
         }
         saved.map_err(|e| e.to_string())
     }
-}
-
-/// The settings, with `theme` from the command line over them. A name
-/// typed on the command line that names nothing is a usage mistake, unlike
-/// a broken theme file, which falls back.
-pub(super) fn settings_for(theme: Option<&str>) -> anyhow::Result<(Settings, Vec<Warning>)> {
-    let (mut settings, warnings) = Settings::load();
-    if let Some(name) = theme {
-        if let Err(e @ ThemeError::NotFound { .. }) =
-            settings.theme_catalog().load(name, Strictness::Lenient)
-        {
-            return Err(e.into());
-        }
-        settings.set_theme_from_command_line(name);
-    }
-    Ok((settings, warnings))
-}
-
-/// Theme, keys, layout, view script and phrase overrides from the
-/// settings; returns their warnings.
-pub(super) fn apply_settings(app: &mut App, settings: &Settings) -> Vec<Warning> {
-    let (resolved, mut warnings) = settings.resolve_theme();
-    let (keymap, key_warnings) = settings.keymap();
-    warnings.extend(key_warnings);
-    app.theme = resolved;
-    app.keymap = keymap;
-    app.set_screen_prefs(ScreenPrefs {
-        list_width: settings.list_width.value,
-        wrap_width: settings.wrap_width.value,
-    });
-    app.set_view_script(settings.script.value);
-    match Overrides::load_default() {
-        Ok(file) => {
-            warnings.extend(
-                file.warnings
-                    .iter()
-                    .map(|w| Warning(format!("{w} (line skipped)"))),
-            );
-            app.view.set_overrides(file.overrides);
-        }
-        Err(e) => warnings.push(Warning(format!(
-            "{e} (the view converts without your phrases)"
-        ))),
-    }
-    warnings
 }
 
 /// The theme to start in: `--theme` or `GLOSS_THEME`, then the theme

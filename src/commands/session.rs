@@ -12,14 +12,14 @@ use crossterm::event::{
     Event,
 };
 use crossterm::execute;
-use ratatui::DefaultTerminal;
 
 use super::signals::{self, Wait};
+use super::terminal::Term;
 use crate::app::{Action, App, Mode};
 
 /// Hands `text` to the terminal's clipboard (OSC 52). A terminal that does
 /// not support it ignores the sequence; a failed write only loses the copy.
-fn copy_to_terminal(terminal: &mut DefaultTerminal, text: &str) {
+fn copy_to_terminal(terminal: &mut Term, text: &str) {
     use std::io::Write;
     let backend = terminal.backend_mut();
     let _ = backend
@@ -55,7 +55,7 @@ const NOTES_REFRESH: Duration = Duration::from_secs(2);
 
 /// Runs the reader until it quits (`app.quit`; Ctrl-C also sets
 /// `app.resume.quit_all`).
-pub(super) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+pub(super) fn event_loop(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
     draw(terminal, app)?;
     // The conversion dictionaries and the search's fold table take about
     // 0.2 s and 30 MB to load: only for a search (loaded in the background
@@ -109,7 +109,7 @@ pub(super) fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyho
 
 /// One terminal event on the reader, with what it asks of the terminal
 /// (a copy) or the system (opening a link).
-pub(super) fn handle_event(terminal: &mut DefaultTerminal, app: &mut App, event: Event) {
+pub(super) fn handle_event(terminal: &mut Term, app: &mut App, event: Event) {
     let action = match event {
         Event::Paste(text) => {
             app.paste(&text);
@@ -143,7 +143,7 @@ pub(super) fn is_ctrl_c(key: &event::KeyEvent) -> bool {
 }
 
 /// Draws one frame of the reader.
-pub(super) fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+pub(super) fn draw(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
     terminal
         .draw(|frame| crate::ui::draw(frame, app))
         .context("cannot draw on the terminal")?;
@@ -151,8 +151,9 @@ pub(super) fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Res
 }
 
 /// Mouse capture and bracketed paste on while the reader runs; off again
-/// however it ends. Raw mode and the alternate screen are ratatui's
-/// (`try_init` installs a panic hook that restores them, `restore` on drop).
+/// however it ends. Raw mode and the alternate screen are set up by
+/// [`super::terminal::init`] (with a panic hook that restores them) and
+/// undone by `ratatui::restore` on drop.
 pub(super) struct TerminalGuard;
 
 impl TerminalGuard {

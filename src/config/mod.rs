@@ -226,8 +226,9 @@ impl Settings {
             keymap.rebind(rebinding.action, &rebinding.keys);
         }
         let mut warnings = Vec::new();
+        let defaults = Keymap::default();
         for (name, action) in keys::ACTION_NAMES {
-            let had_keys = Keymap::default().key_for(*action).is_some();
+            let had_keys = defaults.key_for(*action).is_some();
             if had_keys && keymap.key_for(*action).is_none() {
                 warnings.push(Warning(format!(
                     "[keys]: `{name}` has no key left after remapping"

@@ -4,6 +4,7 @@
 //! similar enough, flagged for review if only somewhat similar, and otherwise
 //! the note is an orphan. Neighbours and position only break ties.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,7 +13,7 @@ use serde::Serialize;
 
 use super::model::{Anchor, Note};
 use super::similarity::{bigrams, dice, similarity};
-use crate::brief::{Brief, normalized_text};
+use crate::brief::{Brief, Paragraph, normalized_text};
 
 /// A fuzzy match at least this similar re-anchors the note without question.
 pub const ANCHOR_THRESHOLD: f64 = 0.7;
@@ -79,37 +80,44 @@ impl Resolution {
     }
 }
 
-/// One paragraph as the anchoring sees it.
-#[derive(Debug)]
-pub struct ParagraphEntry {
-    /// The paragraph id, as in `gloss outline --json`.
-    pub id: String,
-    /// The paragraph's text.
-    pub text: String,
-    /// Titles of the enclosing sections, outermost first; shared by the
-    /// section's paragraphs.
-    pub section: Arc<[String]>,
-    /// The printed pages the paragraph is on; empty when the brief has none.
-    pub pages: Vec<String>,
-    /// The text without whitespace, as chars: made only for a fuzzy match
-    /// (four bytes a character for every paragraph was the brief's size
-    /// several times over).
-    normalized: OnceCell<Vec<char>>,
-    bigrams: OnceCell<Vec<u64>>,
+/// Where a paragraph is in the brief.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Front(u32),
+    Body(u32, u32),
+    Back(u32),
 }
 
-impl ParagraphEntry {
-    fn normalized(&self) -> &Vec<char> {
-        self.normalized
-            .get_or_init(|| normalized_text(&self.text).chars().collect())
-    }
+/// One paragraph as the anchoring sees it: where it is in the brief (its
+/// id and text are read there, not copied: a copy of every paragraph's
+/// text was the brief's size again) and its section path. Small: a long
+/// table has 100k of them.
+#[derive(Debug)]
+struct ParagraphEntry {
+    place: Place,
+    /// Its section path, as an index into [`BriefMap::paths`].
+    path: u32,
+    /// Made only for a fuzzy match.
+    fuzzy: OnceCell<Box<Fuzzy>>,
+}
+
+/// What a fuzzy match compares a paragraph by.
+#[derive(Debug)]
+struct Fuzzy {
+    /// The text without whitespace, as chars (four bytes a character for
+    /// every paragraph was the brief's size several times over).
+    normalized: Vec<char>,
+    bigrams: OnceCell<Vec<u64>>,
 }
 
 /// A brief prepared for anchoring: every paragraph with its section path and
 /// an index from fingerprint to paragraphs.
 #[derive(Debug)]
 pub struct BriefMap {
+    brief: Arc<Brief>,
     paragraphs: Vec<ParagraphEntry>,
+    /// Titles of the enclosing sections of each section, outermost first.
+    paths: Vec<Box<[String]>>,
     /// Paragraph indices sorted by fingerprint, in reading order among
     /// equals: a binary search finds a fingerprint's paragraphs without a
     /// map of strings beside them (a long table has 100k rows).
@@ -125,26 +133,32 @@ pub fn fingerprint_of(paragraph_id: &str) -> &str {
 }
 
 impl BriefMap {
-    /// Prepares `brief` for anchoring.
+    /// Prepares a copy of `brief` for anchoring.
     pub fn new(brief: &Brief) -> BriefMap {
-        let mut paragraphs = Vec::new();
-        let mut push = |p: &crate::brief::Paragraph, section: &Arc<[String]>| {
-            let text = p.text();
+        BriefMap::shared(Arc::new(brief.clone()))
+    }
+
+    /// Prepares `brief` for anchoring, sharing it with whoever else holds it.
+    pub fn shared(brief: Arc<Brief>) -> BriefMap {
+        // Sized at once: doubling, the list of a long table's rows left as
+        // much room unused as used at the reader's peak.
+        let mut paragraphs = Vec::with_capacity(brief.paragraphs().count());
+        let mut push = |place: Place, path: u32| {
             paragraphs.push(ParagraphEntry {
-                id: p.id.clone(),
-                normalized: OnceCell::new(),
-                text,
-                section: Arc::clone(section),
-                pages: p.pages.clone(),
-                bigrams: OnceCell::new(),
+                place,
+                path,
+                fuzzy: OnceCell::new(),
             });
         };
-        let outside: Arc<[String]> = Arc::new([]);
-        for p in &brief.front_matter {
-            push(p, &outside);
+        // Indices past u32 would need a brief of billions of paragraphs.
+        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        // The front and back matter are in no section.
+        let mut paths: Vec<Box<[String]>> = vec![Box::new([])];
+        for i in 0..brief.front_matter.len() {
+            push(Place::Front(index(i)), 0);
         }
         let mut stack: Vec<(u8, String)> = Vec::new();
-        for s in &brief.sections {
+        for (k, s) in brief.sections.iter().enumerate() {
             while stack.last().is_some_and(|(level, _)| *level >= s.level) {
                 stack.pop();
             }
@@ -157,36 +171,87 @@ impl BriefMap {
             if s.title.is_none() && path.is_empty() {
                 path.push(crate::brief::OPENING_TITLE.to_string());
             }
-            let path: Arc<[String]> = path.into();
-            for p in &s.paragraphs {
-                push(p, &path);
+            let at = index(paths.len());
+            paths.push(path.into());
+            for i in 0..s.paragraphs.len() {
+                push(Place::Body(index(k), index(i)), at);
             }
         }
-        for p in &brief.back_matter {
-            push(p, &outside);
+        for i in 0..brief.back_matter.len() {
+            push(Place::Back(index(i)), 0);
         }
-        let mut by_fingerprint: Vec<usize> = (0..paragraphs.len()).collect();
-        // Stable: paragraphs with one fingerprint stay in reading order.
-        by_fingerprint.sort_by(|&a, &b| {
-            fingerprint_of(&paragraphs[a].id).cmp(fingerprint_of(&paragraphs[b].id))
-        });
-        BriefMap {
+        let mut map = BriefMap {
+            brief,
             paragraphs,
-            by_fingerprint,
+            paths,
+            by_fingerprint: Vec::new(),
+        };
+        let mut by_fingerprint: Vec<usize> = (0..map.paragraphs.len()).collect();
+        // Stable: paragraphs with one fingerprint stay in reading order.
+        by_fingerprint.sort_by(|&a, &b| fingerprint_of(map.id(a)).cmp(fingerprint_of(map.id(b))));
+        map.by_fingerprint = by_fingerprint;
+        map
+    }
+
+    /// How many paragraphs the brief has.
+    pub fn len(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// Whether the brief has no paragraph.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+
+    /// The paragraph at reading-order index `i`.
+    pub fn paragraph(&self, i: usize) -> Option<&Paragraph> {
+        let b = &self.brief;
+        match self.paragraphs.get(i)?.place {
+            Place::Front(p) => b.front_matter.get(p as usize),
+            Place::Body(s, p) => b.sections.get(s as usize)?.paragraphs.get(p as usize),
+            Place::Back(p) => b.back_matter.get(p as usize),
         }
+    }
+
+    /// The titles of the sections around paragraph `i`, outermost first.
+    pub fn section(&self, i: usize) -> Option<&[String]> {
+        let path = self.paragraphs.get(i)?.path;
+        self.paths.get(path as usize).map(|p| &**p)
+    }
+
+    /// The id of paragraph `i` (empty past the end).
+    fn id(&self, i: usize) -> &str {
+        self.paragraph(i).map_or("", |p| p.id.as_str())
+    }
+
+    /// The text of paragraph `i` (empty past the end).
+    pub fn text(&self, i: usize) -> Cow<'_, str> {
+        match self.paragraph(i) {
+            Some(p) if p.spans.len() == 1 => Cow::Borrowed(p.spans[0].text.as_str()),
+            Some(p) => Cow::Owned(p.text()),
+            None => Cow::Borrowed(""),
+        }
+    }
+
+    fn fuzzy(&self, i: usize) -> &Fuzzy {
+        self.paragraphs[i].fuzzy.get_or_init(|| {
+            Box::new(Fuzzy {
+                normalized: normalized_text(&self.text(i)).chars().collect(),
+                bigrams: OnceCell::new(),
+            })
+        })
+    }
+
+    fn normalized(&self, i: usize) -> &Vec<char> {
+        &self.fuzzy(i).normalized
     }
 
     /// Indices of the paragraphs with this fingerprint, in reading order.
     fn with_fingerprint(&self, fingerprint: &str) -> &[usize] {
-        let of = |i: &usize| fingerprint_of(&self.paragraphs[*i].id);
+        let of = |i: &usize| fingerprint_of(self.id(*i));
         let start = self.by_fingerprint.partition_point(|i| of(i) < fingerprint);
         let len = self.by_fingerprint[start..].partition_point(|i| of(i) == fingerprint);
         &self.by_fingerprint[start..start + len]
-    }
-
-    /// Every paragraph in reading order.
-    pub fn paragraphs(&self) -> &[ParagraphEntry] {
-        &self.paragraphs
     }
 
     /// The reading-order index of the paragraph with this id.
@@ -194,7 +259,7 @@ impl BriefMap {
         self.with_fingerprint(fingerprint_of(paragraph_id))
             .iter()
             .copied()
-            .find(|&i| self.paragraphs[i].id == paragraph_id)
+            .find(|&i| self.id(i) == paragraph_id)
     }
 
     /// An anchor on the paragraph with this id, or `None` if there is none.
@@ -204,14 +269,14 @@ impl BriefMap {
 
     /// An anchor on the paragraph at reading-order index `i` (which must exist).
     fn anchor_at(&self, i: usize) -> Anchor {
-        let p = &self.paragraphs[i];
+        let id = self.id(i);
         Anchor {
-            fingerprint: fingerprint_of(&p.id).to_string(),
-            paragraph: p.id.clone(),
-            quote: p.text.clone(),
+            fingerprint: fingerprint_of(id).to_string(),
+            paragraph: id.to_string(),
+            quote: self.text(i).into_owned(),
             prefix: self.prefix_at(i),
             suffix: self.suffix_at(i),
-            section: p.section.to_vec(),
+            section: self.section(i).unwrap_or_default().to_vec(),
             position: i,
             passage: None,
             extra: Default::default(),
@@ -219,7 +284,7 @@ impl BriefMap {
     }
 
     fn prefix_at(&self, i: usize) -> String {
-        let Some(prev) = i.checked_sub(1).map(|j| &self.paragraphs[j].text) else {
+        let Some(prev) = i.checked_sub(1).map(|j| self.text(j)) else {
             return String::new();
         };
         let chars: Vec<char> = prev.trim_end().chars().collect();
@@ -229,10 +294,11 @@ impl BriefMap {
     }
 
     fn suffix_at(&self, i: usize) -> String {
-        match self.paragraphs.get(i + 1) {
-            Some(next) => next.text.trim_start().chars().take(CONTEXT_CHARS).collect(),
-            None => String::new(),
+        if i + 1 >= self.paragraphs.len() {
+            return String::new();
         }
+        let next = self.text(i + 1);
+        next.trim_start().chars().take(CONTEXT_CHARS).collect()
     }
 
     /// Where `anchor` lands in this brief, its passage included.
@@ -251,7 +317,7 @@ impl BriefMap {
         let Some(i) = r.position else {
             return r;
         };
-        r.passage = passage.locate(&self.paragraphs[i].text);
+        r.passage = passage.locate(&self.text(i));
         if r.passage.is_none() && r.status == AnchorStatus::Anchored {
             r.status = AnchorStatus::NeedsReview;
         }
@@ -309,7 +375,7 @@ impl BriefMap {
         };
         Resolution {
             status,
-            paragraph: Some(self.paragraphs[i].id.clone()),
+            paragraph: Some(self.id(i).to_string()),
             position: Some(i),
             score,
             passage: None,
@@ -324,16 +390,14 @@ impl BriefMap {
         let quote_bigrams = bigrams(&quote);
         // Cheap pre-filter: the length ratio bounds the edit similarity from
         // above, and shared character pairs rank what is left.
-        let mut shortlist: Vec<(f64, usize)> = self
-            .paragraphs
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                let (a, b) = (p.normalized().len(), quote.len());
+        let mut shortlist: Vec<(f64, usize)> = (0..self.paragraphs.len())
+            .filter(|&i| {
+                let (a, b) = (self.normalized(i).len(), quote.len());
                 a.min(b) as f64 >= REVIEW_THRESHOLD * a.max(b) as f64
             })
-            .map(|(i, p)| {
-                let theirs = p.bigrams.get_or_init(|| bigrams(p.normalized()));
+            .map(|i| {
+                let fuzzy = self.fuzzy(i);
+                let theirs = fuzzy.bigrams.get_or_init(|| bigrams(&fuzzy.normalized));
                 (dice(&quote_bigrams, theirs), i)
             })
             .filter(|(d, _)| *d > 0.0)
@@ -346,7 +410,7 @@ impl BriefMap {
         shortlist.truncate(SHORTLIST);
         let scored: Vec<(f64, usize)> = shortlist
             .iter()
-            .map(|&(_, i)| (similarity(&quote, self.paragraphs[i].normalized()), i))
+            .map(|&(_, i)| (similarity(&quote, self.normalized(i)), i))
             .collect();
         let Some(best) = scored.iter().map(|s| s.0).reduce(f64::max) else {
             return Resolution::orphan(0.0);
@@ -416,14 +480,14 @@ mod tests {
         let mut b = brief(&[("A", &["one"]), ("B", &["two"])]);
         b.sections[1].level = 2;
         let map = BriefMap::new(&b);
-        assert_eq!(*map.paragraphs()[1].section, ["A", "B"]);
+        assert_eq!(map.section(1).unwrap(), ["A", "B"]);
     }
 
     #[test]
     fn duplicate_paragraphs_are_told_apart_by_neighbours() {
         let b = brief(&[("A", &["intro", "same text", "alpha", "same text", "beta"])]);
         let map = BriefMap::new(&b);
-        let second = map.anchor_for(&map.paragraphs()[3].id).unwrap();
+        let second = map.anchor_for(&map.paragraph(3).unwrap().id).unwrap();
         // Insert a paragraph at the start: positions and ordinals shift.
         let moved = brief(&[(
             "A",

@@ -169,15 +169,20 @@ pub fn export_brief(store: &NoteStore, brief: Option<&Brief>, filter: &Filter) -
 }
 
 fn item_on(map: &BriefMap, note: &Note, r: &Resolution) -> (usize, ExportItem) {
-    let here = r.position.and_then(|i| map.paragraphs().get(i));
+    let here = r
+        .position
+        .and_then(|i| Some((i, map.paragraph(i)?, map.section(i)?)));
     let item = ExportItem {
         note: note.clone(),
         status: Some(r.status),
         paragraph: r.paragraph.clone(),
         score: Some(r.score),
-        section: here.map_or_else(|| note.anchor.section.clone(), |p| p.section.to_vec()),
-        quote: here.map_or_else(|| note.anchor.quote.clone(), |p| p.text.clone()),
-        pages: here.map_or_else(Vec::new, |p| p.pages.clone()),
+        section: here.map_or_else(|| note.anchor.section.clone(), |(_, _, s)| s.to_vec()),
+        quote: here.map_or_else(
+            || note.anchor.quote.clone(),
+            |(i, _, _)| map.text(i).into_owned(),
+        ),
+        pages: here.map_or_else(Vec::new, |(_, p, _)| p.pages.clone()),
     };
     (r.position.unwrap_or(usize::MAX), item)
 }

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::anchor::{AnchorStatus, BriefMap, Resolution};
 use super::error::StoreError;
@@ -36,7 +37,16 @@ impl BriefNotes {
     /// Opens the notes of the brief read from `file` (found again by content
     /// or path) and anchors them to `brief`.
     pub fn open(data: &DataDir, file: &Path, brief: &Brief) -> Result<BriefNotes, StoreError> {
-        let info = data.locate(file, Some(brief))?;
+        BriefNotes::open_shared(data, file, Arc::new(brief.clone()))
+    }
+
+    /// As [`BriefNotes::open`], sharing `brief` rather than copying it.
+    pub fn open_shared(
+        data: &DataDir,
+        file: &Path,
+        brief: Arc<Brief>,
+    ) -> Result<BriefNotes, StoreError> {
+        let info = data.locate(file, Some(&brief))?;
         let mut store = data.open_store(info.clone())?;
         if store.read_only().is_none()
             && let Err(e) = data.register(&info)
@@ -46,12 +56,16 @@ impl BriefNotes {
                 "new notes cannot be saved ({e}); the notes are shown read-only"
             ));
         }
-        Ok(BriefNotes::with_store(store, brief))
+        Ok(BriefNotes::with_shared_store(store, brief))
     }
 
     /// Anchors the notes of an already opened store to `brief`.
     pub fn with_store(store: NoteStore, brief: &Brief) -> BriefNotes {
-        let map = BriefMap::new(brief);
+        BriefNotes::with_shared_store(store, Arc::new(brief.clone()))
+    }
+
+    fn with_shared_store(store: NoteStore, brief: Arc<Brief>) -> BriefNotes {
+        let map = BriefMap::shared(brief);
         let resolutions = map.resolve_all(store.notes());
         BriefNotes {
             store,

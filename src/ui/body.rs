@@ -141,7 +141,7 @@ impl<'a> Paint<'a> {
                 .blocks
                 .get(block)
                 .and_then(|b| b.table)
-                .and_then(|t| doc.tables.get(t))
+                .and_then(|t| doc.tables.get(t as usize))
                 .map_or(&[], |t| t.align.as_slice()),
             urls: link_urls(doc, block),
             highlights: Vec::new(),

@@ -373,7 +373,7 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
 fn page_of<'a>(app: &'a App, view: &NoteView) -> Option<&'a str> {
     let map = app.notes.session()?.map();
     let at = map.position_of(view.resolution.paragraph.as_deref()?)?;
-    map.paragraphs().get(at)?.pages.first().map(String::as_str)
+    map.paragraph(at)?.pages.first().map(String::as_str)
 }
 
 #[cfg(test)]

@@ -3,7 +3,11 @@
 
 use super::html::HtmlBlock;
 use super::{Builder, Container, Inline};
-use crate::brief::{Brief, Paragraph, ParagraphKind, Section, Span};
+use crate::brief::cells::ROW_JOIN;
+use crate::brief::{Brief, Cells, Paragraph, ParagraphKind, Section, Span};
+
+/// From this many paragraphs on, a section's list grows by an eighth.
+const GROW_GENTLY_FROM: usize = 4096;
 
 impl Builder {
     /// Emits spans as a paragraph whose kind, depth and marker come from the
@@ -60,12 +64,18 @@ impl Builder {
             }
             HtmlBlock::Heading(_, text) => self.emit_in_context(vec![Span::plain(text)]),
             HtmlBlock::Row { cells, header } => {
-                let text = cells.join(" | ");
+                let cells_kept = Cells::from_slice(&cells);
+                let spans = vec![Span::plain(cells_kept.join(ROW_JOIN))];
+                let spans = if cells_kept.say_all_of(&spans) {
+                    Vec::new()
+                } else {
+                    spans
+                };
                 self.emit(Paragraph {
                     kind: ParagraphKind::TableRow,
-                    cells,
+                    cells: cells_kept,
                     header,
-                    spans: vec![Span::plain(text)],
+                    spans,
                     ..Paragraph::default()
                 });
             }
@@ -77,10 +87,13 @@ impl Builder {
             self.footnotes.push(paragraph);
             return;
         }
-        self.section
-            .get_or_insert_with(Section::default)
-            .paragraphs
-            .push(paragraph);
+        let paragraphs = &mut self.section.get_or_insert_with(Section::default).paragraphs;
+        // A long table is one section of 100k rows: doubled, its list could
+        // hold as much room unused as used at the peak of the parse.
+        if paragraphs.len() == paragraphs.capacity() && paragraphs.len() >= GROW_GENTLY_FROM {
+            paragraphs.reserve_exact(paragraphs.len() / 8);
+        }
+        paragraphs.push(paragraph);
     }
 
     pub(super) fn pop_container(&mut self) {

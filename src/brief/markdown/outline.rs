@@ -29,11 +29,12 @@ pub(super) fn promote_headings(brief: &mut Brief) {
         _ => return,
     };
     let paragraphs = &brief.sections[host].paragraphs;
-    let styles: Vec<Option<Heading>> = paragraphs.iter().map(heading).collect();
-    // One bold line alone is emphasis, not an outline.
-    if styles.iter().flatten().count() < 2 {
+    // One bold line alone is emphasis, not an outline. (Asked first: a list
+    // of a heading or none for each of a long table's rows took megabytes.)
+    if paragraphs.iter().filter_map(heading).nth(1).is_none() {
         return;
     }
+    let styles: Vec<Option<Heading>> = paragraphs.iter().map(heading).collect();
     let mut order: Vec<Style> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut current = std::mem::take(&mut brief.sections[host]);

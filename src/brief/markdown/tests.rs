@@ -513,7 +513,7 @@ fn table_rows_carry_the_declared_alignment() {
     let b = parse("| a | b | c | d |\n|---|:--|:-:|--:|\n| 1 | 2 | 3 | 4 |\n");
     let rows = &b.sections[0].paragraphs;
     let want = [Align::Default, Align::Left, Align::Center, Align::Right];
-    assert!(rows.iter().all(|r| r.align == want), "{rows:?}");
+    assert!(rows.iter().all(|r| *r.align == want), "{rows:?}");
     let plain = parse("| a | b |\n|---|---|\n| 1 | 2 |\n");
     assert!(
         plain.sections[0]

@@ -5,12 +5,11 @@
 //! as a paragraph goes after the paragraph it followed on the page.
 
 use super::table::Row;
+use crate::brief::cells::Cells;
 use crate::brief::{Brief, Paragraph, ParagraphKind, Section, Span};
 
 /// Characters of a paragraph used to find it.
 const KEY_CHARS: usize = 24;
-/// Between the cells of a row in the brief's text, as Markdown rows have it.
-const CELL_SEPARATOR: &str = " | ";
 /// Opens a table's mark: the object replacement character, which text taken
 /// off a page never holds (extraction drops it).
 pub const MARK: char = '\u{FFFC}';
@@ -137,9 +136,9 @@ pub fn place_tables(brief: &mut Brief, flow: &str, tables: &[PlacedTable], label
             .iter()
             .map(|row| Paragraph {
                 kind: ParagraphKind::TableRow,
-                cells: row.cells.clone(),
+                // A plain row's text is its cells joined: kept once, in them.
+                cells: Cells::from_slice(&row.cells),
                 header: row.header,
-                spans: vec![Span::plain(row.cells.join(CELL_SEPARATOR))],
                 pages: if row.cut {
                     vec![label(table.page), label(table.page + 1)]
                 } else {
