@@ -62,9 +62,18 @@ pub(super) fn blocks(items: Vec<Item<'_>>) -> (Vec<Block>, Shape) {
     let (lines, runs) = runs(&items);
     // The items are no longer needed; free them before the texts are built.
     drop(items);
+    let listed = listed_headings(&lines);
+    let listed_starts = listed
+        .iter()
+        .map(|k| {
+            let mut chars = k.chars();
+            Some((chars.next()?, chars.next()?))
+        })
+        .collect::<Option<std::collections::HashSet<_>>>();
     let shape = Shape {
         wrap_width: wrap_width(&lines, &runs),
-        listed: listed_headings(&lines),
+        listed,
+        listed_starts,
     };
     let mut pieces = Vec::with_capacity(runs.len());
     let mut list = List::None;

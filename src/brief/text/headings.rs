@@ -272,6 +272,9 @@ pub(super) struct Shape {
     pub wrap_width: Option<usize>,
     /// The headings a table of contents lists, as [`super::toc::key`]s.
     pub listed: std::collections::HashSet<String>,
+    /// The first two characters of every listed key, when each has two:
+    /// most lines are no listed heading, and this tells at a glance.
+    pub listed_starts: Option<std::collections::HashSet<(char, char)>>,
 }
 
 impl Shape {
@@ -283,6 +286,12 @@ impl Shape {
         }
         let first = *texts.first()?;
         width_within(first, 2 * HEADING_MAX_WIDTH)?;
+        if let Some(starts) = &self.listed_starts {
+            let start = super::toc::key_start(first)?;
+            if !starts.contains(&start) {
+                return None;
+            }
+        }
         let one = super::toc::key(first);
         if one.is_empty() {
             return None;

@@ -88,22 +88,30 @@ fn trim_page_numbers(piece: &str) -> &str {
     piece
 }
 
+/// The characters of a key, lowered: ASCII and caseless text cheaply, the
+/// full Unicode lowering only where it can matter.
+fn key_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let body = numbering(text).map_or(text, |n| n.body);
+    body.chars().filter(|c| !c.is_whitespace()).flat_map(|c| {
+        let ascii = c.is_ascii() || !c.is_uppercase();
+        let one = ascii.then(|| c.to_ascii_lowercase());
+        one.into_iter()
+            .chain((!ascii).then(|| c.to_lowercase()).into_iter().flatten())
+    })
+}
+
+/// The first two characters of `text`'s key, if it has two: a listed
+/// heading's key starts the same.
+pub(super) fn key_start(text: &str) -> Option<(char, char)> {
+    let mut chars = key_chars(text);
+    Some((chars.next()?, chars.next()?))
+}
+
 /// How a heading is compared with a contents entry: no numbering, no
 /// spaces, no case, no trailing punctuation or footnote digits.
 pub(super) fn key(text: &str) -> String {
-    let body = numbering(text).map_or(text, |n| n.body);
-    let mut squeezed = String::with_capacity(body.len());
-    for c in body.chars().filter(|c| !c.is_whitespace()) {
-        // Most text is ASCII or has no case: the full Unicode lowering is
-        // paid only where it can matter.
-        if c.is_ascii() {
-            squeezed.push(c.to_ascii_lowercase());
-        } else if c.is_uppercase() {
-            squeezed.extend(c.to_lowercase());
-        } else {
-            squeezed.push(c);
-        }
-    }
+    let mut squeezed = String::with_capacity(text.len());
+    squeezed.extend(key_chars(text));
     squeezed
         .trim_end_matches(|c: char| c.is_ascii_digit() || ".:：。".contains(c))
         .to_string()
@@ -112,6 +120,22 @@ pub(super) fn key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_starts_as_its_start_says() {
+        for text in [
+            "Introduction ....... 1",
+            "壹、前言",
+            "1.2 Über Öffnung",
+            "  A  b c",
+            "Ⅳ. ÉTAT",
+        ] {
+            let key: Vec<char> = key(text).chars().take(2).collect();
+            let start = key_start(text).map(|(a, b)| vec![a, b]);
+            assert_eq!(start.as_deref(), Some(&key[..]), "{text}");
+        }
+        assert_eq!(key_start("A"), None);
+    }
 
     #[test]
     fn leaders_of_dots_underscores_and_spaced_dots() {
