@@ -127,6 +127,28 @@ fn plain_text_brief() -> Vec<u8> {
     s.into_bytes()
 }
 
+/// About `SIZE` bytes of real briefs: the corpus's `pdftotext` texts
+/// (contents pages, footnotes, tables dumped cell by cell, CJK and Latin)
+/// one after another, as a reader of real documents meets them.
+fn real_text_brief() -> Vec<u8> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/text");
+    let mut texts: Vec<Vec<u8>> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| std::fs::read(entry.path()).ok())
+        .collect();
+    texts.sort();
+    let mut out = Vec::with_capacity(SIZE + 1024 * 1024);
+    while out.len() < SIZE && !texts.is_empty() {
+        for text in &texts {
+            out.extend_from_slice(text);
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
 /// A Markdown brief that is one table of about `SIZE` bytes (issue 11 #12:
 /// a table's cells cost far more memory than prose; parsed in pieces, a
 /// row is still several times its text in the brief).
@@ -225,6 +247,11 @@ fn bench_load(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(plain.len() as u64));
     group.bench_function("plain_text_10mb", |b| {
         b.iter(|| load_bytes(black_box(&plain), Format::PlainText, "bench.txt"))
+    });
+    let real = real_text_brief();
+    group.throughput(Throughput::Bytes(real.len() as u64));
+    group.bench_function("real_briefs_text_10mb", |b| {
+        b.iter(|| load_bytes(black_box(&real), Format::PlainText, "real.txt"))
     });
     group.finish();
 
