@@ -11,7 +11,7 @@ fn main() -> Result<(), String> {
     let path = args.next().ok_or("usage: pdf_lines FILE.pdf [PAGES]")?;
     let pages = args.next().and_then(|n| n.parse().ok());
     let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
-    let extracted = extract::extract(&bytes, pages).map_err(|e| e.to_string())?;
+    let extracted = extract::extract(bytes, pages).map_err(|e| e.to_string())?;
     let mut carried: Option<Vec<f32>> = None;
     for (i, page) in extracted.pages.iter().enumerate() {
         let (tables, rest) = table::take(&page.runs, carried.as_deref());

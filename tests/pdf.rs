@@ -730,7 +730,7 @@ fn reading_a_pdf_reports_each_page_read_of_all() {
             seen.push((read, all));
         }
     };
-    let brief = gloss::brief::load::load_pdf_with(&sample(), "sample.pdf", None, &record)
+    let brief = gloss::brief::load::load_pdf_with(sample(), "sample.pdf", None, &record)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(brief.paragraphs().next().is_some());
     let seen = seen.into_inner().unwrap_or_default();

@@ -81,7 +81,7 @@ pub fn load_path_warning(path: &Path, warn: &mut dyn FnMut(&str)) -> Result<Brie
     let bytes = read_brief_bytes(path)?;
     let format = Format::from_path(path);
     let mut brief = if format == Format::Pdf || pdf::is_pdf(&bytes) {
-        load_pdf(&bytes, &shown, None)?
+        load_pdf(bytes, &shown, None)?
     } else {
         let decoded = decode_text(&bytes, &shown, warn)?;
         // Only the text is needed from here on: a brief's worth of memory
@@ -198,13 +198,17 @@ fn parse_only(text: &str, format: Format) -> Brief {
 
 /// Loads a PDF's first `max_pages` pages (all with `None`): enough of
 /// them give the meta data for a list of briefs.
-pub fn load_pdf(bytes: &[u8], name: &str, max_pages: Option<usize>) -> Result<Brief, LoadError> {
+pub fn load_pdf(
+    bytes: impl Into<Vec<u8>>,
+    name: &str,
+    max_pages: Option<usize>,
+) -> Result<Brief, LoadError> {
     load_pdf_with(bytes, name, max_pages, &|_, _| {})
 }
 
 /// As [`load_pdf`], telling `on_page` the pages read so far and in all.
 pub fn load_pdf_with(
-    bytes: &[u8],
+    bytes: impl Into<Vec<u8>>,
     name: &str,
     max_pages: Option<usize>,
     on_page: &dyn Fn(usize, usize),
@@ -213,7 +217,8 @@ pub fn load_pdf_with(
         path: name.to_string(),
         reason,
     };
-    if !pdf::has_header(bytes) {
+    let bytes = bytes.into();
+    if !pdf::has_header(&bytes) {
         return Err(failed(pdf::PdfError::Damaged(
             "there is no %PDF- header at its start".to_string(),
         )));

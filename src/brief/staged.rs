@@ -46,7 +46,7 @@ pub fn open_path(
     let format = Format::from_path(path);
     let source = path.display().to_string();
     if format == Format::Pdf || pdf::is_pdf(&bytes) {
-        let mut brief = load::load_pdf_with(&bytes, &source, None, on_page)?;
+        let mut brief = load::load_pdf_with(bytes, &source, None, on_page)?;
         brief.meta.source = Some(source);
         return Ok(Opened::Whole(Box::new(brief)));
     }

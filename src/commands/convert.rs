@@ -326,7 +326,7 @@ fn convert_job(job: &Job, converters: &mut Converters) -> anyhow::Result<String>
         .as_deref()
         .is_some_and(|p| Format::from_path(p) == Format::Pdf);
     let text = if named_pdf || is_pdf(&bytes) {
-        crate::brief::pdf::text_of(&bytes, None)
+        crate::brief::pdf::text_of(bytes, None)
             .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?
             .text
     } else {

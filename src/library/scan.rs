@@ -159,7 +159,7 @@ fn entry_for(item: &Found, dir: &Path, known: &Known, state: Option<&StateDir>) 
     let (meta, whole) = match item {
         Ok(path) if Format::from_path(path) == Format::Pdf => match read_pdf(path) {
             Ok(bytes) => {
-                let meta = load_pdf(&bytes, &name, Some(PDF_PAGES))
+                let meta = load_pdf(bytes.as_slice(), &name, Some(PDF_PAGES))
                     .map(|b| b.meta)
                     .map_err(|e| e.to_string());
                 (meta, Some(blake3::hash(&bytes).to_hex().to_string()))

@@ -59,20 +59,21 @@ const MAX_PAGES: usize = 5_000;
 const MAX_RUNS_PER_PAGE: usize = 200_000;
 
 /// Reads the text runs of the first `max_pages` pages (all with `None`).
-pub fn extract(bytes: &[u8], max_pages: Option<usize>) -> Result<Extracted, PdfError> {
+pub fn extract(bytes: impl Into<Vec<u8>>, max_pages: Option<usize>) -> Result<Extracted, PdfError> {
     extract_with(bytes, max_pages, &|_, _| {})
 }
 
 /// As [`extract`], telling `on_page` how many pages are read, of how many,
 /// after each page: a long report shows its progress.
 pub fn extract_with(
-    bytes: &[u8],
+    bytes: impl Into<Vec<u8>>,
     max_pages: Option<usize>,
     on_page: &dyn Fn(usize, usize),
 ) -> Result<Extracted, PdfError> {
     // Last resort: the crate is large and parses hostile input; a panic in it
     // becomes an error for this file rather than the end of gloss.
-    match catch_unwind(AssertUnwindSafe(|| {
+    let bytes = bytes.into();
+    match catch_unwind(AssertUnwindSafe(move || {
         extract_inner(bytes, max_pages, on_page)
     })) {
         Ok(result) => result,
@@ -83,12 +84,15 @@ pub fn extract_with(
 }
 
 fn extract_inner(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     max_pages: Option<usize>,
     on_page: &dyn Fn(usize, usize),
 ) -> Result<Extracted, PdfError> {
-    let doc = PdfDocument::from_bytes(bytes.to_vec())
-        .map_err(|e| PdfError::Damaged(one_line(&e.to_string())))?;
+    let mut doc =
+        PdfDocument::from_bytes(bytes).map_err(|e| PdfError::Damaged(one_line(&e.to_string())))?;
+    // The crate keeps a second copy of the file for editing and signing,
+    // which gloss never does: on a long report it is a tenth of the peak.
+    doc.source_bytes = Vec::new();
     // An encrypted PDF that opens with the empty user password (most do:
     // they only restrict printing or copying) is read like any other.
     match doc.authenticate(b"") {

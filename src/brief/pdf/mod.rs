@@ -80,16 +80,21 @@ pub struct PdfText {
 }
 
 /// Extracts the text of the first `max_pages` pages (all with `None`).
-pub fn text_of(bytes: &[u8], max_pages: Option<usize>) -> Result<PdfText, PdfError> {
+pub fn text_of(bytes: impl Into<Vec<u8>>, max_pages: Option<usize>) -> Result<PdfText, PdfError> {
     text_of_with(bytes, max_pages, &|_, _| {})
 }
 
 /// As [`text_of`], telling `on_page` the pages read so far and in all.
 pub fn text_of_with(
-    bytes: &[u8],
+    bytes: impl Into<Vec<u8>>,
     max_pages: Option<usize>,
     on_page: &dyn Fn(usize, usize),
 ) -> Result<PdfText, PdfError> {
+    let bytes = bytes.into();
+    // A file cut short (a broken download) lacks the end-of-file marker; the
+    // reader rebuilds what it can, and the user should know text may be gone.
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let cut_short = !tail.windows(5).any(|w| w == b"%%EOF");
     let extracted = extract::extract_with(bytes, max_pages, on_page)?;
     let mut page_tables: Vec<Vec<table::Table>> = Vec::with_capacity(extracted.pages.len());
     let pages: Vec<Vec<Line>> = extracted
@@ -218,10 +223,6 @@ pub fn text_of_with(
             write_block(&mut text, &parts.furniture);
         }
     }
-    // A file cut short (a broken download) lacks the end-of-file marker; the
-    // reader rebuilds what it can, and the user should know text may be gone.
-    let tail = &bytes[bytes.len().saturating_sub(1024)..];
-    let cut_short = !tail.windows(5).any(|w| w == b"%%EOF");
     if text.chars().all(char::is_whitespace) {
         return Err(if cut_short {
             PdfError::Damaged("it is cut short and no text could be read from it".to_string())
@@ -255,13 +256,16 @@ pub fn text_of_with(
 }
 
 /// Parses a PDF into a brief (ids not yet assigned), with its pages.
-pub fn parse(bytes: &[u8], max_pages: Option<usize>) -> Result<(Brief, Option<String>), PdfError> {
+pub fn parse(
+    bytes: impl Into<Vec<u8>>,
+    max_pages: Option<usize>,
+) -> Result<(Brief, Option<String>), PdfError> {
     parse_with(bytes, max_pages, &|_, _| {})
 }
 
 /// As [`parse`], telling `on_page` the pages read so far and in all.
 pub fn parse_with(
-    bytes: &[u8],
+    bytes: impl Into<Vec<u8>>,
     max_pages: Option<usize>,
     on_page: &dyn Fn(usize, usize),
 ) -> Result<(Brief, Option<String>), PdfError> {
