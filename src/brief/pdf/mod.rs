@@ -97,6 +97,7 @@ pub fn text_of_with(
     let cut_short = !tail.windows(5).any(|w| w == b"%%EOF");
     let extracted = extract::extract_with(bytes, max_pages, on_page)?;
     let mut page_tables: Vec<Vec<table::Table>> = Vec::with_capacity(extracted.pages.len());
+    let mut numbers: Vec<PageNumbers> = Vec::with_capacity(extracted.pages.len());
     let pages: Vec<Vec<Line>> = extracted
         .pages
         .iter()
@@ -108,9 +109,12 @@ pub fn text_of_with(
                 .map(|t| t.columns.as_slice());
             let (tables, rest) = table::take(&p.runs, carried);
             page_tables.push(tables);
-            let mut lines = order::lines_in_order(&rest);
+            let lines = order::lines_in_order(&rest);
             let label = extracted.labels.get(i).map(String::as_str);
-            lines.retain(|l| !is_page_number(l, p.height, label, i + 1));
+            let (found, lines): (Vec<Line>, Vec<Line>) = lines
+                .into_iter()
+                .partition(|l| is_page_number(l, p.height, label, i + 1));
+            numbers.push(PageNumbers::of(found, p.height));
             lines
         })
         .collect();
@@ -243,6 +247,7 @@ pub fn text_of_with(
         hints.add_heading(heading, tier(*look));
     }
     let (text, flow, tables) = place::weave(&text, tables);
+    let text = with_page_numbers(&text, &numbers);
     Ok(PdfText {
         text,
         flow,
@@ -352,6 +357,67 @@ fn is_page_number(line: &Line, height: f32, label: Option<&str>, number: usize) 
         .text
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|'));
     edge && !bare.is_empty() && (Some(bare) == label || bare.parse::<usize>().ok() == Some(number))
+}
+
+/// A page's own numbers, printed at its top and at its foot.
+#[derive(Default)]
+struct PageNumbers {
+    top: Vec<String>,
+    foot: Vec<String>,
+}
+
+impl PageNumbers {
+    fn of(lines: Vec<Line>, height: f32) -> Self {
+        let mut numbers = Self::default();
+        for line in lines {
+            if line.top < height / 2.0 {
+                numbers.top.push(line.text);
+            } else {
+                numbers.foot.push(line.text);
+            }
+        }
+        numbers
+    }
+}
+
+/// The text with each page's numbers back where the page prints them: the
+/// structure stage drops them, but a converted file keeps them, as
+/// `pdftotext` does, so it opens later with the same page labels.
+fn with_page_numbers(text: &str, numbers: &[PageNumbers]) -> String {
+    if numbers
+        .iter()
+        .all(|n| n.top.is_empty() && n.foot.is_empty())
+    {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + numbers.len() * 8);
+    for (i, page) in text.split('\u{c}').enumerate() {
+        if i > 0 {
+            out.push('\u{c}');
+        }
+        let Some(number) = numbers.get(i) else {
+            out.push_str(page);
+            continue;
+        };
+        for line in &number.top {
+            out.push_str(line);
+            out.push_str("\n\n");
+        }
+        out.push_str(page);
+        if !number.foot.is_empty() {
+            if !page.is_empty() && !page.ends_with('\n') {
+                out.push('\n');
+            }
+            if !page.trim_end().is_empty() {
+                out.push('\n');
+            }
+            for line in &number.foot {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 fn dense(s: &str) -> String {
