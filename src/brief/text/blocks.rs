@@ -303,8 +303,19 @@ fn split_run<'a>(
                 && !listed_at(k - 1).is_some_and(|n| n == 2 && k > piece.start);
             (above, here)
         };
+        // Notes set label above text ("3" / "Executive Order …" / "4" /
+        // …, as `pdftotext -layout` prints them): at the page's foot each
+        // label after a finished line opens the next note.
+        let label_here = bare_label(line.text)
+            && k + 1 < run.end
+            && (ends_sentence(prev.text) || ends_with_address(prev.text))
+            && lines[k..run.end].iter().all(|l| l.page == line.page)
+            && lines.get(run.end).is_none_or(|l| l.page != line.page);
+        // A note opened by its label runs on, hanging under it.
+        let in_note = bare_label(lines[piece.start].text);
         let split = marker.is_some()
-            || note_at_foot(lines, &piece, k, run.end, shape.wrap_width)
+            || label_here
+            || (!in_note && note_at_foot(lines, &piece, k, run.end, shape.wrap_width))
             || listed_above
             || listed_here
             || heading_above
@@ -312,7 +323,7 @@ fn split_run<'a>(
             || field_starts
             || (sentence_above && numbering(line.text).is_some())
             || (sentence_above && wrapped && shape.heading_like(line.text))
-            || (sentence_above && line.indented && !all_indented)
+            || (sentence_above && line.indented && !all_indented && !in_note)
             || (shape.ends_short(prev.text)
                 && !continues_text(line.text)
                 && !heading_kept_whole
@@ -324,9 +335,7 @@ fn split_run<'a>(
                 && !full_in_column());
         // A footnote's number on a line of its own ("14" / "Defense
         // Production Act …") stays with its note.
-        let label_above = piece.start == k - 1
-            && (1..=3).contains(&prev.text.len())
-            && prev.text.bytes().all(|b| b.is_ascii_digit());
+        let label_above = piece.start == k - 1 && bare_label(prev.text);
         // A field's value wrapped onto a line of its own, with the next
         // field right under it ("机构：Atlantic Council … and Cyber" /
         // "Statecraft Initiative" / "主题：…"), stays with its field.
@@ -588,6 +597,13 @@ fn cut_before_notes(
             && !ends_sentence(lines[candidate.end - 1].text)
             && out[i + 1..].iter().all(|p| lines[p.start].page == page)
     })
+}
+
+/// True for a footnote's label on a line of its own: "3", "14".
+fn bare_label(line: &str) -> bool {
+    (1..=3).contains(&line.len())
+        && line.bytes().all(|b| b.is_ascii_digit())
+        && !line.starts_with('0')
 }
 
 /// True for a heading number with nothing after it: "伍、", "3.", "(二)".
@@ -872,6 +888,35 @@ mod tests {
                 "The buildout will create jobs for workers. And the breakthroughs in medicine will follow.",
                 "Executive Order 14179, Federal Register 90."
             ]
+        );
+    }
+
+    #[test]
+    fn notes_with_their_labels_above_them_are_one_block_each_and_skipped_by_the_cut_sentence() {
+        // As `pdftotext -layout` prints a page's notes: each label on a line
+        // of its own, its note hanging under it.
+        let text = concat!(
+            "    The review covers all final orders and consent decrees of the Commission. 3 It\n",
+            "    also covers the investigations opened under the Act in the years before. 4 It\n",
+            "    reviews all orders and decrees of the previous administration, and all orders,\n\n",
+            "3\n",
+            "    Executive Order 14110 of October 30, 2023, \u{201c}Safe, Secure, and Trustworthy Development and Use of Artificial Intelligence,\u{201d}\n",
+            "    Federal Register 88 (210) 75191, www.govinfo.gov/content/pkg/FR-2023-11-01/pdf/2023-24283.pdf.\n",
+            "4\n",
+            "    Executive Order 14192 of January 31, 2025, \u{201c}Unleashing Prosperity Through Deregulation,\u{201d} Federal Register 90 (24) 9065,\n",
+            "    www.govinfo.gov/content/pkg/FR-2025-02-06/pdf/2025-02345.pdf.\n",
+            "\u{c}    and injunctions, and seeks to modify any that unduly burden innovation.",
+        );
+        let got = texts(text);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[0].ends_with("and all orders, and injunctions, and seeks to modify any that unduly burden innovation."), "{got:#?}");
+        assert!(
+            got[1].starts_with("3 Executive Order 14110") && got[1].ends_with("2023-24283.pdf."),
+            "{got:#?}"
+        );
+        assert!(
+            got[2].starts_with("4 Executive Order 14192") && got[2].ends_with("2025-02345.pdf."),
+            "{got:#?}"
         );
     }
 
