@@ -358,6 +358,7 @@ impl Shape {
             && (!line.contains(['，', '。'])
                 || (question && width <= QUESTION_WITH_COMMA_MAX_WIDTH))
             && line.chars().any(char::is_alphabetic)
+            && !spaced_cells(line)
     }
 
     /// True when hard-wrapped text is known and `line` stops well short of
@@ -474,6 +475,25 @@ pub(super) fn ends_mid_phrase(line: &str) -> bool {
         && line.contains(char::is_whitespace)
 }
 
+/// True for three or more cells set apart by wide gaps ("Recommendation
+/// ␣␣␣␣ Response ␣␣␣␣ Delivery"): a table's row as `pdftotext -layout`
+/// prints it, which heads nothing.
+fn spaced_cells(line: &str) -> bool {
+    let mut gaps = 0;
+    let mut spaces = 0;
+    for c in line.trim().chars() {
+        if c == ' ' {
+            spaces += 1;
+        } else {
+            if spaces >= 3 {
+                gaps += 1;
+            }
+            spaces = 0;
+        }
+    }
+    gaps >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,6 +515,17 @@ mod tests {
         ];
         let ranks: Vec<u8> = ordered.iter().map(|l| rank_of(l).unwrap()).collect();
         assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+    }
+
+    #[test]
+    fn a_row_of_cells_set_apart_by_wide_gaps_is_no_heading() {
+        let shape = Shape::default();
+        assert!(shape.heading_like("Recommendation Response Delivery"));
+        assert!(
+            !shape.heading_like("Recommendation                 Response                 Delivery")
+        );
+        // One wide gap is a heading set with its number apart.
+        assert!(shape.heading_like("壹、     緣起"));
     }
 
     #[test]
