@@ -210,12 +210,11 @@ fn split_run<'a>(
     };
     // Lines opened by a tag ("[P0] …", "【快訊】…"), two or more in a run, are
     // the items of an index: each tag starts a block, and nothing else does.
-    let tagged = lines[run.start..run.end]
-        .iter()
-        .filter(|l| bracket_tag(l.text))
-        .take(2)
-        .count();
-    if tagged >= 2 {
+    // Not so when particulars ("機構：…") stand among them: text with no
+    // blank lines at all is one run, tagged headings with their entries.
+    let in_run = &lines[run.start..run.end];
+    let tagged = in_run.iter().filter(|l| bracket_tag(l.text)).count();
+    if tagged >= 2 && in_run.iter().filter(|l| is_field(l.text)).count() < tagged {
         for k in run.start + 1..run.end {
             if bracket_tag(lines[k].text) {
                 push_piece(lines, out, Piece { end: k, ..piece }, shape);
