@@ -2,7 +2,7 @@
 //! a paragraph cut by a page break is made whole, and a run of lines that
 //! holds several headings, list items or indented paragraphs is split.
 
-use super::chars::{continues_text, ends_sentence, push_joined, width_capped};
+use super::chars::{continues_text, ends_sentence, is_cjk, push_joined, width_capped};
 use super::fields::is_field;
 use super::headings::{Shape, ends_mid_phrase, numbering};
 use super::lists::List;
@@ -71,7 +71,7 @@ pub(super) fn blocks(items: Vec<Item<'_>>) -> (Vec<Block>, Shape) {
         })
         .collect::<Option<std::collections::HashSet<_>>>();
     let shape = Shape {
-        wrap_width: wrap_width(&lines, &runs),
+        wrap_width: wrap_width(&lines, &runs).or_else(|| loose_wrap(&lines, &runs)),
         listed,
         listed_starts,
     };
@@ -183,6 +183,26 @@ fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
         seen * 10 >= total * 9
     })?;
     (width >= WRAP_MIN_WIDTH).then_some(width)
+}
+
+/// The wrap width of text with a blank line after every line (loose line
+/// spacing read as paragraph gaps), where no run of lines shows it: most
+/// runs are one line, and a good share of them are about equally wide, the
+/// 90th percentile of their widths.
+fn loose_wrap(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
+    let mut widths: Vec<usize> = runs
+        .iter()
+        .filter(|r| r.end - r.start == 1)
+        .take(WRAP_SAMPLE)
+        .map(|r| width_capped(lines[r.start].text, WRAP_CAP))
+        .collect();
+    if widths.len() < WRAP_EVIDENCE || widths.len() * 5 < runs.len().min(WRAP_SAMPLE) * 4 {
+        return None;
+    }
+    widths.sort_unstable();
+    let wrap = widths[(widths.len() * 9 / 10).min(widths.len() - 1)];
+    let full = widths.iter().filter(|&&w| w * 10 >= wrap * 9).count();
+    (wrap >= WRAP_MIN_WIDTH && full >= WRAP_EVIDENCE && full * 4 >= widths.len()).then_some(wrap)
 }
 
 /// Splits one run of lines where a new block visibly starts inside it: a
@@ -472,6 +492,20 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
         prev.end = piece.end;
         return;
     }
+    // Text extracted with a blank line inside a paragraph (loose line
+    // spacing read as a gap: "…可提升平時" / "" / "效率，但在…"): a line
+    // that fills the wrap width and stops mid-sentence goes on after it.
+    if let Some(prev) = out.last_mut()
+        && !prev.closed
+        && prev.tail.is_none()
+        && prev.end == piece.start
+        && !piece.after_break
+        && piece.marker.is_none()
+        && goes_on_after_gap(lines[prev.end - 1].text, lines[piece.start].text, shape)
+    {
+        prev.end = piece.end;
+        return;
+    }
     // A heading number standing alone ("伍、" / "" / "意見交流：…") opens
     // the line after it.
     if let Some(prev) = out.last_mut()
@@ -596,6 +630,27 @@ fn cut_before_notes(
             && !ends_sentence(lines[candidate.end - 1].text)
             && out[i + 1..].iter().all(|p| lines[p.start].page == page)
     })
+}
+
+/// True when `first`, after a blank line, goes on with `last`: `last` is as
+/// wide as the text's wrap and stops mid-sentence, and `first` opens no
+/// block of its own (a number, a field, a tag) and reads as the rest of it
+/// (CJK after CJK, or a continuation, or after a word like "of").
+fn goes_on_after_gap(last: &str, first: &str, shape: &Shape) -> bool {
+    let Some(wrap) = shape.wrap_width else {
+        return false;
+    };
+    let width = width_capped(last, wrap * 2);
+    let cjk_on = last.trim_end().chars().next_back().is_some_and(is_cjk)
+        && first.chars().next().is_some_and(is_cjk);
+    width * 10 >= wrap * 9
+        && !ends_sentence(last)
+        && !super::toc::has_leaders(last)
+        && !ends_with_address(last)
+        && (cjk_on || continues_text(first) || ends_mid_phrase(&last.to_lowercase()))
+        && numbering(first).is_none()
+        && !is_field(first)
+        && !bracket_tag(first)
 }
 
 /// True for a footnote's label on a line of its own: "3", "14".
@@ -916,6 +971,29 @@ mod tests {
         assert!(
             got[2].starts_with("4 Executive Order 14192") && got[2].ends_with("2025-02345.pdf."),
             "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn a_full_line_cut_mid_sentence_goes_on_after_a_blank_line() {
+        // Loose line spacing read as gaps: every line its own "paragraph".
+        let text = concat!(
+            "摘要：該文分析軍隊將人工智慧嵌入後勤體系的戰略含義，其核心判斷是\n\n",
+            "智能化調度、倉儲、運輸和保障體系可以提升平時的效率，但在高強度\n\n",
+            "作戰中會轉化為新的脆弱性。\n\n",
+            "對後續跟蹤而言，軍民兩用物流、智慧供應鏈和網路安全能力將會更加\n\n",
+            "頻繁地進入國防科技競爭的視野。\n\n",
+            "其價值在於把治理問題從模型監管推進到數據要素和公共衛生的交叉地帶\n\n",
+            "二、下一步\n",
+        );
+        assert_eq!(
+            texts(text),
+            [
+                "摘要：該文分析軍隊將人工智慧嵌入後勤體系的戰略含義，其核心判斷是智能化調度、倉儲、運輸和保障體系可以提升平時的效率，但在高強度作戰中會轉化為新的脆弱性。",
+                "對後續跟蹤而言，軍民兩用物流、智慧供應鏈和網路安全能力將會更加頻繁地進入國防科技競爭的視野。",
+                "其價值在於把治理問題從模型監管推進到數據要素和公共衛生的交叉地帶",
+                "二、下一步",
+            ]
         );
     }
 
