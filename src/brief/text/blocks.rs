@@ -501,6 +501,8 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
         && prev.end == piece.start
         && !piece.after_break
         && piece.marker.is_none()
+        // Notes are the footnote stage's to split and place.
+        && !lines[prev.start..prev.end].iter().any(|l| opens_note(l.text))
         && goes_on_after_gap(lines[prev.end - 1].text, lines[piece.start].text, shape)
     {
         prev.end = piece.end;
@@ -651,6 +653,14 @@ fn goes_on_after_gap(last: &str, first: &str, shape: &Shape) -> bool {
         && numbering(first).is_none()
         && !is_field(first)
         && !bracket_tag(first)
+}
+
+/// True for a line that opens like a footnote: its label, a space, then a
+/// capital ("3 G 29 WP169 …", "12 See …").
+fn opens_note(line: &str) -> bool {
+    line.split_once(' ').is_some_and(|(label, rest)| {
+        bare_label(label) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// True for a footnote's label on a line of its own: "3", "14".
