@@ -65,6 +65,12 @@ pub(super) fn classes(
 ) -> Vec<Option<Class>> {
     let unnumbered = |block: &Block, role: &Role| match role {
         Role::Unnumbered => true,
+        // A chapter's bare number ("2 ASN.1 …") over its "2.1" sections.
+        Role::Numbered(rank) if *rank == super::headings::rank::ARABIC => {
+            block.marker.is_none()
+                && numbering(&block.text).is_none()
+                && super::roles::chapter_number(&block.text).is_none()
+        }
         Role::Numbered(_) => block.marker.is_none() && numbering(&block.text).is_none(),
         _ => false,
     };

@@ -150,6 +150,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     let mut roles: Vec<Role> = body.iter().map(|b| first_guess(b, shape, hints)).collect();
     super::footnotes::mark_footnotes(body, &mut roles);
     let listed = mark_contents(body, &mut roles);
+    promote_chapter_numbers(body, &mut roles, shape);
     demote_field_families(body, &mut roles);
     mark_figures(body, &mut roles);
     super::numbered_lists::demote_numbered_lists(body, &mut roles);
@@ -504,6 +505,79 @@ fn prose(block: &Block) -> bool {
 
 /// A heading without a number heads something: running text, a list, or a
 /// heading of its own below it that does.
+/// "2 ASN.1 structure handling" over "2.1 ASN.1 syntax": a number with no
+/// dot before a title is a heading number when the next numbered heading
+/// is one of its sections ("2.1", "2.2" …), and then it ranks over them.
+/// (Alone, "2 Something" may as well be a footnote or a count.)
+fn promote_chapter_numbers(body: &[Block], roles: &mut [Role], shape: &Shape) {
+    let section_of = |text: &str| -> Option<u32> {
+        let n = numbering(text)?;
+        (n.rank == super::headings::rank::ARABIC + 1).then_some(())?;
+        text.split('.').next()?.trim().parse().ok()
+    };
+    let mut next_section: Option<u32> = None;
+    for i in (0..body.len()).rev() {
+        let text = body[i].text.as_str();
+        if matches!(roles[i], Role::Numbered(_))
+            && body[i].marker.is_none()
+            && let Some(chapter) = section_of(text)
+        {
+            next_section = Some(chapter);
+            continue;
+        }
+        let Some(chapter) = next_section else {
+            continue;
+        };
+        let promotable = matches!(roles[i], Role::Paragraph | Role::Unnumbered)
+            || (matches!(roles[i], Role::Numbered(_)) && numbering(text).is_none());
+        if promotable
+            && body[i].marker.is_none()
+            && chapter_number(text) == Some(chapter)
+            && shape.heading_block(text, body[i].lines)
+        {
+            roles[i] = Role::Numbered(super::headings::rank::ARABIC);
+            next_section = None;
+        } else if matches!(roles[i], Role::Numbered(_)) {
+            // Another heading between: the sections are not this one's.
+            next_section = None;
+        }
+    }
+    // A chapter without sections ("1 Introduction") is known by the
+    // chapter after it: its number is one less.
+    let chapter = super::headings::rank::ARABIC;
+    let mut next_chapter: Option<u32> = None;
+    for i in (0..body.len()).rev() {
+        let text = body[i].text.as_str();
+        let number = chapter_number(text);
+        if roles[i] == Role::Numbered(chapter) && number.is_some() {
+            next_chapter = number;
+            continue;
+        }
+        if let (Some(next), Some(n)) = (next_chapter, number)
+            && n + 1 == next
+            && matches!(roles[i], Role::Paragraph | Role::Unnumbered)
+            && body[i].marker.is_none()
+            && shape.heading_block(text, body[i].lines)
+        {
+            roles[i] = Role::Numbered(chapter);
+            next_chapter = Some(n);
+        }
+    }
+}
+
+/// The number of "2 ASN.1 structure handling": one or two digits, a space,
+/// and a title that opens with a capital or a CJK character.
+pub(super) fn chapter_number(text: &str) -> Option<u32> {
+    let (number, title) = text.split_once(' ')?;
+    let opens_title = title
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || super::chars::is_cjk(c));
+    (number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit()) && opens_title)
+        .then(|| number.parse().ok())
+        .flatten()
+}
+
 /// A numbered heading that is a sibling of the one enclosing an unnumbered
 /// head, or above it, closes the head's section: the head then headed
 /// nothing ("貳、報告事項" / "「…」簡報 (國發會)" / "參、綜合交流").

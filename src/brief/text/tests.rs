@@ -310,3 +310,46 @@ fn a_bullet_glyph_is_never_a_title() {
     let brief = parse("•\n\nThe measures include licences for advanced chips and screening.\n");
     assert_eq!(brief.meta.title, None);
 }
+
+#[test]
+fn a_bare_chapter_number_over_dotted_sections_is_a_heading_over_them() {
+    let text = "The Library Manual\n\n\
+1 Introduction\n\nThis manual describes the library and what it is for, in brief.\n\n\
+2 Structure handling\n\n2.1 Syntax\n\nThe syntax follows the standard closely.\n\n\
+2.2 Naming\n\nNames are unique in a module.\n\n\
+3 Utilities\n\n3.1 Invoking the parser\n\nThe parser reads one file.\n\n\
+12 members of the group attended the first meeting.\n";
+    let brief = parse(text);
+    let heads: Vec<(u8, Option<&str>)> = outline(&brief)
+        .into_iter()
+        .filter(|(level, ..)| *level > 0)
+        .map(|(level, title, _)| (level, title))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (1, Some("1 Introduction")),
+            (1, Some("2 Structure handling")),
+            (2, Some("2.1 Syntax")),
+            (2, Some("2.2 Naming")),
+            (1, Some("3 Utilities")),
+            (2, Some("3.1 Invoking the parser")),
+        ]
+    );
+}
+
+#[test]
+fn a_bare_number_without_sections_under_it_heads_nothing() {
+    // A count or a note opens with a number too; no "2.1" follows them.
+    let text = "The Working Group\n\nThe group met twice in the spring.\n\n\
+2 Members attended\n\nThey agreed on the agenda for the next meeting.\n";
+    let brief = parse(text);
+    assert!(
+        brief
+            .sections
+            .iter()
+            .all(|s| s.title.as_deref() != Some("2 Members attended")),
+        "{:?}",
+        outline(&brief)
+    );
+}
