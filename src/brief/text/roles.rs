@@ -247,7 +247,15 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
     let signed = text.rsplit_once(',').is_some_and(|(_, office)| {
         office.split_whitespace().count() <= 4 && super::names::job_title(office.trim())
     });
+    // Markup and code quoted in a brief ("<comment>…</comment>", "$ run
+    // this", "Version ::= INTEGER", "-- a comment") head nothing.
+    let code = text.starts_with(['<', '>', '$'])
+        || text.contains('\\')
+        || text.starts_with("--")
+        || text.contains("::=")
+        || text.contains("</");
     !starts_with_figure
+        && !code
         && !signed
         && !address
         && !unbalanced

@@ -353,3 +353,19 @@ fn a_bare_number_without_sections_under_it_heads_nothing() {
         outline(&brief)
     );
 }
+
+#[test]
+fn markup_and_code_quoted_in_a_brief_head_nothing() {
+    let text = "Data Formats\n\nThe source files are written in XML, as below.\n\n\
+<comment>Differences between files</comment>\n\nEach type has one comment.\n\n\
+Version ::= INTEGER\n\nThe version is a plain integer.\n\n\
+$ asn1Coding pkix.asn assign.asn\n\nThe tool writes its output next to the input.\n\n\
+[50:text/x-diff]\\n\n\nA rule opens with its priority.\n";
+    let brief = parse(text);
+    let titles: Vec<&str> = brief
+        .sections
+        .iter()
+        .filter_map(|s| s.title.as_deref())
+        .collect();
+    assert!(titles.is_empty(), "{titles:?}");
+}
