@@ -58,6 +58,7 @@ pub(super) fn job_title(text: &str) -> bool {
 /// "Jane Doe and John Roe".
 pub(super) fn names(text: &str) -> Option<Vec<String>> {
     width_within(text, 80)?;
+    let text = without_contacts(text);
     let normalised = text.replace(" and ", "、").replace(" & ", "、");
     let mut parts: Vec<&str> = normalised
         .split(['、', '，', ',', '；', ';'])
@@ -70,6 +71,34 @@ pub(super) fn names(text: &str) -> Option<Vec<String>> {
     }
     (!parts.is_empty() && parts.len() <= 8 && parts.iter().all(|p| cjk_name(p) || latin_name(p)))
         .then(|| parts.iter().map(|p| p.to_string()).collect())
+}
+
+/// `text` without the e-mail addresses set after names in brackets: "Nikos
+/// Mavrogiannopoulos (help-libtasn1@gnu.org)", "Jane Doe <jane@example.org>".
+fn without_contacts(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('@') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['(', '<', '（']) {
+        let close = match rest[open..].chars().next() {
+            Some('(') => ')',
+            Some('<') => '>',
+            _ => '）',
+        };
+        let Some(len) = rest[open..].find(close) else {
+            break;
+        };
+        let inner = &rest[open..open + len];
+        out.push_str(&rest[..open]);
+        if !inner.contains('@') {
+            out.push_str(&rest[open..open + len + close.len_utf8()]);
+        }
+        rest = &rest[open + len + close.len_utf8()..];
+    }
+    out.push_str(rest);
+    out.trim().to_string().into()
 }
 
 /// Common Chinese surnames, Traditional and Simplified. Surnames that are
@@ -119,6 +148,20 @@ fn latin_name(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_in_brackets_after_a_name_is_no_part_of_it() {
+        assert_eq!(
+            names("Nikos Mavrogiannopoulos (help-libtasn1@gnu.org)"),
+            Some(vec!["Nikos Mavrogiannopoulos".to_string()])
+        );
+        assert_eq!(
+            names("Jane Doe <jane@example.org>, John Roe"),
+            Some(vec!["Jane Doe".to_string(), "John Roe".to_string()])
+        );
+        // A bracket without an address stays, and is no name.
+        assert_eq!(names("Jane Doe (Chair)"), None);
+    }
 
     #[test]
     fn names_in_cjk_and_latin() {
