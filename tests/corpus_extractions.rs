@@ -93,3 +93,16 @@ fn raw_text_without_blank_lines_keeps_its_title_and_tagged_headings() {
             .any(|p| squeeze(&p.text()) == squeeze("机构：Australian Strategic Policy Institute")),
     );
 }
+
+#[test]
+fn a_byline_field_beside_another_names_the_author_and_keeps_the_line() {
+    let b = load("layout", "tw-yda-minutes-2018.txt");
+    assert_eq!(b.meta.authors, ["洪淑美"]);
+    assert!(
+        b.front_matter
+            .iter()
+            .any(|p| squeeze(&p.text()) == squeeze("主席：院長兼召集人賴清德 紀錄：洪淑美")),
+        "{:#?}",
+        b.front_matter
+    );
+}

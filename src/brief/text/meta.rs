@@ -96,6 +96,9 @@ enum Role {
     Affiliation,
     /// A particular of a meeting or record: "時間：…", "地點：…".
     Field,
+    /// Particulars with a byline among them, kept whole as a field:
+    /// "主席：…　紀錄：洪淑美".
+    FieldBy(Vec<String>),
     /// An issuing agency and a date on one line: "國家發展委員會 108.1.11".
     DatedAgency {
         agency: String,
@@ -113,6 +116,7 @@ impl Role {
                 | Role::Authors(_)
                 | Role::Affiliation
                 | Role::Field
+                | Role::FieldBy(_)
                 | Role::DatedAgency { .. }
         )
     }
@@ -162,7 +166,10 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
         return Some(Role::Authors(vec![name]));
     }
     if is_field(text) {
-        return Some(Role::Field);
+        return Some(match super::names::trailing_byline(text) {
+            Some(authors) => Role::FieldBy(authors),
+            None => Role::Field,
+        });
     }
     // A short title may look like a masthead; names may follow two lines.
     // An affiliation's words ("大學", "Research") also appear in titles,
@@ -229,6 +236,10 @@ pub(super) fn read_lead(
             }
             Role::Authors(_) => progress.bylines += 1,
             Role::Field => progress.fields += 1,
+            Role::FieldBy(_) => {
+                progress.fields += 1;
+                progress.bylines += 1;
+            }
             _ => {}
         }
         roles.push(role);
@@ -328,6 +339,13 @@ pub(super) fn read_lead(
                 pages: page_names.span(blocks[i].pages),
                 ..Paragraph::plain(ParagraphKind::Text, text.clone())
             }),
+            Role::FieldBy(names) => {
+                meta.authors.extend(names.iter().cloned());
+                front.push(Paragraph {
+                    pages: page_names.span(blocks[i].pages),
+                    ..Paragraph::plain(ParagraphKind::Text, text.clone())
+                });
+            }
             Role::Plain if extra.contains(&text.as_str()) => front.push(Paragraph {
                 pages: page_names.span(blocks[i].pages),
                 ..Paragraph::plain(ParagraphKind::Text, text.clone())

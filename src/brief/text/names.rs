@@ -38,6 +38,20 @@ pub(super) fn byline(text: &str) -> Option<Vec<String>> {
     (!rest.is_empty()).then(|| names(rest).unwrap_or_else(|| vec![rest.to_string()]))
 }
 
+/// Authors named by a byline field set after another field on its line:
+/// "主席：院長兼召集人賴清德　　紀錄：洪淑美" gives 洪淑美.
+pub(super) fn trailing_byline(text: &str) -> Option<Vec<String>> {
+    text.char_indices()
+        .filter(|&(at, c)| c.is_whitespace() && at > 0)
+        .map(|(at, c)| text[at + c.len_utf8()..].trim_start())
+        .find(|rest| {
+            BYLINE_PREFIXES
+                .iter()
+                .any(|p| p.ends_with(['：', '／']) && rest.starts_with(p))
+        })
+        .and_then(byline)
+}
+
 /// The name after an office: "省长　胡玉亭" gives 胡玉亭.
 pub(super) fn office_and_name(text: &str) -> Option<String> {
     let mut parts = text.split_whitespace();
@@ -148,6 +162,16 @@ fn latin_name(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_field_after_another_field_names_the_author() {
+        assert_eq!(
+            trailing_byline("主席：院長兼召集人賴清德                紀錄：洪淑美"),
+            Some(vec!["洪淑美".to_string()])
+        );
+        assert_eq!(trailing_byline("主席：院長兼召集人賴清德"), None);
+        assert_eq!(trailing_byline("紀錄：洪淑美"), None);
+    }
 
     #[test]
     fn an_address_in_brackets_after_a_name_is_no_part_of_it() {
