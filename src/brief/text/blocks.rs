@@ -187,7 +187,7 @@ fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
 
 /// The wrap width of text with a blank line after every line (loose line
 /// spacing read as paragraph gaps), where no run of lines shows it: most
-/// runs are one line, and a good share of them are about equally wide, the
+/// runs are one line, and a tenth of them at least are about equally wide, the
 /// 90th percentile of their widths.
 fn loose_wrap(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
     let mut widths: Vec<usize> = runs
@@ -202,7 +202,7 @@ fn loose_wrap(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
     widths.sort_unstable();
     let wrap = widths[(widths.len() * 9 / 10).min(widths.len() - 1)];
     let full = widths.iter().filter(|&&w| w * 10 >= wrap * 9).count();
-    (wrap >= WRAP_MIN_WIDTH && full >= WRAP_EVIDENCE && full * 4 >= widths.len()).then_some(wrap)
+    (wrap >= WRAP_MIN_WIDTH && full >= WRAP_EVIDENCE && full * 10 >= widths.len()).then_some(wrap)
 }
 
 /// Splits one run of lines where a new block visibly starts inside it: a
