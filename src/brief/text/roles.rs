@@ -158,6 +158,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     demote_items_after_lone_bullet(body, &mut roles);
     demote_repeated_labels(body, &mut roles);
     demote_headings_over_nothing(body, &mut roles);
+    demote_enacting_bodies(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
     mark_run_in_headings(body, &mut roles);
     // A short line with nothing after it heads nothing: it is a closing line.
@@ -513,6 +514,25 @@ fn prose(block: &Block) -> bool {
 
 /// A heading without a number heads something: running text, a list, or a
 /// heading of its own below it that does.
+/// How the preamble of an act opens after the body that adopts it.
+const PREAMBLE_OPENINGS: &[&str] = &["Having regard to", "Whereas", "HAVING REGARD TO", "WHEREAS"];
+
+/// "The European Data Protection Board" / "Having regard to Article 70 …":
+/// the body an act or guideline is adopted by opens its preamble; it is
+/// the start of a sentence ("… HAS ADOPTED THE FOLLOWING GUIDELINES"), no
+/// heading.
+fn demote_enacting_bodies(body: &[Block], roles: &mut [Role]) {
+    for i in 0..body.len().saturating_sub(1) {
+        if roles[i] == Role::Unnumbered
+            && PREAMBLE_OPENINGS
+                .iter()
+                .any(|o| body[i + 1].text.starts_with(o))
+        {
+            roles[i] = Role::Paragraph;
+        }
+    }
+}
+
 /// "2 ASN.1 structure handling" over "2.1 ASN.1 syntax": a number with no
 /// dot before a title is a heading number when the next numbered heading
 /// is one of its sections ("2.1", "2.2" …), and then it ranks over them.

@@ -369,3 +369,21 @@ $ asn1Coding pkix.asn assign.asn\n\nThe tool writes its output next to the input
         .collect();
     assert!(titles.is_empty(), "{titles:?}");
 }
+
+#[test]
+fn the_body_adopting_an_act_opens_its_preamble_and_heads_nothing() {
+    let text = "Guidelines 3/2018 on the territorial scope\n\n\
+The European Data Protection Board\n\
+Having regard to Article 70 (1)(e) of the Regulation, and to the opinion\n\
+of the Board of 12 November 2018.\n\n\
+HAS ADOPTED THE FOLLOWING GUIDELINES:\n\n\
+INTRODUCTION\n\n\
+The territorial scope of the Regulation is determined by Article 3.\n";
+    let brief = parse(text);
+    let titles: Vec<&str> = brief
+        .sections
+        .iter()
+        .filter_map(|s| s.title.as_deref())
+        .collect();
+    assert_eq!(titles, ["INTRODUCTION"]);
+}
