@@ -297,6 +297,9 @@ fn split_run<'a>(
             && !continues_text(line.text)
             && !heading_kept_whole
             && (shape.numbered_heading(prev.text).is_some()
+                || shape
+                    .full_numbered_heading(prev.text, Some(line.text))
+                    .is_some()
                 || (wrapped && shape.heading_like(prev.text) && !full_in_column()));
         // The line after a heading wrapped over two lines starts the text.
         let two_line_heading_above = piece.start + 2 == k

@@ -373,6 +373,27 @@ impl Shape {
         self.numbered_block(line, 1)
     }
 
+    /// A numbered line as wide as the text that still reads as a heading:
+    /// it ends in no punctuation and in no unfinished phrase, has no comma,
+    /// and `next` opens a new sentence ("ii) Processing in the context of … in the
+    /// Union" / "Whilst case law …"). One line, never wider than the wrap.
+    pub(super) fn full_numbered_heading(&self, line: &str, next: Option<&str>) -> Option<u8> {
+        let wrap = self.wrap_width?;
+        let width = width_within(line, wrap + wrap / 10)?;
+        let new_sentence = next.is_none_or(|n| n.starts_with(char::is_uppercase));
+        // Prose as wide as the text has its commas; a heading has none, and
+        // its words start with a capital after the number.
+        let titled = numbering(line).is_some_and(|n| n.body.starts_with(char::is_uppercase))
+            && !line.contains([',', ';', '，', '；']);
+        (width * 100 >= wrap * 85
+            && new_sentence
+            && titled
+            && self.heading_like_within(line, wrap + wrap / 10, false)
+            && !ends_mid_phrase(&line.to_lowercase()))
+        .then(|| numbering(line).map(|n| n.rank))
+        .flatten()
+    }
+
     /// True when a block of `lines` lines is a numbered heading.
     pub(super) fn numbered_block(&self, text: &str, lines: usize) -> Option<u8> {
         let shaped = match lines {

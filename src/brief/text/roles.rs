@@ -182,8 +182,12 @@ fn first_guess(block: &Block, shape: &Shape, hints: &Hints) -> Role {
         Role::Numbered(numbered.unwrap_or(rank))
     } else if block.marker.is_some() {
         Role::Paragraph
-    } else if let Some(rank) = shape.numbered_block(text, block.lines)
-        && !hints.inside_block(text)
+    } else if let Some(rank) = shape.numbered_block(text, block.lines).or_else(|| {
+        // A numbered line standing alone may fill the width.
+        (block.lines == 1)
+            .then(|| shape.full_numbered_heading(text, None))
+            .flatten()
+    }) && !hints.inside_block(text)
     {
         Role::Numbered(rank)
     } else if hints.guess_unnumbered()

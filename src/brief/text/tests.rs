@@ -387,3 +387,44 @@ The territorial scope of the Regulation is determined by Article 3.\n";
         .collect();
     assert_eq!(titles, ["INTRODUCTION"]);
 }
+
+/// Prose hard-wrapped at about 100 columns, so the wrap width is known.
+const WIDE_PROSE: &str = "Whilst case law gives a clear understanding of the effect of processing in the context of the\n\
+activities of an establishment of the controller, the effect for a processor is far less clear, and\n\
+the guidelines set out how the Board reads it in the cases that it has seen so far in its work.\n\n";
+
+#[test]
+fn a_numbered_heading_as_wide_as_the_text_is_still_a_heading() {
+    let text = format!(
+        "Guidelines on scope\n\n1. Introduction\n\n{WIDE_PROSE}\
+ii) Processing in the context of the activities of an establishment of a processor in the Union\n\
+Whilst case law provides us with a clear understanding of the effect of processing carried out in\n\
+the context of the activities of an establishment, the effect for a processor is less clear.\n"
+    );
+    let brief = parse(&text);
+    assert!(
+        brief.sections.iter().any(|s| s.title.as_deref()
+            == Some("ii) Processing in the context of the activities of an establishment of a processor in the Union")),
+        "{:?}",
+        outline(&brief)
+    );
+}
+
+#[test]
+fn a_numbered_paragraph_as_wide_as_the_text_with_a_comma_is_text() {
+    let text = format!(
+        "Guidelines on scope\n\n1. Introduction\n\n{WIDE_PROSE}\
+a) The processing is carried out by the controller, in the context of its activities in the European\n\
+Union as a whole and in each of its Member States, whatever the place where it is carried out.\n"
+    );
+    let brief = parse(&text);
+    assert!(
+        brief.sections.iter().all(|s| !s
+            .title
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("a) The processing")),
+        "{:?}",
+        outline(&brief)
+    );
+}
