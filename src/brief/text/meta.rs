@@ -216,9 +216,26 @@ pub(super) fn read_lead(
     let mut roles = Vec::new();
     let mut progress = Progress::default();
     for (i, block) in blocks.iter().enumerate().take(LEAD_MAX_BLOCKS) {
-        let Some(role) = role(block, progress) else {
+        let Some(mut role) = role(block, progress) else {
             break;
         };
+        // "政策簡報：出口管制的下一步" opening the brief, with its text or
+        // its first heading right after it, is its title set with a colon,
+        // not a field: particulars stand together, and a title follows one.
+        let text_follows = blocks.get(1).is_some_and(|next| {
+            !super::fields::is_field(&next.text)
+                && (next.lines > 1
+                    || ends_like_prose(&next.text)
+                    || numbering(&next.text).is_some())
+        });
+        if role == Role::Field
+            && i == 0
+            && text_follows
+            && width_within(&block.text, TITLE_MAX_WIDTH).is_some()
+            && !ends_like_prose(&block.text)
+        {
+            role = Role::Plain;
+        }
         if role == Role::Plain && progress.titles > 0 && heads_counts(&blocks[i + 1..]) {
             break;
         }

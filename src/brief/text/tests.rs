@@ -428,3 +428,21 @@ Union as a whole and in each of its Member States, whatever the place where it i
         outline(&brief)
     );
 }
+
+#[test]
+fn a_title_set_with_a_colon_over_the_text_is_the_title_not_a_field() {
+    let text = "政策簡報：出口管制的下一步\n\n\
+委員會檢視出口管制制度後發現，許可審查的延宕在過去兩年持續增加，中小企業受到\n\
+的影響最大。\n\n一、背景\n\n制度沿革如下。\n";
+    assert_eq!(
+        parse(text).meta.title.as_deref(),
+        Some("政策簡報：出口管制的下一步")
+    );
+    // A particular over a short line stays a particular.
+    let text = "發文單位：國家發展委員會\n\n出口管制的下一步\n\n\
+委員會檢視出口管制制度後發現，許可審查的延宕在過去兩年持續增加。\n";
+    assert_ne!(
+        parse(text).meta.title.as_deref(),
+        Some("發文單位：國家發展委員會")
+    );
+}
