@@ -337,6 +337,10 @@ fn split_run<'a>(
         let in_note = bare_label(lines[piece.start].text);
         let split = marker.is_some()
             || label_here
+            // A bullet glyph on a line of its own ("•" / "China controls …")
+            // stands apart: it marks the next item, which starts after it.
+            || super::roles::lone_bullet(line.text)
+            || super::roles::lone_bullet(prev.text)
             || (!in_note && note_at_foot(lines, &piece, k, run.end, shape.wrap_width))
             || listed_above
             || listed_here

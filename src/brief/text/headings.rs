@@ -480,6 +480,12 @@ const OPEN_ENDINGS: &[&str] = &[
     "can", "could", "should", "its", "their", "his", "her", "our", "than", "into",
 ];
 
+/// True for a word alone that joins what comes before and after it ("Or",
+/// "and"): it heads nothing.
+pub(super) fn joining_word(text: &str) -> bool {
+    OPEN_ENDINGS.contains(&text.trim().to_lowercase().as_str())
+}
+
 /// True when `line` ends with a word or character that needs more after it
 /// ("…meet again in", "…兩國的").
 pub(super) fn ends_mid_phrase(line: &str) -> bool {

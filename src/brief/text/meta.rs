@@ -96,6 +96,9 @@ enum Role {
     Affiliation,
     /// A particular of a meeting or record: "時間：…", "地點：…".
     Field,
+    /// Names with their posts: the names are the authors, the line (after
+    /// a byline prefix) the affiliation.
+    AuthorsPosted(Vec<String>, String),
     /// Particulars with a byline among them, kept whole as a field:
     /// "主席：…　紀錄：洪淑美".
     FieldBy(Vec<String>),
@@ -114,6 +117,7 @@ impl Role {
             self,
             Role::Date(_)
                 | Role::Authors(_)
+                | Role::AuthorsPosted(..)
                 | Role::Affiliation
                 | Role::Field
                 | Role::FieldBy(_)
@@ -159,6 +163,9 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
             date: date.to_string(),
         });
     }
+    if let Some((authors, posts)) = super::names::byline_with_posts(text) {
+        return Some(Role::AuthorsPosted(authors, posts));
+    }
     if let Some(authors) = byline(text) {
         return Some(Role::Authors(authors));
     }
@@ -174,6 +181,11 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
     // A short title may look like a masthead; names may follow two lines.
     // An affiliation's words ("大學", "Research") also appear in titles,
     // so it needs a surer title, or a name, before it.
+    if (progress.titles >= 1 || progress.plains >= 2)
+        && let Some(authors) = super::names::names_with_posts(text)
+    {
+        return Some(Role::AuthorsPosted(authors, text.to_string()));
+    }
     let affiliation_due = progress.titles >= 1 || progress.bylines >= 1;
     if affiliation_due && contains_word(text, AFFILIATION_WORDS) && !text.trim_end().ends_with('。')
     {
@@ -251,7 +263,7 @@ pub(super) fn read_lead(
                     progress.titles += 1;
                 }
             }
-            Role::Authors(_) => progress.bylines += 1,
+            Role::Authors(_) | Role::AuthorsPosted(..) => progress.bylines += 1,
             Role::Field => progress.fields += 1,
             Role::FieldBy(_) => {
                 progress.fields += 1;
@@ -341,6 +353,16 @@ pub(super) fn read_lead(
                 meta.date.get_or_insert_with(|| date.clone());
             }
             Role::Authors(names) => meta.authors.extend(names.iter().cloned()),
+            Role::AuthorsPosted(names, posts) => {
+                meta.authors.extend(names.iter().cloned());
+                match &mut meta.affiliation {
+                    Some(a) => {
+                        a.push(' ');
+                        a.push_str(posts);
+                    }
+                    None => meta.affiliation = Some(posts.clone()),
+                }
+            }
             Role::DatedAgency { agency, date } => {
                 meta.date.get_or_insert_with(|| date.clone());
                 agencies.push(agency.as_str());

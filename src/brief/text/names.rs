@@ -25,8 +25,73 @@ const NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "bin", "al", "da", "du", "le", "la",
 ];
 const NOT_NAME_WORDS: &[&str] = &[
-    "the", "of", "in", "on", "for", "to", "after", "with", "a", "an", "at", "from", "between",
-    "over", "under", "new", "policy", "strategy", "war", "peace", "china", "taiwan", "states",
+    "the",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "after",
+    "with",
+    "a",
+    "an",
+    "at",
+    "from",
+    "between",
+    "over",
+    "under",
+    "new",
+    "policy",
+    "strategy",
+    "war",
+    "peace",
+    "china",
+    "taiwan",
+    "states",
+    // Heads a brief opens with, in title case like names: "Key Takeaways".
+    "key",
+    "takeaways",
+    "executive",
+    "summary",
+    "introduction",
+    "overview",
+    "background",
+    "findings",
+    "recommendations",
+    "conclusion",
+    "conclusions",
+    "abstract",
+    "contents",
+    "highlights",
+    "points",
+    "foreword",
+    "preface",
+    "acknowledgements",
+    "acknowledgments",
+];
+/// Words of the post after a name: "Jane Doe, Senior Fellow".
+const POST_WORDS: &[&str] = &[
+    "fellow",
+    "associate",
+    "researcher",
+    "professor",
+    "analyst",
+    "scholar",
+    "lecturer",
+    "director",
+    "editor",
+    "adviser",
+    "advisor",
+    "chair",
+    "president",
+    "head",
+    "manager",
+    "coordinator",
+    "officer",
+    "consultant",
+    "student",
+    "candidate",
+    "member",
 ];
 
 /// Authors named after an explicit byline prefix ("作者：", "文／", "By ").
@@ -50,6 +115,16 @@ pub(super) fn trailing_byline(text: &str) -> Option<Vec<String>> {
                 .any(|p| p.ends_with(['：', '／']) && rest.starts_with(p))
         })
         .and_then(byline)
+}
+
+/// A byline whose names carry their posts ("作者：王小明（…研究員）"): the
+/// names, and the text after the prefix, which is the affiliation.
+pub(super) fn byline_with_posts(text: &str) -> Option<(Vec<String>, String)> {
+    let prefix = BYLINE_PREFIXES
+        .iter()
+        .find(|p| Scan::new(text).eat_word(p))?;
+    let rest = text[prefix.len()..].trim();
+    names_with_posts(rest).map(|names| (names, rest.to_string()))
 }
 
 /// The name after an office: "省长　胡玉亭" gives 胡玉亭.
@@ -115,6 +190,55 @@ fn without_contacts(text: &str) -> std::borrow::Cow<'_, str> {
     out.trim().to_string().into()
 }
 
+/// The names on a line that gives each name its post or affiliation:
+/// "Jane Doe, Senior Fellow, and John Roe, Research Associate", "王小明
+/// （國防安全研究院助理研究員）、李大華（中華經濟研究院研究員）".
+pub(super) fn names_with_posts(text: &str) -> Option<Vec<String>> {
+    width_within(text, 160)?;
+    let persons: Vec<&str> = text
+        .split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut names = Vec::new();
+    let mut posted = false;
+    for person in persons {
+        let person = person
+            .strip_prefix("and ")
+            .or_else(|| person.strip_prefix("& "))
+            .unwrap_or(person)
+            .trim();
+        // "王小明（國防安全研究院助理研究員）": the post in brackets.
+        if let Some(open) = person.find(['（', '('])
+            && person.ends_with(['）', ')'])
+        {
+            let name = person[..open].trim();
+            if !(cjk_name(name) || latin_name(name)) {
+                return None;
+            }
+            names.push(name.to_string());
+            posted = true;
+        } else if is_post(person) && !names.is_empty() {
+            // "Senior Fellow" after "Jane Doe": the post of the name before.
+            posted = true;
+        } else if cjk_name(person) || latin_name(person) {
+            names.push(person.to_string());
+        } else {
+            return None;
+        }
+    }
+    (posted && !names.is_empty() && names.len() <= 8).then_some(names)
+}
+
+/// True for a post after a name: "Senior Fellow", "Research Associate".
+fn is_post(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 6
+        && lower
+            .split_whitespace()
+            .any(|w| POST_WORDS.contains(&w) || TITLE_WORDS.contains(&w))
+}
+
 /// Common Chinese surnames, Traditional and Simplified. Surnames that are
 /// also everyday words opening a heading (安, 和, 國, 平 …) are left out: a
 /// short heading such as 安全 must not pass for a name.
@@ -162,6 +286,25 @@ fn latin_name(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_with_their_posts_give_the_names() {
+        assert_eq!(
+            names_with_posts("Jane Doe, Senior Fellow, and John Roe, Research Associate"),
+            Some(vec!["Jane Doe".to_string(), "John Roe".to_string()])
+        );
+        assert_eq!(
+            names_with_posts("王小明（國防安全研究院助理研究員）、李大華（中華經濟研究院研究員）"),
+            Some(vec!["王小明".to_string(), "李大華".to_string()])
+        );
+        // Names alone have no posts; a sentence has no names.
+        assert_eq!(names_with_posts("Jane Doe and John Roe"), None);
+        assert_eq!(
+            names_with_posts("The committee met, and the fellows agreed"),
+            None
+        );
+        assert_eq!(names("Key Takeaways"), None);
+    }
 
     #[test]
     fn a_byline_field_after_another_field_names_the_author() {

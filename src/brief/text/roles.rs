@@ -646,6 +646,10 @@ fn demote_headings_over_nothing(body: &[Block], roles: &mut [Role]) {
                 !sibling_entry
                     && (index_below
                         || next.marker.is_some()
+                        // A head over bullets set apart ("Key Takeaways" /
+                        // "•" / …), but not a word that joins ("Or" / "•").
+                        || (lone_bullet(&next.text)
+                            && !super::headings::joining_word(&body[i].text))
                         || prose(next)
                         || is_field(&next.text)
                         || text_after_page_notes(body, roles, i))

@@ -446,3 +446,54 @@ fn a_title_set_with_a_colon_over_the_text_is_the_title_not_a_field() {
         Some("發文單位：國家發展委員會")
     );
 }
+
+#[test]
+fn bullets_on_lines_of_their_own_mark_the_items_under_their_heading() {
+    let text = "Securing Critical Minerals\n\n\
+Some intro text that is long enough to be a paragraph of prose, ending here.\n\n\
+Key Takeaways\n•\nChina controls most of the processing capacity.\n•\n\
+Allied stockpiles cover less than three months.\n\n\
+Executive Summary\n\nThe supply of critical minerals is a matter of security.\n";
+    let brief = parse(text);
+    let takeaways = brief
+        .sections
+        .iter()
+        .find(|s| s.title.as_deref() == Some("Key Takeaways"))
+        .expect("Key Takeaways heads its list");
+    let items: Vec<(Option<&str>, String)> = takeaways
+        .paragraphs
+        .iter()
+        .map(|p| (p.marker.as_deref(), p.text()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                Some("•"),
+                "China controls most of the processing capacity.".to_string()
+            ),
+            (
+                Some("•"),
+                "Allied stockpiles cover less than three months.".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn names_with_their_posts_are_the_authors_and_the_line_the_affiliation() {
+    let text = "POLICY BRIEF\nJune 2025\n\nSecuring Critical Minerals Supply Chains\n\n\
+Jane Doe, Senior Fellow, and John Roe, Research Associate\n\n\
+Executive Summary\n\nThe supply of critical minerals is a matter of national security.\n";
+    let meta = parse(text).meta;
+    assert_eq!(meta.authors, ["Jane Doe", "John Roe"]);
+    assert_eq!(
+        meta.affiliation.as_deref(),
+        Some("Jane Doe, Senior Fellow, and John Roe, Research Associate")
+    );
+    let text = "中共對臺灰色地帶行動的新趨勢\n\n\
+作者：王小明（國防安全研究院助理研究員）、李大華（中華經濟研究院研究員）\n\n\
+壹、前言\n\n中共海警頻繁進入金門限制水域。\n";
+    let meta = parse(text).meta;
+    assert_eq!(meta.authors, ["王小明", "李大華"]);
+}
