@@ -182,8 +182,10 @@ pub(super) fn parse_text(text: &str, format: Format, encoding: &str) -> Brief {
 /// As [`parse_text`], giving `text` back before the ids are made: at that
 /// moment the text was a brief's worth of the peak.
 pub(super) fn parse_owned_text(text: String, format: Format, encoding: &str) -> Brief {
-    let mut brief = parse_only(&text, format);
-    drop(text);
+    let mut brief = match format {
+        Format::Markdown => markdown::parse(&text),
+        Format::PlainText | Format::Pdf => text::parse_owned(text),
+    };
     brief.meta.encoding = encoding.to_string();
     assign_ids(&mut brief);
     brief
