@@ -33,6 +33,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "基金會", "基金会", "研究院", "研究所", "研究中心", "中心", "學會", "学会", "協會", "协会", "智庫", "智库", "foundation",
     "institute", "institution", "center", "centre", "council", "association", "society",
     "think tank", "委員會", "委员会", "辦公室", "办公室", "commission", "committee",
+    "corporation", "endowment", "laboratory", "ministry", "bureau", "研究會", "研究会", "研究室",
 ];
 #[rustfmt::skip]
 const AFFILIATION_WORDS: &[&str] = &[
@@ -169,8 +170,9 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
     if let Some(authors) = byline(text) {
         return Some(Role::Authors(authors));
     }
-    if let Some(name) = office_and_name(text) {
-        return Some(Role::Authors(vec![name]));
+    // The office stays, as the affiliation: "研究員　陳美玲".
+    if let Some((office, name)) = office_and_name(text) {
+        return Some(Role::AuthorsPosted(vec![name], office));
     }
     if is_field(text) {
         return Some(match super::names::trailing_byline(text) {

@@ -14,6 +14,8 @@ const BYLINE_PREFIXES: &[&str] = &[
 const OFFICES: &[&str] = &[
     "省长", "省長", "市长", "市長", "县长", "縣長", "院长", "院長", "部长", "部長", "局长", "局長", "主任", "主席",
     "总理", "總理", "总统", "總統", "委员", "委員", "署长", "署長", "处长", "處長", "秘书长", "秘書長",
+    "研究員", "研究员", "教授", "分析師", "分析师", "講師", "讲师", "顧問", "顾问", "所長", "所长",
+    "執行長", "执行长", "董事長", "董事长", "博士",
 ];
 /// Words of a job title under a signature: "Assistant to the President for …".
 #[rustfmt::skip]
@@ -127,12 +129,12 @@ pub(super) fn byline_with_posts(text: &str) -> Option<(Vec<String>, String)> {
     names_with_posts(rest).map(|names| (names, rest.to_string()))
 }
 
-/// The name after an office: "省长　胡玉亭" gives 胡玉亭.
-pub(super) fn office_and_name(text: &str) -> Option<String> {
+/// The office and the name after it: "省长　胡玉亭" gives 省长 and 胡玉亭.
+pub(super) fn office_and_name(text: &str) -> Option<(String, String)> {
     let mut parts = text.split_whitespace();
     let (office, name) = (parts.next()?, parts.next()?);
     (parts.next().is_none() && OFFICES.iter().any(|o| office.ends_with(o)) && cjk_name(name))
-        .then(|| name.to_string())
+        .then(|| (office.to_string(), name.to_string()))
 }
 
 /// True for the job-title line under a signature.
@@ -350,7 +352,14 @@ mod tests {
             names("Jia-Wei ‘Peter’ Cui"),
             Some(vec!["Jia-Wei ‘Peter’ Cui".to_string()])
         );
-        assert_eq!(office_and_name("省长　胡玉亭").as_deref(), Some("胡玉亭"));
+        assert_eq!(
+            office_and_name("省长　胡玉亭"),
+            Some(("省长".to_string(), "胡玉亭".to_string()))
+        );
+        assert_eq!(
+            office_and_name("助理研究員　陳美玲"),
+            Some(("助理研究員".to_string(), "陳美玲".to_string()))
+        );
         assert_eq!(office_and_name("各位 代表"), None);
         assert!(job_title(
             "Assistant to the President for Science and Technology"

@@ -497,3 +497,23 @@ Executive Summary\n\nThe supply of critical minerals is a matter of national sec
     let meta = parse(text).meta;
     assert_eq!(meta.authors, ["王小明", "李大華"]);
 }
+
+#[test]
+fn an_organisation_over_the_title_is_the_publisher_and_an_office_the_affiliation() {
+    let text = "RAND Corporation\n\nThe Future of Semiconductor\nExport Controls\n\n\
+Dr. Jane Doe and Prof. John Roe\n\nMarch 2025\n\nSummary\n\n\
+Export controls on chips were tightened again in 2025, and this report reviews them.\n";
+    let meta = parse(text).meta;
+    assert_eq!(meta.publisher.as_deref(), Some("RAND Corporation"));
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("The Future of Semiconductor Export Controls")
+    );
+    assert_eq!(meta.authors, ["Dr. Jane Doe", "Prof. John Roe"]);
+
+    let text = "臺灣經濟研究院\n\n半導體出口管制的新局勢\n\n研究員　陳美玲\n\n中華民國114年3月\n\n\
+壹、前言\n\n美國於2025年再度收緊晶片出口管制，本文檢視其內容與影響。\n";
+    let meta = parse(text).meta;
+    assert_eq!(meta.authors, ["陳美玲"]);
+    assert_eq!(meta.affiliation.as_deref(), Some("研究員"));
+}
