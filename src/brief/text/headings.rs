@@ -490,10 +490,12 @@ pub(super) fn joining_word(text: &str) -> bool {
 /// ("…meet again in", "…兩國的").
 pub(super) fn ends_mid_phrase(line: &str) -> bool {
     let line = line.trim_end();
+    // "目的" (purpose), "壹、目的": a word that ends in 的, not a phrase.
     if line.ends_with([
         '的', '與', '与', '和', '及', '並', '并', '而', '對', '对', '將', '将', '在', '之', '或',
         '｜', '|',
-    ]) {
+    ]) && !line.ends_with("目的")
+    {
         return true;
     }
     let last_word = line.rsplit(char::is_whitespace).next().unwrap_or(line);

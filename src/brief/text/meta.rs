@@ -277,9 +277,24 @@ pub(super) fn read_lead(
     }
     let end = match roles.iter().rposition(Role::is_byline) {
         Some(last) => last + 1,
-        // No byline: at most a masthead and a title open the brief.
+        // No byline: mastheads that name a series or an organisation
+        // ("立法會CB(4)…號文件", "…事務委員會"), then at most a masthead and a
+        // title open the brief.
         None => {
             let mut plain_positions = roles.iter().enumerate().filter(|(_, r)| **r == Role::Plain);
+            // A masthead over an organisation's name is one more masthead.
+            let positions: Vec<usize> = plain_positions.clone().map(|(at, _)| at).collect();
+            let named = positions
+                .windows(2)
+                .take(2)
+                .take_while(|w| {
+                    masthead_like(&blocks[w[0]].text)
+                        && (series_like(&blocks[w[1]].text) || is_org_name(&blocks[w[1]].text))
+                })
+                .count();
+            for _ in 0..named {
+                plain_positions.next();
+            }
             match (plain_positions.next(), plain_positions.next()) {
                 (Some((first, _)), Some((second, _))) if masthead_like(&blocks[first].text) => {
                     second + 1

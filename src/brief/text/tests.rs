@@ -517,3 +517,34 @@ Export controls on chips were tightened again in 2025, and this report reviews t
     assert_eq!(meta.authors, ["陳美玲"]);
     assert_eq!(meta.affiliation.as_deref(), Some("研究員"));
 }
+
+#[test]
+fn purpose_as_a_heading_is_a_word_not_an_unfinished_phrase() {
+    let text = "數據開放的最新進展\n\n背景\n\n本文件旨在向委員匯報政府推動數據開放的最新進展。\n\n\
+目的\n\n政府於2018年推出開放數據政策。\n\n貳、目的\n\n說明如下。\n";
+    let titles: Vec<String> = parse(text)
+        .sections
+        .iter()
+        .filter_map(|s| s.title.clone())
+        .collect();
+    assert_eq!(titles, ["背景", "目的", "貳、目的"]);
+}
+
+#[test]
+fn a_paper_number_and_a_committee_over_the_title_are_mastheads() {
+    let text = "立法會CB(4)1234/2024(01)號文件\n\n立法會資訊科技及廣播事務委員會\n\n\
+數據開放的最新進展\n\n目的\n\n本文件旨在向委員匯報政府推動數據開放的最新進展。\n\n\
+背景\n\n政府於2018年推出「開放數據政策」。\n";
+    let brief = parse(text);
+    assert_eq!(brief.meta.title.as_deref(), Some("數據開放的最新進展"));
+    assert_eq!(
+        brief.meta.publisher.as_deref(),
+        Some("立法會資訊科技及廣播事務委員會")
+    );
+    let titles: Vec<&str> = brief
+        .sections
+        .iter()
+        .filter_map(|s| s.title.as_deref())
+        .collect();
+    assert_eq!(titles, ["目的", "背景"]);
+}
