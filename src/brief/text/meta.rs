@@ -88,6 +88,23 @@ fn masthead_like(text: &str) -> bool {
         || (text.chars().any(|c| c.is_ascii_alphabetic()) && !text.chars().any(char::is_lowercase))
 }
 
+/// True for an official document's number: "国发〔2024〕12号",
+/// "院臺教字第1050033957號", "(2024) 12號".
+fn is_document_number(text: &str) -> bool {
+    let text = text.trim();
+    if width_within(text, 40).is_none() || !text.ends_with(['号', '號']) {
+        return false;
+    }
+    let year_in_brackets = ["〔", "[", "（", "(", "［"].iter().any(|open| {
+        text.split(open).skip(1).any(|after| {
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            digits == 4 && after[digits..].starts_with(['〕', ']', '）', ')', '］'])
+        })
+    });
+    let numbered_word = text.contains("字第");
+    year_in_brackets || numbered_word
+}
+
 /// What a block at the head of a brief is.
 #[derive(Debug, Clone, PartialEq)]
 enum Role {
@@ -154,6 +171,10 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
     }
     if let Some(date) = date_of(text) {
         return Some(Role::Date(date.to_string()));
+    }
+    // "国发〔2024〕12号": the document's number stays with its particulars.
+    if is_document_number(text) {
+        return Some(Role::Field);
     }
     if let Some((agency, date)) = text.rsplit_once(char::is_whitespace)
         && date_of(date).is_some_and(|d| d.len() == date.len())
