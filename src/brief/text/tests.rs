@@ -551,10 +551,13 @@ fn a_paper_number_and_a_committee_over_the_title_are_mastheads() {
 
 #[test]
 fn a_document_number_under_the_title_is_a_particular_not_a_heading() {
-    let text = "国务院关于加快推进数据要素市场化配置的意见\n国发〔2024〕12号\n\n\
-各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\
-　　为加快培育数据要素市场，现提出如下意见。\n　　一、总体要求\n\
-　　（一）指导思想。加快构建数据基础制度。\n";
+    let text = concat!(
+        "国务院关于加快推进数据要素市场化配置的意见\n国发〔2024〕12号\n\n",
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n",
+        "\u{3000}\u{3000}为加快培育数据要素市场，现提出如下意见。\n",
+        "\u{3000}\u{3000}一、总体要求\n",
+        "\u{3000}\u{3000}（一）指导思想。加快构建数据基础制度。\n",
+    );
     let brief = parse(text);
     assert_eq!(
         brief.meta.title.as_deref(),
