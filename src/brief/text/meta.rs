@@ -66,8 +66,21 @@ fn series_like(text: &str) -> bool {
     let numbered = ["期", "號", "号", "no.", "vol.", "issue"]
         .iter()
         .any(|w| text.to_lowercase().contains(w));
-    contains_word(text, SERIES_WORDS)
-        && (numbered || width_within(text, SERIES_MAX_WIDTH).is_some())
+    (contains_word(text, SERIES_WORDS)
+        && (numbered || width_within(text, SERIES_MAX_WIDTH).is_some()))
+        || volume_and_issue(text)
+}
+
+/// True for a journal's volume and issue: "第68卷第2期", "Vol. 12, No. 3".
+fn volume_and_issue(text: &str) -> bool {
+    let counted = |unit: &str| {
+        text.split('第').skip(1).any(|after| {
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && after[digits..].starts_with(unit)
+        })
+    };
+    let lower = text.to_lowercase();
+    (counted("卷") && counted("期")) || (lower.contains("vol.") && lower.contains("no."))
 }
 
 /// A few words in capitals, not a series or an organisation: lines of a

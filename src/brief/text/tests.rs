@@ -576,3 +576,16 @@ fn a_document_number_under_the_title_is_a_particular_not_a_heading() {
             .all(|s| s.title.as_deref() != Some("国发〔2024〕12号"))
     );
 }
+
+#[test]
+fn a_journal_with_its_volume_and_issue_over_the_title_is_the_series() {
+    let text = "中國大陸研究\n第68卷第2期\n\n中共「新質生產力」的\n政策意涵與挑戰\n\n林大明\n\n\
+國立政治大學東亞研究所教授\n\n摘要\n\n本文分析新質生產力的政策意涵。\n";
+    let meta = parse(text).meta;
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("中共「新質生產力」的政策意涵與挑戰")
+    );
+    assert_eq!(meta.series.as_deref(), Some("中國大陸研究第68卷第2期"));
+    assert_eq!(meta.authors, ["林大明"]);
+}
