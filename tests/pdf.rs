@@ -9,7 +9,7 @@ use serde_json::Value;
 
 #[path = "support/pdf_doc.rs"]
 mod pdf_doc;
-use pdf_doc::{pdf, text};
+use pdf_doc::{pdf, raw_pdf, text};
 
 /// A two-page brief: a title, bold headings, body, a footnote, page numbers.
 fn sample() -> Vec<u8> {
@@ -592,33 +592,6 @@ fn an_encrypted_pdf_opens_with_the_empty_password_and_else_says_so() {
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
-}
-
-/// A PDF from raw object bodies, numbered from 1, the first the catalog.
-fn raw_pdf(objects: &[&[u8]]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(object);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for offset in offsets {
-        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
 }
 
 /// `gloss outline FILE` under a cap on virtual memory (KiB).

@@ -28,11 +28,24 @@ pub fn pdf(pages: &[String]) -> Vec<u8> {
         kids.join(" "),
         pages.len()
     );
+    let bodies: Vec<&[u8]> = objects.iter().map(|o| o.as_bytes()).collect();
+    raw_pdf(&bodies)
+}
+
+/// One line of text at (x, y) in font `font` of `size` points.
+pub fn text(font: &str, size: u32, x: u32, y: u32, s: &str) -> String {
+    format!("BT /{font} {size} Tf {x} {y} Td ({s}) Tj ET\n")
+}
+
+/// A PDF from raw object bodies, numbered from 1, the first the catalog.
+pub fn raw_pdf(objects: &[&[u8]]) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
     out.extend_from_slice(
@@ -49,9 +62,4 @@ pub fn pdf(pages: &[String]) -> Vec<u8> {
         .as_bytes(),
     );
     out
-}
-
-/// One line of text at (x, y) in font `font` of `size` points.
-pub fn text(font: &str, size: u32, x: u32, y: u32, s: &str) -> String {
-    format!("BT /{font} {size} Tf {x} {y} Td ({s}) Tj ET\n")
 }
