@@ -1,15 +1,26 @@
 //! The outline of real plain-text briefs (`tests/corpus/text/`, PDF text as
 //! `pdftotext` gives it and one plain-text report): what a researcher sees
 //! must be the document's own title, authors and headings, with page
-//! furniture gone, text cut by pages made whole, and pages kept.
+//! furniture gone, text cut by pages made whole, and pages kept. The same
+//! briefs extracted other ways (`tests/corpus/layout/`, `tests/corpus/raw/`:
+//! `pdftotext -layout` sets table cells apart with runs of spaces and prints
+//! a note's label on a line above it; `pdftotext -raw` leaves no blank line
+//! in the whole text) must give the same outline.
 
 use std::path::Path;
 
 use gloss::brief::{Brief, load_path};
 
 fn load(name: &str) -> Brief {
+    load_from("text", name)
+}
+
+/// A brief of `tests/corpus/FOLDER`: `text` as `pdftotext` gives it,
+/// `layout` and `raw` as `pdftotext -layout` and `-raw` do.
+fn load_from(folder: &str, name: &str) -> Brief {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus/text")
+        .join("tests/corpus")
+        .join(folder)
         .join(name);
     load_path(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
@@ -253,4 +264,79 @@ fn labelled_footnotes_under_their_markers_go_to_the_back_matter() {
         .find(|(_, mark)| mark.style.note && mark.text == "9")
         .expect("the mark of note 9");
     assert!(marked.0.text.ends_with("“stable arrangement"), "{marked:?}");
+}
+
+#[test]
+fn a_layout_table_header_row_heads_nothing() {
+    let b = load_from("layout", "uk-ai-opportunities-response-2025.txt");
+    let header = squeeze("Recommendation Response Delivery Timeline");
+    assert!(
+        titles(&b)
+            .iter()
+            .all(|t| !t.starts_with(&squeeze("Recommendation Response"))),
+        "{:?}",
+        titles(&b)
+    );
+    assert!(!titles(&b).contains(&header));
+    assert!(
+        titles(&b).contains(&squeeze("Next steps")),
+        "{:?}",
+        titles(&b)
+    );
+}
+
+#[test]
+fn layout_notes_with_labels_above_go_to_the_back_and_the_cut_sentence_goes_on() {
+    let b = load_from("layout", "us-americas-ai-action-plan-2025.txt");
+    assert!(joined(
+        &b,
+        "Furthermore, review all FTC final orders, consent decrees, and injunctions, and, where appropriate, seek to modify or set-aside any that unduly burden AI innovation."
+    ));
+    assert!(joined(
+        &b,
+        "The AI infrastructure buildout will create high-paying jobs for American workers. And the breakthroughs in medicine"
+    ));
+    let notes: Vec<String> = b.back_matter.iter().map(|p| p.text()).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("5") && n.contains("Communications Act of 1934")),
+        "{notes:#?}"
+    );
+}
+
+#[test]
+fn raw_text_without_blank_lines_keeps_its_title_and_tagged_headings() {
+    let b = load_from("raw", "cn-thinktank-daily-brief-2026-07-04.txt");
+    assert_eq!(
+        b.meta.title.as_deref(),
+        Some("国际科技智库动态简报（2026-07-04）")
+    );
+    let titles = titles(&b);
+    for heading in [
+        "新增概览",
+        "P0/P1重点",
+        "[P0] 中国军事AI后勤：和平收益与战时脆弱性",
+        "[P0] 开放与控制的平衡：中国跨境健康数据与AI治理",
+    ] {
+        assert!(titles.contains(&squeeze(heading)), "{heading}: {titles:?}");
+    }
+    // The particulars under a tagged heading stay its text, one a line.
+    assert!(
+        b.paragraphs()
+            .any(|p| squeeze(&p.text()) == squeeze("机构：Australian Strategic Policy Institute")),
+    );
+}
+
+#[test]
+fn a_byline_field_beside_another_names_the_author_and_keeps_the_line() {
+    let b = load_from("layout", "tw-yda-minutes-2018.txt");
+    assert_eq!(b.meta.authors, ["洪淑美"]);
+    assert!(
+        b.front_matter
+            .iter()
+            .any(|p| squeeze(&p.text()) == squeeze("主席：院長兼召集人賴清德 紀錄：洪淑美")),
+        "{:#?}",
+        b.front_matter
+    );
 }
