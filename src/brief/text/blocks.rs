@@ -186,9 +186,9 @@ fn wrap_width(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
 }
 
 /// The wrap width of text with a blank line after every line (loose line
-/// spacing read as paragraph gaps), where no run of lines shows it: most
-/// runs are one line, and a tenth of them at least are about equally wide, the
-/// 90th percentile of their widths.
+/// spacing read as paragraph gaps), where no run of lines shows it: when
+/// most runs are single lines, the 90th percentile of their widths, if a
+/// tenth of them at least come that close to it.
 fn loose_wrap(lines: &[Line<'_>], runs: &[Piece<'_>]) -> Option<usize> {
     let mut widths: Vec<usize> = runs
         .iter()
@@ -508,9 +508,9 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
         && prev.end == piece.start
         && !piece.after_break
         && piece.marker.is_none()
+        && goes_on_after_gap(lines[prev.end - 1].text, lines[piece.start].text, shape)
         // Notes are the footnote stage's to split and place.
         && !lines[prev.start..prev.end].iter().any(|l| opens_note(l.text))
-        && goes_on_after_gap(lines[prev.end - 1].text, lines[piece.start].text, shape)
     {
         prev.end = piece.end;
         return;
