@@ -33,7 +33,9 @@ fn a_hit_id_and_its_line_open_the_reader_on_its_paragraph() {
     let start = "習近平去年與川普釜山會晤後";
     for at in [format!("#{id}"), line] {
         let mut s = Session::start(home.path(), &[SEED, "--at", &at]);
-        let screen = s.wait_text(start);
+        // The first frame shows the place; the cursor bar comes with the
+        // notes, a frame later (under load the first frame may be caught).
+        let screen = s.wait_text(&format!("▎{start}"));
         let top = top_of_body(&screen);
         // The cursor mark, then the paragraph's first words.
         assert!(
