@@ -20,6 +20,15 @@ fn texts(paragraphs: &[crate::brief::Paragraph]) -> Vec<String> {
     paragraphs.iter().map(|p| p.text()).collect()
 }
 
+/// The section titles of `brief`, in order.
+fn titles(brief: &Brief) -> Vec<&str> {
+    brief
+        .sections
+        .iter()
+        .filter_map(|s| s.title.as_deref())
+        .collect()
+}
+
 const MULTI_PAGE: &str = "Prospect Forum\n\nThe Limits of Managed Rivalry\n\nJane Doe\n\nSenior Fellow, Prospect Foundation\n\nMay 13, 2026\n\n\
 I. Introduction\n\nThe summit in Beijing produced a framework that both\nsides describe as constructive, yet the terms of the\n\
 inter-\n\
@@ -362,11 +371,7 @@ Version ::= INTEGER\n\nThe version is a plain integer.\n\n\
 $ asn1Coding pkix.asn assign.asn\n\nThe tool writes its output next to the input.\n\n\
 [50:text/x-diff]\\n\n\nA rule opens with its priority.\n";
     let brief = parse(text);
-    let titles: Vec<&str> = brief
-        .sections
-        .iter()
-        .filter_map(|s| s.title.as_deref())
-        .collect();
+    let titles = titles(&brief);
     assert!(titles.is_empty(), "{titles:?}");
 }
 
@@ -380,11 +385,7 @@ HAS ADOPTED THE FOLLOWING GUIDELINES:\n\n\
 INTRODUCTION\n\n\
 The territorial scope of the Regulation is determined by Article 3.\n";
     let brief = parse(text);
-    let titles: Vec<&str> = brief
-        .sections
-        .iter()
-        .filter_map(|s| s.title.as_deref())
-        .collect();
+    let titles = titles(&brief);
     assert_eq!(titles, ["INTRODUCTION"]);
 }
 
@@ -522,11 +523,8 @@ Export controls on chips were tightened again in 2025, and this report reviews t
 fn purpose_as_a_heading_is_a_word_not_an_unfinished_phrase() {
     let text = "數據開放的最新進展\n\n背景\n\n本文件旨在向委員匯報政府推動數據開放的最新進展。\n\n\
 目的\n\n政府於2018年推出開放數據政策。\n\n貳、目的\n\n說明如下。\n";
-    let titles: Vec<String> = parse(text)
-        .sections
-        .iter()
-        .filter_map(|s| s.title.clone())
-        .collect();
+    let brief = parse(text);
+    let titles = titles(&brief);
     assert_eq!(titles, ["背景", "目的", "貳、目的"]);
 }
 
