@@ -126,8 +126,10 @@ fn parse_blocks(
         }
         match roles[at] {
             Role::Numbered(_) => {
+                let tier = hints.heading_rank(&heading_text(&block));
                 let title = headings::without_note_marker(&heading_text(&block), &note_labels);
-                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), &title);
+                let class = classes[at].unwrap_or(levels::Class::Plain);
+                let level = levels.next_typed(class, &title, tier);
                 start_section(&mut brief.sections, level, title, size());
             }
             Role::RunIn(_) => {
@@ -142,8 +144,10 @@ fn parse_blocks(
                 push_paragraph(&mut brief.sections, paged(lead, pages));
             }
             Role::Unnumbered => {
+                let tier = hints.heading_rank(&block.text);
                 let title = headings::without_note_marker(&block.text, &note_labels);
-                let level = levels.next(classes[at].unwrap_or(levels::Class::Plain), &title);
+                let class = classes[at].unwrap_or(levels::Class::Plain);
+                let level = levels.next_typed(class, &title, tier);
                 start_section(&mut brief.sections, level, title, size());
             }
             Role::EditorNote => brief.back_matter.push(paged(

@@ -121,16 +121,48 @@ pub(super) fn classes(
         .collect()
 }
 
-/// The classes of the headings above the current one, outermost first.
+/// The classes of the headings above the current one, outermost first,
+/// with the type-size tier of those a PDF sets as headings.
 #[derive(Debug, Default)]
 pub(super) struct Levels {
     open: Vec<Class>,
+    tiers: Vec<Option<u8>>,
 }
 
 impl Levels {
     /// The level (1 = top) of the next heading, of class `class`, titled
     /// `title`.
     pub(super) fn next(&mut self, class: Class, title: &str) -> u8 {
+        self.next_typed(class, title, None)
+    }
+
+    /// As [`Levels::next`], for a heading set in type-size tier `tier` (1
+    /// the largest) when the page shows one: where two heads are set in
+    /// different sizes, the larger is the higher, whatever their classes
+    /// ("2. AI Summarisation …" over a smaller unnumbered "AI
+    /// Summarisation"); in one size their classes decide.
+    pub(super) fn next_typed(&mut self, class: Class, title: &str, tier: Option<u8>) -> u8 {
+        if let Some(tier) = tier {
+            while self
+                .tiers
+                .last()
+                .copied()
+                .flatten()
+                .is_some_and(|top| top > tier)
+            {
+                self.open.pop();
+                self.tiers.pop();
+            }
+            if self
+                .tiers
+                .last()
+                .copied()
+                .flatten()
+                .is_some_and(|top| top < tier)
+            {
+                return self.push(class, Some(tier));
+            }
+        }
         let capitals = in_capitals(title);
         if let Some(at) = self.open.iter().position(|c| *c == class) {
             self.open.truncate(at);
@@ -164,7 +196,13 @@ impl Levels {
                 self.open.pop();
             }
         }
+        self.tiers.truncate(self.open.len());
+        self.push(class, tier)
+    }
+
+    fn push(&mut self, class: Class, tier: Option<u8>) -> u8 {
         self.open.push(class);
+        self.tiers.push(tier);
         u8::try_from(self.open.len()).unwrap_or(u8::MAX)
     }
 }
@@ -176,6 +214,25 @@ mod tests {
     fn levels(classes: &[Class]) -> Vec<u8> {
         let mut levels = Levels::default();
         classes.iter().map(|c| levels.next(*c, "Title")).collect()
+    }
+
+    #[test]
+    fn a_smaller_typed_head_nests_under_a_larger_numbered_one() {
+        use Class::{Capitals, Numbered as N};
+        let mut levels = Levels::default();
+        let got: Vec<u8> = [
+            (Capitals, "PROCESS OUTPUTS", Some(1)),
+            (N(50), "2. AI Summarisation: Consensus Mapping", Some(2)),
+            // Unnumbered, ranked by its tier, set smaller than "2.".
+            (N(3), "Single Subject Deliberation", Some(3)),
+            (N(3), "AI Summarisation", Some(3)),
+            (N(50), "3. Human Summarisation Outputs", Some(2)),
+            (Capitals, "FUTURE DEVELOPMENT", Some(1)),
+        ]
+        .into_iter()
+        .map(|(class, title, tier)| levels.next_typed(class, title, tier))
+        .collect();
+        assert_eq!(got, [1, 2, 3, 3, 2, 1]);
     }
 
     #[test]
