@@ -4,7 +4,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use super::{Brief, assign_ids, decode, markdown, pdf, text};
+use super::{Brief, assign_ids, authorship, decode, markdown, pdf, text};
 
 /// Why a brief could not be loaded; each message is one line for the user.
 #[derive(Debug, Error)]
@@ -175,6 +175,7 @@ pub(super) fn decode_text(
 pub(super) fn parse_text(text: &str, format: Format, encoding: &str) -> Brief {
     let mut brief = parse_only(text, format);
     brief.meta.encoding = encoding.to_string();
+    authorship::fill_authors(&mut brief);
     assign_ids(&mut brief);
     brief
 }
@@ -183,18 +184,20 @@ pub(super) fn parse_text(text: &str, format: Format, encoding: &str) -> Brief {
 /// moment the text was a brief's worth of the peak.
 pub(super) fn parse_owned_text(text: String, format: Format, encoding: &str) -> Brief {
     let mut brief = match format {
-        Format::Markdown => markdown::parse(&text),
-        Format::PlainText | Format::Pdf => text::parse_owned(text),
+        Format::Markdown if markdown::has_markup(&text) => markdown::parse(&text),
+        Format::Markdown | Format::PlainText | Format::Pdf => text::parse_owned(text),
     };
     brief.meta.encoding = encoding.to_string();
+    authorship::fill_authors(&mut brief);
     assign_ids(&mut brief);
     brief
 }
 
 fn parse_only(text: &str, format: Format) -> Brief {
     match format {
-        Format::Markdown => markdown::parse(text),
-        Format::PlainText | Format::Pdf => text::parse(text),
+        Format::Markdown if markdown::has_markup(text) => markdown::parse(text),
+        // A `.md` file with no markup in it is plain text under another name.
+        Format::Markdown | Format::PlainText | Format::Pdf => text::parse(text),
     }
 }
 
@@ -230,6 +233,7 @@ pub fn load_pdf_with(
         return Err(LoadError::Empty(name.to_string()));
     }
     brief.meta.warnings.extend(warning);
+    authorship::fill_authors(&mut brief);
     assign_ids(&mut brief);
     Ok(brief)
 }
@@ -246,5 +250,28 @@ fn io_reason(e: &std::io::Error) -> String {
                 None => s,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod markup_tests {
+    use super::{Format, parse_text};
+
+    /// A law copied out of a database and saved as `.md`, with no markup:
+    /// its chapter and article lines are headings, as in a `.txt`.
+    #[test]
+    fn a_markdown_file_without_markup_is_read_as_plain_text() {
+        let law = "法規名稱：個人資料保護法\n\n   第 一 章 總則\n\n第 1 條\n為規範個人資料之蒐集、處理及利用，特制定本法。\n\n\
+第 2 條\n本法用詞，定義如下：\n一、個人資料：指自然人之姓名。\n";
+        let as_md = parse_text(law, Format::Markdown, "UTF-8");
+        let as_txt = parse_text(law, Format::PlainText, "UTF-8");
+        let titles = |b: &super::Brief| {
+            b.sections
+                .iter()
+                .filter_map(|s| s.title.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(&as_md), titles(&as_txt));
+        assert!(titles(&as_md).contains(&"第 1 條".to_string()));
     }
 }

@@ -29,6 +29,7 @@ mod emit;
 mod front_matter;
 mod html;
 mod inline;
+mod markup;
 mod outline;
 mod pandoc_tables;
 mod pieces;
@@ -41,6 +42,8 @@ use pulldown_cmark::{Alignment, BrokenLink, CowStr, Event, Options, Parser, Tag,
 use self::inline::{Inline, plain_text};
 use super::decode::clean_fragment;
 use super::{Align, Brief, Cells, Paragraph, ParagraphKind, Section, Span};
+
+pub use markup::has_markup;
 
 /// Parses Markdown into a brief (ids are assigned by the caller).
 pub fn parse(text: &str) -> Brief {

@@ -1,6 +1,7 @@
 //! The UI-free document model: a brief is meta data, front matter, sections
 //! of paragraphs, and back matter. Loaders build it; everything else reads it.
 
+mod authorship;
 pub mod cells;
 pub mod decode;
 mod ids;

@@ -35,6 +35,7 @@ use super::{Brief, Paragraph, ParagraphKind, Section};
 use blocks::Block;
 pub(crate) use dates::date_of;
 pub use hints::{Hints, parse_with_hints};
+pub(crate) use names::{names, names_with_posts};
 use pages::PageNames;
 use roles::{Role, body_roles, heading_text};
 
@@ -90,6 +91,10 @@ fn parse_blocks(
     if brief.meta.authors.is_empty() {
         brief.meta.authors = signed;
     }
+    meta::title_from_label(
+        &blocks[..lead_end.max(1).min(blocks.len())],
+        &mut brief.meta,
+    );
     let body = &blocks[lead_end..footer];
     let classes = levels::classes(body, &roles, &shape.listed);
     let note_labels = headings::note_labels(body);

@@ -2,9 +2,11 @@
 //! a paragraph cut by a page break is made whole, and a run of lines that
 //! holds several headings, list items or indented paragraphs is split.
 
-use super::chars::{continues_text, ends_sentence, is_cjk, push_joined, width_capped};
+use super::chars::{
+    continues_text, ends_like_prose, ends_sentence, is_cjk, push_joined, width_capped, width_within,
+};
 use super::fields::is_field;
-use super::headings::{Shape, ends_mid_phrase, numbering};
+use super::headings::{Shape, article_caption, bare_article, ends_mid_phrase, numbering};
 use super::lists::List;
 use super::pages::Item;
 
@@ -335,8 +337,16 @@ fn split_run<'a>(
             && lines.get(run.end).is_none_or(|l| l.page != line.page);
         // A note opened by its label runs on, hanging under it.
         let in_note = bare_label(lines[piece.start].text);
-        let split = marker.is_some()
+        // A statute's article number stands alone, or over its caption:
+        // the lines of its head make one block, and the text starts after.
+        let article_head = bare_article(lines[piece.start].text)
+            .then(|| article_head_lines(&lines[piece.start..run.end]));
+        let article_apart = bare_article(line.text) || article_head == Some(k - piece.start);
+        let caption_of_article = article_head.is_some_and(|n| k - piece.start < n);
+        let split = !caption_of_article
+            && (marker.is_some()
             || label_here
+            || article_apart
             // A bullet glyph on a line of its own ("•" / "China controls …")
             // stands apart: it marks the next item, which starts after it.
             || super::roles::lone_bullet(line.text)
@@ -358,7 +368,7 @@ fn split_run<'a>(
                 // bar does).
                 && (prev.text.ends_with(['|', '｜'])
                     || !ends_mid_phrase(&prev.text.to_lowercase()))
-                && !full_in_column());
+                && !full_in_column()));
         // A footnote's number on a line of its own ("14" / "Defense
         // Production Act …") stays with its note.
         let label_above = piece.start == k - 1 && bare_label(prev.text);
@@ -511,6 +521,19 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
         && goes_on_after_gap(lines[prev.end - 1].text, lines[piece.start].text, shape)
         // Notes are the footnote stage's to split and place.
         && !lines[prev.start..prev.end].iter().any(|l| opens_note(l.text))
+    {
+        prev.end = piece.end;
+        return;
+    }
+    // A statute's article number set apart from its caption by a gap (as
+    // a PDF's blocks are written) heads the article with it.
+    if let Some(prev) = out.last_mut()
+        && !prev.closed
+        && prev.end - prev.start == 1
+        && prev.tail.is_none()
+        && piece.marker.is_none()
+        && bare_article(lines[prev.start].text)
+        && article_head_lines(&lines[prev.start..piece.end]) == 1 + piece.end - piece.start
     {
         prev.end = piece.end;
         return;
@@ -677,6 +700,23 @@ fn bare_label(line: &str) -> bool {
         && !line.starts_with('0')
 }
 
+/// How many lines from the first (a bare article number) make the
+/// article's head: the number, its caption, and the caption's second line
+/// when the wrap cut it ("Supervisory and enforcement measures in relation
+/// to essential" / "entities").
+fn article_head_lines(lines: &[Line<'_>]) -> usize {
+    let Some(caption) = lines.get(1).filter(|l| article_caption(l.text)) else {
+        return 1;
+    };
+    let wrapped = lines.get(2).is_some_and(|l| {
+        l.text.starts_with(char::is_lowercase)
+            && width_within(l.text, 40).is_some()
+            && !ends_like_prose(l.text)
+            && (ends_mid_phrase(&caption.text.to_lowercase()) || !l.text.contains(' '))
+    });
+    if wrapped { 3 } else { 2 }
+}
+
 /// True for a heading number with nothing after it: "伍、", "3.", "(二)".
 fn bare_number(line: &str) -> bool {
     // "108.1.11" is a date, not a number of a heading.
@@ -684,7 +724,8 @@ fn bare_number(line: &str) -> bool {
         return false;
     }
     let probe = format!("{line} 題");
-    numbering(&probe).is_some_and(|n| n.body == "題")
+    // An article's number stands alone over its text, and heads it alone.
+    numbering(&probe).is_some_and(|n| n.body == "題" && n.rank != super::headings::rank::ARTICLE)
 }
 
 /// Brackets a line opens minus those it closes.

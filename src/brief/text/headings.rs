@@ -16,6 +16,9 @@ pub(super) mod rank {
     pub(in super::super) const CHAPTER: u8 = 0;
     pub(in super::super) const FORMAL: u8 = 10;
     pub(in super::super) const SECTION: u8 = 20;
+    /// A statute's articles: under its chapters and sections, over the
+    /// numbered items inside an article.
+    pub(in super::super) const ARTICLE: u8 = 25;
     pub(in super::super) const CJK: u8 = 30;
     pub(in super::super) const PAREN_CJK: u8 = 40;
     pub(in super::super) const UPPER_LETTER: u8 = 45;
@@ -50,7 +53,8 @@ pub(super) fn numbering(text: &str) -> Option<Numbering<'_>> {
     if !may_number {
         return None;
     }
-    let parsers: [fn(&mut Scan) -> Option<u8>; 10] = [
+    let parsers: [fn(&mut Scan) -> Option<u8>; 11] = [
+        article,
         chapter,
         formal,
         cjk_enumeral,
@@ -66,8 +70,71 @@ pub(super) fn numbering(text: &str) -> Option<Numbering<'_>> {
         let mut s = Scan::new(text);
         let rank = parse(&mut s)?;
         let body = s.rest().trim();
-        (!body.is_empty()).then_some(Numbering { rank, body })
+        // An article's number stands alone on its line in most statutes.
+        (!body.is_empty() || rank == rank::ARTICLE).then_some(Numbering { rank, body })
     })
+}
+
+/// True for a statute article's number alone on its line: "第 5 條",
+/// "第二十四条之一", "Article 8". Statutes from every jurisdiction set
+/// their articles so; the article's caption, if any, is on the next line.
+pub(super) fn bare_article(text: &str) -> bool {
+    numbering(text).is_some_and(|n| n.rank == rank::ARTICLE && n.body.is_empty())
+}
+
+/// True for the caption an article's number stands over ("Article 8" /
+/// "Competent authorities and single points of contact"): a short line of
+/// words opened by a capital, with no sentence in it.
+pub(super) fn article_caption(text: &str) -> bool {
+    width_within(text, NUMBERED_MAX_WIDTH).is_some()
+        && text.starts_with(|c: char| c.is_uppercase())
+        && !ends_like_prose(text)
+        && !text.ends_with([':', ';', ','])
+        && !text.contains(". ")
+        && numbering(text).is_none()
+}
+
+/// True for an article's caption once its lines are joined: as
+/// [`article_caption`], over one or two lines.
+pub(super) fn article_caption_text(text: &str) -> bool {
+    width_within(text, 2 * NUMBERED_MAX_WIDTH).is_some()
+        && text.starts_with(|c: char| c.is_uppercase())
+        && !ends_like_prose(text)
+        && !text.contains(". ")
+}
+
+/// A statute's article number: "第 5 條", "第二十四條之一", "第24-1條",
+/// "Article 12a". Written-out text may follow a Chinese article number
+/// ("第一条 为了…", a run-in article); an English one is followed by
+/// nothing or by its caption in capitals, never by running text ("Article
+/// 5 of the Regulation…").
+fn article(s: &mut Scan) -> Option<u8> {
+    if s.eat('第') {
+        s.skip_space();
+        if s.number(4).is_some() {
+            if s.eat('-') {
+                s.number(2)?;
+            }
+        } else {
+            one_or_more(s, is_cjk_numeral)?;
+        }
+        s.skip_space();
+        s.eat_if(|c| c == '條' || c == '条')?;
+        // "第 24-1 條" is printed "第 24-1 條" or "第二十四條之一".
+        if s.eat('之') {
+            one_or_more(s, is_cjk_numeral)?;
+        }
+        return (s.rest().is_empty() || space_or_cjk_follows(s)).then_some(rank::ARTICLE);
+    }
+    if !(s.eat_word("article ") || s.eat_word("art. ")) {
+        return None;
+    }
+    s.skip_space();
+    s.number(3)?;
+    s.eat_if(|c| c.is_ascii_lowercase() && c <= 'h');
+    let rest = s.rest().trim_start();
+    (rest.is_empty() || (space_follows(s) && rest.starts_with(char::is_uppercase)))
+        .then_some(rank::ARTICLE)
 }
 
 /// The number of an item opened by an arabic number ("3. …", "(3) …",

@@ -70,6 +70,41 @@ const NOT_NAME_WORDS: &[&str] = &[
     "preface",
     "acknowledgements",
     "acknowledgments",
+    // An address block or an organisation set like a name: "Committee
+    // Secretary", "Spring Street", "Parliament House", "Social Security".
+    "street",
+    "road",
+    "avenue",
+    "house",
+    "building",
+    "secretary",
+    "committee",
+    "parliament",
+    "council",
+    "security",
+    "issue",
+    "brief",
+    "report",
+    "program",
+    "programme",
+    "project",
+    "office",
+    "department",
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "agency",
+    "commission",
+    "ministry",
+    "group",
+    "bank",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "corporation",
+    "company",
 ];
 /// Words of the post after a name: "Jane Doe, Senior Fellow".
 const POST_WORDS: &[&str] = &[
@@ -147,12 +182,12 @@ pub(super) fn job_title(text: &str) -> bool {
 
 /// The names on a line made only of personal names: "盧政鋒", "王明、李華",
 /// "Jane Doe and John Roe".
-pub(super) fn names(text: &str) -> Option<Vec<String>> {
+pub(crate) fn names(text: &str) -> Option<Vec<String>> {
     width_within(text, 80)?;
     let text = without_contacts(text);
     let normalised = text.replace(" and ", "、").replace(" & ", "、");
     let mut parts: Vec<&str> = normalised
-        .split(['、', '，', ',', '；', ';'])
+        .split(['、', '，', ',', '；', ';', '|', '｜'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -195,7 +230,7 @@ fn without_contacts(text: &str) -> std::borrow::Cow<'_, str> {
 /// The names on a line that gives each name its post or affiliation:
 /// "Jane Doe, Senior Fellow, and John Roe, Research Associate", "王小明
 /// （國防安全研究院助理研究員）、李大華（中華經濟研究院研究員）".
-pub(super) fn names_with_posts(text: &str) -> Option<Vec<String>> {
+pub(crate) fn names_with_posts(text: &str) -> Option<Vec<String>> {
     width_within(text, 160)?;
     let persons: Vec<&str> = text
         .split([',', '，', '、', ';', '；'])

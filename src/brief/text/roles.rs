@@ -176,6 +176,9 @@ fn first_guess(block: &Block, shape: &Shape, hints: &Hints) -> Role {
         Role::EditorNote
     } else if captions::is_caption(text) {
         Role::Caption
+    } else if article_head(block) {
+        // A statute's article number heads its article, whatever the type.
+        Role::Numbered(super::headings::rank::ARTICLE)
     } else if let Some(rank) = hints.heading_rank(&heading_text(block)) {
         // Typeset as a heading, even when numbered like a list item.
         let numbered = numbering(&heading_text(block)).map(|n| n.rank);
@@ -199,6 +202,18 @@ fn first_guess(block: &Block, shape: &Shape, hints: &Hints) -> Role {
     } else {
         Role::Paragraph
     }
+}
+
+/// True for a block made of a statute article's number and its caption
+/// ("Article 8 Competent authorities …", "第 5 條"), as the blocks stage
+/// sets them apart.
+fn article_head(block: &Block) -> bool {
+    block.marker.is_none()
+        && block.lines <= 3
+        && numbering(&block.text).is_some_and(|n| {
+            n.rank == super::headings::rank::ARTICLE
+                && (n.body.is_empty() || super::headings::article_caption_text(n.body))
+        })
 }
 
 /// A heading's text: a list marker the block was read with belongs to it.

@@ -587,3 +587,50 @@ fn a_journal_with_its_volume_and_issue_over_the_title_is_the_series() {
     assert_eq!(meta.series.as_deref(), Some("中國大陸研究第68卷第2期"));
     assert_eq!(meta.authors, ["林大明"]);
 }
+
+/// Statutes from two jurisdictions: a bare article number heads its
+/// article, with the caption under it when there is one; a run-in article
+/// ("第一条 为了…") and a sentence citing an article head nothing.
+#[test]
+fn a_statute_s_bare_article_numbers_head_their_articles() {
+    let eu = "CHAPTER II\n\nCOORDINATED FRAMEWORKS\n\nArticle 7\nNational cybersecurity strategy\n1.\n\
+Each Member State shall adopt a national strategy.\n\nArticle 8\n\
+Supervisory and enforcement measures in relation to essential\nentities\n1.\n\
+Member States shall ensure that measures are taken, as Article 7 of this Directive\n\
+requires of them.\n\nArticle 9\nPenalties\n\nMember States shall lay down rules on penalties.\n";
+    let brief = parse(eu);
+    assert_eq!(
+        titles(&brief)
+            .into_iter()
+            .filter(|t| t.starts_with("Article"))
+            .collect::<Vec<_>>(),
+        [
+            "Article 7 National cybersecurity strategy",
+            "Article 8 Supervisory and enforcement measures in relation to essential entities",
+            "Article 9 Penalties",
+        ]
+    );
+    let tw = "第 一 章 總則\n第 1 條\n為管理不動產經紀業，特制定本條例。\n第 2 條\n\
+經紀業之管理，依本條例之規定。\n第 二 章 經紀業\n第 3 條\n本條例用辭定義如下︰\n\
+一、不動產︰指土地。\n二、成屋︰指建築物。\n第 24-1 條\n經紀業應申報登錄。\n";
+    let brief = parse(tw);
+    let heads: Vec<(u8, &str)> = brief
+        .sections
+        .iter()
+        .filter_map(|s| Some((s.level, s.title.as_deref()?)))
+        .collect();
+    let level = |title: &str| heads.iter().find(|(_, t)| *t == title).map(|(l, _)| *l);
+    for article in ["第 1 條", "第 2 條", "第 3 條", "第 24-1 條"] {
+        assert!(
+            level(article) > level("第 一 章 總則"),
+            "{article} in {heads:?}"
+        );
+    }
+    assert!(
+        heads.iter().all(|(_, t)| !t.starts_with("一、")),
+        "{heads:?}"
+    );
+    let run_in = "第一章 总则\n\n第一条 为了调整劳动关系，建立和维护劳动合同制度，根据法律，制定本条例。\n\n\
+第二条 在本市行政区域内的企业，适用本条例。\n";
+    assert_eq!(titles(&parse(run_in)), ["第一章 总则"]);
+}
