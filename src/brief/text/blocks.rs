@@ -343,8 +343,13 @@ fn split_run<'a>(
             .then(|| article_head_lines(&lines[piece.start..run.end]));
         let article_apart = bare_article(line.text) || article_head == Some(k - piece.start);
         let caption_of_article = article_head.is_some_and(|n| k - piece.start < n);
+        // A section's number set alone at the end of a run ("Response:
+        // Text." / "1.9.4" / "" / "Year (year)") opens the heading after
+        // the gap, not the paragraph above it.
+        let number_apart = k + 1 == run.end && bare_number(line.text);
         let split = !caption_of_article
             && (marker.is_some()
+            || number_apart
             || label_here
             || article_apart
             // A bullet glyph on a line of its own ("•" / "China controls …")
@@ -719,8 +724,15 @@ fn article_head_lines(lines: &[Line<'_>]) -> usize {
 
 /// True for a heading number with nothing after it: "伍、", "3.", "(二)".
 fn bare_number(line: &str) -> bool {
-    // "108.1.11" is a date, not a number of a heading.
-    if line.chars().count() > 5 || line.matches('.').count() > 1 {
+    // "108.1.11" is a date, not a number of a heading; "3.1.1.4", a
+    // section's number in a report set by LaTeX or Word, has parts of one
+    // or two digits.
+    let dotted = line.matches('.').count() > 1;
+    let outline_parts = line
+        .trim_end_matches('.')
+        .split('.')
+        .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    if line.chars().count() > 12 || (dotted && !outline_parts) {
         return false;
     }
     let probe = format!("{line} 題");

@@ -160,6 +160,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     demote_headings_over_nothing(body, &mut roles);
     demote_enacting_bodies(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
+    demote_out_of_sequence(body, &mut roles);
     mark_run_in_headings(body, &mut roles);
     // A short line with nothing after it heads nothing: it is a closing line.
     if let Some(last) = roles.iter_mut().rev().find(|r| **r != Role::EditorNote)
@@ -201,6 +202,77 @@ fn first_guess(block: &Block, shape: &Shape, hints: &Hints) -> Role {
         Role::Unnumbered
     } else {
         Role::Paragraph
+    }
+}
+
+/// The parts of an outline number opening `text`: "3.1.1 …" gives [3, 1,
+/// 1], "2、 …" gives [2], "100.0 New Zealand" gives [100, 0].
+fn outline_number(text: &str) -> Option<Vec<u32>> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let parts: Vec<u32> = text[..end]
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    (!parts.is_empty()).then_some(parts)
+}
+
+/// True when outline number `next` can come right after `prev`: the next
+/// sibling of it or of one of its parents (one may have been missed), or
+/// its first child.
+fn follows(prev: &[u32], next: &[u32]) -> bool {
+    if next.len() == prev.len() + 1 && next.starts_with(prev) && next[prev.len()] <= 1 {
+        return true;
+    }
+    (1..=prev.len().min(next.len())).any(|k| {
+        next[..k - 1] == prev[..k - 1]
+            && (1..=2).contains(&next[k - 1].saturating_sub(prev[k - 1]))
+            && next[k - 1] > prev[k - 1]
+            && next[k..].iter().all(|&n| n <= 1)
+    })
+}
+
+/// Arabic-numbered heads whose numbers follow neither the head before nor
+/// the head after are no outline: rows of a table of figures ("85.0
+/// Israel", "84.6 Sweden") or values set one a line. Reports of every kind
+/// number their sections in sequence, which is the evidence asked for.
+fn demote_out_of_sequence(body: &[Block], roles: &mut [Role]) {
+    let arabic = super::headings::rank::ARABIC..=super::headings::rank::ARABIC + 4;
+    let numbered: Vec<(usize, Vec<u32>)> = body
+        .iter()
+        .zip(roles.iter())
+        .enumerate()
+        .filter(|(_, (_, role))| matches!(role, Role::Numbered(r) if arabic.contains(r)))
+        .filter_map(|(i, (block, _))| Some((i, outline_number(&heading_text(block))?)))
+        .collect();
+    if numbered.len() < 3 {
+        return;
+    }
+    let starts = |n: &[u32]| n.iter().all(|&p| p <= 1);
+    // A head is in sequence when it follows the head before it or leads to
+    // the one after. Asked twice: the second time the neighbours are the
+    // heads the first found in sequence, so that a stray number between
+    // two heads ("0.028 ∗ …" in an equation) does not cut them apart.
+    let in_sequence = |kept: &[bool]| -> Vec<bool> {
+        (0..numbered.len())
+            .map(|k| {
+                let number = &numbered[k].1;
+                let prev = (0..k).rev().find(|&p| kept[p]);
+                let next = (k + 1..numbered.len()).find(|&n| kept[n]);
+                let after_prev =
+                    prev.map_or_else(|| starts(number), |p| follows(&numbered[p].1, number));
+                after_prev || next.is_some_and(|n| follows(number, &numbered[n].1))
+            })
+            .collect()
+    };
+    let first = in_sequence(&vec![true; numbered.len()]);
+    let kept = in_sequence(&first);
+    for ((i, _), keep) in numbered.iter().zip(kept) {
+        if !keep {
+            roles[*i] = Role::Paragraph;
+        }
     }
 }
 

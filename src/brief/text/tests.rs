@@ -634,3 +634,41 @@ requires of them.\n\nArticle 9\nPenalties\n\nMember States shall lay down rules 
 第二条 在本市行政区域内的企业，适用本条例。\n";
     assert_eq!(titles(&parse(run_in)), ["第一章 总则"]);
 }
+
+/// A table of figures set one row a line ("85.0 Israel") numbers nothing:
+/// its numbers follow no outline, while a report's "2.1", "2.2" do.
+#[test]
+fn rows_of_figures_are_no_numbered_headings_but_an_outline_is() {
+    let text = "1. Introduction\n\nThe index ranks countries by their tax systems, as the table below shows.\n\n\
+100.0 New Zealand\n\n91.6 Corporate\n\n88.0 Switzerland\n\n84.6 Sweden\n\n\
+2. Method\n\nWe score each country on forty variables and add the scores up.\n\n\
+2.1 Variables\n\nThe variables cover five kinds of tax.\n\n2.2 Weights\n\nEach kind has its weight.\n";
+    let brief = parse(text);
+    let heads = titles(&brief);
+    assert_eq!(
+        heads,
+        [
+            "1. Introduction",
+            "2. Method",
+            "2.1 Variables",
+            "2.2 Weights"
+        ]
+    );
+}
+
+/// A section's number set alone at the end of a paragraph's lines, with
+/// its title after a blank line (LaTeX and Word reports through
+/// pdftotext), heads the section with that title.
+#[test]
+fn a_section_number_alone_before_a_gap_heads_the_title_after_it() {
+    let text = "1.9 Identifier Variables\n\nThe identifiers follow.\n\
+Response: Text.\n1.9.4\n\nYear (year)\n\nV-Dem year coded annually from 2000 to 2021, in every dataset.\n\n\
+1.9.5\n\nHistorical Date (historical_date)\n\nThe date of the observation, in every dataset.\n";
+    let brief = parse(text);
+    let heads = titles(&brief);
+    assert!(heads.contains(&"1.9.4 Year (year)"), "{heads:?}");
+    assert!(
+        heads.contains(&"1.9.5 Historical Date (historical_date)"),
+        "{heads:?}"
+    );
+}
