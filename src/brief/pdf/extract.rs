@@ -73,6 +73,8 @@ pub fn extract_with(
     // Last resort: the crate is large and parses hostile input; a panic in it
     // becomes an error for this file rather than the end of gloss.
     let bytes = bytes.into();
+    // Deep nesting overflows the stack, which no catch_unwind survives.
+    super::nesting::check(&bytes)?;
     match catch_unwind(AssertUnwindSafe(move || {
         extract_inner(bytes, max_pages, on_page)
     })) {

@@ -11,6 +11,7 @@ mod align;
 mod contents;
 pub mod extract;
 mod footnotes;
+mod nesting;
 pub mod order;
 mod pages;
 mod place;
