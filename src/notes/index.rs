@@ -297,7 +297,7 @@ impl DataDir {
         }
         let bytes =
             serde_json::to_vec_pretty(&index).map_err(|e| StoreError::Encode(e.to_string()))?;
-        fsutil::write_atomic(&path, &bytes)
+        fsutil::write_atomic(&self.root, &path, &bytes)
     }
 }
 

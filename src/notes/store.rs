@@ -35,6 +35,8 @@ struct Source {
 #[derive(Debug)]
 pub struct NoteStore {
     path: PathBuf,
+    /// The data folder no write may leave (see [`data_root_of`]).
+    root: PathBuf,
     writer: String,
     author: Option<String>,
     /// The merged view: every writer's notes, the winning revision of each.
@@ -68,6 +70,7 @@ impl NoteStore {
             .unwrap_or_default();
         let mut store = NoteStore {
             path: path.to_path_buf(),
+            root: data_root_of(path),
             writer,
             author: None,
             file: StoreFile {
@@ -112,7 +115,7 @@ impl NoteStore {
                 match read_store(path)? {
                     ReadOutcome::Good(file) => store.adopt_own(file),
                     ReadOutcome::Damaged(reason) => {
-                        let msg = quarantine(path, &reason)?;
+                        let msg = quarantine(&store.root, path, &reason)?;
                         store.messages.push(msg);
                     }
                     ReadOutcome::Newer(schema, _) => {
@@ -447,7 +450,7 @@ impl NoteStore {
         let unchanged = current.is_some() && current == self.seen;
         let outcome = if unchanged {
             // The file is the one this store last read or wrote, and it parsed.
-            fsutil::backup(&self.path)?;
+            fsutil::backup(&self.root, &self.path)?;
             ReadOutcome::Missing
         } else {
             read_store(&self.path)?
@@ -456,7 +459,7 @@ impl NoteStore {
             ReadOutcome::Missing => {}
             ReadOutcome::Good(disk) => {
                 self.merge_own_disk(disk);
-                fsutil::backup(&self.path)?;
+                fsutil::backup(&self.root, &self.path)?;
             }
             ReadOutcome::Newer(schema, _) => {
                 let msg = newer_message(&self.path, schema);
@@ -464,7 +467,7 @@ impl NoteStore {
                 return Err(StoreError::ReadOnly(msg));
             }
             ReadOutcome::Damaged(reason) => {
-                let msg = quarantine(&self.path, &reason)?;
+                let msg = quarantine(&self.root, &self.path, &reason)?;
                 self.messages.push(msg);
             }
         }
@@ -502,7 +505,12 @@ impl NoteStore {
         let encoded = disk::encode(&own_file);
         self.own = own_file.notes;
         let bytes = encoded.map_err(|e| StoreError::Encode(e.to_string()))?;
-        fsutil::write_atomic(&self.path, &bytes)?;
+        if fsutil::write_within(&self.root, &self.path, &bytes)? {
+            self.messages.push(format!(
+                "notes store {} was a symlink leading out of the data folder (or into a team repository); it is now a file of its own and nothing was written through the link",
+                self.path.display()
+            ));
+        }
         self.seen = FileStamp::of(&self.path);
         for path in &legacy {
             // Its notes are in the own file now; a failure leaves it to be
@@ -551,6 +559,18 @@ impl NoteStore {
             Some(&i) if !note.supersedes(&self.own[i]) => {}
             _ => self.put_own(note),
         }
+    }
+}
+
+/// The data folder of the own store file `own`: `<root>/notes/<key>/<writer>.json`
+/// gives `<root>`; a store kept anywhere else is confined to its own folder.
+fn data_root_of(own: &Path) -> PathBuf {
+    let brief_dir = own.parent().unwrap_or(Path::new("."));
+    match brief_dir.parent() {
+        Some(notes) if notes.file_name().is_some_and(|n| n == "notes") => {
+            notes.parent().unwrap_or(Path::new(".")).to_path_buf()
+        }
+        _ => brief_dir.to_path_buf(),
     }
 }
 

@@ -79,9 +79,11 @@ impl NotesState {
 }
 
 fn write_rescue(path: &Path, bytes: &[u8]) -> bool {
-    path.parent()
-        .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
-        && crate::notes::fsutil::write_atomic(path, bytes).is_ok()
+    // Confined to its own folder: a link there never takes the rescue elsewhere.
+    path.parent().is_some_and(|dir| {
+        std::fs::create_dir_all(dir).is_ok()
+            && crate::notes::fsutil::write_atomic(dir, path, bytes).is_ok()
+    })
 }
 
 impl App {

@@ -50,7 +50,7 @@ pub(super) fn write_gitignore(root: &Path) -> Result<(), SyncError> {
             text.push('\n');
         }
     }
-    fsutil::write_atomic(&path, text.as_bytes())?;
+    fsutil::write_atomic(root, &path, text.as_bytes())?;
     Ok(())
 }
 
