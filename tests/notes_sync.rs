@@ -450,6 +450,22 @@ fn two_machines_writing_the_same_file_keep_both_sides_through_git() {
     );
 }
 
+/// Runs git in `dir` with an identity of its own; fails the test if git fails.
+fn git_in(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Bob", "-c", "user.email=bob@example.invalid"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A desk whose data folder is a git repository with a remote, and a
 /// folder outside it (standing for the home folder).
 fn team_desk() -> (tempfile::TempDir, Desk, tempfile::TempDir) {
@@ -524,4 +540,37 @@ fn a_gitignore_linked_out_of_the_repository_is_not_appended_to() {
     assert_eq!(std::fs::read_to_string(&ignore).unwrap(), "# mine\n");
     let text = std::fs::read_to_string(&gitignore).unwrap();
     assert!(text.contains("/local/"), "{text}");
+}
+
+#[test]
+fn a_teams_gitignore_and_gitattributes_never_keep_my_notes_from_leaving() {
+    let (_keep, remote) = bare_repository();
+    let ann = Desk::new("Ann", "a.txt");
+    let bob = Desk::new("Bob", "b.txt");
+    let mut made = vec![ann.add("before the rules")];
+    ann.sync(Some(&remote));
+    bob.sync(Some(&remote));
+    // Bob pushes rules that would keep every store out, or re-encode it.
+    std::fs::write(bob.data.join(".gitignore"), "*.json\n").unwrap();
+    std::fs::write(
+        bob.data.join(".gitattributes"),
+        "*.json working-tree-encoding=UTF-16LE\n",
+    )
+    .unwrap();
+    git_in(&bob.data, &["add", "--", ".gitignore", ".gitattributes"]);
+    git_in(&bob.data, &["commit", "-q", "-m", "rules"]);
+    git_in(&bob.data, &["push", "-q", "origin", "HEAD"]);
+
+    ann.sync(None);
+    made.push(ann.add("after the rules"));
+    let said = ann.sync(None);
+    assert!(said.contains("your notes were sent"), "{said}");
+    made.push(bob.add("bob, after the rules"));
+    bob.sync(None);
+    ann.sync(None);
+    let state = assert_same(&[&ann, &bob], &made);
+    assert_eq!(
+        live_texts(&state),
+        vec!["after the rules", "before the rules", "bob, after the rules"]
+    );
 }
