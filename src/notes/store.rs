@@ -187,11 +187,11 @@ impl NoteStore {
             let notes = match read_store(&f.path) {
                 Ok(ReadOutcome::Good(file)) => {
                     self.file.brief = merge_brief(&self.file.brief, &file.brief);
-                    file.notes
+                    credible(file.notes)
                 }
                 Ok(ReadOutcome::Newer(schema, file)) => {
                     self.read_only = Some(newer_message(&f.path, schema));
-                    file.map(|f| f.notes).unwrap_or_default()
+                    credible(file.map(|f| f.notes).unwrap_or_default())
                 }
                 Ok(ReadOutcome::Missing) => continue,
                 // Another writer's file is never moved aside: a sync may be
@@ -347,9 +347,23 @@ impl NoteStore {
         let mut note = self.file.notes[i].clone();
         f(&mut note);
         note.modified = later_than(note.modified);
-        self.file.notes[i] = note.clone();
-        self.put_own(note);
+        note.revision = note.revision.saturating_add(1);
+        // Kept (and saved) whatever happens next: nothing typed is lost.
+        self.put_own(note.clone());
         self.unsaved = true;
+        // The edit counts one more than the revision it was made on, the
+        // highest there is, so it wins: unless another writer's claims the
+        // highest count there can be, which no edit can pass.
+        let outranked_by = self.others.values().find_map(|s| {
+            s.notes
+                .iter()
+                .find(|n| n.id == id && n.revision >= note.revision)
+                .map(|n| n.author.clone().unwrap_or_else(|| s.writer.clone()))
+        });
+        if let Some(who) = outranked_by {
+            return Err(StoreError::Outranked(who));
+        }
+        self.file.notes[i] = note;
         Ok(())
     }
 
@@ -412,7 +426,7 @@ impl NoteStore {
     pub fn merge_in(&mut self, notes: Vec<Note>) -> Result<(usize, usize), StoreError> {
         self.writable()?;
         let (mut added, mut updated) = (0, 0);
-        for mut note in notes {
+        for mut note in credible(notes) {
             note.brief = self.file.brief.key.clone();
             match self.by_id.get(&note.id) {
                 None => {
@@ -560,6 +574,16 @@ impl NoteStore {
             _ => self.put_own(note),
         }
     }
+}
+
+/// `notes` read from another writer (or an import), their times brought
+/// back to what a clock could honestly show (see [`Note::clamp_times`]).
+fn credible(mut notes: Vec<Note>) -> Vec<Note> {
+    let limit = crate::notes::model::latest_credible();
+    for note in &mut notes {
+        note.clamp_times(limit);
+    }
+    notes
 }
 
 /// The data folder of the own store file `own`: `<root>/notes/<key>/<writer>.json`
