@@ -787,3 +787,44 @@ fn a_pdf_nested_to_just_under_the_limit_still_opens() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(brief.paragraphs().any(|p| p.text().contains("Still here")));
 }
+
+#[test]
+fn page_labels_lose_their_controls_before_they_reach_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = text(
+        "F1",
+        10,
+        72,
+        700,
+        "A paragraph long enough to be a paragraph of the brief.",
+    );
+    let stream = format!(
+        "<< /Length {} >>\nstream\n{content}\nendstream",
+        content.len() + 1
+    );
+    // A label prefix of ESC [ 2 0 1 ~ (the end of a bracketed paste) and BEL.
+    let bytes = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R \
+          /PageLabels << /Nums [0 << /S /r /P (\\033[201~\\007) >>] >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+          /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream.as_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    let path = write(dir.path(), "labels.pdf", &bytes);
+    let v = outline_json(&path);
+    let pages: Vec<String> = v["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["paragraphs"].as_array().into_iter().flatten())
+        .flat_map(|p| p["pages"].as_array().into_iter().flatten())
+        .filter_map(|l| l.as_str().map(str::to_string))
+        .collect();
+    assert!(pages.iter().any(|l| l.contains("[201~")), "{pages:?}");
+    assert!(
+        pages.iter().all(|l| !l.chars().any(char::is_control)),
+        "{pages:?}"
+    );
+}
