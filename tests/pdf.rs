@@ -828,3 +828,20 @@ fn page_labels_lose_their_controls_before_they_reach_json() {
         "{pages:?}"
     );
 }
+
+#[test]
+fn a_zero_size_page_is_called_empty_not_a_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 0 0] >>",
+    ]);
+    let path = write(dir.path(), "empty.pdf", &bytes);
+    let out = gloss().arg("outline").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("gloss: error: "), "{err}");
+    assert!(err.contains("zero-size") && !err.contains("scan"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

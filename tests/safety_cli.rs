@@ -432,3 +432,32 @@ fn convert_follows_symlinks_and_skips_its_own_output() {
         "the output was converted into itself"
     );
 }
+
+/// A teammate's tag with a line feed in it: printed, it would fake a line.
+#[test]
+fn a_line_feed_in_a_tag_never_makes_a_line_of_its_own() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    add(
+        data.path(),
+        &brief,
+        &paras[1].0,
+        "plain",
+        &["real\n     9  forged"],
+    );
+    let out = run(gloss(data.path()).args(["notes", "tags"]));
+    assert!(out.status.success());
+    let tags = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(tags.lines().count(), 1, "{tags}");
+    let out = run(gloss(data.path())
+        .args(["notes", "list", "--format", "md"])
+        .arg(&brief));
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.lines().all(|l| !l.trim_start().starts_with("9  forged")),
+        "{md}"
+    );
+}

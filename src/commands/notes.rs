@@ -168,7 +168,8 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             warn_all(&messages);
             let out: String = tags
                 .iter()
-                .map(|(tag, n)| format!("{n:>6}  {tag}\n"))
+                // One line a tag, whatever a teammate's tag holds.
+                .map(|(tag, n)| format!("{n:>6}  {}\n", output::visible_line(tag)))
                 .collect();
             print(&out)
         }
