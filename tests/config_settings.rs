@@ -202,9 +202,8 @@ fn the_reader_centers_its_text_column_at_the_wrap_width() {
 
 #[test]
 fn a_number_too_large_costs_its_key_not_the_file() {
-    let (dir, file) = with_config(
-        "theme = \"light\"\nwrap_width = 99999999999999999999999\nscript = \"tw\"\n",
-    );
+    let (dir, file) =
+        with_config("theme = \"light\"\nwrap_width = 99999999999999999999999\nscript = \"tw\"\n");
     let (s, warnings) = Settings::load_from(&env_for(dir.path()));
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     let w = warnings[0].to_string();

@@ -455,7 +455,12 @@ fn git_in(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
-        .args(["-c", "user.name=Bob", "-c", "user.email=bob@example.invalid"])
+        .args([
+            "-c",
+            "user.name=Bob",
+            "-c",
+            "user.email=bob@example.invalid",
+        ])
         .args(args)
         .output()
         .unwrap();
@@ -571,6 +576,10 @@ fn a_teams_gitignore_and_gitattributes_never_keep_my_notes_from_leaving() {
     let state = assert_same(&[&ann, &bob], &made);
     assert_eq!(
         live_texts(&state),
-        vec!["after the rules", "before the rules", "bob, after the rules"]
+        vec![
+            "after the rules",
+            "before the rules",
+            "bob, after the rules"
+        ]
     );
 }

@@ -718,11 +718,7 @@ fn deeply_nested() -> Vec<(&'static str, Vec<u8>)> {
     }
     let bodies: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
     let tree = raw_pdf(&bodies);
-    vec![
-        ("array.pdf", array),
-        ("dict.pdf", dict),
-        ("tree.pdf", tree),
-    ]
+    vec![("array.pdf", array), ("dict.pdf", dict), ("tree.pdf", tree)]
 }
 
 #[test]

@@ -204,10 +204,12 @@ fn a_store_linked_out_of_the_data_folder_is_not_written_through() {
     std::fs::rename(&store, &target).unwrap();
     std::os::unix::fs::symlink(&target, &store).unwrap();
     let before = std::fs::read(&target).unwrap();
-    let out = run(gloss(data.path())
-        .args(["notes", "add"])
-        .arg(&brief)
-        .args(["--para", &paras[2].0, "--text", "two"]));
+    let out = run(gloss(data.path()).args(["notes", "add"]).arg(&brief).args([
+        "--para",
+        &paras[2].0,
+        "--text",
+        "two",
+    ]));
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("symlink"), "{err}");

@@ -120,7 +120,12 @@ impl StateDir {
 
     /// Writes what is remembered across briefs, atomically.
     pub fn save_global(&self, state: &GlobalState) -> Result<(), StoreError> {
-        write_json(self.data.root(), &self.dir, &self.dir.join(GLOBAL_FILE), state)
+        write_json(
+            self.data.root(),
+            &self.dir,
+            &self.dir.join(GLOBAL_FILE),
+            state,
+        )
     }
 }
 

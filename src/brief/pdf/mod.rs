@@ -233,7 +233,8 @@ pub fn text_of_with(
     }
     if text.chars().all(char::is_whitespace) {
         // A page of no size is no scan: OCR would find nothing either.
-        let no_size = !extracted.pages.is_empty() && extracted.pages.iter().all(|p| p.height == 0.0);
+        let no_size =
+            !extracted.pages.is_empty() && extracted.pages.iter().all(|p| p.height == 0.0);
         return Err(if cut_short {
             PdfError::Damaged("it is cut short and no text could be read from it".to_string())
         } else if no_size {

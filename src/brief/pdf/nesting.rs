@@ -252,13 +252,16 @@ impl Scan {
             // No readable header: the nesting is still checked.
             self.objects(&inflated[first..], None)
         } else {
-            places.iter().enumerate().try_for_each(|(k, &(number, at))| {
-                let end = places
-                    .get(k + 1)
-                    .map_or(inflated.len(), |&(_, next)| next)
-                    .max(at);
-                self.objects(&inflated[at..end], Some(number))
-            })
+            places
+                .iter()
+                .enumerate()
+                .try_for_each(|(k, &(number, at))| {
+                    let end = places
+                        .get(k + 1)
+                        .map_or(inflated.len(), |&(_, next)| next)
+                        .max(at);
+                    self.objects(&inflated[at..end], Some(number))
+                })
         };
         self.inside_object_stream = false;
         scanned
@@ -423,7 +426,10 @@ mod tests {
         let chain = |n: u64| {
             let mut s = String::new();
             for k in 1..=n {
-                s += &format!("{k} 0 obj\n<< /Type /Pages /Kids [{} 0 R] >>\nendobj\n", k + 1);
+                s += &format!(
+                    "{k} 0 obj\n<< /Type /Pages /Kids [{} 0 R] >>\nendobj\n",
+                    k + 1
+                );
             }
             s.into_bytes()
         };

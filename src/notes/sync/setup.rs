@@ -72,10 +72,7 @@ pub(super) fn write_attributes(root: &Path) -> Result<(), SyncError> {
     let current =
         crate::files::read_regular_string(&path, crate::files::SETTINGS_CAP).unwrap_or_default();
     let have: Vec<&str> = current.lines().map(str::trim).collect();
-    let missing: Vec<&str> = ATTRIBUTES
-        .lines()
-        .filter(|l| !have.contains(l))
-        .collect();
+    let missing: Vec<&str> = ATTRIBUTES.lines().filter(|l| !have.contains(l)).collect();
     if missing.is_empty() {
         return Ok(());
     }
