@@ -70,7 +70,10 @@ struct Object {
     length: Option<u64>,
     first: Option<u64>,
     object_stream: bool,
-    flate: bool,
+    /// The stream's filters, in the order they decode.
+    filters: Vec<String>,
+    /// The depth of the `/Filter` array being read, while inside it.
+    filters_at: Option<usize>,
     /// The depth of the `/Kids` array being read, while inside it.
     kids_at: Option<usize>,
 }
@@ -161,10 +164,17 @@ impl Scan {
                     if recent[0] == Some(Token::Name(&b"Kids"[..])) {
                         object.kids_at = Some(depth);
                     }
+                    if recent[0] == Some(Token::Name(&b"Filter"[..])) {
+                        object.filters_at = Some(depth);
+                        object.filters.clear();
+                    }
                 }
                 Token::Close => {
                     if object.kids_at == Some(depth) {
                         object.kids_at = None;
+                    }
+                    if object.filters_at == Some(depth) {
+                        object.filters_at = None;
                     }
                     depth = depth.saturating_sub(1);
                 }
@@ -173,17 +183,17 @@ impl Scan {
                     Some(Token::Name(b"First")) => object.first = Some(n),
                     _ => {}
                 },
-                Token::Name(name) => match (recent[0], recent[1], recent[2]) {
-                    (Some(Token::Name(b"Type")), ..) => {
+                Token::Name(name) => match recent[0] {
+                    Some(Token::Name(b"Type")) => {
                         object.object_stream |= name == b"ObjStm";
                     }
-                    (Some(Token::Name(b"Filter")), ..)
-                    | (Some(Token::Open), Some(Token::Name(b"Filter")), _) => {
-                        object.flate = name == b"FlateDecode";
+                    Some(Token::Name(b"Filter")) => {
+                        object.filters = vec![String::from_utf8_lossy(name).into_owned()];
                     }
-                    (Some(Token::Name(_)), Some(Token::Open), Some(Token::Name(b"Filter"))) => {
-                        // A chain of filters: not inflated here.
-                        object.flate = false;
+                    _ if object.filters_at == Some(depth) => {
+                        object
+                            .filters
+                            .push(String::from_utf8_lossy(name).into_owned());
                     }
                     _ => {}
                 },
@@ -211,8 +221,8 @@ impl Scan {
                 Token::Word(b"stream") => {
                     let start = body_start(bytes, i);
                     let end = stream_end(bytes, start, object.length);
-                    if object.object_stream && object.flate && !self.inside_object_stream {
-                        self.object_stream(&bytes[start..end], object.first)?;
+                    if object.object_stream && !self.inside_object_stream {
+                        self.object_stream(&bytes[start..end], &object.filters, object.first)?;
                     }
                     object = Object::default();
                     depth = 0;
@@ -226,16 +236,17 @@ impl Scan {
         Ok(())
     }
 
-    /// Inflates a compressed object stream (under the budget) and scans each
-    /// object in it under its own number.
-    fn object_stream(&mut self, body: &[u8], first: Option<u64>) -> Result<(), PdfError> {
-        if self.budget == 0 {
+    /// Decodes an object stream (under the budget) and scans each object in
+    /// it under its own number.
+    fn object_stream(
+        &mut self,
+        body: &[u8],
+        filters: &[String],
+        first: Option<u64>,
+    ) -> Result<(), PdfError> {
+        let Some(inflated) = decode(body, filters, self.budget) else {
             return Ok(());
-        }
-        let mut inflated = Vec::new();
-        let decoder = flate2::read::ZlibDecoder::new(body);
-        // A damaged stream inflates as far as it can; the reader says more.
-        let _ = decoder.take(self.budget).read_to_end(&mut inflated);
+        };
         self.budget = self.budget.saturating_sub(inflated.len() as u64);
         let first = first
             .and_then(|f| usize::try_from(f).ok())
@@ -304,6 +315,45 @@ impl Scan {
         }
         deepest
     }
+}
+
+/// `body` decoded through `filters`, never more than `budget` bytes; `None`
+/// for a filter the scan does not decode (left to the reader: object
+/// streams are Flate-compressed in practice) or one that would need more.
+fn decode(body: &[u8], filters: &[String], budget: u64) -> Option<Vec<u8>> {
+    let mut data = body.to_vec();
+    for filter in filters {
+        let size = data.len() as u64;
+        data = match filter.as_str() {
+            "FlateDecode" | "Fl" => {
+                let mut inflated = Vec::new();
+                // A damaged stream inflates as far as it can; the reader says more.
+                let _ = flate2::read::ZlibDecoder::new(data.as_slice())
+                    .take(budget)
+                    .read_to_end(&mut inflated);
+                inflated
+            }
+            // The reader's own decoders, on inputs small enough that their
+            // worst growth (hex and base-85 shrink; run-length grows at most
+            // 64 times, LZW a few thousand) stays within the budget.
+            "ASCIIHexDecode" | "AHx" | "ASCII85Decode" | "A85" if size <= budget => {
+                decode_with(&data, filter)?
+            }
+            "RunLengthDecode" | "RL" if size.saturating_mul(128) <= budget => {
+                decode_with(&data, filter)?
+            }
+            "LZWDecode" | "LZW" if size.saturating_mul(4096) <= budget => {
+                decode_with(&data, filter)?
+            }
+            _ => return None,
+        };
+        data.truncate(usize::try_from(budget).unwrap_or(usize::MAX));
+    }
+    Some(data)
+}
+
+fn decode_with(data: &[u8], filter: &str) -> Option<Vec<u8>> {
+    pdf_oxide::decoders::decode_stream(data, &[filter.to_string()]).ok()
 }
 
 /// The non-negative integers in `bytes` (an object stream's header).
@@ -457,5 +507,25 @@ mod tests {
         bytes.extend_from_slice(&body);
         bytes.extend_from_slice(b"\nendstream\nendobj\n");
         assert!(check(&bytes).is_err());
+    }
+
+    #[test]
+    fn nesting_behind_a_chain_of_filters_is_found_too() {
+        use std::io::Write;
+        let plain = format!("7 0 << /A {}1{} >>", "[".repeat(20_000), "]".repeat(20_000));
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(plain.as_bytes()).unwrap();
+        let hex: String = z
+            .finish()
+            .unwrap()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let bytes = format!(
+            "5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter [/ASCIIHexDecode /FlateDecode] \
+             /Length {} >>\nstream\n{hex}>\nendstream\nendobj\n",
+            hex.len() + 1
+        );
+        assert!(check(bytes.as_bytes()).is_err());
     }
 }
