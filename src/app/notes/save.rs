@@ -16,9 +16,21 @@ impl NotesState {
         if !session.has_unsaved() {
             return;
         }
+        let said = session.store().messages().len();
         match session.save() {
             Ok(()) => {
-                if self.save_error.take().is_some() {
+                // What the save itself had to say (a link it would not write
+                // through) is news, whatever came before.
+                let fresh = session
+                    .store()
+                    .messages()
+                    .get(said..)
+                    .unwrap_or_default()
+                    .join("; ");
+                let was_failing = self.save_error.take().is_some();
+                if !fresh.is_empty() {
+                    self.warn(fresh);
+                } else if was_failing {
                     self.say("notes saved");
                 }
             }
