@@ -521,7 +521,7 @@ impl NoteStore {
         let bytes = encoded.map_err(|e| StoreError::Encode(e.to_string()))?;
         if fsutil::write_within(&self.root, &self.path, &bytes)? {
             self.messages.push(format!(
-                "notes store {} was a symlink leading out of the data folder (or into a team repository); it is now a file of its own and nothing was written through the link",
+                "notes store {} was a symlink gloss does not write through (it leads out of the data folder, or the folder is a git repository); it is now a file of its own with every note",
                 self.path.display()
             ));
         }
