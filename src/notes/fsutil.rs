@@ -224,6 +224,20 @@ mod tests {
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("created-by-the-lock");
+        let path = dir.path().join("s.json");
+        std::os::unix::fs::symlink(&target, with_suffix(&path, ".lock")).unwrap();
+        let _lock = lock(&path, Duration::from_millis(50)).unwrap();
+        assert!(!target.exists());
+        let meta = fs::symlink_metadata(with_suffix(&path, ".lock")).unwrap();
+        assert!(meta.file_type().is_file());
+    }
+
     #[test]
     fn moving_aside_keeps_the_bytes() {
         let dir = tempfile::tempdir().unwrap();
