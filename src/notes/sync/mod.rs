@@ -260,7 +260,10 @@ fn check_staged_as_written(git: &Git, paths: &[String]) -> Result<(), SyncError>
         .split('\0')
         .filter_map(|entry| {
             let (meta, path) = entry.split_once('\t')?;
-            Some((path, meta.split(' ').nth(1)?))
+            let mut fields = meta.split(' ');
+            // A link is staged as its target's name, not its content.
+            let mode = fields.next()?;
+            (mode != "120000").then_some((path, fields.next()?))
         })
         .collect();
     let on_disk = git.run_paths(&["hash-object", "--no-filters"], paths)?;
