@@ -199,3 +199,19 @@ fn the_reader_centers_its_text_column_at_the_wrap_width() {
     }
     assert!(text_cells > 200, "the column has text");
 }
+
+#[test]
+fn a_number_too_large_costs_its_key_not_the_file() {
+    let (dir, file) =
+        with_config("theme = \"light\"\nwrap_width = 99999999999999999999999\nscript = \"tw\"\n");
+    let (s, warnings) = Settings::load_from(&env_for(dir.path()));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let w = warnings[0].to_string();
+    assert!(
+        w.starts_with(&format!("{}: line 2:", file.display())) && w.contains("`wrap_width`"),
+        "{w}"
+    );
+    assert_eq!(s.theme.value, "light");
+    assert_eq!(s.script.value, ViewScript::Taiwan);
+    assert_eq!(s.wrap_width.value, 80);
+}

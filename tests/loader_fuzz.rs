@@ -1,7 +1,8 @@
 //! Fuzzing the loaders, the store reader and the output sanitiser with
 //! many generated inputs: sample briefs and a store mutated byte by byte,
 //! and arbitrary bytes. Nothing may panic, and the sanitiser's output never
-//! holds a control character.
+//! holds a control character. PDFs nested at random depths never overflow
+//! the stack.
 //!
 //! `cargo test` runs a few cases; CI runs many for a bounded time:
 //! `GLOSS_FUZZ_CASES=1000000 GLOSS_FUZZ_SECONDS=120 cargo test --release --test loader_fuzz`.
@@ -133,4 +134,130 @@ fn loaders_store_reader_and_sanitiser_survive_fuzzing() {
         started.elapsed()
     );
     assert!(ran.get() > 0);
+}
+
+// Only some of the PDF builders are needed here.
+#[allow(dead_code)]
+#[path = "support/pdf_doc.rs"]
+mod pdf_doc;
+
+/// How a generated PDF nests: what, and how deep.
+#[derive(Debug, Clone, Copy)]
+enum Nesting {
+    Array(usize),
+    Dictionary(usize),
+    PageTree(usize),
+    /// Arrays inside a compressed object stream.
+    ObjectStream(usize),
+}
+
+impl Nesting {
+    fn depth(self) -> usize {
+        match self {
+            Nesting::Array(d)
+            | Nesting::Dictionary(d)
+            | Nesting::PageTree(d)
+            | Nesting::ObjectStream(d) => d,
+        }
+    }
+}
+
+/// A one-page PDF showing "Fuzzed text." whose structure nests as `n` says.
+fn nested_pdf(n: Nesting) -> Vec<u8> {
+    use std::io::Write;
+    let content = pdf_doc::text("F1", 10, 72, 700, "Fuzzed text.");
+    let stream = format!(
+        "<< /Length {} >>\nstream\n{content}\nendstream",
+        content.len() + 1
+    );
+    let page = |extra: &str| {
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+             /Resources << /Font << /F1 5 0 R >> >> {extra} >>"
+        )
+    };
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string();
+    let catalog = "<< /Type /Catalog /Pages 2 0 R >>".to_string();
+    let tree = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string();
+    let mut objects: Vec<Vec<u8>> = match n {
+        Nesting::Array(d) => {
+            let junk = format!("/Junk {}0{}", "[".repeat(d), "]".repeat(d));
+            vec![catalog, tree, page(&junk), stream, font]
+        }
+        Nesting::Dictionary(d) => {
+            let junk = format!("/Junk {}0{}", "<< /A ".repeat(d), " >>".repeat(d));
+            vec![catalog, tree, page(&junk), stream, font]
+        }
+        Nesting::PageTree(d) => {
+            let mut objects = vec![
+                "<< /Type /Catalog /Pages 6 0 R >>".to_string(),
+                tree,
+                page(""),
+                stream,
+                font,
+            ];
+            for k in 0..d {
+                let kid = if k + 1 == d { 3 } else { 6 + k + 1 };
+                objects.push(format!("<< /Type /Pages /Kids [{kid} 0 R] /Count 1 >>"));
+            }
+            objects
+        }
+        Nesting::ObjectStream(_) => vec![catalog, tree, page("/Junk 7 0 R"), stream, font],
+    }
+    .into_iter()
+    .map(String::into_bytes)
+    .collect();
+    if let Nesting::ObjectStream(d) = n {
+        let plain = format!("7 0 {}0{}", "[".repeat(d), "]".repeat(d));
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(plain.as_bytes()).unwrap();
+        let body = z.finish().unwrap();
+        let mut object = format!(
+            "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n",
+            body.len()
+        )
+        .into_bytes();
+        object.extend_from_slice(&body);
+        object.extend_from_slice(b"\nendstream");
+        objects.push(object);
+    }
+    let bodies: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    pdf_doc::raw_pdf(&bodies)
+}
+
+/// Issue 20 #1: PDFs nested at random depths, up to 50,000, as arrays,
+/// dictionaries, page trees and arrays inside object streams. A stack
+/// overflow would abort this test; a shallow file reads, a deep one is one
+/// error that says it nests too deep.
+#[test]
+fn pdfs_nested_at_random_depths_never_overflow_the_stack() {
+    let cases = env_number("GLOSS_FUZZ_CASES", 48).min(2_000);
+    let depth = || prop_oneof![1..50usize, 200..50_000usize];
+    let nesting = prop_oneof![
+        depth().prop_map(Nesting::Array),
+        depth().prop_map(Nesting::Dictionary),
+        depth().prop_map(Nesting::PageTree),
+        depth().prop_map(Nesting::ObjectStream),
+    ];
+    let config = Config {
+        cases: u32::try_from(cases).unwrap_or(u32::MAX),
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new(config)
+        .run(&nesting, |n| {
+            let read = gloss::brief::load::load_pdf(nested_pdf(n), "nested.pdf", None);
+            match read {
+                Ok(brief) => prop_assert!(
+                    n.depth() < 50 && brief.paragraphs().any(|p| p.text().contains("Fuzzed")),
+                    "{n:?} read"
+                ),
+                Err(e) => prop_assert!(
+                    n.depth() >= 200 && e.to_string().contains("deep"),
+                    "{n:?}: {e}"
+                ),
+            }
+            Ok(())
+        })
+        .unwrap();
 }

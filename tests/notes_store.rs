@@ -169,3 +169,65 @@ proptest! {
         prop_assert_eq!(again.store().all_notes(), n.store().all_notes());
     }
 }
+
+/// Sets every note's `key` in the store file at `path` to `value`.
+fn forge(path: &Path, key: &str, value: serde_json::Value) {
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    for note in file["notes"].as_array_mut().unwrap() {
+        note[key] = value.clone();
+    }
+    std::fs::write(path, serde_json::to_vec(&file).unwrap()).unwrap();
+}
+
+#[test]
+fn a_teammates_revision_stamped_at_the_end_of_time_gives_way_to_my_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = brief(&TEXTS);
+    // The teammate's id sorts after mine: a tie on time would go their way.
+    let theirs = dir.path().join("zzz-mallory.json");
+    let mine = dir.path().join("aaa-me.json");
+    let mut mallory = open(&theirs, &b);
+    let id = mallory.add(&pid(&b, 0), "mallory's text", vec![]).unwrap();
+    mallory.save().unwrap();
+    forge(
+        &theirs,
+        "modified",
+        serde_json::json!("9999-12-30T22:00:00.999999999Z"),
+    );
+
+    let mut me = open(&mine, &b);
+    // Read from another writer, the stamp is no later than now plus a skew.
+    let shown = me.store().note(&id).unwrap().modified;
+    let bound = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600);
+    assert!(shown < bound, "{shown}");
+    me.edit_text(&id, "my text").unwrap();
+    me.save().unwrap();
+    let again = open(&mine, &b);
+    assert_eq!(again.store().note(&id).unwrap().text, "my text");
+}
+
+#[test]
+fn an_edit_that_cannot_win_is_kept_and_the_user_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = brief(&TEXTS);
+    let theirs = dir.path().join("zzz-mallory.json");
+    let mine = dir.path().join("aaa-me.json");
+    let mut mallory = open(&theirs, &b);
+    let id = mallory.add(&pid(&b, 0), "mallory's text", vec![]).unwrap();
+    mallory.save().unwrap();
+    forge(&theirs, "revision", serde_json::json!(u64::MAX));
+    forge(
+        &theirs,
+        "modified",
+        serde_json::json!("9999-12-30T22:00:00.999999999Z"),
+    );
+
+    let mut me = open(&mine, &b);
+    let said = me.edit_text(&id, "my text").unwrap_err().to_string();
+    assert!(said.contains("does not show"), "{said}");
+    me.save().unwrap();
+    // Not lost: the edit is in my own file.
+    let own = std::fs::read_to_string(&mine).unwrap();
+    assert!(own.contains("my text"), "{own}");
+}

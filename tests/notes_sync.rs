@@ -449,3 +449,137 @@ fn two_machines_writing_the_same_file_keep_both_sides_through_git() {
         "the other side is kept as a conflict copy"
     );
 }
+
+/// Runs git in `dir` with an identity of its own; fails the test if git fails.
+fn git_in(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=Bob",
+            "-c",
+            "user.email=bob@example.invalid",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A desk whose data folder is a git repository with a remote, and a
+/// folder outside it (standing for the home folder).
+fn team_desk() -> (tempfile::TempDir, Desk, tempfile::TempDir) {
+    let (keep, remote) = bare_repository();
+    let ann = Desk::new("Ann", "a.txt");
+    ann.add("first");
+    ann.sync(Some(&remote));
+    (keep, ann, tempfile::tempdir().unwrap())
+}
+
+/// Issue 20 #10: a link a teammate pushed, named like my store file of a
+/// brief I have not noted yet, pointing at a file not there yet.
+#[cfg(unix)]
+#[test]
+fn a_teammates_link_named_like_my_store_file_is_not_written_through() {
+    let (_keep, ann, outside) = team_desk();
+    let profile = outside.path().join("bash_profile");
+    let dd = DataDir::at(ann.data.clone()).with_author("Ann");
+    let other = ann.file.with_file_name("other.txt");
+    std::fs::write(
+        &other,
+        "另一份簡報\n\n內容完全不同，談的是能源政策與天然氣價格。\n",
+    )
+    .unwrap();
+    let other_brief = load_path(&other).unwrap();
+    let key = dd.locate(&other, Some(&other_brief)).unwrap().key;
+    let store = dd.store_path(&key);
+    std::fs::create_dir_all(store.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&profile, &store).unwrap();
+    let mut notes = BriefNotes::open(&dd, &other, &other_brief).unwrap();
+    let para = other_brief.paragraphs().last().unwrap().id.clone();
+    notes.add(&para, "a note of mine", vec![]).unwrap();
+    notes.save().unwrap();
+    assert!(!profile.exists(), "a note was written through the link");
+    assert!(!std::fs::symlink_metadata(&store).unwrap().is_symlink());
+    let own = std::fs::read_to_string(&store).unwrap();
+    assert!(own.contains("a note of mine"), "{own}");
+}
+
+/// Issue 20 #11: a reading-state file force-added as a link.
+#[cfg(unix)]
+#[test]
+fn a_state_file_linked_out_of_the_team_repository_is_not_written_through() {
+    let (_keep, ann, outside) = team_desk();
+    let bashrc = outside.path().join("bashrc");
+    std::fs::write(&bashrc, "# mine\n").unwrap();
+    let states = gloss::library::StateDir::new(DataDir::at(ann.data.clone()));
+    let state = states.path_for("some-brief-0123456789abcdef");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&bashrc, &state).unwrap();
+    states
+        .save(
+            "some-brief-0123456789abcdef",
+            &gloss::library::BriefState::default(),
+        )
+        .unwrap();
+    assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), "# mine\n");
+    assert!(!std::fs::symlink_metadata(&state).unwrap().is_symlink());
+}
+
+/// Issue 20 #12: the repository's `.gitignore` made a link.
+#[cfg(unix)]
+#[test]
+fn a_gitignore_linked_out_of_the_repository_is_not_appended_to() {
+    let (_keep, ann, outside) = team_desk();
+    let ignore = outside.path().join("ignore");
+    std::fs::write(&ignore, "# mine\n").unwrap();
+    let gitignore = ann.data.join(".gitignore");
+    std::fs::remove_file(&gitignore).unwrap();
+    std::os::unix::fs::symlink(&ignore, &gitignore).unwrap();
+    ann.sync(None);
+    assert_eq!(std::fs::read_to_string(&ignore).unwrap(), "# mine\n");
+    let text = std::fs::read_to_string(&gitignore).unwrap();
+    assert!(text.contains("/local/"), "{text}");
+}
+
+#[test]
+fn a_teams_gitignore_and_gitattributes_never_keep_my_notes_from_leaving() {
+    let (_keep, remote) = bare_repository();
+    let ann = Desk::new("Ann", "a.txt");
+    let bob = Desk::new("Bob", "b.txt");
+    let mut made = vec![ann.add("before the rules")];
+    ann.sync(Some(&remote));
+    bob.sync(Some(&remote));
+    // Bob pushes rules that would keep every store out, or re-encode it.
+    std::fs::write(bob.data.join(".gitignore"), "*.json\n").unwrap();
+    std::fs::write(
+        bob.data.join(".gitattributes"),
+        "*.json working-tree-encoding=UTF-16LE\n",
+    )
+    .unwrap();
+    git_in(&bob.data, &["add", "--", ".gitignore", ".gitattributes"]);
+    git_in(&bob.data, &["commit", "-q", "-m", "rules"]);
+    git_in(&bob.data, &["push", "-q", "origin", "HEAD"]);
+
+    ann.sync(None);
+    made.push(ann.add("after the rules"));
+    let said = ann.sync(None);
+    assert!(said.contains("your notes were sent"), "{said}");
+    made.push(bob.add("bob, after the rules"));
+    bob.sync(None);
+    ann.sync(None);
+    let state = assert_same(&[&ann, &bob], &made);
+    assert_eq!(
+        live_texts(&state),
+        vec![
+            "after the rules",
+            "before the rules",
+            "bob, after the rules"
+        ]
+    );
+}

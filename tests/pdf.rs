@@ -671,3 +671,173 @@ fn reading_a_pdf_reports_each_page_read_of_all() {
     let seen = seen.into_inner().unwrap_or_default();
     assert_eq!(seen, [(1, 2), (2, 2)]);
 }
+
+/// PDFs of 40 KB or so nesting 20,000 deep: an array, a dictionary, and
+/// the page tree. Each overflowed the stack (an abort, not an error).
+fn deeply_nested() -> Vec<(&'static str, Vec<u8>)> {
+    const DEEP: usize = 20_000;
+    let page = |extra: &str| {
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+             /Resources << /Font << /F1 5 0 R >> >> {extra} >>"
+        )
+    };
+    let content = b"<< /Length 35 >>\nstream\nBT /F1 10 Tf 72 700 Td (deep) Tj ET\nendstream";
+    let font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    let with_page = |page: String| {
+        raw_pdf(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            page.as_bytes(),
+            content,
+            font,
+        ])
+    };
+    let array = with_page(page(&format!(
+        "/Junk {}0{}",
+        "[".repeat(DEEP),
+        "]".repeat(DEEP)
+    )));
+    let dict = with_page(page(&format!(
+        "/Junk {}0{}",
+        "<< /A ".repeat(DEEP),
+        " >>".repeat(DEEP)
+    )));
+    // The page tree: object 6 + k is a node whose only kid is 6 + k + 1;
+    // the last holds the page (object 3).
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 6 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        page("").into_bytes(),
+        content.to_vec(),
+        font.to_vec(),
+    ];
+    for k in 0..DEEP {
+        let kid = if k + 1 == DEEP { 3 } else { 6 + k + 1 };
+        objects.push(format!("<< /Type /Pages /Kids [{kid} 0 R] /Count 1 >>").into_bytes());
+    }
+    let bodies: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    let tree = raw_pdf(&bodies);
+    vec![("array.pdf", array), ("dict.pdf", dict), ("tree.pdf", tree)]
+}
+
+#[test]
+fn a_pdf_nested_thousands_deep_is_one_error_line_in_outline_convert_and_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("briefs");
+    std::fs::create_dir(&folder).unwrap();
+    write(&folder, "good.pdf", &sample());
+    for (name, bytes) in deeply_nested() {
+        let path = write(&folder, name, &bytes);
+        let out = gloss().arg("outline").arg(&path).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.starts_with("gloss: error: ") && err.contains("deep"),
+            "{name}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+    }
+    // A folder: each bad file costs one line, the good one converts.
+    let out_dir = dir.path().join("out");
+    let out = gloss()
+        .args(["convert", "--to", "s", "-o"])
+        .arg(&out_dir)
+        .arg(&folder)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(err.lines().all(|l| l.contains("deep")), "{err}");
+    let text = std::fs::read_to_string(out_dir.join("good.txt")).unwrap();
+    assert!(text.contains("Chokepoints"), "{text}");
+    // The library lists all four, the bad ones with their reason.
+    let entries = gloss::library::scan::scan(&folder, None).unwrap();
+    assert_eq!(entries.len(), 4);
+    let bad: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e.meta.as_ref().err().map(String::as_str))
+        .collect();
+    assert_eq!(bad.len(), 3, "{bad:?}");
+    assert!(bad.iter().all(|e| e.contains("deep")), "{bad:?}");
+}
+
+#[test]
+fn a_pdf_nested_to_just_under_the_limit_still_opens() {
+    // 90 levels: a generated file may nest a few; the check must not refuse
+    // what the reader handles (on a test thread's small stack, too).
+    let extra = format!("/Junk {}0{}", "[".repeat(90), "]".repeat(90));
+    let one = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+             /Resources << /Font << /F1 5 0 R >> >> {extra} >>"
+        )
+        .as_bytes(),
+        b"<< /Length 42 >>\nstream\nBT /F1 10 Tf 72 700 Td (Still here.) Tj ET\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    let brief = gloss::brief::load::load_pdf_with(one, "near.pdf", None, &|_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(brief.paragraphs().any(|p| p.text().contains("Still here")));
+}
+
+#[test]
+fn page_labels_lose_their_controls_before_they_reach_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = text(
+        "F1",
+        10,
+        72,
+        700,
+        "A paragraph long enough to be a paragraph of the brief.",
+    );
+    let stream = format!(
+        "<< /Length {} >>\nstream\n{content}\nendstream",
+        content.len() + 1
+    );
+    // A label prefix of ESC [ 2 0 1 ~ (the end of a bracketed paste) and BEL.
+    let bytes = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R \
+          /PageLabels << /Nums [0 << /S /r /P (\\033[201~\\007) >>] >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+          /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream.as_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    let path = write(dir.path(), "labels.pdf", &bytes);
+    let v = outline_json(&path);
+    let pages: Vec<String> = v["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["paragraphs"].as_array().into_iter().flatten())
+        .flat_map(|p| p["pages"].as_array().into_iter().flatten())
+        .filter_map(|l| l.as_str().map(str::to_string))
+        .collect();
+    assert!(pages.iter().any(|l| l.contains("[201~")), "{pages:?}");
+    assert!(
+        pages.iter().all(|l| !l.chars().any(char::is_control)),
+        "{pages:?}"
+    );
+}
+
+#[test]
+fn a_zero_size_page_is_called_empty_not_a_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 0 0] >>",
+    ]);
+    let path = write(dir.path(), "empty.pdf", &bytes);
+    let out = gloss().arg("outline").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("gloss: error: "), "{err}");
+    assert!(err.contains("zero-size") && !err.contains("scan"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

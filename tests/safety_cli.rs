@@ -159,18 +159,20 @@ fn a_note_blocked_by_a_held_lock_is_said_not_saved() {
     assert!(!err.contains("kept"), "nothing keeps it: {err}");
 }
 
-/// #11: a store kept elsewhere through a symlink goes on receiving notes.
+/// #11: a store kept elsewhere in the data folder through a symlink goes
+/// on receiving notes (issue 20: a link out of the data folder does not).
 #[cfg(unix)]
 #[test]
 fn a_symlinked_store_is_written_through_to_its_target() {
     let data = tempfile::tempdir().unwrap();
     let docs = tempfile::tempdir().unwrap();
-    let synced = tempfile::tempdir().unwrap();
     let brief = write_brief(docs.path(), "summit.txt");
     let paras = paragraphs(&brief);
     add(data.path(), &brief, &paras[1].0, "one", &[]);
     let store = store_of(data.path(), &brief);
-    let target = synced.path().join("store.json");
+    let synced = data.path().join("synced");
+    std::fs::create_dir(&synced).unwrap();
+    let target = synced.join("store.json");
     std::fs::rename(&store, &target).unwrap();
     std::os::unix::fs::symlink(&target, &store).unwrap();
     add(data.path(), &brief, &paras[2].0, "two", &[]);
@@ -183,6 +185,38 @@ fn a_symlinked_store_is_written_through_to_its_target() {
     );
     let on_target = String::from_utf8(std::fs::read(&target).unwrap()).unwrap();
     assert!(on_target.contains("\"three\""), "{on_target}");
+}
+
+/// Issue 20: a store linked out of the data folder is never written
+/// through; the link becomes a file of its own, with every note, and the
+/// user is told.
+#[cfg(unix)]
+#[test]
+fn a_store_linked_out_of_the_data_folder_is_not_written_through() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    add(data.path(), &brief, &paras[1].0, "one", &[]);
+    let store = store_of(data.path(), &brief);
+    let target = outside.path().join("store.json");
+    std::fs::rename(&store, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &store).unwrap();
+    let before = std::fs::read(&target).unwrap();
+    let out = run(gloss(data.path()).args(["notes", "add"]).arg(&brief).args([
+        "--para",
+        &paras[2].0,
+        "--text",
+        "two",
+    ]));
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("symlink"), "{err}");
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+    assert!(!std::fs::symlink_metadata(&store).unwrap().is_symlink());
+    let own = std::fs::read_to_string(&store).unwrap();
+    assert!(own.contains("\"one\"") && own.contains("\"two\""), "{own}");
 }
 
 /// An export of one note whose title, text and tags carry [`NASTY`].
@@ -398,5 +432,34 @@ fn convert_follows_symlinks_and_skips_its_own_output() {
     assert!(
         !out_dir.join("out").exists(),
         "the output was converted into itself"
+    );
+}
+
+/// A teammate's tag with a line feed in it: printed, it would fake a line.
+#[test]
+fn a_line_feed_in_a_tag_never_makes_a_line_of_its_own() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    add(
+        data.path(),
+        &brief,
+        &paras[1].0,
+        "plain",
+        &["real\n     9  forged"],
+    );
+    let out = run(gloss(data.path()).args(["notes", "tags"]));
+    assert!(out.status.success());
+    let tags = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(tags.lines().count(), 1, "{tags}");
+    let out = run(gloss(data.path())
+        .args(["notes", "list", "--format", "md"])
+        .arg(&brief));
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.lines().all(|l| !l.trim_start().starts_with("9  forged")),
+        "{md}"
     );
 }

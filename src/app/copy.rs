@@ -7,8 +7,11 @@ use base64::Engine;
 
 use super::{App, Mode};
 
-/// The OSC 52 sequence that puts `text` on the terminal's clipboard.
+/// The OSC 52 sequence that puts `text` on the terminal's clipboard. The
+/// text goes through the output sanitiser first: pasted into a shell, an
+/// ESC from a brief (`ESC[201~` ends a bracketed paste) would run what follows.
 pub fn osc52(text: &str) -> String {
+    let text = crate::output::sanitize::visible(text);
     let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
     format!("\x1b]52;c;{encoded}\x07")
 }
@@ -105,5 +108,21 @@ mod tests {
     #[test]
     fn the_sequence_carries_the_text_in_base64() {
         assert_eq!(osc52("台湾"), "\x1b]52;c;5Y+w5rm+\x07");
+    }
+
+    #[test]
+    fn no_control_from_the_text_reaches_the_clipboard() {
+        use base64::Engine;
+        let sequence = osc52("p. iv\x1b[201~\x07rm -rf ~\nline two");
+        let payload = sequence
+            .strip_prefix("\x1b]52;c;")
+            .and_then(|s| s.strip_suffix('\x07'))
+            .unwrap();
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(payload)
+            .unwrap();
+        let text = String::from_utf8(decoded).unwrap();
+        assert!(!text.contains(['\x1b', '\x07']), "{text:?}");
+        assert!(text.contains("line two") && text.contains('\n'), "{text:?}");
     }
 }

@@ -131,9 +131,11 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
                 (None, None) => anyhow::bail!("give --para ID or --quote TEXT"),
             };
             // Nothing keeps the note after this process ends: say so plainly.
+            let said = notes.store().messages().len();
             notes.save().map_err(|e| {
                 anyhow::anyhow!("the note was not saved: {e}; run the command again")
             })?;
+            warn_all(notes.store().messages().get(said..).unwrap_or_default());
             print(&format!("{id}\n"))
         }
         NotesAction::List {
@@ -166,7 +168,8 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             warn_all(&messages);
             let out: String = tags
                 .iter()
-                .map(|(tag, n)| format!("{n:>6}  {tag}\n"))
+                // One line a tag, whatever a teammate's tag holds.
+                .map(|(tag, n)| format!("{n:>6}  {}\n", output::visible_line(tag)))
                 .collect();
             print(&out)
         }

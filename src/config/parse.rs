@@ -49,19 +49,31 @@ impl Reader<'_> {
 
 /// Applies the settings file's text (read from `file`) to `settings`.
 pub(super) fn apply(settings: &mut Settings, text: &str, file: &Path, warnings: &mut Vec<Warning>) {
-    let table: Table = match toml::from_str(text) {
-        Ok(table) => table,
-        Err(e) => {
-            let offset = e.span().map_or(0, |span| span.start);
-            let line = text
-                .get(..offset)
-                .map_or(1, |before| before.matches('\n').count() + 1);
-            let message = e.message().trim().replace('\n', " ");
-            warnings.push(Warning(format!(
-                "{}: line {line}: {message}; using the defaults",
-                file.display()
-            )));
-            return;
+    let mut text = text.to_string();
+    let table: Table = loop {
+        match toml::from_str(&text) {
+            Ok(table) => break table,
+            Err(e) => {
+                let offset = e.span().map_or(0, |span| span.start);
+                let line = text
+                    .get(..offset)
+                    .map_or(1, |before| before.matches('\n').count() + 1);
+                // A number too large for any setting costs its key, not the file.
+                if let Some(key) = text.lines().nth(line - 1).and_then(oversized_integer_key) {
+                    warnings.push(Warning(format!(
+                        "{}: line {line}: key `{key}`: the number is too large; the key is ignored",
+                        file.display()
+                    )));
+                    text = without_line(&text, line - 1);
+                    continue;
+                }
+                let message = e.message().trim().replace('\n', " ");
+                warnings.push(Warning(format!(
+                    "{}: line {line}: {message}; using the defaults",
+                    file.display()
+                )));
+                return;
+            }
         }
     };
     let mut r = Reader { file, warnings };
@@ -124,6 +136,33 @@ pub(super) fn apply(settings: &mut Settings, text: &str, file: &Path, warnings: 
             _ => r.unknown(key),
         }
     }
+}
+
+/// The key of a `key = 123…` line whose integer does not fit in 64 bits
+/// (the one kind of bad value the TOML parser itself refuses).
+fn oversized_integer_key(line: &str) -> Option<String> {
+    let (key, value) = line.split_once('=')?;
+    let key = key.trim();
+    let value = value.split('#').next().unwrap_or("").trim();
+    let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let is_integer = !digits.is_empty()
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '_');
+    let valid_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    (valid_key && is_integer && value.replace('_', "").parse::<i64>().is_err())
+        .then(|| key.to_string())
+}
+
+/// `text` with line `index` (from 0) emptied, the other lines where they were.
+fn without_line(text: &str, index: usize) -> String {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| if i == index { "" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `[keys]`: `action = "key"` or `action = ["key", …]`. An action whose

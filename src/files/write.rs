@@ -25,10 +25,50 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace(path, bytes, 0o666)
 }
 
+/// [`write_atomic`] for a file of the data folder at `root`, which others
+/// can fill (a team's git repository, a synced folder): a symlink at `path`
+/// is written through only when `root` is no git repository and the link
+/// ends inside `root`; any other link is replaced by the file itself, so a
+/// teammate's link never carries gloss's writes elsewhere. A path that
+/// leads out of `root` through a linked folder is refused. Returns true
+/// when a link was replaced.
+pub fn write_within(root: &Path, path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    let target = resolve_links(path)?;
+    let linked = target != path;
+    let follow = linked && !root.join(".git").exists() && lies_within(root, &target);
+    let dest = if follow { target.as_path() } else { path };
+    if !lies_within(root, dest) {
+        return Err(io::Error::other(format!(
+            "it leads out of the data folder {} through a symlink",
+            root.display()
+        )));
+    }
+    // A replaced link keeps nothing of the file it pointed to, not its mode.
+    let keep_mode = !linked || follow;
+    replace_exact(dest, bytes, 0o600, keep_mode)?;
+    Ok(linked && !follow)
+}
+
+/// True when `path` (which need not exist yet) is inside `root` once every
+/// link in its folders is followed.
+fn lies_within(root: &Path, path: &Path) -> bool {
+    let (Ok(root), Some(name)) = (root.canonicalize(), path.file_name()) else {
+        return false;
+    };
+    parent_of(path)
+        .canonicalize()
+        .is_ok_and(|dir| dir.join(name).starts_with(root))
+}
+
 fn replace(path: &Path, bytes: &[u8], new_mode: u32) -> io::Result<()> {
     let target = resolve_links(path)?;
-    let dir = parent_of(&target);
-    let prefix = temp_prefix(&target);
+    replace_exact(&target, bytes, new_mode, true)
+}
+
+/// Replaces `target` itself (a symlink there included) with `bytes`.
+fn replace_exact(target: &Path, bytes: &[u8], new_mode: u32, keep_mode: bool) -> io::Result<()> {
+    let dir = parent_of(target);
+    let prefix = temp_prefix(target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
@@ -43,10 +83,10 @@ fn replace(path: &Path, bytes: &[u8], new_mode: u32) -> io::Result<()> {
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     // Keep the permissions of the file being replaced (a temp file is 0600).
-    if let Ok(meta) = std::fs::metadata(&target) {
+    if keep_mode && let Ok(meta) = std::fs::metadata(target) {
         let _ = temp.as_file().set_permissions(meta.permissions());
     }
-    temp.persist(&target).map_err(|e| e.error)?;
+    temp.persist(target).map_err(|e| e.error)?;
     sync_dir(dir)
 }
 

@@ -110,7 +110,7 @@ impl StateDir {
 
     /// Writes the state of the brief with this key, atomically.
     pub fn save(&self, key: &str, state: &BriefState) -> Result<(), StoreError> {
-        write_json(&self.dir, &self.path_for(key), state)
+        write_json(self.data.root(), &self.dir, &self.path_for(key), state)
     }
 
     /// What is remembered across briefs.
@@ -120,7 +120,12 @@ impl StateDir {
 
     /// Writes what is remembered across briefs, atomically.
     pub fn save_global(&self, state: &GlobalState) -> Result<(), StoreError> {
-        write_json(&self.dir, &self.dir.join(GLOBAL_FILE), state)
+        write_json(
+            self.data.root(),
+            &self.dir,
+            &self.dir.join(GLOBAL_FILE),
+            state,
+        )
     }
 }
 
@@ -129,10 +134,17 @@ fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
     serde_json::from_slice(&bytes).ok()
 }
 
-fn write_json<T: Serialize>(dir: &Path, path: &Path, value: &T) -> Result<(), StoreError> {
+/// Writes `value` at `path` in `dir`, never through a link out of the data
+/// folder `root` (a team repository may hold one).
+fn write_json<T: Serialize>(
+    root: &Path,
+    dir: &Path,
+    path: &Path,
+    value: &T,
+) -> Result<(), StoreError> {
     fsutil::ensure_dir(dir)?;
     let bytes = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Encode(e.to_string()))?;
-    fsutil::write_atomic(path, &bytes)
+    fsutil::write_atomic(root, path, &bytes)
 }
 
 #[cfg(test)]

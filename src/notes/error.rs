@@ -41,6 +41,12 @@ pub enum StoreError {
         /// What is wrong with it.
         reason: String,
     },
+    /// An edit was kept in this writer's file but another writer's
+    /// revision of the note still wins, so the edit does not show.
+    #[error(
+        "your change is kept in your notes file but does not show: {0}'s revision of the note outranks any edit (a forged revision?)"
+    )]
+    Outranked(String),
     /// A store file could not be encoded.
     #[error("cannot encode the notes: {0}")]
     Encode(String),

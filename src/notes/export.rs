@@ -119,11 +119,18 @@ pub fn to_markdown(briefs: &[ExportBrief]) -> String {
             if !pages.is_empty() {
                 facts.push(pages);
             }
+            // The facts are one line: a line feed in a teammate's name or
+            // tag must not start a line of its own.
             if let Some(author) = &item.note.author {
-                facts.push(author.clone());
+                facts.push(crate::output::visible_line(author).into_owned());
             }
             if !item.note.tags.is_empty() {
-                let tags: Vec<String> = item.note.tags.iter().map(|t| format!("#{t}")).collect();
+                let tags: Vec<String> = item
+                    .note
+                    .tags
+                    .iter()
+                    .map(|t| format!("#{}", crate::output::visible_line(t)))
+                    .collect();
                 facts.push(tags.join(" "));
             }
             facts.push(

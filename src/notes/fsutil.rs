@@ -9,11 +9,19 @@ use std::time::{Duration, Instant};
 use super::error::{StoreError, io_error};
 use crate::files::write::{parent_of, temp_prefix};
 
-/// Replaces `path` with `bytes` so that a crash at any moment leaves either
-/// the old file or the new one (see [`crate::files::write_atomic`]; a
-/// symlinked store is written through to its target).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    crate::files::write_atomic(path, bytes).map_err(|e| io_error("write", path, &e))
+/// Replaces `path`, a file of the data folder at `root`, with `bytes` so
+/// that a crash at any moment leaves either the old file or the new one. A
+/// symlinked store is written through to its target only when that lies
+/// inside `root` and `root` is no git repository; other links are replaced
+/// (see [`crate::files::write_within`]).
+pub fn write_atomic(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_within(root, path, bytes).map(|_| ())
+}
+
+/// [`write_atomic`], telling whether a symlink at `path` was replaced
+/// rather than written through.
+pub fn write_within(root: &Path, path: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
+    crate::files::write_within(root, path, bytes).map_err(|e| io_error("write", path, &e))
 }
 
 /// Makes a rename or a new file in `dir` durable.
@@ -30,10 +38,19 @@ pub const LOCK_PATIENCE: Duration = Duration::from_secs(10);
 /// locked: the atomic rename replaces it.
 pub fn lock(path: &Path, patience: Duration) -> Result<File, StoreError> {
     let lock_path = with_suffix(path, ".lock");
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
+    // A lock file is never a link: one a teammate committed would have the
+    // lock created or opened for writing wherever it points. It goes.
+    if fs::symlink_metadata(&lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
+        fs::remove_file(&lock_path).map_err(|e| io_error("remove", &lock_path, &e))?;
+    }
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let file = options
         .open(&lock_path)
         .map_err(|e| io_error("open the lock file", &lock_path, &e))?;
     let started = Instant::now();
@@ -53,8 +70,9 @@ pub fn lock(path: &Path, patience: Duration) -> Result<File, StoreError> {
 
 /// Makes `<path>.bak` the current content of `path`. A hard link costs no
 /// copy: the rename that follows gives `path` a new file and leaves the old
-/// one as the backup. Falls back to a copy where links are not supported.
-pub fn backup(path: &Path) -> Result<(), StoreError> {
+/// one as the backup. Falls back to a copy (in the data folder at `root`)
+/// where links are not supported.
+pub fn backup(root: &Path, path: &Path) -> Result<(), StoreError> {
     let bak = backup_path(path);
     // A hard link to a symlink would be a second symlink, following the
     // store to its next version: link the file the symlink points to.
@@ -64,7 +82,7 @@ pub fn backup(path: &Path) -> Result<(), StoreError> {
     let _ = fs::remove_file(&staging);
     if fs::hard_link(path, &staging).is_err() {
         let bytes = fs::read(path).map_err(|e| io_error("read", path, &e))?;
-        return write_atomic(&bak, &bytes);
+        return write_atomic(root, &bak, &bytes);
     }
     fs::rename(&staging, &bak).map_err(|e| io_error("replace", &bak, &e))?;
     // When the backup already was this very file (a writer died between
@@ -102,8 +120,9 @@ pub fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
 
 /// Keeps the current content of `path` (a backup) under a name no save
 /// ever reuses, `<path>-<time>` (`-2`, `-3`… on a clash), and returns it.
-/// A hard link costs no copy; a copy is made where links fail.
-pub fn keep_copy(path: &Path) -> Result<PathBuf, StoreError> {
+/// A hard link costs no copy; a copy is made where links fail (in the
+/// data folder at `root`).
+pub fn keep_copy(root: &Path, path: &Path) -> Result<PathBuf, StoreError> {
     let time = jiff::Timestamp::now()
         .strftime("%Y%m%dT%H%M%SZ")
         .to_string();
@@ -115,7 +134,7 @@ pub fn keep_copy(path: &Path) -> Result<PathBuf, StoreError> {
     }
     if fs::hard_link(path, &kept).is_err() {
         let bytes = fs::read(path).map_err(|e| io_error("read", path, &e))?;
-        write_atomic(&kept, &bytes)?;
+        write_atomic(root, &kept, &bytes)?;
     }
     sync_dir(parent_of(&kept))?;
     Ok(kept)
@@ -193,9 +212,9 @@ mod tests {
     fn atomic_write_replaces_and_backup_keeps_the_old_content() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        write_atomic(&path, b"one").unwrap();
-        backup(&path).unwrap();
-        write_atomic(&path, b"two").unwrap();
+        write_atomic(dir.path(), &path, b"one").unwrap();
+        backup(dir.path(), &path).unwrap();
+        write_atomic(dir.path(), &path, b"two").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
         let names: Vec<_> = fs::read_dir(dir.path())
@@ -203,6 +222,20 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("created-by-the-lock");
+        let path = dir.path().join("s.json");
+        std::os::unix::fs::symlink(&target, with_suffix(&path, ".lock")).unwrap();
+        let _lock = lock(&path, Duration::from_millis(50)).unwrap();
+        assert!(!target.exists());
+        let meta = fs::symlink_metadata(with_suffix(&path, ".lock")).unwrap();
+        assert!(meta.file_type().is_file());
     }
 
     #[test]

@@ -297,7 +297,7 @@ impl DataDir {
         }
         let bytes =
             serde_json::to_vec_pretty(&index).map_err(|e| StoreError::Encode(e.to_string()))?;
-        fsutil::write_atomic(&path, &bytes)
+        fsutil::write_atomic(&self.root, &path, &bytes)
     }
 }
 
@@ -352,8 +352,10 @@ fn by_shared_paragraphs<'a>(known: &'a [BriefInfo], brief: &Brief) -> Option<&'a
                 .iter()
                 .filter(|f| here.contains(f.as_str()))
                 .count();
+            // `then`, not `then_some`: the score must not be worked out for
+            // an entry with no sample (a brief of only short paragraphs).
             (shared >= 2 && shared * 2 >= b.sample.len())
-                .then_some((shared * 1000 / b.sample.len(), b))
+                .then(|| (shared * 1000 / b.sample.len(), b))
         })
         .max_by_key(|(score, _)| *score)
         .map(|(_, b)| b)
@@ -460,6 +462,28 @@ mod tests {
         dd.register(&moved).unwrap();
         std::fs::write(&b, "# T\n\ntext, edited\n").unwrap();
         assert_eq!(dd.locate(&b, None).unwrap().key, info.key);
+    }
+
+    #[test]
+    fn a_known_brief_of_only_short_paragraphs_does_not_stop_locating_others() {
+        use crate::brief::{load::Format, load_bytes};
+        let data = tempfile::tempdir().unwrap();
+        let docs = tempfile::tempdir().unwrap();
+        let dd = DataDir::at(data.path().to_path_buf());
+        // Every paragraph under the sample's minimum: the entry keeps no sample.
+        let memo = "Short point one.\n\nAnd two.\n\nThree.\n";
+        let a = docs.path().join("memo.txt");
+        std::fs::write(&a, memo).unwrap();
+        let brief = load_bytes(memo.as_bytes(), Format::PlainText, "memo").unwrap();
+        let info = dd.locate(&a, Some(&brief)).unwrap();
+        assert!(info.sample.is_empty());
+        dd.register(&info).unwrap();
+
+        let other = "A brief gloss has never seen, about something else entirely.\n";
+        let b = docs.path().join("other.txt");
+        std::fs::write(&b, other).unwrap();
+        let brief = load_bytes(other.as_bytes(), Format::PlainText, "other").unwrap();
+        assert_ne!(dd.locate(&b, Some(&brief)).unwrap().key, info.key);
     }
 
     #[test]

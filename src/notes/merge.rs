@@ -1,5 +1,5 @@
-//! Merging every writer's files of one brief: per note id the newest
-//! revision wins; on the same time a deletion wins (a note never comes back
+//! Merging every writer's files of one brief: per note id the highest
+//! revision, then the newest, wins; on the same time a deletion wins (a note never comes back
 //! by accident), then the larger writer id, then the larger record, so that
 //! every machine picks the same revision whatever order it read the files in.
 
@@ -61,8 +61,9 @@ pub fn source_files(dir: &Path) -> Vec<SourceFile> {
 /// How revision `a` (from writer `aw`) compares with `b` (from `bw`):
 /// `Greater` when `a` wins.
 pub fn compare(a: &Note, aw: &str, b: &Note, bw: &str) -> Ordering {
-    a.modified
-        .cmp(&b.modified)
+    a.revision
+        .cmp(&b.revision)
+        .then_with(|| a.modified.cmp(&b.modified))
         .then_with(|| a.deleted.is_some().cmp(&b.deleted.is_some()))
         .then_with(|| aw.cmp(bw))
         .then_with(|| {

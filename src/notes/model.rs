@@ -28,6 +28,11 @@ pub struct Note {
     pub created: Timestamp,
     /// When the note last changed (text, tags, anchor or deletion).
     pub modified: Timestamp,
+    /// How many edits led to this revision: an edit always counts one more
+    /// than the revision it was made on, so it wins over that revision
+    /// whatever the clocks say (old stores have none: 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u64,
     /// Set when the note was deleted; the record stays so merges keep the deletion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<Timestamp>,
@@ -121,9 +126,21 @@ impl Note {
             tags: clean_tags(tags),
             created: now,
             modified: now,
+            revision: 0,
             deleted: None,
             author: None,
             extra: Map::new(),
+        }
+    }
+
+    /// Brings the times of a record read from another writer back to at
+    /// most `limit` (now plus a little clock skew): a stamp in the far
+    /// future would otherwise win every merge against any later edit.
+    pub fn clamp_times(&mut self, limit: Timestamp) {
+        self.created = self.created.min(limit);
+        self.modified = self.modified.min(limit);
+        if let Some(deleted) = &mut self.deleted {
+            *deleted = (*deleted).min(limit);
         }
     }
 
@@ -132,15 +149,30 @@ impl Note {
         self.deleted.is_none()
     }
 
-    /// True when `self` should win over `other` in a merge: the later change
-    /// wins; on a tie a deletion wins, so a note never comes back by accident.
+    /// True when `self` should win over `other` in a merge: the higher
+    /// revision, then the later change wins; on a tie a deletion wins, so a
+    /// note never comes back by accident.
     pub fn supersedes(&self, other: &Note) -> bool {
-        match self.modified.cmp(&other.modified) {
+        match (self.revision, self.modified).cmp(&(other.revision, other.modified)) {
             std::cmp::Ordering::Greater => true,
             std::cmp::Ordering::Less => false,
             std::cmp::Ordering::Equal => self.deleted.is_some() || other.deleted.is_none(),
         }
     }
+}
+
+/// How far ahead of this machine's clock another writer's may be.
+pub const CLOCK_SKEW: jiff::SignedDuration = jiff::SignedDuration::from_secs(300);
+
+/// The latest time a record read from another writer may carry: now plus
+/// [`CLOCK_SKEW`].
+pub fn latest_credible() -> Timestamp {
+    let now = Timestamp::now();
+    now.checked_add(CLOCK_SKEW).unwrap_or(now)
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// Trims tags, drops a leading `#`, the empty ones and repeats.
@@ -179,6 +211,7 @@ mod tests {
             tags: vec![],
             created: t,
             modified: t,
+            revision: 0,
             deleted: deleted.then_some(t),
             author: None,
             extra: Map::new(),

@@ -35,6 +35,8 @@ struct Source {
 #[derive(Debug)]
 pub struct NoteStore {
     path: PathBuf,
+    /// The data folder no write may leave (see [`data_root_of`]).
+    root: PathBuf,
     writer: String,
     author: Option<String>,
     /// The merged view: every writer's notes, the winning revision of each.
@@ -68,6 +70,7 @@ impl NoteStore {
             .unwrap_or_default();
         let mut store = NoteStore {
             path: path.to_path_buf(),
+            root: data_root_of(path),
             writer,
             author: None,
             file: StoreFile {
@@ -112,7 +115,7 @@ impl NoteStore {
                 match read_store(path)? {
                     ReadOutcome::Good(file) => store.adopt_own(file),
                     ReadOutcome::Damaged(reason) => {
-                        let msg = quarantine(path, &reason)?;
+                        let msg = quarantine(&store.root, path, &reason)?;
                         store.messages.push(msg);
                     }
                     ReadOutcome::Newer(schema, _) => {
@@ -184,11 +187,11 @@ impl NoteStore {
             let notes = match read_store(&f.path) {
                 Ok(ReadOutcome::Good(file)) => {
                     self.file.brief = merge_brief(&self.file.brief, &file.brief);
-                    file.notes
+                    credible(file.notes)
                 }
                 Ok(ReadOutcome::Newer(schema, file)) => {
                     self.read_only = Some(newer_message(&f.path, schema));
-                    file.map(|f| f.notes).unwrap_or_default()
+                    credible(file.map(|f| f.notes).unwrap_or_default())
                 }
                 Ok(ReadOutcome::Missing) => continue,
                 // Another writer's file is never moved aside: a sync may be
@@ -344,9 +347,23 @@ impl NoteStore {
         let mut note = self.file.notes[i].clone();
         f(&mut note);
         note.modified = later_than(note.modified);
-        self.file.notes[i] = note.clone();
-        self.put_own(note);
+        note.revision = note.revision.saturating_add(1);
+        // Kept (and saved) whatever happens next: nothing typed is lost.
+        self.put_own(note.clone());
         self.unsaved = true;
+        // The edit counts one more than the revision it was made on, the
+        // highest there is, so it wins: unless another writer's claims the
+        // highest count there can be, which no edit can pass.
+        let outranked_by = self.others.values().find_map(|s| {
+            s.notes
+                .iter()
+                .find(|n| n.id == id && n.revision >= note.revision)
+                .map(|n| n.author.clone().unwrap_or_else(|| s.writer.clone()))
+        });
+        if let Some(who) = outranked_by {
+            return Err(StoreError::Outranked(who));
+        }
+        self.file.notes[i] = note;
         Ok(())
     }
 
@@ -409,7 +426,7 @@ impl NoteStore {
     pub fn merge_in(&mut self, notes: Vec<Note>) -> Result<(usize, usize), StoreError> {
         self.writable()?;
         let (mut added, mut updated) = (0, 0);
-        for mut note in notes {
+        for mut note in credible(notes) {
             note.brief = self.file.brief.key.clone();
             match self.by_id.get(&note.id) {
                 None => {
@@ -447,7 +464,7 @@ impl NoteStore {
         let unchanged = current.is_some() && current == self.seen;
         let outcome = if unchanged {
             // The file is the one this store last read or wrote, and it parsed.
-            fsutil::backup(&self.path)?;
+            fsutil::backup(&self.root, &self.path)?;
             ReadOutcome::Missing
         } else {
             read_store(&self.path)?
@@ -456,7 +473,7 @@ impl NoteStore {
             ReadOutcome::Missing => {}
             ReadOutcome::Good(disk) => {
                 self.merge_own_disk(disk);
-                fsutil::backup(&self.path)?;
+                fsutil::backup(&self.root, &self.path)?;
             }
             ReadOutcome::Newer(schema, _) => {
                 let msg = newer_message(&self.path, schema);
@@ -464,7 +481,7 @@ impl NoteStore {
                 return Err(StoreError::ReadOnly(msg));
             }
             ReadOutcome::Damaged(reason) => {
-                let msg = quarantine(&self.path, &reason)?;
+                let msg = quarantine(&self.root, &self.path, &reason)?;
                 self.messages.push(msg);
             }
         }
@@ -502,7 +519,12 @@ impl NoteStore {
         let encoded = disk::encode(&own_file);
         self.own = own_file.notes;
         let bytes = encoded.map_err(|e| StoreError::Encode(e.to_string()))?;
-        fsutil::write_atomic(&self.path, &bytes)?;
+        if fsutil::write_within(&self.root, &self.path, &bytes)? {
+            self.messages.push(format!(
+                "notes store {} was a symlink gloss does not write through (it leads out of the data folder, or the folder is a git repository); it is now a file of its own with every note",
+                self.path.display()
+            ));
+        }
         self.seen = FileStamp::of(&self.path);
         for path in &legacy {
             // Its notes are in the own file now; a failure leaves it to be
@@ -551,6 +573,28 @@ impl NoteStore {
             Some(&i) if !note.supersedes(&self.own[i]) => {}
             _ => self.put_own(note),
         }
+    }
+}
+
+/// `notes` read from another writer (or an import), their times brought
+/// back to what a clock could honestly show (see [`Note::clamp_times`]).
+fn credible(mut notes: Vec<Note>) -> Vec<Note> {
+    let limit = crate::notes::model::latest_credible();
+    for note in &mut notes {
+        note.clamp_times(limit);
+    }
+    notes
+}
+
+/// The data folder of the own store file `own`: `<root>/notes/<key>/<writer>.json`
+/// gives `<root>`; a store kept anywhere else is confined to its own folder.
+fn data_root_of(own: &Path) -> PathBuf {
+    let brief_dir = own.parent().unwrap_or(Path::new("."));
+    match brief_dir.parent() {
+        Some(notes) if notes.file_name().is_some_and(|n| n == "notes") => {
+            notes.parent().unwrap_or(Path::new(".")).to_path_buf()
+        }
+        _ => brief_dir.to_path_buf(),
     }
 }
 

@@ -65,13 +65,14 @@ pub(crate) fn newer_message(path: &Path, schema: u32) -> String {
 /// Moves a damaged store aside and says how to get the notes back. The
 /// backup it points to is first kept under a name of its own
 /// (`<key>.json.bak-<time>`), because the next saves rotate `.bak`: the
-/// copy the message names must outlive every later save.
-pub(crate) fn quarantine(path: &Path, reason: &str) -> Result<String, StoreError> {
+/// copy the message names must outlive every later save. `root` is the
+/// data folder.
+pub(crate) fn quarantine(root: &Path, path: &Path, reason: &str) -> Result<String, StoreError> {
     let aside = fsutil::move_aside(path)?;
     let bak = fsutil::backup_path(path);
     let backup_ok = matches!(read_store(&bak), Ok(ReadOutcome::Good(_)));
     let advice = if backup_ok {
-        let kept = fsutil::keep_copy(&bak)?;
+        let kept = fsutil::keep_copy(root, &bak)?;
         format!(
             "the last good copy is {}: restore its notes with `gloss notes import {}`",
             kept.display(),

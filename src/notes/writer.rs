@@ -76,11 +76,11 @@ fn record(root: &Path, path: &Path, file: &WriterFile) -> Result<(), StoreError>
     fsutil::ensure_dir(&local_dir(root))?;
     let bytes = serde_json::to_vec_pretty(file).map_err(|e| StoreError::Encode(e.to_string()))?;
     let staging = local_dir(root).join(format!(".writer.{}.tmp", file.id));
-    fsutil::write_atomic(&staging, &bytes)?;
+    fsutil::write_atomic(root, &staging, &bytes)?;
     let linked = std::fs::hard_link(&staging, path);
     if linked.is_err() && read_id(path, &file.host).is_none() {
         // Not ours to keep: it names another host or does not parse.
-        fsutil::write_atomic(path, &bytes)?;
+        fsutil::write_atomic(root, path, &bytes)?;
     }
     let _ = std::fs::remove_file(&staging);
     Ok(())

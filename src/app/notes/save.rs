@@ -16,9 +16,21 @@ impl NotesState {
         if !session.has_unsaved() {
             return;
         }
+        let said = session.store().messages().len();
         match session.save() {
             Ok(()) => {
-                if self.save_error.take().is_some() {
+                // What the save itself had to say (a link it would not write
+                // through) is news, whatever came before.
+                let fresh = session
+                    .store()
+                    .messages()
+                    .get(said..)
+                    .unwrap_or_default()
+                    .join("; ");
+                let was_failing = self.save_error.take().is_some();
+                if !fresh.is_empty() {
+                    self.warn(fresh);
+                } else if was_failing {
                     self.say("notes saved");
                 }
             }
@@ -79,9 +91,11 @@ impl NotesState {
 }
 
 fn write_rescue(path: &Path, bytes: &[u8]) -> bool {
-    path.parent()
-        .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
-        && crate::notes::fsutil::write_atomic(path, bytes).is_ok()
+    // Confined to its own folder: a link there never takes the rescue elsewhere.
+    path.parent().is_some_and(|dir| {
+        std::fs::create_dir_all(dir).is_ok()
+            && crate::notes::fsutil::write_atomic(dir, path, bytes).is_ok()
+    })
 }
 
 impl App {

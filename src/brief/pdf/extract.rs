@@ -73,6 +73,8 @@ pub fn extract_with(
     // Last resort: the crate is large and parses hostile input; a panic in it
     // becomes an error for this file rather than the end of gloss.
     let bytes = bytes.into();
+    // Deep nesting overflows the stack, which no catch_unwind survives.
+    super::nesting::check(&bytes)?;
     match catch_unwind(AssertUnwindSafe(move || {
         extract_inner(bytes, max_pages, on_page)
     })) {
@@ -204,10 +206,20 @@ fn unified_ideographs(text: &str) -> String {
     out
 }
 
-/// Printed page labels when the PDF defines them, else 1, 2, 3 ….
+/// Printed page labels when the PDF defines them, else 1, 2, 3 …. A label
+/// is the file's to say: its controls (ESC, BEL, line feeds) are dropped
+/// here, before it reaches a citation, a clipboard or JSON.
 fn page_labels(doc: &PdfDocument, count: usize) -> Vec<String> {
     match PageLabelExtractor::extract(doc) {
-        Ok(ranges) if !ranges.is_empty() => PageLabelExtractor::get_all_labels(&ranges, count),
+        Ok(ranges) if !ranges.is_empty() => PageLabelExtractor::get_all_labels(&ranges, count)
+            .into_iter()
+            .map(|label| {
+                label
+                    .chars()
+                    .filter(|&c| !crate::output::sanitize::is_terminal_control(c))
+                    .collect()
+            })
+            .collect(),
         _ => (1..=count).map(|n| n.to_string()).collect(),
     }
 }

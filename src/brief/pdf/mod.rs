@@ -11,6 +11,7 @@ mod align;
 mod contents;
 pub mod extract;
 mod footnotes;
+mod nesting;
 pub mod order;
 mod pages;
 mod place;
@@ -40,6 +41,9 @@ pub enum PdfError {
     /// Pages, but no text on them: a scan.
     #[error("the PDF has no text layer (a scan?): run OCR first, e.g. ocrmypdf")]
     NoText,
+    /// Every page is of zero size: nothing on it could show.
+    #[error("the PDF's pages are empty (zero-size pages): there is nothing to read")]
+    EmptyPages,
 }
 
 /// True when `bytes` start with the PDF signature `%PDF-`. (A text brief
@@ -228,8 +232,13 @@ pub fn text_of_with(
         }
     }
     if text.chars().all(char::is_whitespace) {
+        // A page of no size is no scan: OCR would find nothing either.
+        let no_size =
+            !extracted.pages.is_empty() && extracted.pages.iter().all(|p| p.height == 0.0);
         return Err(if cut_short {
             PdfError::Damaged("it is cut short and no text could be read from it".to_string())
+        } else if no_size {
+            PdfError::EmptyPages
         } else {
             PdfError::NoText
         });

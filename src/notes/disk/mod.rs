@@ -74,12 +74,18 @@ struct NoteOut<'a> {
     tags: &'a [String],
     created: Timestamp,
     modified: Timestamp,
+    #[serde(skip_serializing_if = "is_zero")]
+    revision: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     deleted: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<&'a str>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -142,6 +148,7 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
             tags: &n.tags,
             created: n.created,
             modified: n.modified,
+            revision: n.revision,
             deleted: n.deleted,
             author: n.author.as_deref(),
             extra: &n.extra,
@@ -206,6 +213,13 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
         if passage.is_some() {
             anchor_extra.remove("passage");
         }
+        // The revision lands among the unknown keys; one that is no count
+        // is dropped rather than written twice.
+        let mut extra = n.extra;
+        let revision = extra
+            .remove("revision")
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
         notes.push(Note {
             id: n.id,
             brief: n.brief.unwrap_or_else(|| disk.brief.key.clone()),
@@ -224,9 +238,10 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
             tags: n.tags,
             created: n.created,
             modified: n.modified,
+            revision,
             deleted: n.deleted,
             author: n.author,
-            extra: n.extra,
+            extra,
         });
     }
     Ok(StoreFile {

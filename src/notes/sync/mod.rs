@@ -61,6 +61,10 @@ pub enum SyncError {
         "{0}; your notes are safe and committed here, and the next `gloss notes sync` sends them"
     )]
     Incomplete(String),
+    /// This writer's notes cannot be committed as written: they would
+    /// never leave (or leave unreadable).
+    #[error("your notes cannot be sent: {0}; they are safe here")]
+    Unsent(String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -112,6 +116,7 @@ pub fn sync(data: &DataDir, cloned: bool) -> Result<SyncReport, SyncError> {
     }
     recover::after_interruption(&git)?;
     setup::write_gitignore(root)?;
+    setup::write_attributes(root)?;
     migrate_old_stores(data)?;
     let mut report = SyncReport::default();
     if cloned && has_commits(&git) {
@@ -226,16 +231,50 @@ fn commit_own(git: &Git, data: &DataDir) -> Result<bool, SyncError> {
             remove.push((*path).to_string());
         }
     }
-    git.run_paths(&["add"], &add)?;
+    // Forced: a `*.json` line a teammate put in `.gitignore` must not keep
+    // this writer's notes from leaving.
+    git.run_paths(&["add", "--force"], &add)
+        .map_err(|e| unsent(&e.to_string()))?;
     if !remove.is_empty() {
         git.run_paths(&["rm", "-q", "--cached", "--ignore-unmatch"], &remove)?;
     }
+    check_staged_as_written(git, &add)?;
     if git.check(&["diff", "--cached", "--quiet"]) {
         return Ok(false);
     }
     let message = format!("gloss: notes by {}", data.writer().author);
     git.run(&["commit", "-q", "--no-verify", "-m", &message])?;
     Ok(true)
+}
+
+fn unsent(cause: &str) -> SyncError {
+    SyncError::Unsent(cause.to_string())
+}
+
+/// Fails unless git staged each of `paths` byte for byte as it is on disk:
+/// a filter or re-encoding the attributes still apply would send notes no
+/// reader can read, which is as bad as not sending them.
+fn check_staged_as_written(git: &Git, paths: &[String]) -> Result<(), SyncError> {
+    let staged = git.run_paths(&["ls-files", "-s", "-z"], paths)?;
+    let staged: std::collections::HashMap<&str, &str> = staged
+        .split('\0')
+        .filter_map(|entry| {
+            let (meta, path) = entry.split_once('\t')?;
+            let mut fields = meta.split(' ');
+            // A link is staged as its target's name, not its content.
+            let mode = fields.next()?;
+            (mode != "120000").then_some((path, fields.next()?))
+        })
+        .collect();
+    let on_disk = git.run_paths(&["hash-object", "--no-filters"], paths)?;
+    for (path, hash) in paths.iter().zip(on_disk.lines()) {
+        if staged.get(path.as_str()).is_some_and(|s| *s != hash.trim()) {
+            return Err(unsent(&format!(
+                "git would send {path} changed from what gloss wrote (an attribute or filter of the repository rewrites it)"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// True for `notes/<key>.json`, a store from before teams.

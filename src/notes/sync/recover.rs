@@ -124,7 +124,7 @@ pub(super) fn keep_both_sides(git: &Git, unmerged: &str) -> Result<(), SyncError
             continue;
         }
         match &ours {
-            Some(bytes) => fsutil::write_atomic(&full, bytes)?,
+            Some(bytes) => fsutil::write_atomic(git.dir(), &full, bytes)?,
             None => {
                 let _ = std::fs::remove_file(&full);
             }
@@ -134,7 +134,7 @@ pub(super) fn keep_both_sides(git: &Git, unmerged: &str) -> Result<(), SyncError
             let stem = path.trim_end_matches(".json");
             let hash = blake3::hash(bytes).to_hex();
             let copy = format!("{stem}.sync-conflict-git-{}.json", &hash[..12]);
-            fsutil::write_atomic(&git.dir().join(&copy), bytes)?;
+            fsutil::write_atomic(git.dir(), &git.dir().join(&copy), bytes)?;
             add.push(copy);
         }
         if ours.is_some() {

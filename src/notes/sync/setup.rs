@@ -50,7 +50,42 @@ pub(super) fn write_gitignore(root: &Path) -> Result<(), SyncError> {
             text.push('\n');
         }
     }
-    fsutil::write_atomic(&path, text.as_bytes())?;
+    fsutil::write_atomic(root, &path, text.as_bytes())?;
+    Ok(())
+}
+
+/// Attributes that undo, for gloss's own files, whatever the repository's
+/// `.gitattributes` (which any teammate can push) says: no re-encoding, no
+/// filter, no line-end or `$Id$` rewriting, no merge driver of its own.
+/// `.git/info/attributes` outranks every `.gitattributes`.
+const ATTRIBUTES: &str = "\
+# Written by gloss: its notes are committed byte for byte.
+/notes/** !working-tree-encoding !filter !ident !eol -text !merge !diff
+/.gitignore !working-tree-encoding !filter !ident !eol -text !merge
+";
+
+/// Adds gloss's lines to the repository's own `.git/info/attributes`
+/// (kept on this machine, never pushed), keeping the lines there.
+pub(super) fn write_attributes(root: &Path) -> Result<(), SyncError> {
+    let dir = root.join(".git").join("info");
+    let path = dir.join("attributes");
+    let current =
+        crate::files::read_regular_string(&path, crate::files::SETTINGS_CAP).unwrap_or_default();
+    let have: Vec<&str> = current.lines().map(str::trim).collect();
+    let missing: Vec<&str> = ATTRIBUTES.lines().filter(|l| !have.contains(l)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let mut text = current;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    for line in missing {
+        text.push_str(line);
+        text.push('\n');
+    }
+    fsutil::ensure_dir(&dir)?;
+    fsutil::write_atomic(root, &path, text.as_bytes())?;
     Ok(())
 }
 
