@@ -395,6 +395,21 @@ pub(super) fn read_lead(
     let mut agencies: Vec<&str> = Vec::new();
     for (i, role) in roles[..end].iter().enumerate() {
         let text = &blocks[i].text;
+        // A byline line stays in the text, where a search finds it: the
+        // meta data copies it, it does not take it away.
+        if matches!(
+            role,
+            Role::Authors(_)
+                | Role::AuthorsPosted(..)
+                | Role::Affiliation
+                | Role::Date(_)
+                | Role::DatedAgency { .. }
+        ) {
+            front.push(Paragraph {
+                pages: page_names.span(blocks[i].pages),
+                ..Paragraph::plain(ParagraphKind::Text, text.clone())
+            });
+        }
         match role {
             Role::Caption => front.push(Paragraph {
                 pages: page_names.span(blocks[i].pages),
@@ -545,8 +560,10 @@ mod tests {
             Some("金門大學國際暨大陸事務學系副教授")
         );
         assert_eq!(meta.date, None, "no date is taken out of a caption");
-        assert_eq!(front.len(), 1);
         assert_eq!(front[0].kind, ParagraphKind::Caption);
+        // The byline's lines stay in the text, copied to the meta data.
+        let kept: Vec<String> = front[1..].iter().map(Paragraph::text).collect();
+        assert_eq!(kept, ["盧政鋒", "金門大學國際暨大陸事務學系副教授"]);
         assert_eq!(used, 5);
     }
 
