@@ -104,8 +104,10 @@ fn the_three_page_cuts_are_joined() {
 fn the_caption_is_front_matter() {
     let json = seed();
     let front = json["front_matter"].as_array().expect("front matter");
-    assert_eq!(front.len(), 1);
     assert_eq!(front[0]["kind"], "caption");
+    // The byline's lines follow the caption: the meta data copies them.
+    let byline: Vec<&str> = front[1..].iter().filter_map(|p| p["text"].as_str()).collect();
+    assert_eq!(byline, ["盧政鋒", "金門大學國際暨大陸事務學系副教授"]);
     let text = front[0]["text"].as_str().expect("text");
     assert!(text.starts_with("2026年5月13日至15日，美國總統川普時隔近九年再度訪問中國。"));
     assert!(text.contains("(圖片來源：<https://www.flickr.com/photos/whitehouse/"));

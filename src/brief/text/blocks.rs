@@ -46,6 +46,9 @@ struct Piece<'a> {
     /// True once lines after it went to an earlier piece's tail: nothing
     /// may join it any more, or those lines would be read twice.
     closed: bool,
+    /// True when it was split off inside its run: no blank line stands
+    /// before it, so the rules for text cut by a blank line do not apply.
+    split: bool,
 }
 
 /// Lines wider than this are counted as this wide when guessing the wrap.
@@ -76,6 +79,7 @@ pub(super) fn blocks(items: Vec<Item<'_>>) -> (Vec<Block>, Shape) {
         wrap_width: wrap_width(&lines, &runs).or_else(|| loose_wrap(&lines, &runs)),
         listed,
         listed_starts,
+        paragraph_per_line: paragraph_per_line(&lines, &runs),
     };
     let mut pieces = Vec::with_capacity(runs.len());
     let mut list = List::None;
@@ -147,6 +151,7 @@ fn runs<'a>(items: &[Item<'a>]) -> (Vec<Line<'a>>, Vec<Piece<'a>>) {
                             marker: None,
                             tail: None,
                             closed: false,
+                            split: false,
                         });
                         open = true;
                         after_break = false;
@@ -161,6 +166,27 @@ fn runs<'a>(items: &[Item<'a>]) -> (Vec<Line<'a>>, Vec<Piece<'a>>) {
         }
     }
     (lines, runs)
+}
+
+/// Lines followed by more of their run that tell how a text is set.
+const PER_LINE_EVIDENCE: usize = 8;
+
+/// True when the text is set one paragraph a line (a report saved from a
+/// word processor, a web page's text): nearly every line that has more
+/// lines after it ends a sentence, which a wrap that cuts lines at a width
+/// does only now and then.
+fn paragraph_per_line(lines: &[Line<'_>], runs: &[Piece<'_>]) -> bool {
+    let inner = runs
+        .iter()
+        .filter(|r| r.end - r.start >= 2)
+        .flat_map(|r| &lines[r.start..r.end - 1])
+        .take(WRAP_SAMPLE);
+    let (mut total, mut ended) = (0usize, 0usize);
+    for line in inner {
+        total += 1;
+        ended += usize::from(ends_sentence(line.text));
+    }
+    total >= PER_LINE_EVIDENCE && ended * 10 >= total * 8
 }
 
 /// The width hard-wrapped text is wrapped at: the 90th percentile of the
@@ -247,6 +273,7 @@ fn split_run<'a>(
                     marker: None,
                     tail: None,
                     closed: false,
+                    split: true,
                 };
             }
         }
@@ -343,11 +370,23 @@ fn split_run<'a>(
             .then(|| article_head_lines(&lines[piece.start..run.end]));
         let article_apart = bare_article(line.text) || article_head == Some(k - piece.start);
         let caption_of_article = article_head.is_some_and(|n| k - piece.start < n);
+        // A line break inside a sentence never ends a paragraph: after a
+        // comma the sentence goes on, over a short line too ("…持续扩大内需，"
+        // / "促进" / "消费和投资…"), as a brief edited and re-wrapped shows.
+        let comma_ended = |t: &str| t.trim_end().ends_with([',', '，', '、']);
+        let inside_sentence = marker.is_none()
+            && numbering(line.text).is_none()
+            && !bare_article(line.text)
+            && (comma_ended(prev.text)
+                || (k >= piece.start + 2
+                    && comma_ended(lines[k - 2].text)
+                    && !ends_sentence(prev.text)));
         // A section's number set alone at the end of a run ("Response:
         // Text." / "1.9.4" / "" / "Year (year)") opens the heading after
         // the gap, not the paragraph above it.
         let number_apart = k + 1 == run.end && bare_number(line.text);
         let split = !caption_of_article
+            && !inside_sentence
             && (marker.is_some()
             || number_apart
             || label_here
@@ -363,6 +402,13 @@ fn split_run<'a>(
             || two_line_heading_above
             || field_starts
             || (sentence_above && numbering(line.text).is_some())
+            // Set a paragraph a line, a line that ends a sentence ends its
+            // paragraph.
+            || (sentence_above && shape.paragraph_per_line)
+            // Lines that each open with a date are entries of a record
+            // (an act's amendments, a history, a timeline), one a line.
+            || (super::dates::opens_with_date(line.text)
+                && super::dates::opens_with_date(prev.text))
             || (sentence_above && wrapped && shape.heading_like(line.text))
             || (sentence_above && line.indented && !all_indented && !in_note)
             || (shape.ends_short(prev.text)
@@ -399,6 +445,7 @@ fn split_run<'a>(
                 marker,
                 tail: None,
                 closed: false,
+                split: true,
             };
         }
     }
@@ -492,6 +539,7 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
     // ("…(主場於宜蘭" / "" / "青年交流中心)") holds one sentence.
     if let Some(prev) = out.last_mut()
         && !prev.closed
+        && !piece.split
         && prev.tail.is_none()
         && prev.end == piece.start
         && piece.marker.is_none()
@@ -505,6 +553,7 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
     // ("https://…第 2 屆第 1" / "" / "次會議") is one address.
     if let Some(prev) = out.last_mut()
         && !prev.closed
+        && !piece.split
         && prev.tail.is_none()
         && prev.end == piece.start
         && piece.marker.is_none()
@@ -522,6 +571,7 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
         && prev.tail.is_none()
         && prev.end == piece.start
         && !piece.after_break
+        && !piece.split
         && piece.marker.is_none()
         && goes_on_after_gap(lines[prev.end - 1].text, lines[piece.start].text, shape)
         // Notes are the footnote stage's to split and place.

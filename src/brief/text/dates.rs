@@ -24,6 +24,15 @@ pub(crate) fn date_of(line: &str) -> Option<&str> {
         .then_some(unlabelled)
 }
 
+/// True when `line` opens with a date and goes on after it: "中華民國105年
+/// 8月16日行政院…函訂定", "2024-03-01 Version 2 released".
+pub(crate) fn opens_with_date(line: &str) -> bool {
+    [cjk_date, numeric_date, english_date].iter().any(|parse| {
+        let mut s = Scan::new(line.trim());
+        parse(&mut s) && !s.at_end()
+    })
+}
+
 fn cjk_date(s: &mut Scan) -> bool {
     if s.eat_word("民國") || s.eat_word("民国") || s.eat_word("中華民國") || s.eat_word("中华民国")
     {

@@ -342,6 +342,9 @@ pub(super) struct Shape {
     /// The first two characters of every listed key, when each has two:
     /// most lines are no listed heading, and this tells at a glance.
     pub listed_starts: Option<std::collections::HashSet<(char, char)>>,
+    /// The text is set one paragraph a line: its lines end sentences, they
+    /// are not cut by a wrap.
+    pub paragraph_per_line: bool,
 }
 
 impl Shape {

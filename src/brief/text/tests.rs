@@ -677,3 +677,63 @@ Response: Text.\n1.9.4\n\nYear (year)\n\nV-Dem year coded annually from 2000 to 
         "{heads:?}"
     );
 }
+
+/// Text set one paragraph a line, with no blank lines (a work report saved
+/// from a word processor): each line that ends a sentence ends its
+/// paragraph, however long the lines run.
+#[test]
+fn text_set_a_paragraph_a_line_keeps_its_paragraphs_apart() {
+    let long = |head: &str| {
+        format!(
+            "{head}{}。",
+            "采取一揽子增量措施，稳住了经济基本盘".repeat(8)
+        )
+    };
+    let lines = [
+        "一、2024年工作回顾".to_string(),
+        "2024年是关键一年。".to_string(),
+        "主要做了以下工作。".to_string(),
+        long("一是全力拼经济稳增长。"),
+        long("二是全力培育新质生产力。"),
+        "三是全力发展现代化大农业。发挥优势。".to_string(),
+        long("四是全力深化改革扩大开放。"),
+        "各位代表！".to_string(),
+        long("过去一年的成绩来之不易。"),
+    ];
+    let brief = parse(&lines.join("\n"));
+    let paragraphs: Vec<String> = brief.paragraphs().map(|p| p.text()).collect();
+    for line in &lines[3..] {
+        assert!(
+            paragraphs.contains(line),
+            "{line:?} is not a paragraph of its own"
+        );
+    }
+}
+
+/// The dated lines of an act's history stay one a line, and a sentence
+/// re-wrapped with a short line after a comma stays one paragraph.
+#[test]
+fn dated_entries_stay_apart_and_a_comma_never_ends_a_paragraph() {
+    let text = "行政院青年諮詢委員會設置要點\n\
+中華民國105年 8月16日行政院院臺教字第1050033957號函訂定\n\
+中華民國106年 9月12日行政院院臺教字第1060029806號函修正\n\n\
+今年政府工作的重点是推动高质量发展，持续扩大内需，\n促进\n\
+消费和投资协同发力，稳定就业和物价水平，确保经济运行在合理区间。\n";
+    let brief = parse(text);
+    let paragraphs: Vec<String> = brief.paragraphs().map(|p| p.text()).collect();
+    assert!(
+        paragraphs.iter().any(|p| p.ends_with("函訂定")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs.iter().any(|p| p.starts_with("中華民國106年")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.contains("持续扩大内需，促进消费和投资")),
+        "{paragraphs:?}"
+    );
+    assert!(titles(&brief).iter().all(|t| *t != "促进"));
+}
