@@ -63,6 +63,51 @@ fn a_quit_signal_restores_the_terminal_and_saves_the_place() {
     }
 }
 
+/// Issue 25 #2: the window closed (SIGHUP) or a SIGTERM with the note
+/// editor open and text typed: the place is saved, and the next start
+/// opens the editor again with the text, which Ctrl-S saves as the note.
+#[test]
+fn a_closed_window_keeps_the_place_and_the_note_being_written() {
+    for signal in [libc::SIGHUP, libc::SIGTERM] {
+        let home = tempfile::tempdir().unwrap();
+        let mut pty = Session::start(home.path(), &[SEED]);
+        pty.wait_text("§1/");
+        pty.keys("]]");
+        pty.wait_text("§3/");
+        pty.keys("a");
+        pty.wait_text("Ctrl-S save");
+        pty.keys("半句話 half a thought");
+        pty.wait_text("half a thought");
+        let pid = pty.pid() as libc::pid_t;
+        // SAFETY: sending a signal to our own child.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = pty.wait_exit();
+        assert!(status.success(), "signal {signal}: {status:?}");
+
+        let mut again = Session::start(home.path(), &[SEED]);
+        let screen = again.wait_text("Note kept when gloss was closed");
+        assert!(screen.contains("§3/"), "signal {signal}: {screen}");
+        assert!(
+            screen.contains("半句話 half a thought"),
+            "signal {signal}: {screen}"
+        );
+        again.keys("\x13");
+        again.wait_text("note saved");
+        again.quit();
+        let listed = support::gloss_output(home.path(), &["notes", "list", SEED]);
+        assert!(
+            listed.contains("半句話 half a thought"),
+            "signal {signal}: {listed}"
+        );
+
+        // Saved, it is no longer offered.
+        let mut third = Session::start(home.path(), &[SEED]);
+        let screen = third.wait_text("half a thought");
+        assert!(!screen.contains("Note kept"), "signal {signal}: {screen}");
+        third.quit();
+    }
+}
+
 /// Characters that must not reach the terminal; `\r` only as the
 /// terminal's own `\r\n`.
 fn assert_clean(what: &str, bytes: &[u8]) {

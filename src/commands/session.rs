@@ -183,6 +183,9 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        ratatui::restore();
+        // A hung-up terminal cannot be restored, and `ratatui::restore`'s
+        // report of that would panic on the dead stderr before the place
+        // and the notes are saved.
+        let _ = ratatui::try_restore();
     }
 }

@@ -1,9 +1,12 @@
 //! Quit signals while the terminal is ours. SIGTERM, SIGINT or SIGQUIT
 //! from another process would end gloss with the terminal in raw mode, on
-//! the alternate screen, with mouse reporting on: instead they set a flag
-//! that the event loops poll, and gloss quits as on `q` (notes and place
-//! saved, terminal restored). A second signal ends gloss at once, for a
-//! user who really means it.
+//! the alternate screen, with mouse reporting on; SIGHUP (the window
+//! closed, an ssh connection dropped) would end it with nothing saved.
+//! Instead they set a flag that the event loops poll, and gloss quits as
+//! on `q` (notes, place and a note being written saved, terminal
+//! restored). A second SIGTERM, SIGINT or SIGQUIT ends gloss at once, for
+//! a user who really means it; a second SIGHUP does not, as a hangup
+//! often comes twice (from the kernel and from the shell).
 
 use std::sync::Arc;
 use std::sync::OnceLock;
@@ -24,6 +27,8 @@ pub(crate) fn install() -> anyhow::Result<()> {
         return Ok(());
     }
     let flag = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&flag))
+        .context("cannot install a signal handler")?;
     for signal in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGINT,
