@@ -9,6 +9,7 @@ pub mod support;
 
 use std::os::fd::RawFd;
 
+use support::window::Window;
 use support::{SEED, Session};
 
 const NASTY: &str = "\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{1b}]0;PWNED\u{7}\u{9b}31m\r\u{202e}";
@@ -106,6 +107,31 @@ fn a_closed_window_keeps_the_place_and_the_note_being_written() {
         assert!(!screen.contains("Note kept"), "signal {signal}: {screen}");
         third.quit();
     }
+}
+
+/// Issue 25 #2: the window closed for real (the terminal hung up, not
+/// only a SIGHUP sent): gloss ends, with the place and the note being
+/// written saved.
+#[test]
+fn a_terminal_that_hangs_up_ends_gloss_with_the_place_and_the_draft_saved() {
+    let home = tempfile::tempdir().unwrap();
+    let mut window = Window::open(home.path(), &[SEED]);
+    window.wait_text("§1/");
+    window.keys("]]");
+    window.wait_text("§3/");
+    window.keys("a");
+    window.wait_text("Ctrl-S save");
+    window.keys("關窗前 closing thought");
+    window.wait_text("closing thought");
+    window.close();
+
+    let mut again = Session::start(home.path(), &[SEED]);
+    let screen = again.wait_text("Note kept when gloss was closed");
+    assert!(screen.contains("§3/"), "{screen}");
+    assert!(screen.contains("關窗前 closing thought"), "{screen}");
+    again.keys("\x13");
+    again.wait_text("note saved");
+    again.quit();
 }
 
 /// Characters that must not reach the terminal; `\r` only as the

@@ -100,7 +100,7 @@ pub(super) fn event_loop(terminal: &mut Term, app: &mut App) -> anyhow::Result<(
         }
         // Draw only once the events that piled up are handled: holding a
         // key down or resizing must not queue frames.
-        if !event::poll(Duration::ZERO).unwrap_or(false) {
+        if !signals::event_waiting() && !signals::quit_requested() {
             draw(terminal, app)?;
         }
     }
