@@ -255,7 +255,7 @@ fn plan(args: &ConvertArgs) -> anyhow::Result<(Vec<Job>, Option<PathBuf>, bool)>
             .find(|i| i.is_dir() && std::fs::canonicalize(i).ok() == out_real)
     {
         anyhow::bail!(
-            "{} is the input folder {}: converting in place replaces its files; \
+            "-o {} is the input folder ({}): converting in place replaces its files; \
              add --force to do that, or give another output folder",
             dir.display(),
             input.display()
