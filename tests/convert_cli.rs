@@ -6,6 +6,9 @@ use std::path::Path;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+#[path = "support/pdf_doc.rs"]
+pub mod pdf_doc;
+
 /// `gloss convert` with an empty config folder, so the user's own phrase
 /// file never leaks into a test.
 fn gloss(config_dir: &Path) -> Command {
@@ -142,10 +145,14 @@ fn a_folder_is_mirrored_and_bad_files_do_not_stop_the_others() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("cover.png"), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
     assert_eq!(
-        err.lines().count(),
-        1,
-        "one line for the one bad file: {err}"
+        lines,
+        [
+            lines[0],
+            format!("gloss: wrote 2 files in {}", dest.display()).as_str()
+        ],
+        "one line for the one bad file, one for what was written: {err}"
     );
     assert_eq!(
         std::fs::read_to_string(dest.join("a.txt")).unwrap(),
@@ -305,14 +312,155 @@ fn no_progress_bar_when_not_on_a_terminal() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    assert!(
-        out.stderr.is_empty(),
-        "{:?}",
-        String::from_utf8_lossy(&out.stderr)
+    // What was written, and no bar drawn.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "gloss: wrote 5 files in {}\n",
+            dir.path().join("out").display()
+        )
     );
     assert!(out.stdout.is_empty());
     assert_eq!(
         std::fs::read_dir(dir.path().join("out")).unwrap().count(),
         5
     );
+}
+
+/// Issue 25 #1: a folder holding `X.pdf` and `X.txt`, converted into a
+/// folder that already holds a file of the same name as one output: both
+/// inputs come out under their own names, the existing file is left as it
+/// was, the refusal is said and the exit code is 1; `--force` replaces it.
+#[test]
+fn a_folder_conversion_never_overwrites_and_no_two_inputs_share_an_output() {
+    let cfg = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let src = dir.path().join("corpus");
+    std::fs::create_dir(&src).unwrap();
+    let page = pdf_doc::text("F1", 12, 72, 700, "Export controls and their routes");
+    std::fs::write(src.join("X.pdf"), pdf_doc::pdf(&[page])).unwrap();
+    std::fs::write(src.join("X.txt"), "臺灣的外交\n").unwrap();
+    std::fs::write(src.join("kept.txt"), "經濟與貿易\n").unwrap();
+    let dest = dir.path().join("out");
+    std::fs::create_dir(&dest).unwrap();
+    std::fs::write(dest.join("kept.txt"), "my own file\n").unwrap();
+
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "-o"])
+        .arg(&dest)
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(dest.join("kept.txt")).unwrap(),
+        "my own file\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dest.join("X.txt")).unwrap(),
+        "台湾的外交\n"
+    );
+    let from_pdf = std::fs::read_to_string(dest.join("X.pdf.txt")).unwrap();
+    assert!(from_pdf.contains("Export controls"), "{from_pdf}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    let shown = |p: &Path| p.display().to_string();
+    assert!(
+        err.contains(&format!(
+            "gloss: error: {} exists and was not written by this run: not replaced (--force replaces it)",
+            shown(&dest.join("kept.txt"))
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{} → {}",
+            shown(&src.join("X.pdf")),
+            shown(&dest.join("X.pdf.txt"))
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(&format!(
+            "gloss: wrote 2 files in {}; 1 existing file not replaced (--force replaces it)\n",
+            shown(&dest)
+        )),
+        "{err}"
+    );
+
+    // --force replaces what is there, this run's names unchanged.
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "--force", "-o"])
+        .arg(&dest)
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(dest.join("kept.txt")).unwrap(),
+        "经济与贸易\n"
+    );
+    assert_eq!(std::fs::read_dir(&dest).unwrap().count(), 3);
+}
+
+/// Issue 25 #1: one input to an output file that exists is refused too.
+#[test]
+fn an_existing_output_file_is_kept_without_force() {
+    let cfg = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("brief.txt");
+    let output = dir.path().join("brief-s.txt");
+    std::fs::write(&input, "臺灣\n").unwrap();
+    std::fs::write(&output, "notes I typed\n").unwrap();
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "-o"])
+        .arg(&output)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "notes I typed\n");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--force replaces it"),
+        "{out:?}"
+    );
+}
+
+/// Issue 25 #1: `-o DIR DIR` is refused with a reason; `--force` converts
+/// the folder in place.
+#[test]
+fn the_input_folder_as_output_is_refused_unless_forced_then_converted_in_place() {
+    let cfg = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let src = dir.path().join("briefs");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("a.txt"), "臺灣\n").unwrap();
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "-o"])
+        .arg(&src)
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("gloss: error: ") && err.contains("add --force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(src.join("a.txt")).unwrap(),
+        "臺灣\n"
+    );
+
+    let out = gloss(cfg.path())
+        .args(["--to", "s", "--force", "-o"])
+        .arg(&src)
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(src.join("a.txt")).unwrap(),
+        "台湾\n"
+    );
+    assert_eq!(std::fs::read_dir(&src).unwrap().count(), 1);
 }

@@ -40,7 +40,12 @@ fn a_brief_reopens_at_the_line_where_it_was_closed() {
     assert_eq!(kept, 1, "one state file");
 
     let mut again = Session::start(home.path(), &[SEED]);
-    let reopened = again.wait_for(|now| now.contains("%  UTF-8"), "the reader");
+    // The cursor bar comes with the notes, a frame after the first (under
+    // load the first frame may be caught).
+    let reopened = again.wait_for(
+        |now| now.contains("%  UTF-8") && now.contains('▎'),
+        "the reader with its cursor bar",
+    );
     assert!(!reopened.contains(" 0%"), "{reopened}");
     assert_eq!(body(&reopened), body(&before), "{reopened}");
     again.keys("q");

@@ -9,6 +9,7 @@ pub mod support;
 
 use std::os::fd::RawFd;
 
+use support::window::Window;
 use support::{SEED, Session};
 
 const NASTY: &str = "\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{1b}]0;PWNED\u{7}\u{9b}31m\r\u{202e}";
@@ -61,6 +62,76 @@ fn a_quit_signal_restores_the_terminal_and_saves_the_place() {
         again.keys("q");
         again.wait_exit();
     }
+}
+
+/// Issue 25 #2: the window closed (SIGHUP) or a SIGTERM with the note
+/// editor open and text typed: the place is saved, and the next start
+/// opens the editor again with the text, which Ctrl-S saves as the note.
+#[test]
+fn a_closed_window_keeps_the_place_and_the_note_being_written() {
+    for signal in [libc::SIGHUP, libc::SIGTERM] {
+        let home = tempfile::tempdir().unwrap();
+        let mut pty = Session::start(home.path(), &[SEED]);
+        pty.wait_text("§1/");
+        pty.keys("]]");
+        pty.wait_text("§3/");
+        pty.keys("a");
+        pty.wait_text("Ctrl-S save");
+        pty.keys("半句話 half a thought");
+        pty.wait_text("half a thought");
+        let pid = pty.pid() as libc::pid_t;
+        // SAFETY: sending a signal to our own child.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = pty.wait_exit();
+        assert!(status.success(), "signal {signal}: {status:?}");
+
+        let mut again = Session::start(home.path(), &[SEED]);
+        let screen = again.wait_text("Note kept when gloss was closed");
+        assert!(screen.contains("§3/"), "signal {signal}: {screen}");
+        assert!(
+            screen.contains("半句話 half a thought"),
+            "signal {signal}: {screen}"
+        );
+        again.keys("\x13");
+        again.wait_text("note saved");
+        again.quit();
+        let listed = support::gloss_output(home.path(), &["notes", "list", SEED]);
+        assert!(
+            listed.contains("半句話 half a thought"),
+            "signal {signal}: {listed}"
+        );
+
+        // Saved, it is no longer offered.
+        let mut third = Session::start(home.path(), &[SEED]);
+        let screen = third.wait_text("half a thought");
+        assert!(!screen.contains("Note kept"), "signal {signal}: {screen}");
+        third.quit();
+    }
+}
+
+/// Issue 25 #2: the window closed for real (the terminal hung up, not
+/// only a SIGHUP sent): gloss ends, with the place and the note being
+/// written saved.
+#[test]
+fn a_terminal_that_hangs_up_ends_gloss_with_the_place_and_the_draft_saved() {
+    let home = tempfile::tempdir().unwrap();
+    let mut window = Window::open(home.path(), &[SEED]);
+    window.wait_text("§1/");
+    window.keys("]]");
+    window.wait_text("§3/");
+    window.keys("a");
+    window.wait_text("Ctrl-S save");
+    window.keys("關窗前 closing thought");
+    window.wait_text("closing thought");
+    window.close();
+
+    let mut again = Session::start(home.path(), &[SEED]);
+    let screen = again.wait_text("Note kept when gloss was closed");
+    assert!(screen.contains("§3/"), "{screen}");
+    assert!(screen.contains("關窗前 closing thought"), "{screen}");
+    again.keys("\x13");
+    again.wait_text("note saved");
+    again.quit();
 }
 
 /// Characters that must not reach the terminal; `\r` only as the

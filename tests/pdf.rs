@@ -1,15 +1,19 @@
 //! `gloss` on PDFs: small PDFs written by hand here (fonts are the standard
-//! 14, so no font file is needed), and the development corpus's real PDFs
+//! 14, so no font file is needed), and two real PDFs kept in the repository
 //! against their `pdftotext` text.
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 #[path = "support/pdf_doc.rs"]
 mod pdf_doc;
+#[path = "support/pdf_outline.rs"]
+pub mod pdf_outline;
 use pdf_doc::{pdf, raw_pdf, text};
+use pdf_outline::{
+    assert_note_reanchors, gloss, outline_json, recall_of_conversion, section_titles, table_rows,
+};
 
 /// A two-page brief: a title, bold headings, body, a footnote, page numbers.
 fn sample() -> Vec<u8> {
@@ -40,29 +44,6 @@ fn sample() -> Vec<u8> {
     );
     two += &text("F1", 9, 300, 40, "2");
     pdf(&[one, two])
-}
-
-fn gloss() -> Command {
-    let mut cmd = Command::cargo_bin("gloss").expect("the gloss binary");
-    cmd.env(
-        "GLOSS_DATA_DIR",
-        std::env::temp_dir().join("gloss-pdf-tests-unused"),
-    );
-    cmd
-}
-
-fn outline_json(path: &Path) -> Value {
-    let out = gloss()
-        .args(["outline", "--json"])
-        .arg(path)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -355,112 +336,38 @@ fn the_library_lists_pdfs_with_their_titles() {
     assert_eq!(entries[0].title(), "Chokepoints and Workarounds");
 }
 
-/// The development corpus beside the repository (CI lays `shared/` there).
-fn corpus() -> PathBuf {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [
-        here.join("../shared/corpus"),
-        here.join("../../shared/corpus"),
-    ];
-    candidates
-        .into_iter()
-        .find(|p| p.join("README.md").exists())
-        .expect("the shared corpus (../shared/corpus) with its PDFs")
-}
-
-/// Non-whitespace characters as a multiset, after NFKC: a ligature or a
-/// Kangxi radical counts as the letters it stands for.
-fn char_counts(text: &str) -> std::collections::HashMap<char, usize> {
-    use unicode_normalization::UnicodeNormalization;
-    let mut counts = std::collections::HashMap::new();
-    for c in text.nfkc().filter(|c| !c.is_whitespace()) {
-        *counts.entry(c).or_insert(0) += 1;
-    }
-    counts
-}
-
-/// Share of the reference's characters that `got` has too.
-fn recall(reference: &str, got: &str) -> f64 {
-    let (r, g) = (char_counts(reference), char_counts(got));
-    let total: usize = r.values().sum();
-    let common: usize = r
-        .iter()
-        .map(|(c, n)| (*n).min(*g.get(c).unwrap_or(&0)))
-        .sum();
-    common as f64 / total.max(1) as f64
+/// Real PDFs kept in the repository (`tests/corpus/pdf/`), with the text
+/// `pdftotext` gives of each (`tests/corpus/text/`). The whole development
+/// corpus is measured by `tests/corpus_pdf.rs`, which `.ci/run` runs.
+fn kept(name: &str) -> (PathBuf, PathBuf) {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    (
+        corpus.join("pdf").join(format!("{name}.pdf")),
+        corpus.join("text").join(format!("{name}.txt")),
+    )
 }
 
 #[test]
-fn corpus_pdfs_keep_the_characters_pdftotext_finds_and_cjk_reads_right() {
-    let dir = corpus();
-    // Each into the script it is already in, which leaves it as extracted.
-    for (name, script) in [
-        ("tw-yda-minutes-2018", "t"),
-        ("tw-yda-charter-2018", "t"),
-        ("tw-ndc-placemaking-forum-agenda-2019", "t"),
-        ("cn-thinktank-daily-brief-2026-07-04", "s"),
-        ("eu-edpb-territorial-scope-2020", "s"),
-        ("recursive-public-2023", "t"),
-        ("us-americas-ai-action-plan-2025", "t"),
-        // Tables, read row by row where pdftotext reads column by column.
-        ("tw-yda-roadshow-agenda-2019", "t"),
-        ("uk-ai-opportunities-response-2025", "s"),
-    ] {
-        let at_least = 0.995;
-        let pdf = dir.join(format!("{name}.pdf"));
-        let reference = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
-        let out = gloss()
-            .args(["convert", "--to", script])
-            .arg(&pdf)
-            .output()
-            .unwrap();
+fn real_pdfs_keep_the_characters_pdftotext_finds() {
+    for name in ["tw-yda-minutes-2018", "tw-yda-roadshow-agenda-2019"] {
+        let (pdf, txt) = kept(name);
+        let reference = std::fs::read_to_string(&txt).unwrap();
+        // Into the script it is already in, which leaves it as extracted.
+        let r = recall_of_conversion(&pdf, "t", &reference);
         assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let got = String::from_utf8(out.stdout).unwrap();
-        let r = recall(&reference, &got);
-        assert!(
-            r >= at_least,
+            r >= 0.995,
             "{name}: {:.1}% of pdftotext's characters",
             r * 100.0
         );
     }
 }
 
-fn table_rows(v: &Value) -> Vec<Vec<String>> {
-    v["sections"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|s| s["paragraphs"].as_array().into_iter().flatten())
-        .filter(|p| p["kind"] == "table_row")
-        .map(|p| {
-            p["cells"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|c| c.as_str().unwrap_or_default().to_string())
-                .collect()
-        })
-        .collect()
-}
-
-fn section_titles(v: &Value) -> Vec<String> {
-    v["sections"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s["title"].as_str().map(str::to_string))
-        .collect()
-}
-
 #[test]
-fn corpus_tables_read_row_by_row_with_their_cells_whole() {
-    let dir = corpus();
-    // A timetable whose wrapped cell is centred beside one-line cells.
-    let v = outline_json(&dir.join("tw-yda-roadshow-agenda-2019.pdf"));
+fn a_real_timetable_reads_row_by_row_with_its_cells_whole() {
+    // A wrapped cell centred beside one-line cells, where pdftotext reads
+    // column by column.
+    let (pdf, _) = kept("tw-yda-roadshow-agenda-2019");
+    let v = outline_json(&pdf);
     let rows = table_rows(&v);
     assert!(
         rows.contains(&vec![
@@ -471,94 +378,13 @@ fn corpus_tables_read_row_by_row_with_their_cells_whole() {
         "{rows:?}"
     );
     assert!(section_titles(&v).is_empty(), "{v}");
-    // Recommendation tables whose columns share baselines, over 13 pages.
-    let v = outline_json(&dir.join("uk-ai-opportunities-response-2025.pdf"));
-    let rows = table_rows(&v);
-    let second = rows
-        .iter()
-        .find(|r| r[0].starts_with("Recommendation 2 "))
-        .expect("the row of recommendation 2");
-    assert!(
-        second[1].starts_with(
-            "Agree. DSIT will set out how we will deliver on this as part of its long-term compute strategy."
-        ),
-        "{second:?}"
-    );
-    assert_eq!(second[2], "24/25 FY to 2030/2031 FY");
-    // A heading over a table still heads it, and no cell is a heading.
-    let titles = section_titles(&v);
-    assert!(
-        titles.contains(
-            &"Training, retaining and attracting the next generation of AI scientists and founders"
-                .to_string()
-        ),
-        "{titles:?}"
-    );
-    assert!(
-        !titles.iter().any(|t| t.starts_with("Recommendation")),
-        "{titles:?}"
-    );
-    // A table in a designed report: its column head is no heading.
-    let v = outline_json(&dir.join("recursive-public-2023.pdf"));
-    assert!(
-        !section_titles(&v).contains(&"Cluster Interpretations".to_string()),
-        "{v}"
-    );
 }
 
 #[test]
 fn a_note_added_on_the_pdftotext_text_reanchors_on_the_pdf() {
-    let dir = corpus();
-    let data = tempfile::tempdir().unwrap();
-    let docs = tempfile::tempdir().unwrap();
-    let name = "eu-edpb-territorial-scope-2020";
-    let txt = docs.path().join(format!("{name}.txt"));
-    let pdf = docs.path().join(format!("{name}.pdf"));
-    std::fs::copy(dir.join(format!("{name}.txt")), &txt).unwrap();
-    std::fs::copy(dir.join(format!("{name}.pdf")), &pdf).unwrap();
-    // A long paragraph both extractions give alike (same text, same id):
-    // the PDF path splits some paragraphs pdftotext runs together.
-    let ids = |v: &Value| -> Vec<(String, usize)> {
-        let mut out = Vec::new();
-        for s in v["sections"].as_array().into_iter().flatten() {
-            for p in s["paragraphs"].as_array().into_iter().flatten() {
-                let text = p["text"].as_str().unwrap_or_default();
-                out.push((p["id"].as_str().unwrap_or_default().to_string(), text.len()));
-            }
-        }
-        out
-    };
-    let in_pdf = ids(&outline_json(&pdf));
-    let (id, _) = ids(&outline_json(&txt))
-        .into_iter()
-        .filter(|(id, len)| *len > 300 && in_pdf.iter().any(|(i, _)| i == id))
-        .max_by_key(|(_, len)| *len)
-        .expect("a long paragraph in both");
-    let run = |args: &[&str], file: &Path| {
-        let out = Command::cargo_bin("gloss")
-            .unwrap()
-            .env("GLOSS_DATA_DIR", data.path())
-            .args(args)
-            .arg(file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    };
-    run(
-        &["notes", "add", "--text", "territorial scope", "--para", &id],
-        &txt,
-    );
-    let listing: Value =
-        serde_json::from_slice(&run(&["notes", "list", "--format", "json"], &pdf)).unwrap();
-    let note = &listing["notes"][0];
-    assert_eq!(note["text"], "territorial scope", "{listing}");
-    assert_eq!(note["status"], "anchored", "{listing}");
-    assert_eq!(note["current_paragraph"], id.as_str(), "{listing}");
+    let name = "tw-yda-minutes-2018";
+    let (pdf, txt) = kept(name);
+    assert_note_reanchors(name, &txt, &pdf, 301);
 }
 
 /// The sample brief encrypted (AES-128) with `user` as the open password.

@@ -103,7 +103,7 @@ fn converting_in_place_on_a_full_disk_keeps_the_original() {
     // Room for the input, not for its UTF-8 conversion (1.5× as long).
     let limit = (gb.len() + gb.len() / 4) as libc::rlim_t;
     let mut cmd = std::process::Command::new(gloss_path());
-    cmd.args(["convert", "--to", "t", "-o"])
+    cmd.args(["convert", "--to", "t", "--force", "-o"])
         .arg(&file)
         .arg(&file);
     // SAFETY: only async-signal-safe calls between fork and exec.
@@ -416,10 +416,11 @@ fn convert_follows_symlinks_and_skips_its_own_output() {
     std::os::unix::fs::symlink(elsewhere.path().join("b.txt"), input.join("b.txt")).unwrap();
     std::os::unix::fs::symlink(elsewhere.path(), input.join("linked")).unwrap();
     let out_dir = input.join("out");
+    // The second run replaces the first's files: --force.
     for _ in 0..2 {
         let out = run(assert_cmd::Command::cargo_bin("gloss")
             .unwrap()
-            .args(["convert", "--to", "s", "-o"])
+            .args(["convert", "--to", "s", "--force", "-o"])
             .arg(&out_dir)
             .arg(&input));
         assert!(out.status.success(), "{out:?}");

@@ -3,9 +3,11 @@
 //! and the notes keys. The jobs live in the children: `cursor` (cursor,
 //! note lines), `edit` (editor, tags, delete), `overlay` (keys in the
 //! overlays), `pane` (the list), `save` (saving and rescue), `select`
-//! (which note the keys act on, note by note through the brief).
+//! (which note the keys act on, note by note through the brief), `draft`
+//! (a note being written when a signal ended the reader).
 
 mod cursor;
+mod draft;
 mod edit;
 pub mod overlay;
 pub mod pane;
@@ -62,6 +64,9 @@ pub struct NotesState {
     pub message: Option<StatusMessage>,
     /// The last save's error while it has not been retried successfully.
     pub save_error: Option<String>,
+    /// A draft kept when a signal ended the last reading, until the notes
+    /// are open to take it back into the editor.
+    pub(super) pending_draft: Option<crate::library::Draft>,
     /// The blocks that show a paragraph, sorted by the paragraph's id, to
     /// find a note's block by binary search (a map of copied ids cost a
     /// long table more than its text).
@@ -88,6 +93,7 @@ impl Default for NotesState {
             undo: Vec::new(),
             message: None,
             save_error: None,
+            pending_draft: None,
             by_id: Vec::new(),
             lines: HashMap::new(),
             by_paragraph: HashMap::new(),
@@ -231,6 +237,7 @@ impl App {
                 if !said.is_empty() {
                     self.notes.warn(said.join("; "));
                 }
+                self.offer_draft();
             }
             Err(e) => {
                 let why = format!("notes are off: {e}");

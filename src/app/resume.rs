@@ -182,6 +182,8 @@ impl App {
     /// Reopens at the remembered place, with the remembered marks.
     pub fn restore_state(&mut self, state: &BriefState) {
         self.resume.marks = state.marks.clone();
+        // Offered back in the editor once the notes are open.
+        self.notes.pending_draft = state.draft.clone();
         // The script goes first: the place is kept across a script change.
         if let Some(script) = state.script.as_deref().and_then(ViewScript::from_name) {
             self.set_view_script(script);
@@ -195,9 +197,11 @@ impl App {
         }
     }
 
-    /// Writes the place, marks and the theme picked with `T` into `state`.
+    /// Writes the place, marks, the theme picked with `T` and the note
+    /// being written (when a signal ends the reader) into `state`.
     pub fn save_state(&mut self, state: &mut BriefState) {
         state.place = Some(self.top_mark());
+        state.draft = self.draft_to_keep();
         state.marks = self.resume.marks.clone();
         state.script = Some(self.view.script().name().to_string());
         if self.resume.theme_picked {

@@ -1,8 +1,11 @@
 //! `gloss convert`: Traditional ⇄ Simplified for standard input, files and
 //! folders. A bad file gets one message and the others still convert; the
-//! exit code is 1 when anything failed.
+//! exit code is 1 when anything failed. A file that exists is never
+//! replaced without `--force`, and no two inputs share an output.
 
-use std::collections::HashMap;
+mod names;
+
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -47,6 +50,10 @@ pub struct ConvertArgs {
     /// Output file, or output folder when converting a folder or several files.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Replace output files that exist already (without it they are left
+    /// alone, and the exit code is 1); with `-o DIR DIR`, convert in place.
+    #[arg(long)]
+    pub force: bool,
     /// Files or folders to convert; `-` or nothing reads standard input.
     #[arg(value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
@@ -62,33 +69,55 @@ struct Job {
 /// Runs `gloss convert`.
 pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
     let mut converters = Converters::new(args)?;
-    let (jobs, mut failed) = plan(args)?;
+    let (mut jobs, out_dir, mut failed) = plan(args)?;
+    for line in names::make_unique(&mut jobs) {
+        crate::output::error_line(&line);
+    }
     let progress = progress_bar(jobs.len());
     let mut stdout = std::io::stdout().lock();
+    let (mut written, mut refused) = (Vec::new(), 0);
     for job in &jobs {
         let shown = job
             .input
             .as_deref()
             .map_or("standard input".to_string(), |p| p.display().to_string());
         progress.set_message(crate::output::visible_line(&shown).into_owned());
-        match convert_job(job, &mut converters) {
-            Ok(text) => match deliver(job, &text, &mut stdout) {
-                Ok(()) => {}
-                // The reader of our output went away (`gloss convert x | head`).
-                Err(Undelivered::OutputClosed) => break,
-                Err(Undelivered::Failed(reason)) => {
-                    progress.suspend(|| crate::output::error(&reason));
-                    failed = true;
-                }
+        // Checked before converting so no work is spent on a refusal; the
+        // write itself refuses too, should the file appear meanwhile.
+        let result = match &job.output {
+            Some(path) if !args.force && path.symlink_metadata().is_ok() => {
+                Err(Undelivered::Exists(path.clone()))
+            }
+            _ => match convert_job(job, &mut converters) {
+                Ok(text) => deliver(job, &text, &mut stdout, args.force),
+                Err(reason) => Err(Undelivered::Failed(format!("{reason:#}"))),
             },
-            Err(reason) => {
-                progress.suspend(|| crate::output::error(&format!("{reason:#}")));
+        };
+        match result {
+            Ok(()) => written.extend(job.output.clone()),
+            // The reader of our output went away (`gloss convert x | head`).
+            Err(Undelivered::OutputClosed) => break,
+            Err(Undelivered::Exists(path)) => {
+                let shown = path.display();
+                progress.suspend(|| {
+                    crate::output::error(&format!(
+                        "{shown} exists and was not written by this run: not replaced (--force replaces it)"
+                    ));
+                });
+                refused += 1;
+                failed = true;
+            }
+            Err(Undelivered::Failed(reason)) => {
+                progress.suspend(|| crate::output::error(&reason));
                 failed = true;
             }
         }
         progress.inc(1);
     }
     progress.finish_and_clear();
+    if let Some(line) = names::summary(&written, refused, out_dir.as_deref()) {
+        crate::output::error_line(&line);
+    }
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -190,9 +219,10 @@ fn opencc_file_converter(_path: &Path) -> anyhow::Result<Converter> {
     anyhow::bail!("--opencc-config needs a gloss built with `--features system-opencc`")
 }
 
-/// Turns the inputs into jobs; folders become one job a file. Returns
+/// Turns the inputs into jobs; folders become one job a file, and a file
+/// named twice is converted once. Returns the output folder, if any, and
 /// whether some input could not even be listed.
-fn plan(args: &ConvertArgs) -> anyhow::Result<(Vec<Job>, bool)> {
+fn plan(args: &ConvertArgs) -> anyhow::Result<(Vec<Job>, Option<PathBuf>, bool)> {
     let inputs: Vec<PathBuf> = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -215,10 +245,33 @@ fn plan(args: &ConvertArgs) -> anyhow::Result<(Vec<Job>, bool)> {
             dir.display()
         );
     }
+    let out_real = out_dir
+        .as_deref()
+        .and_then(|d| std::fs::canonicalize(d).ok());
+    if let Some(dir) = &out_dir
+        && !args.force
+        && let Some(input) = inputs
+            .iter()
+            .find(|i| i.is_dir() && std::fs::canonicalize(i).ok() == out_real)
+    {
+        anyhow::bail!(
+            "-o {} is the input folder ({}): converting in place replaces its files; \
+             add --force to do that, or give another output folder",
+            dir.display(),
+            input.display()
+        );
+    }
     let mut jobs = Vec::new();
     let mut failed = false;
+    let mut seen = HashSet::new();
     for input in inputs {
         let is_stdin = input.as_os_str() == "-";
+        if !is_stdin
+            && let Ok(real) = std::fs::canonicalize(&input)
+            && !seen.insert(real)
+        {
+            continue;
+        }
         if input.is_dir() {
             let Some(out_dir) = &out_dir else { continue };
             failed |= plan_folder(&input, out_dir, &mut jobs);
@@ -237,16 +290,19 @@ fn plan(args: &ConvertArgs) -> anyhow::Result<(Vec<Job>, bool)> {
             });
         }
     }
-    Ok((jobs, failed))
+    Ok((jobs, out_dir, failed))
 }
 
 /// One job a file under `dir` (hidden entries skipped), mirrored in `out`.
 /// Symlinks are followed (walkdir stops at loops and says so); the output
 /// folder is never descended into, so `-o DIR/out DIR` does not convert
-/// its own output again on the next run.
+/// its own output again on the next run, unless it is `dir` itself
+/// (`--force -o DIR DIR`: in place).
 fn plan_folder(dir: &Path, out: &Path, jobs: &mut Vec<Job>) -> bool {
     let mut failed = false;
-    let out_real = std::fs::canonicalize(out).ok();
+    let out_real = std::fs::canonicalize(out)
+        .ok()
+        .filter(|o| std::fs::canonicalize(dir).ok().as_ref() != Some(o));
     let entries = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -353,12 +409,14 @@ fn convert_job(job: &Job, converters: &mut Converters) -> anyhow::Result<String>
 enum Undelivered {
     /// Standard output was closed: stop quietly.
     OutputClosed,
+    /// The output file exists, and `--force` was not given.
+    Exists(PathBuf),
     /// A message for the user.
     Failed(String),
 }
 
 /// Writes a result to its file or to standard output.
-fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), Undelivered> {
+fn deliver(job: &Job, text: &str, stdout: &mut impl Write, force: bool) -> Result<(), Undelivered> {
     let Some(path) = &job.output else {
         // Converted text piped on is data and passes as it is; on a terminal
         // its controls are shown, never obeyed.
@@ -386,11 +444,19 @@ fn deliver(job: &Job, text: &str, stdout: &mut impl Write) -> Result<(), Undeliv
             Undelivered::Failed(format!("{shown}: cannot create its folder: {reason}"))
         })?;
     }
-    // A temp file renamed over the target: `-o F F` or a full disk never
-    // leaves a truncated file in place of the original.
-    crate::files::write_output(path, text.as_bytes()).map_err(|e| {
-        let reason = plain_io(Some(&e));
-        Undelivered::Failed(format!("cannot write {shown}: {reason}"))
+    // A temp file renamed over the target: `--force -o F F` or a full disk
+    // never leaves a truncated file in place of the original.
+    let done = if force {
+        crate::files::write_output(path, text.as_bytes())
+    } else {
+        crate::files::write_new_output(path, text.as_bytes())
+    };
+    done.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Undelivered::Exists(path.clone()),
+        _ => {
+            let reason = plain_io(Some(&e));
+            Undelivered::Failed(format!("cannot write {shown}: {reason}"))
+        }
     })
 }
 

@@ -54,8 +54,11 @@ pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
                 None => break,
             },
             Screen::Reader(mut reading) => {
-                event_loop(&mut terminal, &mut reading.app)?;
+                // Closed (place, notes, a draft saved) even when the
+                // terminal failed, as it does once hung up.
+                let ended = event_loop(&mut terminal, &mut reading.app);
                 library.close(*reading, states.as_ref());
+                ended?;
                 if library.view.quit {
                     break;
                 }

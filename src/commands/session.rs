@@ -100,7 +100,7 @@ pub(super) fn event_loop(terminal: &mut Term, app: &mut App) -> anyhow::Result<(
         }
         // Draw only once the events that piled up are handled: holding a
         // key down or resizing must not queue frames.
-        if !event::poll(Duration::ZERO).unwrap_or(false) {
+        if !signals::event_waiting() && !signals::quit_requested() {
             draw(terminal, app)?;
         }
     }
@@ -183,6 +183,9 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        ratatui::restore();
+        // A hung-up terminal cannot be restored, and `ratatui::restore`'s
+        // report of that would panic on the dead stderr before the place
+        // and the notes are saved.
+        let _ = ratatui::try_restore();
     }
 }

@@ -22,7 +22,7 @@ const FRAME_BUFFER: usize = 64 * 1024;
 pub(crate) fn init() -> io::Result<Term> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
+        let _ = ratatui::try_restore();
         previous(info);
     }));
     enable_raw_mode()?;

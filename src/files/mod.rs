@@ -13,4 +13,6 @@ pub use read::{
     BRIEF_CAP, DATA_CAP, SETTINGS_CAP, hash_regular, open_regular, read_regular,
     read_regular_string,
 };
-pub use write::{resolve_links, sync_dir, write_atomic, write_output, write_within};
+pub use write::{
+    resolve_links, sync_dir, write_atomic, write_new_output, write_output, write_within,
+};

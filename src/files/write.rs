@@ -60,6 +60,17 @@ fn lies_within(root: &Path, path: &Path) -> bool {
         .is_ok_and(|dir| dir.join(name).starts_with(root))
 }
 
+/// [`write_output`] for a file that must not exist yet: the finished
+/// temporary file is linked in only if nothing (not even a dangling
+/// symlink) has the name, else the error is `AlreadyExists` and nothing
+/// is replaced, however close another writer came.
+pub fn write_new_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_of(path);
+    let temp = filled_temp(path, dir, bytes, 0o666)?;
+    temp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
 fn replace(path: &Path, bytes: &[u8], new_mode: u32) -> io::Result<()> {
     let target = resolve_links(path)?;
     replace_exact(&target, bytes, new_mode, true)
@@ -68,6 +79,22 @@ fn replace(path: &Path, bytes: &[u8], new_mode: u32) -> io::Result<()> {
 /// Replaces `target` itself (a symlink there included) with `bytes`.
 fn replace_exact(target: &Path, bytes: &[u8], new_mode: u32, keep_mode: bool) -> io::Result<()> {
     let dir = parent_of(target);
+    let temp = filled_temp(target, dir, bytes, new_mode)?;
+    // Keep the permissions of the file being replaced (a temp file is 0600).
+    if keep_mode && let Ok(meta) = std::fs::metadata(target) {
+        let _ = temp.as_file().set_permissions(meta.permissions());
+    }
+    temp.persist(target).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+/// A synced temporary file in `dir` holding `bytes`, named after `target`.
+fn filled_temp(
+    target: &Path,
+    dir: &Path,
+    bytes: &[u8],
+    new_mode: u32,
+) -> io::Result<tempfile::NamedTempFile> {
     let prefix = temp_prefix(target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
@@ -82,12 +109,7 @@ fn replace_exact(target: &Path, bytes: &[u8], new_mode: u32, keep_mode: bool) ->
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    // Keep the permissions of the file being replaced (a temp file is 0600).
-    if keep_mode && let Ok(meta) = std::fs::metadata(target) {
-        let _ = temp.as_file().set_permissions(meta.permissions());
-    }
-    temp.persist(target).map_err(|e| e.error)?;
-    sync_dir(dir)
+    Ok(temp)
 }
 
 /// `path` with every symlink along the final component followed; a
@@ -135,6 +157,26 @@ pub fn parent_of(path: &Path) -> &Path {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_output_never_replaces_a_file_or_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, link) = (dir.path().join("old.txt"), dir.path().join("link.txt"));
+        std::fs::write(&old, "mine").unwrap();
+        std::os::unix::fs::symlink("nowhere.txt", &link).unwrap();
+        for path in [&old, &link] {
+            let e = write_new_output(path, b"new").unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::AlreadyExists, "{path:?}");
+        }
+        assert_eq!(std::fs::read(&old).unwrap(), b"mine");
+        assert!(!dir.path().join("nowhere.txt").exists());
+        let fresh = dir.path().join("fresh.txt");
+        write_new_output(&fresh, b"new").unwrap();
+        assert_eq!(std::fs::read(&fresh).unwrap(), b"new");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 3, "no temporary file left behind");
+    }
 
     #[cfg(unix)]
     #[test]

@@ -9,4 +9,4 @@ pub mod scan;
 pub mod state;
 
 pub use scan::{LibraryEntry, scan, scan_files};
-pub use state::{BriefState, Mark, StateDir};
+pub use state::{BriefState, Draft, Mark, StateDir};

@@ -46,9 +46,30 @@ pub struct BriefState {
     /// When the brief was last closed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_read: Option<Timestamp>,
+    /// The note being written when a signal ended the reader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
     /// Fields written by another version of gloss, kept as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// A note being written when a signal (a closed window, a logout) ended
+/// the reader: kept with the place, and back in the editor the next time
+/// the brief opens.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// The text typed so far.
+    pub text: String,
+    /// The paragraph a new note was for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
+    /// The passage of that paragraph a new passage note was for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<crate::notes::passage::Passage>,
+    /// The note being edited, when it was one already saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// What is remembered across briefs.

@@ -14,22 +14,30 @@ pub use sanitize::{json_safe, visible, visible_line};
 
 /// `gloss: error: MSG` on stderr, on one line.
 pub fn error(msg: &str) {
-    eprintln!("gloss: error: {}", visible_line(msg));
+    to_stderr(format_args!("gloss: error: {}", visible_line(msg)));
 }
 
 /// `gloss: warning: MSG` on stderr, on one line.
 pub fn warn(msg: &str) {
-    eprintln!("gloss: warning: {}", visible_line(msg));
+    to_stderr(format_args!("gloss: warning: {}", visible_line(msg)));
 }
 
 /// `gloss: MSG` on stderr, on one line (per-file messages of convert and search).
 pub fn error_line(msg: &str) {
-    eprintln!("gloss: {}", visible_line(msg));
+    to_stderr(format_args!("gloss: {}", visible_line(msg)));
 }
 
 /// A message already prefixed by its caller, on stderr; its lines are kept.
 pub fn stderr_text(msg: &str) {
-    eprintln!("{}", visible(msg));
+    to_stderr(format_args!("{}", visible(msg)));
+}
+
+/// One line on stderr. Unlike `eprintln!`, a stderr that cannot be
+/// written (a terminal hung up as the reader quits) is no panic: the
+/// message is lost, not the work after it.
+fn to_stderr(line: std::fmt::Arguments<'_>) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(line).and_then(|()| err.write_all(b"\n"));
 }
 
 /// Text (a listing, Markdown, CSV) on stdout, controls escaped.

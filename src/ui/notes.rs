@@ -178,6 +178,8 @@ fn draw_editor(frame: &mut Frame, app: &App, ed: &NoteEditor) {
     let popup = centered(area, 72, 14);
     let title = if ed.confirming {
         " Save this note?  y save · n discard · Esc keep editing ".to_string()
+    } else if ed.kept {
+        " Note kept when gloss was closed · Ctrl-S save · Esc close ".to_string()
     } else {
         " Note · Ctrl-S save · Esc close ".to_string()
     };

@@ -6,6 +6,9 @@
 //! the helpers that one test does not use are not dead code there, so no
 //! `allow` is needed.
 
+#[cfg(unix)]
+pub mod window;
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};

@@ -56,6 +56,7 @@ impl App {
             original: text,
             editor,
             confirming: false,
+            kept: false,
         }));
     }
 

@@ -41,6 +41,8 @@ pub struct NoteEditor {
     pub editor: Editor,
     /// Esc was pressed: asking "save? y/n/Esc".
     pub confirming: bool,
+    /// The text is a draft kept when a signal ended the last reading.
+    pub kept: bool,
 }
 
 /// The one-line tag editor with completion.
