@@ -60,6 +60,25 @@ fn numeric_date(s: &mut Scan) -> bool {
 }
 
 fn english_date(s: &mut Scan) -> bool {
+    // "Friday 7 July 2023", "Friday, July 7, 2023": the weekday adds nothing.
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    if let Some(day) = WEEKDAYS.iter().find(|d| {
+        s.rest()
+            .get(..d.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(d))
+    }) {
+        s.eat_word(day);
+        s.eat(',');
+        s.skip_space();
+    }
     let month = |s: &mut Scan| {
         const MONTHS: [&str; 24] = [
             "january",
@@ -125,6 +144,13 @@ fn english_date(s: &mut Scan) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_weekday_before_a_date_is_part_of_it() {
+        assert!(date_of("Friday 7 July 2023").is_some());
+        assert!(date_of("Friday, July 7, 2023").is_some());
+        assert!(date_of("Friday night lights").is_none());
+    }
 
     #[test]
     fn dates_in_the_usual_forms() {

@@ -11,6 +11,7 @@ use super::headings::{HEADING_MAX_WIDTH, numbering};
 use super::names::{byline, names, office_and_name};
 use super::pages::PageNames;
 use crate::brief::{Meta, Paragraph, ParagraphKind};
+use unicode_normalization::UnicodeNormalization;
 
 /// The masthead, title and byline fit in this many blocks.
 const LEAD_MAX_BLOCKS: usize = 12;
@@ -34,6 +35,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "institute", "institution", "center", "centre", "council", "association", "society",
     "think tank", "委員會", "委员会", "辦公室", "办公室", "commission", "committee",
     "corporation", "endowment", "laboratory", "ministry", "bureau", "研究會", "研究会", "研究室",
+    "office", "agency", "department",
 ];
 #[rustfmt::skip]
 const AFFILIATION_WORDS: &[&str] = &[
@@ -53,7 +55,8 @@ pub(super) fn is_org_name(text: &str) -> bool {
     if width_within(text, 80).is_none() || ends_like_prose(text) {
         return false;
     }
-    let lower = text.trim().to_lowercase();
+    // NFKC first: a PDF's ligatures ("Ofﬁce") hide the words otherwise.
+    let lower: String = text.trim().nfkc().collect::<String>().to_lowercase();
     starts_with_any(&lower, &["財團法人", "财团法人", "社團法人", "社团法人"])
         || ORG_SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
@@ -63,12 +66,56 @@ pub(super) fn is_org_name(text: &str) -> bool {
 const SERIES_MAX_WIDTH: usize = 20;
 
 fn series_like(text: &str) -> bool {
-    let numbered = ["期", "號", "号", "no.", "vol.", "issue"]
+    let lower = text.to_lowercase();
+    let numbered = ["期", "號", "号", "no.", "vol.", "issue", "#"]
         .iter()
-        .any(|w| text.to_lowercase().contains(w));
+        .any(|w| lower.contains(w));
     (contains_word(text, SERIES_WORDS)
         && (numbered || width_within(text, SERIES_MAX_WIDTH).is_some()))
         || volume_and_issue(text)
+        || issue_number(&lower)
+        || is_classification(text)
+}
+
+/// A series band's issue number opening its line: "No. 3856 | October 22,
+/// 2024", "No. 12".
+fn issue_number(lower: &str) -> bool {
+    lower
+        .strip_prefix("no.")
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A place of publication: "Washington, DC", "Canberra ACT 2600".
+fn is_place(text: &str) -> bool {
+    let Some((city, region)) = text.trim().rsplit_once([',', ' ']) else {
+        return false;
+    };
+    let region = region.trim();
+    let code = region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase());
+    let city_words = city.split_whitespace().count();
+    code && (1..=3).contains(&city_words) && city.starts_with(char::is_uppercase)
+}
+
+/// A security classification marked on government documents'
+/// pages: never a title.
+fn is_classification(text: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "UNCLASSIFIED",
+        "CLASSIFIED",
+        "CONFIDENTIAL",
+        "SECRET",
+        "TOP SECRET",
+        "OFFICIAL",
+        "OFFICIAL-SENSITIVE",
+        "PROTECTED",
+        "PROTECTED A",
+        "PROTECTED B",
+        "RESTRICTED",
+        "FOR OFFICIAL USE ONLY",
+        "NON CLASSIFIÉ",
+        "UNCLASSIFIED / NON CLASSIFIÉ",
+    ];
+    MARKS.contains(&text.trim())
 }
 
 /// True for a journal's volume and issue: "第68卷第2期", "Vol. 12, No. 3".
@@ -116,6 +163,21 @@ fn is_document_number(text: &str) -> bool {
     });
     let numbered_word = text.contains("字第");
     year_in_brackets || numbered_word
+}
+
+/// True when `next` finishes a title wrapped after `title`: `title` stops
+/// mid-phrase ("…Russia to"), or `next` opens in lower case or is the
+/// question's last words ("Income?"). Latin script only: a Chinese title's
+/// second line is as often its subtitle.
+fn title_goes_on(title: &str, next: &str) -> bool {
+    let latin =
+        |t: &str| !t.chars().any(super::chars::is_cjk) && t.chars().any(char::is_alphabetic);
+    if !latin(title) || !latin(next) || ends_like_prose(title) || title.ends_with(['?', ':', '.']) {
+        return false;
+    }
+    super::headings::ends_mid_phrase(&title.to_lowercase())
+        || next.starts_with(char::is_lowercase)
+        || (next.ends_with('?') && next.split_whitespace().count() <= 3)
 }
 
 /// What a block at the head of a brief is.
@@ -185,8 +247,9 @@ fn role(block: &Block, progress: Progress) -> Option<Role> {
     if let Some(date) = date_of(text) {
         return Some(Role::Date(date.to_string()));
     }
-    // "国发〔2024〕12号": the document's number stays with its particulars.
-    if is_document_number(text) {
+    // "国发〔2024〕12号": the document's number stays with its particulars;
+    // so do a classification mark and a place of publication.
+    if is_document_number(text) || is_classification(text) || is_place(text) {
         return Some(Role::Field);
     }
     if let Some((agency, date)) = text.rsplit_once(char::is_whitespace)
@@ -390,6 +453,15 @@ pub(super) fn read_lead(
         }
     }
     meta.title = joined_title.or_else(|| plain_texts.next().map(str::to_string));
+    // A title wrapped over lines the extraction set apart goes on where its
+    // line stops mid-phrase or the next opens in lower case ("The Long-Run
+    // Effects of Federal Budget Deficits" / "on National Saving …").
+    while let Some(title) = meta.title.as_mut()
+        && let Some(rest) = plain_texts.next_if(|next| title_goes_on(title, next))
+    {
+        title.push(' ');
+        title.push_str(rest);
+    }
     meta.subtitle = plain_texts.next().map(str::to_string);
     let extra: Vec<&str> = plain_texts.collect();
     let mut agencies: Vec<&str> = Vec::new();
@@ -545,6 +617,17 @@ mod tests {
         let mut front = Vec::new();
         let used = read_lead(&blocks, &mut meta, &mut front, &PageNames::default());
         (meta, front, used, blocks.len())
+    }
+
+    #[test]
+    fn classification_marks_and_places_are_no_titles() {
+        let (meta, _, _, _) = lead(
+            "UNCLASSIFIED\n\nWorking Paper Series\n\nWashington, DC\n\nThe Long-Run Effects of Deficits\n\nJane Doe\n\nThe text begins here and runs on for a while, as text does.",
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("The Long-Run Effects of Deficits")
+        );
     }
 
     #[test]
