@@ -39,3 +39,33 @@ fn search_in_one_long_paragraph_is_not_quadratic() {
         &mut || run(&large, &large_text, 8_000),
     );
 }
+
+/// A phrase file of `terms` distinct entries, half of them under a heading.
+fn phrase_file(terms: usize) -> String {
+    let mut text = String::new();
+    for i in 0..terms {
+        if i == terms / 2 {
+            text.push_str("[to s]\n");
+        }
+        text.push_str(&format!("術語{i:06}\t术语{i:06}\n"));
+    }
+    text
+}
+
+/// #8: loading `phrases.txt` is linear in its entries (60,000 terms made
+/// every `convert` take 16–34 s), the choice toward one script included.
+#[test]
+fn loading_many_phrases_is_not_quadratic() {
+    use gloss::convert::config::Target;
+    use gloss::convert::overrides::PhraseFile;
+    let small = phrase_file(2_000);
+    let large = phrase_file(16_000);
+    let load = |text: &str, want: usize| {
+        let file = PhraseFile::parse(text, std::path::Path::new("phrases.txt"));
+        assert!(file.warnings.is_empty());
+        assert_eq!(file.overrides.toward(Some(Target::Simplified)).len(), want);
+    };
+    growth::assert_not_quadratic("phrases.txt", &mut || load(&small, 2_000), &mut || {
+        load(&large, 16_000)
+    });
+}

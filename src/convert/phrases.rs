@@ -14,6 +14,10 @@ use std::path::Path;
 
 use super::overrides::{OverrideError, Overrides, Scope};
 
+/// The longest term an entry may have, in characters: far beyond any
+/// phrase, short enough that no entry makes matching slow.
+pub const MAX_TERM_CHARS: usize = 200;
+
 /// The phrase file as read: its entries, and a warning for each line that
 /// was skipped.
 #[derive(Debug, Default)]
@@ -85,6 +89,15 @@ fn entry(line: &str) -> Result<(&str, &str), String> {
     }
     if source.is_empty() {
         return Err("the source term before the tab is empty".to_string());
+    }
+    let longest = source
+        .chars()
+        .count()
+        .max(target.map_or(0, |t| t.chars().count()));
+    if longest > MAX_TERM_CHARS {
+        return Err(format!(
+            "a term of {longest} characters: at most {MAX_TERM_CHARS} are allowed, so the entry is skipped"
+        ));
     }
     match target {
         None => Ok((source, source)),
