@@ -69,3 +69,33 @@ fn loading_many_phrases_is_not_quadratic() {
         load(&large, 16_000)
     });
 }
+
+/// A brief record listing `n` paths and `n` hashes.
+fn record(n: usize, from: usize) -> gloss::notes::BriefInfo {
+    gloss::notes::BriefInfo {
+        key: "k".into(),
+        paths: (from..from + n)
+            .map(|i| format!("/briefs/{i}.txt"))
+            .collect(),
+        hashes: (from..from + n).map(|i| format!("{i:064x}")).collect(),
+        ..Default::default()
+    }
+}
+
+/// #9: two brief records are merged with sets: two long lists (a
+/// teammate's 60,000 paths made `notes list` take 13–20 s) cost a pass.
+#[test]
+fn merging_long_brief_records_is_not_quadratic() {
+    use gloss::notes::store::merge_brief;
+    let (ours_s, theirs_s) = (record(2_000, 0), record(2_000, 1_000));
+    let (ours_l, theirs_l) = (record(16_000, 0), record(16_000, 8_000));
+    let merge = |ours: &gloss::notes::BriefInfo, theirs: &gloss::notes::BriefInfo| {
+        let merged = merge_brief(ours, theirs);
+        assert_eq!(merged.paths.last(), ours.paths.last());
+    };
+    growth::assert_not_quadratic(
+        "merge_brief",
+        &mut || merge(&ours_s, &theirs_s),
+        &mut || merge(&ours_l, &theirs_l),
+    );
+}
