@@ -135,6 +135,24 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_too_long_to_be_a_phrase_is_skipped_with_its_line() {
+        let text = format!(
+            "川普\t特朗普\n{}\n程序\t{}\n",
+            "長".repeat(100_000),
+            "序".repeat(201)
+        );
+        let file = PhraseFile::parse(&text, Path::new("phrases.txt"));
+        let warnings: Vec<String> = file.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("phrases.txt:2: a term of 100000 characters"),
+            "{warnings:?}"
+        );
+        assert!(warnings[1].starts_with("phrases.txt:3: a term of 201"));
+        assert_eq!(file.overrides.len(), 1);
+    }
+
+    #[test]
     fn headings_allow_spaces_and_any_goes_back_to_every_direction() {
         let file = PhraseFile::parse("[ to  tw ]\na\tb\n[any]\nc\n", Path::new("p"));
         assert!(file.warnings.is_empty());
