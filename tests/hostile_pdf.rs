@@ -1,0 +1,179 @@
+//! Issue 20, items 3 and 4: PDFs that cost far more to read than their
+//! size. A stream many pages share is decoded once and decoded bytes are
+//! budgeted; a page showing a string a hundred thousand times is left out
+//! before its text is extracted, and laying out runs is n·log n.
+
+#[path = "support/growth.rs"]
+mod growth;
+#[path = "support/heap_peak.rs"]
+mod heap_peak;
+#[path = "support/pdf_doc.rs"]
+mod pdf_doc;
+
+#[global_allocator]
+static HEAP: heap_peak::Counting = heap_peak::Counting;
+
+use std::io::Write;
+
+use gloss::brief::pdf::extract::{Run, extract};
+use gloss::brief::pdf::order::lines_in_order;
+use gloss::brief::pdf::table::take;
+use pdf_doc::{pdf, raw_pdf, text};
+
+/// A page showing `ab` `shows` times, each one point right of the last.
+fn crowded_page(shows: usize) -> String {
+    let mut page = String::from("BT /F1 10 Tf 72 700 Td\n");
+    for _ in 0..shows {
+        page.push_str("(ab) Tj 1 0 Td\n");
+    }
+    page.push_str("ET\n");
+    page
+}
+
+fn ordinary_page() -> String {
+    text("F1", 10, 72, 700, "An ordinary page of the report.")
+}
+
+/// #4: a page showing a string 30,000 times is left out, with a warning,
+/// before the PDF reader extracts it (160,000 took 22 s to open); the
+/// other pages are read.
+#[test]
+fn a_page_showing_text_thirty_thousand_times_is_left_out_before_extraction() {
+    let _alone = heap_peak::alone();
+    let bytes = pdf(&[ordinary_page(), crowded_page(30_000)]);
+    let extracted = extract(bytes, None).unwrap();
+    assert_eq!(extracted.pages.len(), 2);
+    assert!(!extracted.pages[0].runs.is_empty());
+    assert!(
+        extracted.pages[1].runs.is_empty(),
+        "{} runs extracted",
+        extracted.pages[1].runs.len()
+    );
+    let warning = extracted.warning.unwrap_or_default();
+    assert!(warning.contains("over 20000 pieces of text"), "{warning}");
+}
+
+/// `n` runs of `ab` on one baseline, each one point right of the last,
+/// as such a page gives them.
+fn runs_on_one_line(n: usize) -> Vec<Run> {
+    (0..n)
+        .map(|i| Run {
+            text: "ab".to_string(),
+            x0: 72.0 + i as f32,
+            x1: 83.0 + i as f32,
+            top: 92.0,
+            bottom: 102.0,
+            size: 10.0,
+            bold: false,
+            italic: false,
+        })
+        .collect()
+}
+
+/// #4: laying a page's runs out (tables taken off, lines in reading
+/// order) is n·log n, not quadratic: each run on one line once weighed on
+/// every other.
+#[test]
+fn runs_on_one_line_are_laid_out_in_n_log_n() {
+    let _alone = heap_peak::alone();
+    let small = runs_on_one_line(3_000);
+    let large = runs_on_one_line(24_000);
+    let lay_out = |runs: &[Run]| {
+        let (tables, rest) = take(runs, None);
+        assert!(tables.is_empty());
+        let lines = lines_in_order(&rest);
+        assert_eq!(lines.len(), 1);
+    };
+    growth::assert_not_quadratic("runs", &mut || lay_out(&small), &mut || lay_out(&large));
+}
+
+/// A Flate stream object whose content is `size` spaces and one line of
+/// text: a few KB that inflate to `size` bytes.
+fn bomb_stream(size: usize) -> Vec<u8> {
+    let mut content = vec![b' '; size];
+    content.extend_from_slice(ordinary_page().as_bytes());
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&content).unwrap();
+    let packed = z.finish().unwrap();
+    let mut object = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    object.extend_from_slice(&packed);
+    object.extend_from_slice(b"\nendstream");
+    object
+}
+
+/// A PDF of `pages` pages; each lists content stream 5 (when `shared`)
+/// or a stream of its own, every stream inflating to `size` bytes.
+fn bomb(pages: usize, size: usize, shared: bool) -> Vec<u8> {
+    let stream = bomb_stream(size);
+    let first_page = 6;
+    let streams = if shared { 1 } else { pages };
+    let kids: Vec<String> = (0..pages)
+        .map(|k| format!("{} 0 R", first_page + streams - 1 + k))
+        .collect();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< >>".to_vec(),
+    ];
+    for _ in 0..streams {
+        objects.push(stream.clone());
+    }
+    for k in 0..pages {
+        let content = if shared { 5 } else { 5 + k };
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content} 0 R \
+                 /Resources << /Font << /F1 3 0 R >> >> >>"
+            )
+            .into_bytes(),
+        );
+    }
+    let bodies: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    raw_pdf(&bodies)
+}
+
+/// #3: ten pages listing one stream that inflates to 16 MB hold it about
+/// once (each page held its own copy: 100 MB × 10 pages peaked at 1.1 GB),
+/// and every page still gives its text.
+#[test]
+fn a_stream_ten_pages_share_is_decoded_once() {
+    let _alone = heap_peak::alone();
+    const SIZE: usize = 16 * 1024 * 1024;
+    let bytes = bomb(10, SIZE, true);
+    assert!(bytes.len() < SIZE / 100, "{} bytes", bytes.len());
+    let (peak, extracted) = heap_peak::peak_extra(|| extract(bytes, None).unwrap());
+    assert_eq!(extracted.pages.len(), 10);
+    assert!(extracted.pages.iter().all(|p| !p.runs.is_empty()));
+    assert!(
+        peak < 4 * SIZE,
+        "peak heap {} MB for a {} MB stream",
+        peak >> 20,
+        SIZE >> 20
+    );
+}
+
+/// #3: past 256 MB of decoded content the rest of the pages are left out,
+/// with a warning that says so, and what was read is kept.
+#[test]
+fn decoded_bytes_are_budgeted_per_document() {
+    let _alone = heap_peak::alone();
+    const SIZE: usize = 40 * 1024 * 1024;
+    let bytes = bomb(10, SIZE, false);
+    let (peak, extracted) = heap_peak::peak_extra(|| extract(bytes, None).unwrap());
+    assert_eq!(extracted.pages.len(), 6, "pages read");
+    let warning = extracted.warning.unwrap_or_default();
+    assert!(
+        warning.contains("only the first 6 of 10 pages are read"),
+        "{warning}"
+    );
+    assert!(peak < 512 * 1024 * 1024, "peak heap {} MB", peak >> 20);
+}
