@@ -109,30 +109,37 @@ fn bomb_stream(size: usize) -> Vec<u8> {
 /// or a stream of its own, every stream inflating to `size` bytes.
 fn bomb(pages: usize, size: usize, shared: bool) -> Vec<u8> {
     let stream = bomb_stream(size);
-    let first_page = 6;
-    let streams = if shared { 1 } else { pages };
-    let kids: Vec<String> = (0..pages)
-        .map(|k| format!("{} 0 R", first_page + streams - 1 + k))
+    if shared {
+        with_streams(vec![stream], &vec![0; pages])
+    } else {
+        with_streams(vec![stream; pages], &(0..pages).collect::<Vec<_>>())
+    }
+}
+
+/// A PDF whose page `k` lists stream `listed[k]` of `streams`.
+fn with_streams(streams: Vec<Vec<u8>>, listed: &[usize]) -> Vec<u8> {
+    let first_page = 5 + streams.len();
+    let kids: Vec<String> = (0..listed.len())
+        .map(|k| format!("{} 0 R", first_page + k))
         .collect();
     let mut objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         format!(
-            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
-            kids.join(" ")
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            listed.len()
         )
         .into_bytes(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
         b"<< >>".to_vec(),
     ];
-    for _ in 0..streams {
-        objects.push(stream.clone());
-    }
-    for k in 0..pages {
-        let content = if shared { 5 } else { 5 + k };
+    objects.extend(streams);
+    for stream in listed {
         objects.push(
             format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content} 0 R \
-                 /Resources << /Font << /F1 3 0 R >> >> >>"
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {} 0 R \
+                 /Resources << /Font << /F1 3 0 R >> >> >>",
+                5 + stream
             )
             .into_bytes(),
         );
@@ -176,4 +183,20 @@ fn decoded_bytes_are_budgeted_per_document() {
         "{warning}"
     );
     assert!(peak < 512 * 1024 * 1024, "peak heap {} MB", peak >> 20);
+}
+
+/// #5: a look at the first pages (the library's, for title and authors)
+/// reads those pages alone: the PDF reader's pass over every page for
+/// running heads once made it read a long or cut report whole.
+#[test]
+fn the_first_pages_are_read_without_the_rest() {
+    let _alone = heap_peak::alone();
+    const SIZE: usize = 16 * 1024 * 1024;
+    // Page 1 is an ordinary page; pages 2 and 3 inflate to 16 MB each.
+    let streams = vec![bomb_stream(0), bomb_stream(SIZE), bomb_stream(SIZE)];
+    let bytes = with_streams(streams, &[0, 1, 2]);
+    let (peak, extracted) = heap_peak::peak_extra(|| extract(bytes, Some(1)).unwrap());
+    assert_eq!(extracted.pages.len(), 1);
+    assert!(!extracted.pages[0].runs.is_empty());
+    assert!(peak < SIZE / 2, "peak heap {} MB", peak >> 20);
 }

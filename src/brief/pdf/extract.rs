@@ -120,8 +120,9 @@ fn extract_inner(
             }
         });
     // The reader's own extraction first reads every page of the document
-    // for running headers: a hostile one is read page by page without it.
-    let hostile = survey.hostile();
+    // for running headers: a hostile one is read page by page without it,
+    // and so are the first pages alone (the library's look at a brief).
+    let alone = survey.hostile() || wanted < count;
     let mut pages: Vec<Page> = Vec::with_capacity(survey.plans.len());
     let mut failed = Vec::new();
     let mut crowded = Vec::new();
@@ -135,7 +136,7 @@ fn extract_inner(
             }
             Plan::Unreadable => None,
             // One bad page costs that page, not the document.
-            Plan::Read => catch_unwind(AssertUnwindSafe(|| read_page(&doc, index, hostile)))
+            Plan::Read => catch_unwind(AssertUnwindSafe(|| read_page(&doc, index, alone)))
                 .ok()
                 .and_then(Result::ok),
         };
