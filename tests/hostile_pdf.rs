@@ -51,6 +51,13 @@ fn a_page_showing_text_thirty_thousand_times_is_left_out_before_extraction() {
     );
     let warning = extracted.warning.unwrap_or_default();
     assert!(warning.contains("over 20000 pieces of text"), "{warning}");
+    // A file of such pages alone says so, not that it is a scan.
+    let only = extract(pdf(&[crowded_page(30_000)]), None).unwrap_err();
+    assert!(
+        only.to_string()
+            .contains("every page shows over 20000 pieces of text"),
+        "{only}"
+    );
 }
 
 /// `n` runs of `ab` on one baseline, each one point right of the last,
@@ -199,4 +206,59 @@ fn the_first_pages_are_read_without_the_rest() {
     assert_eq!(extracted.pages.len(), 1);
     assert!(!extracted.pages[0].runs.is_empty());
     assert!(peak < SIZE / 2, "peak heap {} MB", peak >> 20);
+}
+
+/// A report of `pages` pages, each page's object after its stream, cut
+/// at half its bytes (a broken download).
+fn cut_report(pages: usize) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        Vec::new(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    let mut kids = Vec::new();
+    for i in 0..pages {
+        let content = text("F1", 10, 72, 700, &format!("Page {i} of the long report."));
+        objects.push(
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len() + 1
+            )
+            .into_bytes(),
+        );
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {} 0 R \
+                 /Resources << /Font << /F1 3 0 R >> >> >>",
+                objects.len()
+            )
+            .into_bytes(),
+        );
+        kids.push(format!("{} 0 R", objects.len()));
+    }
+    objects[1] = format!(
+        "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+        kids.join(" ")
+    )
+    .into_bytes();
+    let bodies: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    let whole = raw_pdf(&bodies);
+    whole[..whole.len() / 2].to_vec()
+}
+
+/// #5: a long report cut at half its bytes is read in time linear in its
+/// pages: the reader looks for each missing page through every object of
+/// the file (a 5,000-page one took over 60 s), so a run of missing pages
+/// ends the looking.
+#[test]
+fn a_cut_report_is_read_in_linear_time() {
+    let _alone = heap_peak::alone();
+    let small = cut_report(150);
+    let large = cut_report(1_200);
+    let read = |bytes: &[u8]| {
+        let extracted = extract(bytes.to_vec(), None).unwrap();
+        let warning = extracted.warning.unwrap_or_default();
+        assert!(warning.contains("pages could not be read"), "{warning}");
+    };
+    growth::assert_not_quadratic("cut report", &mut || read(&small), &mut || read(&large));
 }

@@ -18,6 +18,11 @@ pub const MAX_DECODED_BYTES: usize = 256 * 1024 * 1024;
 /// ideographs set glyph by glyph shows a few thousand.
 pub const MAX_SHOWS_PER_PAGE: usize = 20_000;
 
+/// Pages in a row that cannot be found before the rest are taken for
+/// missing too, untried: the reader looks for a missing page through every
+/// object of the file, so a report cut in half would cost pages × objects.
+const MAX_MISSING_RUN: usize = 8;
+
 /// What to do with each page, decided before any text is extracted: the
 /// PDF reader's first extraction reads every page of the document (to find
 /// running headers), so a hostile page must be known before it.
@@ -59,11 +64,19 @@ pub fn survey(doc: &PdfDocument, pages: usize) -> Survey {
     let mut survey = Survey::default();
     let mut seen: HashMap<Vec<ObjectRef>, usize> = HashMap::new();
     let mut decoded = 0usize;
+    let mut missing_run = 0;
     for index in 0..pages {
-        let Ok(page) = doc.get_page(index) else {
+        let found = if missing_run < MAX_MISSING_RUN {
+            doc.get_page(index).ok()
+        } else {
+            None
+        };
+        let Some(page) = found else {
+            missing_run += 1;
             survey.plans.push(Plan::Unreadable);
             continue;
         };
+        missing_run = 0;
         let refs = content_refs(doc, &page);
         if let Some(&earlier) = refs.as_ref().and_then(|r| seen.get(r)) {
             survey.plans.push(Plan::SameAs(earlier));

@@ -153,6 +153,11 @@ fn extract_inner(
             MAX_DECODED_BYTES / (1024 * 1024)
         )));
     }
+    if !crowded.is_empty() && crowded.len() == read {
+        return Err(PdfError::Damaged(format!(
+            "every page shows over {MAX_SHOWS_PER_PAGE} pieces of text, so none was read"
+        )));
+    }
     if !failed.is_empty() && failed.len() == read {
         return Err(PdfError::Damaged("no page could be read".to_string()));
     }
