@@ -106,7 +106,10 @@ fn the_caption_is_front_matter() {
     let front = json["front_matter"].as_array().expect("front matter");
     assert_eq!(front[0]["kind"], "caption");
     // The byline's lines follow the caption: the meta data copies them.
-    let byline: Vec<&str> = front[1..].iter().filter_map(|p| p["text"].as_str()).collect();
+    let byline: Vec<&str> = front[1..]
+        .iter()
+        .filter_map(|p| p["text"].as_str())
+        .collect();
     assert_eq!(byline, ["盧政鋒", "金門大學國際暨大陸事務學系副教授"]);
     let text = front[0]["text"].as_str().expect("text");
     assert!(text.starts_with("2026年5月13日至15日，美國總統川普時隔近九年再度訪問中國。"));

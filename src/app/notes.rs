@@ -32,6 +32,10 @@ const READER_LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_mill
 
 /// Columns note lines are indented by under their paragraph.
 pub const NOTE_INDENT: usize = 2;
+/// Notes laid out under one paragraph; past them one line says how many
+/// more there are (the notes pane lists them all). A teammate's store can
+/// put a hundred thousand notes on one paragraph.
+pub const NOTES_UNDER_PARAGRAPH: usize = 200;
 
 /// A line for the status bar, and whether it is a warning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +150,27 @@ impl NotesState {
                 })
             })
             .collect()
+    }
+
+    /// How many notes are shown on a paragraph, without gathering them.
+    pub fn count_on(&self, paragraph: Option<&str>) -> usize {
+        match (&self.session, paragraph) {
+            (Some(_), Some(id)) => self.by_paragraph.get(id).map_or(0, Vec::len),
+            _ => 0,
+        }
+    }
+
+    /// The `k`-th note shown on a paragraph, alone: drawing one line of
+    /// a paragraph with a hundred thousand notes must not gather them all.
+    pub fn note_on(&self, paragraph: Option<&str>, k: usize) -> Option<NoteView<'_>> {
+        let session = self.session.as_ref()?;
+        let n = self.by_paragraph.get(paragraph?)?.get(k)?;
+        let note = session.store().note(n)?;
+        Some(NoteView {
+            note,
+            resolution: session.resolution(n)?,
+            from_other: session.from_other(note),
+        })
     }
 
     /// The text shown under a paragraph for one note: its status when it

@@ -30,6 +30,9 @@ const WINDOW: usize = 64 * 1024;
 /// one (footnotes that the Markdown loader moves to the back, say); beyond
 /// this many, a huge brief's misses would make a search slow.
 const FAR_LOOKUPS: usize = 64;
+/// Hits of one block not found in the source before the rest of its hits
+/// are given the block's first line without looking.
+const MISSES_PER_BLOCK: usize = 64;
 
 /// A block of a brief in reading order: a paragraph, or a section heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -111,27 +114,19 @@ impl SourceLines {
     /// hits on one word finds its own line. The block's first line when
     /// not found.
     pub fn line_in(&self, block: BlockRef, text: &str, hit: Range<usize>) -> Option<usize> {
+        Some(self.hits_in(block)?.line(text, hit))
+    }
+
+    /// A finder for the lines of successive hits in `block`, none when the
+    /// block was not found in the source.
+    pub fn hits_in(&self, block: BlockRef) -> Option<HitLines<'_>> {
         let (line, start) = self.start(block)?;
-        let before = text.get(..hit.start).unwrap_or("");
-        let lead: String = before
-            .chars()
-            .rev()
-            .filter(|c| !c.is_whitespace())
-            .take(PROBE_CHARS)
-            .collect::<Vec<char>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let matched = text.get(hit).unwrap_or("");
-        let needle: String = lead
-            .chars()
-            .chain(matched.chars().filter(|c| !c.is_whitespace()))
-            .collect();
-        let end = floor_boundary(&self.flat, start.saturating_add(WINDOW));
-        Some(
-            self.find_from(&needle, start..end)
-                .map_or(line, |r| self.line_of(r.start + lead.len())),
-        )
+        Some(HitLines {
+            lines: self,
+            line,
+            from: start,
+            misses: 0,
+        })
     }
 
     /// The block that holds line `line`: the last one that starts on it
@@ -196,6 +191,63 @@ impl SourceLines {
         let hay = self.flat.get(within.clone())?;
         hay.find(needle)
             .map(|i| within.start + i..within.start + i + needle.len())
+    }
+}
+
+/// Finds the lines of the hits in one block, given in reading order: each
+/// is looked for from where the one before it was found, so a paragraph's
+/// hits cost one pass over it, not one pass each.
+#[derive(Debug)]
+pub struct HitLines<'a> {
+    lines: &'a SourceLines,
+    /// The block's first line: the answer for a hit not found.
+    line: usize,
+    /// Where in `flat` the search for the next hit starts.
+    from: usize,
+    /// Hits not found so far; each cost a whole window.
+    misses: usize,
+}
+
+impl HitLines<'_> {
+    /// The line of `text[hit]`, `text` being the block's text and `hit`
+    /// after the hits asked for before; the block's first line when it is
+    /// not found.
+    pub fn line(&mut self, text: &str, hit: Range<usize>) -> usize {
+        // Past this many misses the block's text is not where the hits
+        // can be found (markup between every word, say): looking on would
+        // cost a window per hit.
+        if self.misses >= MISSES_PER_BLOCK {
+            return self.line;
+        }
+        let before = text.get(..hit.start).unwrap_or("");
+        let lead: String = before
+            .chars()
+            .rev()
+            .filter(|c| !c.is_whitespace())
+            .take(PROBE_CHARS)
+            .collect::<Vec<char>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let matched = text.get(hit).unwrap_or("");
+        let needle: String = lead
+            .chars()
+            .chain(matched.chars().filter(|c| !c.is_whitespace()))
+            .collect();
+        let flat = &self.lines.flat;
+        let end = floor_boundary(flat, self.from.saturating_add(WINDOW));
+        match self.lines.find_from(&needle, self.from..end) {
+            Some(found) => {
+                // The next hit's lead may overlap this hit, never precede
+                // this one's start.
+                self.from = found.start;
+                self.lines.line_of(found.start + lead.len())
+            }
+            None => {
+                self.misses += 1;
+                self.line
+            }
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::brief;
-use crate::notes::export::{to_csv, to_json, to_markdown, to_w3c};
+use crate::notes::export::{JsonExport, W3cExport, to_csv, to_markdown};
 use crate::notes::import::import_file;
 use crate::notes::listing::{Filter, gather_all, gather_one, tag_counts};
 use crate::notes::passage::{Passage, QuoteError, find_quote};
@@ -155,12 +155,13 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             // as \u escapes: no format carries a raw control to a terminal.
             match format {
                 ListFormat::Md => output::print_text(&to_markdown(&gathered.briefs)),
-                ListFormat::Json => output::print_json(&pretty(&to_json(&gathered.briefs))?),
+                // Written as serialised: a big store is never held as JSON.
+                ListFormat::Json => output::write_json(&JsonExport(&gathered.briefs)),
                 ListFormat::Csv => {
                     let csv = to_csv(&gathered.briefs).context("cannot write CSV")?;
                     output::print_text(&String::from_utf8_lossy(&csv))
                 }
-                ListFormat::W3c => output::print_json(&pretty(&to_w3c(&gathered.briefs))?),
+                ListFormat::W3c => output::write_json(&W3cExport(&gathered.briefs)),
             }
         }
         NotesAction::Tags => {
@@ -237,12 +238,6 @@ fn warn_all(messages: &[String]) {
     for m in messages {
         output::warn(m);
     }
-}
-
-fn pretty(value: &serde_json::Value) -> anyhow::Result<String> {
-    let mut s = serde_json::to_string_pretty(value).context("cannot encode JSON")?;
-    s.push('\n');
-    Ok(s)
 }
 
 fn print(s: &str) -> anyhow::Result<ExitCode> {

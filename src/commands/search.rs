@@ -129,8 +129,9 @@ pub fn search_brief(
 ) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut search = |section: &str, id: &str, block: BlockRef, text: &str| {
+        let mut hit_lines = lines.and_then(|l| l.hits_in(block));
         for range in FoldedText::new(text).find_folded(needle) {
-            let line = lines.and_then(|l| l.line_in(block, text, range.clone()));
+            let line = hit_lines.as_mut().map(|h| h.line(text, range.clone()));
             let mut hit = hit_in(section, text, range, context);
             hit.id = id.to_string();
             hit.line = line;
@@ -161,9 +162,16 @@ pub fn search_brief(
 fn hit_in(section: &str, text: &str, range: Range<usize>, context: usize) -> Hit {
     let one_line = |s: &str| s.replace(['\n', '\r', '\t', '\u{c}'], " ");
     let before_all = &text[..range.start];
-    let skip = before_all.chars().count().saturating_sub(context);
-    let mut before: String = before_all.chars().skip(skip).collect();
-    if skip > 0 {
+    // Walked back from the hit: counting from the paragraph's start would
+    // make every hit cost the text before it.
+    let cut = before_all
+        .char_indices()
+        .rev()
+        .take(context)
+        .last()
+        .map_or(before_all.len(), |(i, _)| i);
+    let mut before = before_all[cut..].to_string();
+    if cut > 0 {
         before.insert(0, '…');
     }
     let after_all = &text[range.end..];

@@ -2,6 +2,7 @@
 //! over every built-in dictionary, each for the directions it is written
 //! for. The file format is read in [`super::phrases`].
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -38,7 +39,7 @@ pub enum OverrideError {
 }
 
 /// Which conversions an entry applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// Every conversion (entries before any heading, or under `[any]`).
     Any,
@@ -95,6 +96,9 @@ pub struct Overrides {
     sources: Vec<String>,
     targets: Vec<String>,
     scopes: Vec<Scope>,
+    /// Where each source and scope is in the lists: a phrase file of tens
+    /// of thousands of terms must not compare each with all before it.
+    index: HashMap<(Scope, String), usize>,
     matcher: Option<AhoCorasick>,
 }
 
@@ -193,11 +197,11 @@ impl Overrides {
     /// Adds or replaces the entry for `source` in `scope` (the last one
     /// given for a source and scope wins); call [`Self::rebuild`] after.
     pub(super) fn insert(&mut self, source: &str, target: &str, scope: Scope) {
-        let same =
-            (0..self.sources.len()).find(|&i| self.sources[i] == source && self.scopes[i] == scope);
-        match same {
-            Some(i) => self.targets[i] = target.to_string(),
+        match self.index.get(&(scope, source.to_string())) {
+            Some(&i) => self.targets[i] = target.to_string(),
             None => {
+                self.index
+                    .insert((scope, source.to_string()), self.sources.len());
                 self.sources.push(source.to_string());
                 self.targets.push(target.to_string());
                 self.scopes.push(scope);

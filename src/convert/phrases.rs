@@ -14,6 +14,10 @@ use std::path::Path;
 
 use super::overrides::{OverrideError, Overrides, Scope};
 
+/// The longest term an entry may have, in characters: far beyond any
+/// phrase, short enough that no entry makes matching slow.
+pub const MAX_TERM_CHARS: usize = 200;
+
 /// The phrase file as read: its entries, and a warning for each line that
 /// was skipped.
 #[derive(Debug, Default)]
@@ -86,6 +90,15 @@ fn entry(line: &str) -> Result<(&str, &str), String> {
     if source.is_empty() {
         return Err("the source term before the tab is empty".to_string());
     }
+    let longest = source
+        .chars()
+        .count()
+        .max(target.map_or(0, |t| t.chars().count()));
+    if longest > MAX_TERM_CHARS {
+        return Err(format!(
+            "a term of {longest} characters: at most {MAX_TERM_CHARS} are allowed, so the entry is skipped"
+        ));
+    }
     match target {
         None => Ok((source, source)),
         Some("") => Err(
@@ -119,6 +132,24 @@ mod tests {
             .overrides
             .toward(Some(super::super::Target::Traditional));
         assert_eq!(to_t.len(), 0);
+    }
+
+    #[test]
+    fn an_entry_too_long_to_be_a_phrase_is_skipped_with_its_line() {
+        let text = format!(
+            "川普\t特朗普\n{}\n程序\t{}\n",
+            "長".repeat(100_000),
+            "序".repeat(201)
+        );
+        let file = PhraseFile::parse(&text, Path::new("phrases.txt"));
+        let warnings: Vec<String> = file.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("phrases.txt:2: a term of 100000 characters"),
+            "{warnings:?}"
+        );
+        assert!(warnings[1].starts_with("phrases.txt:3: a term of 201"));
+        assert_eq!(file.overrides.len(), 1);
     }
 
     #[test]

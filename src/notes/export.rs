@@ -2,6 +2,7 @@
 //! import), CSV for spreadsheets, W3C Web Annotation JSON-LD for other tools.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
 use super::anchor::AnchorStatus;
@@ -150,24 +151,72 @@ pub fn to_markdown(briefs: &[ExportBrief]) -> String {
 
 /// JSON: every record in full with its anchor status; `gloss notes import` reads it.
 pub fn to_json(briefs: &[ExportBrief]) -> Value {
-    let mut notes = Vec::new();
-    for brief in briefs {
-        for item in &brief.items {
-            let mut record = serde_json::to_value(&item.note).unwrap_or(Value::Null);
-            if let Value::Object(map) = &mut record {
-                map.insert("status".into(), json!(item.status_str()));
-                map.insert("current_paragraph".into(), json!(item.paragraph));
-                map.insert("score".into(), json!(item.score));
-                map.insert("pages".into(), json!(item.pages));
-            }
-            notes.push(record);
-        }
+    serde_json::to_value(JsonExport(briefs)).unwrap_or(Value::Null)
+}
+
+/// The JSON export as it is written: one note's record built at a time, so
+/// a store of a hundred thousand notes is never held twice over as JSON.
+/// Keys come in the order [`to_json`]'s value gives them (sorted).
+pub struct JsonExport<'a>(pub &'a [ExportBrief]);
+
+impl Serialize for JsonExport<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let briefs = self.0;
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("briefs", &Each(briefs, Records::Briefs))?;
+        map.serialize_entry("notes", &Each(briefs, Records::Notes))?;
+        map.serialize_entry("schema", &SCHEMA_VERSION)?;
+        map.end()
     }
-    json!({
-        "schema": SCHEMA_VERSION,
-        "briefs": briefs.iter().map(|b| &b.info).collect::<Vec<_>>(),
-        "notes": notes,
-    })
+}
+
+/// What an [`Each`] array holds.
+#[derive(Clone, Copy)]
+enum Records {
+    /// What the store knows of each brief.
+    Briefs,
+    /// Each note's record, as [`json_record`] gives it.
+    Notes,
+    /// Each note as a W3C annotation.
+    Annotations,
+}
+
+/// A JSON array of records of every brief, each made as it is written.
+struct Each<'a>(&'a [ExportBrief], Records);
+
+impl Serialize for Each<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for brief in self.0 {
+            match self.1 {
+                Records::Briefs => seq
+                    .serialize_element(&serde_json::to_value(&brief.info).unwrap_or(Value::Null))?,
+                Records::Notes => {
+                    for item in &brief.items {
+                        seq.serialize_element(&json_record(item))?;
+                    }
+                }
+                Records::Annotations => {
+                    for item in &brief.items {
+                        seq.serialize_element(&annotation(brief, item))?;
+                    }
+                }
+            }
+        }
+        seq.end()
+    }
+}
+
+/// One note's record as the JSON export gives it.
+fn json_record(item: &ExportItem) -> Value {
+    let mut record = serde_json::to_value(&item.note).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut record {
+        map.insert("status".into(), json!(item.status_str()));
+        map.insert("current_paragraph".into(), json!(item.paragraph));
+        map.insert("score".into(), json!(item.score));
+        map.insert("pages".into(), json!(item.pages));
+    }
+    record
 }
 
 /// CSV for spreadsheets: UTF-8 with a byte-order mark so Chinese text opens
@@ -245,73 +294,97 @@ const PATH_SAFE: &AsciiSet = &NON_ALPHANUMERIC
 /// W3C Web Annotation JSON-LD: an annotation collection whose items target
 /// the brief's file with a TextQuoteSelector (exact, prefix, suffix).
 pub fn to_w3c(briefs: &[ExportBrief]) -> Value {
-    let mut items = Vec::new();
-    for brief in briefs {
-        let source = brief.info.paths.last().map_or_else(
-            || format!("urn:gloss:brief:{}", brief.info.key),
-            |p| format!("file://{}", utf8_percent_encode(p, PATH_SAFE)),
-        );
-        for item in &brief.items {
-            let note = &item.note;
-            let mut body = vec![json!({
-                "type": "TextualBody",
-                "value": note.text,
-                "format": "text/plain",
-                "purpose": "commenting",
-            })];
-            body.extend(
-                note.tags
-                    .iter()
-                    .map(|t| json!({ "type": "TextualBody", "value": t, "purpose": "tagging" })),
-            );
-            // A note on a passage selects the passage itself; the
-            // paragraph's id goes beside it (the phrase may recur), as a
-            // gloss term: the W3C vocabulary has none for it.
-            let (exact, prefix, suffix) = match &note.anchor.passage {
-                Some(p) => (&p.exact, &p.prefix, &p.suffix),
-                None => (&note.anchor.quote, &note.anchor.prefix, &note.anchor.suffix),
-            };
-            let quote = json!({
-                "type": "TextQuoteSelector",
-                "exact": exact,
-                "prefix": prefix,
-                "suffix": suffix,
-            });
-            // With pages, the page is the broader selection and the quote
-            // is found within it, as the W3C model nests them.
-            let selector = match item.page_fragment() {
-                Some(page) => json!({
-                    "type": "FragmentSelector",
-                    "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
-                    "value": page,
-                    "refinedBy": quote,
-                }),
-                None => quote,
-            };
-            let mut target = json!({ "source": source, "selector": selector });
-            if note.anchor.passage.is_some() {
-                target["gloss:paragraph"] =
-                    json!(item.paragraph.as_deref().unwrap_or(&note.anchor.paragraph));
-            }
-            let mut annotation = json!({
-                "id": format!("urn:uuid:{}", note.id),
-                "type": "Annotation",
-                "created": note.created.to_string(),
-                "modified": note.modified.to_string(),
-                "body": body,
-                "target": target
-            });
-            if let Some(author) = &note.author {
-                annotation["creator"] = json!({ "type": "Person", "name": author });
-            }
-            items.push(annotation);
-        }
+    serde_json::to_value(W3cExport(briefs)).unwrap_or(Value::Null)
+}
+
+/// The W3C export as it is written, one annotation built at a time (see
+/// [`JsonExport`]).
+pub struct W3cExport<'a>(pub &'a [ExportBrief]);
+
+impl Serialize for W3cExport<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let briefs = self.0;
+        let total: usize = briefs.iter().map(|b| b.items.len()).sum();
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("@context", "http://www.w3.org/ns/anno.jsonld")?;
+        map.serialize_entry("first", &W3cPage(briefs))?;
+        map.serialize_entry("label", "gloss notes")?;
+        map.serialize_entry("total", &total)?;
+        map.serialize_entry("type", "AnnotationCollection")?;
+        map.end()
     }
-    json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "type": "AnnotationCollection",
-        "label": "gloss notes",
-        "total": items.len(),
-        "first": { "type": "AnnotationPage", "startIndex": 0, "items": items },
-    })
+}
+
+/// The one page of a W3C collection.
+struct W3cPage<'a>(&'a [ExportBrief]);
+
+impl Serialize for W3cPage<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("items", &Each(self.0, Records::Annotations))?;
+        map.serialize_entry("startIndex", &0)?;
+        map.serialize_entry("type", "AnnotationPage")?;
+        map.end()
+    }
+}
+
+/// One note as a W3C annotation.
+fn annotation(brief: &ExportBrief, item: &ExportItem) -> Value {
+    let source = brief.info.paths.last().map_or_else(
+        || format!("urn:gloss:brief:{}", brief.info.key),
+        |p| format!("file://{}", utf8_percent_encode(p, PATH_SAFE)),
+    );
+    let note = &item.note;
+    let mut body = vec![json!({
+        "type": "TextualBody",
+        "value": note.text,
+        "format": "text/plain",
+        "purpose": "commenting",
+    })];
+    body.extend(
+        note.tags
+            .iter()
+            .map(|t| json!({ "type": "TextualBody", "value": t, "purpose": "tagging" })),
+    );
+    // A note on a passage selects the passage itself; the
+    // paragraph's id goes beside it (the phrase may recur), as a
+    // gloss term: the W3C vocabulary has none for it.
+    let (exact, prefix, suffix) = match &note.anchor.passage {
+        Some(p) => (&p.exact, &p.prefix, &p.suffix),
+        None => (&note.anchor.quote, &note.anchor.prefix, &note.anchor.suffix),
+    };
+    let quote = json!({
+        "type": "TextQuoteSelector",
+        "exact": exact,
+        "prefix": prefix,
+        "suffix": suffix,
+    });
+    // With pages, the page is the broader selection and the quote
+    // is found within it, as the W3C model nests them.
+    let selector = match item.page_fragment() {
+        Some(page) => json!({
+            "type": "FragmentSelector",
+            "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
+            "value": page,
+            "refinedBy": quote,
+        }),
+        None => quote,
+    };
+    let mut target = json!({ "source": source, "selector": selector });
+    if note.anchor.passage.is_some() {
+        target["gloss:paragraph"] =
+            json!(item.paragraph.as_deref().unwrap_or(&note.anchor.paragraph));
+    }
+    let mut annotation = json!({
+        "id": format!("urn:uuid:{}", note.id),
+        "type": "Annotation",
+        "created": note.created.to_string(),
+        "modified": note.modified.to_string(),
+        "body": body,
+        "target": target
+    });
+    if let Some(author) = &note.author {
+        annotation["creator"] = json!({ "type": "Person", "name": author });
+    }
+    annotation
 }

@@ -21,7 +21,7 @@ use super::writer::Writer;
 use crate::brief::Brief;
 
 /// How many content hashes and paths a brief remembers.
-const HISTORY: usize = 32;
+pub(super) const HISTORY: usize = 32;
 
 /// The folder that holds every store.
 #[derive(Debug, Clone)]
@@ -321,7 +321,7 @@ fn brief_of(path: &Path) -> Option<BriefInfo> {
 /// (mastheads, bylines) to identify a brief.
 const SAMPLE_MIN_CHARS: usize = 16;
 /// How many paragraph fingerprints an index entry keeps.
-const SAMPLE_SIZE: usize = 64;
+pub(super) const SAMPLE_SIZE: usize = 64;
 
 /// Fingerprints of the brief's first longer paragraphs.
 fn sample_of(brief: &Brief) -> Vec<String> {

@@ -8,6 +8,8 @@
 //!   writer's saved (lock, merge, save); `storefile` reads one file (good,
 //!   newer schema, or damaged and moved aside); [`merge`]: which revision
 //!   of a note wins; [`writer`]: who writes (author, stable writer id).
+//! - [`bounds`]: what a brief's record takes from another copy of it,
+//!   checked and bounded.
 //! - [`disk`]: the store file's layout (shared anchor contexts).
 //! - [`fsutil`]: atomic replace, lock file, backup, moving a file aside.
 //! - [`index`]: the data folder and finding a moved or edited brief again.
@@ -15,6 +17,7 @@
 //! - [`listing`], [`import`], [`export`]: what `gloss notes` prints and reads.
 
 pub mod anchor;
+pub mod bounds;
 pub mod disk;
 pub mod error;
 pub mod export;

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 
+pub use super::bounds::merge_brief;
 use super::disk;
 use super::error::StoreError;
 use super::fsutil::{self, FileStamp};
@@ -614,30 +615,6 @@ fn index_of(notes: &[Note]) -> HashMap<String, usize> {
         .enumerate()
         .map(|(i, n)| (n.id.clone(), i))
         .collect()
-}
-
-/// The union of what two copies know of a brief; `ours` leads.
-pub fn merge_brief(ours: &BriefInfo, theirs: &BriefInfo) -> BriefInfo {
-    let mut out = theirs.clone();
-    out.key = ours.key.clone();
-    if ours.title.is_some() {
-        out.title = ours.title.clone();
-    }
-    if !ours.sample.is_empty() {
-        out.sample = ours.sample.clone();
-    }
-    for p in &ours.paths {
-        out.paths.retain(|q| q != p);
-        out.paths.push(p.clone());
-    }
-    for h in &ours.hashes {
-        out.hashes.retain(|q| q != h);
-        out.hashes.push(h.clone());
-    }
-    for (k, v) in &ours.extra {
-        out.extra.insert(k.clone(), v.clone());
-    }
-    out
 }
 
 /// A time after `previous` and no earlier than now, so an edit always wins

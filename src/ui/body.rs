@@ -61,6 +61,7 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
     let app = &*app;
     let (x, width) = (area.x + 1, area.width - 1);
     let mut paint: Option<(usize, Paint)> = None;
+    let mut picked = None;
     for (row, (block, lines, line)) in visible.iter().enumerate() {
         let fresh = match &paint {
             Some((b, _)) => b != block,
@@ -71,12 +72,13 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
             let mut p = Paint::new(app, *block, text);
             super::passage::mark_block(app, *block, &mut p);
             paint = Some((*block, p));
+            picked = app.selected_note_index(*block);
         }
         if let Some((_, p)) = &paint {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
             let vl = &lines[*line];
-            let shown =
-                super::notes::note_line(app, *block, vl).unwrap_or_else(|| p.line(vl, &app.theme));
+            let shown = super::notes::note_line(app, *block, vl, picked)
+                .unwrap_or_else(|| p.line(vl, &app.theme));
             buf.set_line(x, y, &shown, width);
             super::notes::gutter(buf, app, *block, vl, area.x, y);
         }

@@ -25,16 +25,22 @@ pub const NOTE_MARK: &str = "✎";
 pub const CURSOR_MARK: &str = "▎";
 
 /// The screen line of a note under its paragraph; `None` for other lines.
-pub(super) fn note_line(app: &App, block: usize, vl: &VisualLine) -> Option<Line<'static>> {
+/// `picked` is which of the block's notes the note keys act on
+/// ([`App::selected_note_index`], asked once per block).
+pub(super) fn note_line(
+    app: &App,
+    block: usize,
+    vl: &VisualLine,
+    picked: Option<usize>,
+) -> Option<Line<'static>> {
     let LineKind::Note { note, first } = vl.kind else {
         return None;
     };
-    let texts = app.note_texts(block);
-    let text = texts.get(note)?;
+    let text = app.note_text(block, note)?;
     let part = text.get(vl.range.clone()).unwrap_or("");
     // Of several notes on the cursor's paragraph, the one the note keys
     // act on is marked, so `e` and `d` are never a guess.
-    let picked = app.selected_note_index(block) == Some(note);
+    let picked = picked == Some(note);
     let (lead, text_style) = match (first, picked) {
         (true, true) => ("▸ ", app.theme.note_text.add_modifier(Modifier::BOLD)),
         (false, true) => ("  ", app.theme.note_text.add_modifier(Modifier::BOLD)),
@@ -58,7 +64,7 @@ pub(super) fn gutter(buf: &mut Buffer, app: &App, block: usize, vl: &VisualLine,
         vl.kind,
         LineKind::Text { first: true } | LineKind::TableRow { .. }
     ) && vl.range.start == 0;
-    let annotated = first && !app.notes.notes_on(app.paragraph_id(block)).is_empty();
+    let annotated = first && app.notes.count_on(app.paragraph_id(block)) > 0;
     let style = app.theme.note_marker;
     let (mark, style) = match (annotated, on_cursor) {
         (true, true) => (NOTE_MARK, style.add_modifier(Modifier::REVERSED)),

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{NOTE_INDENT, NotesState};
+use super::{NOTE_INDENT, NOTES_UNDER_PARAGRAPH, NotesState};
 use crate::app::lines::{LineKind, VisualLine};
 use crate::app::{App, Pos};
 use crate::layout::wrap;
@@ -62,14 +62,32 @@ impl App {
     }
 
     /// The notes of block `i` as shown: in the view script, like the text
-    /// they sit under (the stored note is never converted).
+    /// they sit under (the stored note is never converted). At most
+    /// [`NOTES_UNDER_PARAGRAPH`], then a line that counts the rest.
     pub(crate) fn note_texts(&self, i: usize) -> Vec<String> {
         let paragraph = self.doc.paragraph(i).map(|p| p.id.as_str());
-        self.notes
-            .notes_on(paragraph)
-            .iter()
-            .map(|v| self.display_text(&NotesState::display_text(v)).into_owned())
-            .collect()
+        let shown = self
+            .notes
+            .count_on(paragraph)
+            .min(NOTES_UNDER_PARAGRAPH + 1);
+        (0..shown).filter_map(|k| self.note_text(i, k)).collect()
+    }
+
+    /// The `k`-th of [`App::note_texts`] alone.
+    pub(crate) fn note_text(&self, i: usize, k: usize) -> Option<String> {
+        let paragraph = self.doc.paragraph(i).map(|p| p.id.as_str());
+        let count = self.notes.count_on(paragraph);
+        if k == NOTES_UNDER_PARAGRAPH && count > NOTES_UNDER_PARAGRAPH {
+            let more = count - NOTES_UNDER_PARAGRAPH;
+            return Some(format!(
+                "… {more} more notes on this paragraph: the notes pane (M) lists them all"
+            ));
+        }
+        let view = self.notes.note_on(paragraph, k)?;
+        Some(
+            self.display_text(&NotesState::display_text(&view))
+                .into_owned(),
+        )
     }
 
     pub(in crate::app) fn step_cursor(&mut self, down: bool) {

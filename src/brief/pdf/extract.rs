@@ -7,9 +7,11 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pdf_oxide::PdfDocument;
+use pdf_oxide::extractors::SpanMergingConfig;
 use pdf_oxide::extractors::page_labels::PageLabelExtractor;
 
 use super::PdfError;
+use super::budget::{self, MAX_DECODED_BYTES, MAX_SHOWS_PER_PAGE, Plan};
 
 /// One run of text as the page shows it, in points from the page's top left.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,39 +114,86 @@ fn extract_inner(
         .page_count()
         .map_err(|e| PdfError::Damaged(one_line(&e.to_string())))?;
     let wanted = count.min(max_pages.unwrap_or(MAX_PAGES)).min(MAX_PAGES);
-    let mut pages = Vec::with_capacity(wanted);
-    let mut failed = Vec::new();
-    for index in 0..wanted {
-        // One bad page costs that page, not the document.
-        let page = catch_unwind(AssertUnwindSafe(|| read_page(&doc, index)));
-        match page {
-            Ok(Ok(page)) => pages.push(page),
-            Ok(Err(_)) | Err(_) => {
-                failed.push(index + 1);
-                pages.push(Page::default());
+    let survey =
+        catch_unwind(AssertUnwindSafe(|| budget::survey(&doc, wanted))).unwrap_or_else(|_| {
+            budget::Survey {
+                plans: vec![Plan::Read; wanted],
+                over_budget: false,
             }
+        });
+    // The reader's own extraction first reads every page of the document
+    // for running headers: a hostile one is read page by page without it,
+    // and so are the first pages alone (the library's look at a brief).
+    let alone = survey.hostile() || wanted < count;
+    let mut pages: Vec<Page> = Vec::with_capacity(survey.plans.len());
+    let mut failed = Vec::new();
+    let mut crowded = Vec::new();
+    let over_budget = survey.over_budget;
+    for (index, plan) in survey.plans.iter().enumerate() {
+        let page = match *plan {
+            Plan::SameAs(earlier) => Some(pages.get(earlier).cloned().unwrap_or_default()),
+            Plan::Crowded => {
+                crowded.push(index + 1);
+                Some(Page::default())
+            }
+            Plan::Unreadable => None,
+            // One bad page costs that page, not the document.
+            Plan::Read => catch_unwind(AssertUnwindSafe(|| read_page(&doc, index, alone)))
+                .ok()
+                .and_then(Result::ok),
+        };
+        if page.is_none() {
+            failed.push(index + 1);
         }
+        pages.push(page.unwrap_or_default());
         on_page(index + 1, wanted);
     }
-    if !failed.is_empty() && failed.len() == wanted {
+    let read = pages.len();
+    if read == 0 && over_budget {
+        return Err(PdfError::Damaged(format!(
+            "its first page's content passes the {} MB gloss decodes of one PDF",
+            MAX_DECODED_BYTES / (1024 * 1024)
+        )));
+    }
+    if !crowded.is_empty() && crowded.len() == read {
+        return Err(PdfError::Damaged(format!(
+            "every page shows over {MAX_SHOWS_PER_PAGE} pieces of text, so none was read"
+        )));
+    }
+    if !failed.is_empty() && failed.len() == read {
         return Err(PdfError::Damaged("no page could be read".to_string()));
     }
-    let labels = catch_unwind(AssertUnwindSafe(|| page_labels(&doc, wanted)))
-        .unwrap_or_else(|_| (1..=wanted).map(|n| n.to_string()).collect());
-    let mut warning = (!failed.is_empty()).then(|| {
-        format!(
+    let labels = catch_unwind(AssertUnwindSafe(|| page_labels(&doc, read)))
+        .unwrap_or_else(|_| (1..=read).map(|n| n.to_string()).collect());
+    let mut warnings = Vec::new();
+    if !failed.is_empty() {
+        warnings.push(format!(
             "{} of {} pages could not be read (page {}{})",
             failed.len(),
-            wanted,
+            read,
             failed[0],
             if failed.len() > 1 { " …" } else { "" }
-        )
-    });
-    if count > MAX_PAGES && max_pages.is_none() {
-        warning = Some(format!(
+        ));
+    }
+    if !crowded.is_empty() {
+        warnings.push(format!(
+            "{} pages show over {MAX_SHOWS_PER_PAGE} pieces of text and were left out (page {}{})",
+            crowded.len(),
+            crowded[0],
+            if crowded.len() > 1 { " …" } else { "" }
+        ));
+    }
+    if over_budget {
+        warnings.push(format!(
+            "only the first {read} of {count} pages are read: their content passes {} MB decoded",
+            MAX_DECODED_BYTES / (1024 * 1024)
+        ));
+    } else if count > MAX_PAGES && max_pages.is_none() {
+        warnings.push(format!(
             "only the first {MAX_PAGES} of {count} pages are read"
         ));
     }
+    let warning = (!warnings.is_empty()).then(|| warnings.join("; "));
     Ok(Extracted {
         pages,
         labels,
@@ -152,8 +201,14 @@ fn extract_inner(
     })
 }
 
-fn read_page(doc: &PdfDocument, index: usize) -> Result<Page, pdf_oxide::Error> {
-    let spans = doc.extract_spans(index)?;
+/// The runs of page `index`; `alone`: without the reader's first pass over
+/// every page, which finds running headers gloss finds itself.
+fn read_page(doc: &PdfDocument, index: usize, alone: bool) -> Result<Page, pdf_oxide::Error> {
+    let spans = if alone {
+        doc.extract_spans_with_config(index, SpanMergingConfig::default())?
+    } else {
+        doc.extract_spans(index)?
+    };
     let height = doc
         .get_page_media_box(index)
         .map(|(_, y0, _, y1)| (y1 - y0).abs())

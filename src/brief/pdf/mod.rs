@@ -8,6 +8,7 @@
 //! it came from.
 
 mod align;
+mod budget;
 mod contents;
 pub mod extract;
 mod footnotes;
