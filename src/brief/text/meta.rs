@@ -592,6 +592,33 @@ pub(super) fn title_from_running_header(blocks: &[Block], running: &[String], me
     meta.title = Some(title.clone());
 }
 
+/// Labels that name the document itself: "法規名稱：勞動基準法" in a law
+/// database's print, "Title: …" in a record.
+const TITLE_LABELS: &[&str] = &[
+    "法規名稱",
+    "法规名称",
+    "標題",
+    "标题",
+    "題目",
+    "题目",
+    "title",
+];
+
+/// The title a labelled field at the head of the brief states, which
+/// outranks any guess from position: statutes printed from a law database
+/// open with their particulars, the name first.
+pub(super) fn title_from_label(lead: &[Block], meta: &mut Meta) {
+    let stated = lead.iter().take(LEAD_MAX_BLOCKS).find_map(|b| {
+        let (label, value) = field(&b.text)?;
+        let label = label.to_lowercase();
+        (TITLE_LABELS.contains(&label.as_str()) && width_within(value, TITLE_MAX_WIDTH).is_some())
+            .then(|| value.to_string())
+    });
+    if let Some(title) = stated {
+        meta.title = Some(title);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -746,32 +773,5 @@ mod tests {
         let (meta, _, used, _) = lead("本文討論美中關係。\n\n第二段。");
         assert_eq!(meta.title, None);
         assert_eq!(used, 0);
-    }
-}
-
-/// Labels that name the document itself: "法規名稱：勞動基準法" in a law
-/// database's print, "Title: …" in a record.
-const TITLE_LABELS: &[&str] = &[
-    "法規名稱",
-    "法规名称",
-    "標題",
-    "标题",
-    "題目",
-    "题目",
-    "title",
-];
-
-/// The title a labelled field at the head of the brief states, which
-/// outranks any guess from position: statutes printed from a law database
-/// open with their particulars, the name first.
-pub(super) fn title_from_label(lead: &[Block], meta: &mut Meta) {
-    let stated = lead.iter().take(LEAD_MAX_BLOCKS).find_map(|b| {
-        let (label, value) = field(&b.text)?;
-        let label = label.to_lowercase();
-        (TITLE_LABELS.contains(&label.as_str()) && width_within(value, TITLE_MAX_WIDTH).is_some())
-            .then(|| value.to_string())
-    });
-    if let Some(title) = stated {
-        meta.title = Some(title);
     }
 }
