@@ -447,3 +447,55 @@ fn add_quote_finds_the_passage_in_any_script_and_asks_for_para_when_ambiguous() 
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// The sample brief of the repository: it has front and back matter.
+fn sample_brief() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs/prospect-forum-us-china-after-beijing-summit.txt")
+}
+
+#[test]
+fn notes_on_front_and_back_matter_are_filed_under_their_names() {
+    let data = tempfile::tempdir().unwrap();
+    let brief = sample_brief();
+    let out = gloss(data.path())
+        .args(["outline", "--json"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let outline: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let front = outline["front_matter"][0]["id"].as_str().unwrap();
+    let back = outline["back_matter"][0]["id"].as_str().unwrap();
+    add(data.path(), &brief, front, "圖說", &[]);
+    add(data.path(), &brief, back, "基金會", &[]);
+
+    let out = gloss(data.path())
+        .args(["notes", "list", "--format", "csv"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&out.stdout[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let sections: Vec<(String, String)> = reader
+        .records()
+        .map(Result::unwrap)
+        .map(|r| (r[col("note")].to_string(), r[col("section")].to_string()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("圖說".to_string(), "Front matter".to_string()),
+            ("基金會".to_string(), "Back matter".to_string())
+        ]
+    );
+    let out = gloss(data.path())
+        .args(["notes", "list"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(out.stdout).unwrap();
+    assert!(markdown.contains("## Front matter\n"), "{markdown}");
+    assert!(markdown.contains("## Back matter\n"), "{markdown}");
+    assert!(!markdown.contains("(no section)"), "{markdown}");
+}

@@ -319,10 +319,17 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
             AnchorStatus::NeedsReview => ("?", "[needs review] "),
             AnchorStatus::Orphan => ("✗", "[orphan: lost its paragraph] "),
         };
-        let section = if note.anchor.section.is_empty() {
+        // Where the note is now, else where it was made: a note made before
+        // the front matter had a name has no section stored.
+        let section = view
+            .resolution
+            .position
+            .and_then(|i| session.map().section(i))
+            .unwrap_or(&note.anchor.section);
+        let section = if section.is_empty() {
             "(no section)".to_string()
         } else {
-            note.anchor.section.join(" › ")
+            section.join(" › ")
         };
         let time = note.modified.strftime("%Y-%m-%d %H:%M UTC").to_string();
         let tags: Vec<String> = note.tags.iter().map(|t| format!("#{t}")).collect();
