@@ -303,10 +303,14 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
     let theme = &app.theme;
     let width = usize::from(inner.width);
     let cursor = if pane.typing { "▏" } else { "" };
-    let mut lines = vec![Line::styled(
-        format!("filter: {}{cursor}", clean(&pane.filter)),
-        theme.overlay_key,
-    )];
+    let first_line = match &pane.confirm_delete {
+        Some((_, author)) => format!(
+            "delete {}'s note? y deletes it, any other key keeps it",
+            clean(author)
+        ),
+        None => format!("filter: {}{cursor}", clean(&pane.filter)),
+    };
+    let mut lines = vec![Line::styled(first_line, theme.overlay_key)];
     if rows.is_empty() {
         lines.push(Line::styled("no notes here", theme.notes_pane));
     }
@@ -344,6 +348,9 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         let mut facts: Vec<String> = Vec::new();
         if let Some(author) = view.from_other {
             facts.push(author.to_string());
+        }
+        if let Some(editor) = &note.modified_by {
+            facts.push(format!("edited by {editor}"));
         }
         if !tags.is_empty() {
             facts.push(tags.join(" "));
