@@ -447,3 +447,241 @@ fn add_quote_finds_the_passage_in_any_script_and_asks_for_para_when_ambiguous() 
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// The sample brief of the repository: it has front and back matter.
+fn sample_brief() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs/prospect-forum-us-china-after-beijing-summit.txt")
+}
+
+#[test]
+fn notes_on_front_and_back_matter_are_filed_under_their_names() {
+    let data = tempfile::tempdir().unwrap();
+    let brief = sample_brief();
+    let out = gloss(data.path())
+        .args(["outline", "--json"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let outline: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let front = outline["front_matter"][0]["id"].as_str().unwrap();
+    let back = outline["back_matter"][0]["id"].as_str().unwrap();
+    add(data.path(), &brief, front, "圖說", &[]);
+    add(data.path(), &brief, back, "基金會", &[]);
+
+    let out = gloss(data.path())
+        .args(["notes", "list", "--format", "csv"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&out.stdout[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let sections: Vec<(String, String)> = reader
+        .records()
+        .map(Result::unwrap)
+        .map(|r| (r[col("note")].to_string(), r[col("section")].to_string()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("圖說".to_string(), "Front matter".to_string()),
+            ("基金會".to_string(), "Back matter".to_string())
+        ]
+    );
+    let out = gloss(data.path())
+        .args(["notes", "list"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(out.stdout).unwrap();
+    assert!(markdown.contains("## Front matter\n"), "{markdown}");
+    assert!(markdown.contains("## Back matter\n"), "{markdown}");
+    assert!(!markdown.contains("(no section)"), "{markdown}");
+}
+
+/// Runs `gloss ARGS` with `data`; the exit code and stderr.
+fn failing(data: &std::path::Path, args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let out = gloss(data).args(args).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_quote_only_in_a_heading_says_so_and_names_the_paragraph_under_it() {
+    let data = tempfile::tempdir().unwrap();
+    let brief = sample_brief();
+    let under = paragraphs(&brief)
+        .into_iter()
+        .find(|(_, text)| text.starts_with("習近平指出"))
+        .unwrap()
+        .0;
+    let (code, err) = failing(
+        data.path(),
+        &[
+            "notes".as_ref(),
+            "add".as_ref(),
+            brief.as_os_str(),
+            "--quote".as_ref(),
+            "美中外交交鋒".as_ref(),
+            "--text".as_ref(),
+            "x".as_ref(),
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("only in the heading"), "{err}");
+    assert!(!err.contains("does not contain"), "{err}");
+    assert!(err.contains(&format!("--para {under}")), "{err}");
+}
+
+#[test]
+fn an_ambiguous_quote_lists_its_matches_in_context() {
+    let data = tempfile::tempdir().unwrap();
+    let brief = sample_brief();
+    let (code, err) = failing(
+        data.path(),
+        &[
+            "notes".as_ref(),
+            "add".as_ref(),
+            brief.as_os_str(),
+            "--quote".as_ref(),
+            "建設性戰略穩定".as_ref(),
+            "--text".as_ref(),
+            "x".as_ref(),
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("is in 3 paragraphs"), "{err}");
+    // Each match with a few characters either side, after its id.
+    let (id, _) = paragraphs(&brief)
+        .into_iter()
+        .find(|(_, text)| text.contains("中美構建建設性戰略穩定關係"))
+        .unwrap();
+    {
+        {
+            assert!(
+                err.contains(&format!(
+                    "{id} \"…有共識「中美構建[建設性戰略穩定]關係」，白宮的新…\""
+                )),
+                "{err}"
+            );
+        }
+    }
+    assert!(err.contains("美中[建設性戰略穩定]關係的動向"), "{err}");
+}
+
+#[test]
+fn importing_csv_says_what_can_be_imported() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let csv = docs.path().join("x.csv");
+    std::fs::write(&csv, "\u{FEFF}brief,section\nA,B\n").unwrap();
+    let (code, err) = failing(
+        data.path(),
+        &["notes".as_ref(), "import".as_ref(), csv.as_os_str()],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.contains("expected value"), "{err}");
+    assert!(
+        err.contains("--format json") && err.contains("--format w3c"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_w3c_export_imports_back_with_its_passages_tags_and_authors() {
+    let data = tempfile::tempdir().unwrap();
+    let brief = sample_brief();
+    let out = gloss(data.path())
+        .args(["notes", "add"])
+        .arg(&brief)
+        .args(["--quote", "川普啟程", "--text", "一段", "--tag", "外交"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let front = paragraphs(&brief)[0].0.clone();
+    add(data.path(), &brief, &front, "圖說", &["圖"]);
+    let before = list_json(data.path(), Some(&brief));
+    let out = gloss(data.path())
+        .args(["notes", "list", "--format", "w3c"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let w3c = docs.path().join("notes.jsonld");
+    std::fs::write(&w3c, &out.stdout).unwrap();
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = gloss(elsewhere.path())
+        .args(["notes", "import"])
+        .arg(&w3c)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 new"));
+    let after = list_json(elsewhere.path(), Some(&brief));
+    let fields = |listing: &Value| -> Vec<Value> {
+        listing["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                serde_json::json!([
+                    n["id"],
+                    n["text"],
+                    n["tags"],
+                    n["author"],
+                    n["status"],
+                    n["current_paragraph"],
+                    n["anchor"]["passage"]["exact"],
+                    n["anchor"]["section"],
+                    n["created"],
+                ])
+            })
+            .collect()
+    };
+    assert_eq!(fields(&after), fields(&before));
+    assert_eq!(after["notes"][1]["anchor"]["passage"]["exact"], "川普啟程");
+    // Twice adds nothing.
+    let out = gloss(elsewhere.path())
+        .args(["notes", "import"])
+        .arg(&w3c)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 new, 0 updated, 2 already present"));
+}
+
+#[test]
+fn listing_by_a_tag_no_note_has_says_so_and_fails() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let brief = write_brief(docs.path(), "summit.txt");
+    let paras = paragraphs(&brief);
+    add(data.path(), &brief, &paras[1].0, "n", &["外交"]);
+    let (code, err) = failing(
+        data.path(),
+        &[
+            "notes".as_ref(),
+            "list".as_ref(),
+            "--tag".as_ref(),
+            "nosuch".as_ref(),
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no note has the tag #nosuch"), "{err}");
+    // A tag in use, any case or width, still lists.
+    let out = gloss(data.path())
+        .args(["notes", "list", "--tag", "外交"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("- n"));
+}

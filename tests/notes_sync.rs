@@ -356,7 +356,10 @@ fn notes_list_shows_filters_and_exports_the_author() {
     assert!(md.contains("bob's note") && md.contains("Bob 王"), "{md}");
     assert!(!md.contains("ann's note"), "{md}");
     let csv = list(&["--format", "csv"]);
-    assert!(csv.lines().next().unwrap().ends_with(",author"), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().ends_with(",author,modified_by"),
+        "{csv}"
+    );
     assert!(csv.contains("Ann Lee") && csv.contains("Bob 王"), "{csv}");
     let w3c: serde_json::Value = serde_json::from_str(&list(&["--format", "w3c"])).unwrap();
     let creators: Vec<&str> = w3c["first"]["items"]

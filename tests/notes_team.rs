@@ -340,3 +340,34 @@ fn an_open_brief_shows_a_teammates_notes_once_they_arrive_marked_with_the_author
     assert!(reading.has_unsaved());
     assert!(reading.resolution(&theirs).is_some());
 }
+
+#[test]
+fn an_edit_to_a_teammates_note_records_who_made_it_and_survives_a_reload() {
+    let ann = Desk::new("Ann", "a.txt");
+    let bob = Desk::new("Bob", "b.txt");
+    let mut b = bob.open();
+    let id = b.add(&bob.para(1), "from Bob", vec![]).unwrap();
+    b.save().unwrap();
+    drop(b);
+    copy_notes(bob.data.path(), ann.data.path());
+
+    let mut a = ann.open();
+    a.edit_text(&id, "from Bob, fixed by Ann").unwrap();
+    a.save().unwrap();
+    drop(a);
+    // Read back from disk: the author stays Bob, the change is Ann's.
+    let note = ann.state().remove(&id).unwrap();
+    assert_eq!(note.author.as_deref(), Some("Bob"));
+    assert_eq!(note.modified_by.as_deref(), Some("Ann"));
+    assert_eq!(note.text, "from Bob, fixed by Ann");
+
+    // Bob's own later change makes the note wholly his again.
+    copy_notes(ann.data.path(), bob.data.path());
+    let mut b = bob.open();
+    b.set_tags(&id, vec!["checked".into()]).unwrap();
+    b.save().unwrap();
+    drop(b);
+    let note = bob.state().remove(&id).unwrap();
+    assert_eq!(note.modified_by, None);
+    assert_eq!(note.text, "from Bob, fixed by Ann");
+}

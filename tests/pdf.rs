@@ -574,7 +574,10 @@ fn a_pdf_nested_thousands_deep_is_one_error_line_in_outline_convert_and_the_libr
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("gloss: error: ")).collect();
+    let errors: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("gloss: error: "))
+        .collect();
     assert_eq!(errors.len(), 3, "{err}");
     assert!(errors.iter().all(|l| l.contains("deep")), "{err}");
     let text = std::fs::read_to_string(out_dir.join("good.txt")).unwrap();

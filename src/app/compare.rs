@@ -164,9 +164,13 @@ impl App {
                     line: 0,
                 });
             }
-            Action::StartVisual => {
+            Action::StartVisual | Action::Reselect => {
                 self.compare_cursor();
-                self.start_visual();
+                if action == Action::Reselect {
+                    self.reselect();
+                } else {
+                    self.start_visual();
+                }
                 if let Some(sel) = self.selection {
                     self.compare_reveal(sel.block);
                 }

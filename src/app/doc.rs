@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::brief::source_lines::BlockRef;
 use crate::brief::{Align, Brief, Paragraph, ParagraphKind, Style};
+use crate::notes::anchor::{BACK_MATTER, FRONT_MATTER};
 
 /// What separates table cells in a block's text.
 pub const CELL_SEPARATOR: &str = " │ ";
@@ -138,7 +139,7 @@ impl Doc {
         let mut sources: Vec<(Source, usize)> = Vec::with_capacity(count);
         let mut entries = Vec::new();
         if !b.front_matter.is_empty() {
-            entries.push(entry("Front matter", 0, EntryKind::FrontMatter, 0));
+            entries.push(entry(FRONT_MATTER, 0, EntryKind::FrontMatter, 0));
             sources.extend((0..b.front_matter.len()).map(|i| (Source::Front(index(i)), 0)));
         }
         for (s, section) in b.sections.iter().enumerate() {
@@ -162,12 +163,7 @@ impl Doc {
         }
         if !b.back_matter.is_empty() {
             let e = entries.len();
-            entries.push(entry(
-                "Back matter",
-                0,
-                EntryKind::BackMatter,
-                sources.len(),
-            ));
+            entries.push(entry(BACK_MATTER, 0, EntryKind::BackMatter, sources.len()));
             sources.extend((0..b.back_matter.len()).map(|i| (Source::Back(index(i)), e)));
         }
         self.entries = entries;

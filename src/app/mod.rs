@@ -127,6 +127,8 @@ pub struct App {
     pub count: Option<usize>,
     /// The passage being selected in visual mode.
     pub selection: Option<visual::Selection>,
+    /// The selection last left, for `V` to select again.
+    last_selection: Option<visual::Selection>,
     /// Text copied with `y`/`Y`, for the event loop to hand to the terminal.
     clipboard: Option<String>,
     /// An address `f` asked to open, for the event loop to hand to the opener.
@@ -169,6 +171,7 @@ impl App {
             at_end: false,
             count: None,
             selection: None,
+            last_selection: None,
             clipboard: None,
             open_url: None,
             jumps: Vec::new(),
@@ -280,6 +283,7 @@ impl App {
                 self.apply_resume(action)
             }
             Action::StartVisual => self.start_visual(),
+            Action::Reselect => self.reselect(),
             Action::Copy => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::FollowLink => {

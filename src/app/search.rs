@@ -239,9 +239,14 @@ impl App {
         };
         let (block, start_char) = (m.block, m.chars.start);
         // The note cursor goes along, so `a`, `f` and `y` act where the
-        // reader is looking.
-        if self.doc.paragraph(block).is_some() {
-            self.notes.cursor = block;
+        // reader is looking; from a heading, to the paragraph under it.
+        let cursor = if self.doc.paragraph(block).is_some() {
+            Some(block)
+        } else {
+            self.paragraph_under(block)
+        };
+        if let Some(cursor) = cursor {
+            self.notes.cursor = cursor;
         }
         let text = self.shown_text(block);
         let byte = text

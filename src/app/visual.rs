@@ -92,6 +92,19 @@ impl App {
             .and_then(|i| self.search.matches.get(i))
             .map(|m| (m.block, m.chars.clone()));
         let (block, chars) = match on_match {
+            // A heading takes no notes, so a match there selects at the
+            // start of the first paragraph under it: `/title` `Enter` `v` `a`
+            // notes the section's opening rather than being refused.
+            Some((block, _)) if self.doc.paragraph(block).is_none() => {
+                let Some(under) = self.paragraph_under(block) else {
+                    self.notes
+                        .warn("no paragraph under this heading to select in");
+                    return;
+                };
+                self.notes
+                    .say("the match is in a heading: selecting in the first paragraph under it");
+                (under, 0..self.doc.char_count(under).min(1))
+            }
             Some(found) => found,
             None => {
                 let block = self.notes.cursor;
@@ -103,22 +116,53 @@ impl App {
             self.notes.warn("nothing here to select");
             return;
         }
-        // A heading can be selected (to copy) though it takes no notes.
-        if self.doc.paragraph(block).is_some() {
-            self.notes.cursor = block;
-        }
-        self.selection = Some(Selection {
+        self.select(Selection {
             block,
             anchor: chars.start,
             head: chars.end,
         });
-        self.mode = Mode::Visual;
-        self.show_block(block);
     }
 
-    /// Leaves visual mode and drops the selection.
+    /// Enters visual mode on `sel`, the cursor on its paragraph.
+    fn select(&mut self, sel: Selection) {
+        if self.doc.paragraph(sel.block).is_some() {
+            self.notes.cursor = sel.block;
+        }
+        self.selection = Some(sel);
+        self.mode = Mode::Visual;
+        self.show_block(sel.block);
+    }
+
+    /// Selects again what the last selection covered (`V`, vim's `gv`), so
+    /// that `v` `y` then `V` `a` notes the passage just copied.
+    pub(super) fn reselect(&mut self) {
+        let Some(sel) = self.last_selection else {
+            self.notes.say("no earlier selection: v starts one");
+            return;
+        };
+        // The brief may have been reloaded since: keep to what is there.
+        if sel.block >= self.doc.blocks.len()
+            || sel.anchor.max(sel.head) > self.doc.char_count(sel.block)
+        {
+            self.last_selection = None;
+            self.notes
+                .say("the last selection is no longer in the brief");
+            return;
+        }
+        self.select(sel);
+    }
+
+    /// The first paragraph after block `block` (a heading): the one a note
+    /// meant for the heading goes on.
+    pub(super) fn paragraph_under(&self, block: usize) -> Option<usize> {
+        (block + 1..self.doc.blocks.len()).find(|&i| self.doc.paragraph(i).is_some())
+    }
+
+    /// Leaves visual mode and drops the selection, keeping it for `V`.
     pub(super) fn end_visual(&mut self) {
-        self.selection = None;
+        if let Some(sel) = self.selection.take() {
+            self.last_selection = Some(sel);
+        }
         if self.mode == Mode::Visual {
             self.mode = Mode::Normal;
         }

@@ -9,6 +9,7 @@ mod man;
 pub mod notes;
 pub mod outline;
 mod page_progress;
+mod quote;
 pub mod read;
 mod read_settings;
 pub mod reading;

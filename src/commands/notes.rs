@@ -7,10 +7,10 @@ use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::brief;
-use crate::notes::export::{JsonExport, W3cExport, to_csv, to_markdown};
+use crate::convert::fold_str;
+use crate::notes::export::{ExportBrief, JsonExport, W3cExport, to_csv, to_markdown};
 use crate::notes::import::import_file;
 use crate::notes::listing::{Filter, gather_all, gather_one, tag_counts};
-use crate::notes::passage::{Passage, QuoteError, find_quote};
 use crate::notes::{BriefNotes, DataDir};
 use crate::output;
 
@@ -111,7 +111,7 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("a note needs some --text or at least one --tag");
             }
             let brief = std::sync::Arc::new(brief::load_path(file)?);
-            let mut notes = BriefNotes::open_shared(&data, file, brief)?;
+            let mut notes = BriefNotes::open_shared(&data, file, std::sync::Arc::clone(&brief))?;
             warn_all(notes.store().messages());
             if let Some(paragraph) = paragraph
                 && notes.map().position_of(paragraph).is_none()
@@ -123,7 +123,8 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             }
             let id = match (quote, paragraph) {
                 (Some(quote), within) => {
-                    let (para, passage) = find_passage(&notes, file, quote, within.as_deref())?;
+                    let (para, passage) =
+                        super::quote::find_passage(&notes, &brief, file, quote, within.as_deref())?;
                     notes.add_passage(&para, passage, text, tags.clone())?
                 }
                 (None, Some(paragraph)) => notes.add(paragraph, text, tags.clone())?,
@@ -146,11 +147,26 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             format,
         } => {
             let filter = Filter::new(tags, text.as_deref()).with_author(author.as_deref());
-            let gathered = match file {
-                Some(f) => gather_one(&data, f, &filter)?,
-                None => gather_all(&data, &filter)?,
+            let gather = |filter: &Filter| match file {
+                Some(f) => gather_one(&data, f, filter),
+                None => Ok(gather_all(&data, filter)?),
             };
+            let gathered = gather(&filter)?;
             warn_all(&gathered.messages);
+            let none = gathered.briefs.iter().all(|b| b.items.is_empty());
+            if none && !tags.is_empty() {
+                // An empty listing would look like a brief without notes:
+                // a tag no note has is more likely a typo, so say which.
+                let every = gather(&Filter::new(&[], None))?;
+                if let Some(missing) = tag_no_note_has(tags, &every.briefs) {
+                    let place = file
+                        .as_ref()
+                        .map_or_else(String::new, |f| format!(" of {}", f.display()));
+                    anyhow::bail!(
+                        "no note{place} has the tag #{missing} (`gloss notes tags` lists the tags in use)"
+                    );
+                }
+            }
             // Text formats have their controls escaped visibly, JSON ones
             // as \u escapes: no format carries a raw control to a terminal.
             match format {
@@ -199,39 +215,19 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The paragraph holding `quote` (only `within` when given) and the
-/// passage there, or an error that says what to do.
-fn find_passage(
-    notes: &BriefNotes,
-    file: &std::path::Path,
-    quote: &str,
-    within: Option<&str>,
-) -> anyhow::Result<(String, Passage)> {
-    let map = notes.map();
-    let texts: Vec<(&str, std::borrow::Cow<'_, str>)> = (0..map.len())
-        .filter_map(|i| Some((map.paragraph(i)?.id.as_str(), map.text(i))))
-        .filter(|(id, _)| within.is_none_or(|w| *id == w))
-        .collect();
-    let paragraphs = texts.iter().map(|(id, text)| (*id, text.as_ref()));
-    let shown = file.display();
-    let (id, chars) = find_quote(paragraphs, quote).map_err(|e| match e {
-        QuoteError::Empty => anyhow::anyhow!("--quote is empty"),
-        QuoteError::NotFound => match within {
-            Some(id) => anyhow::anyhow!("paragraph {id} of {shown} does not contain {quote:?}"),
-            None => anyhow::anyhow!("{shown} does not contain {quote:?}"),
-        },
-        QuoteError::Ambiguous(ids) => anyhow::anyhow!(
-            "{quote:?} is in {} paragraphs of {shown}; pick one with --para ({})",
-            ids.len(),
-            ids.join(", ")
-        ),
-    })?;
-    let text = texts
-        .iter()
-        .find(|(at, _)| *at == id)
-        .map(|(_, text)| text.to_string())
-        .unwrap_or_default();
-    Ok((id, Passage::new(&text, chars)))
+/// The first of `tags` (as typed) that no note of `briefs` has, compared
+/// as the filter compares them (case, width and script folded).
+fn tag_no_note_has<'a>(tags: &'a [String], briefs: &[ExportBrief]) -> Option<&'a str> {
+    let has = |want: &str| {
+        let want = fold_str(want.trim_start_matches('#'));
+        briefs
+            .iter()
+            .flat_map(|b| &b.items)
+            .any(|item| item.note.tags.iter().any(|t| fold_str(t) == want))
+    };
+    tags.iter()
+        .find(|t| !has(t))
+        .map(|t| t.trim_start_matches('#'))
 }
 
 fn warn_all(messages: &[String]) {

@@ -41,6 +41,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("next_note", Action::NextNote),
     ("prev_note", Action::PrevNote),
     ("select", Action::StartVisual),
+    ("reselect", Action::Reselect),
     ("copy", Action::Copy),
     ("copy_citation", Action::CopyCitation),
     ("follow_link", Action::FollowLink),

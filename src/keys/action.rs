@@ -113,6 +113,8 @@ pub enum Action {
     // Passages (issue 12).
     /// Start selecting a passage: the search match, else the paragraph's start.
     StartVisual,
+    /// Select again the passage the last selection covered (vim's `gv`).
+    Reselect,
     /// Move the selection's moving end one character left.
     SelectLeft,
     /// Move the selection's moving end one character right.
@@ -206,6 +208,7 @@ impl Action {
             Action::MarkLetter(_) => "name the mark",
             Action::CycleTheme => "next theme (remembered)",
             Action::StartVisual => "select a passage (at the search match, else the cursor)",
+            Action::Reselect => "select the last selection again",
             Action::SelectLeft => "selection: one character less",
             Action::SelectRight => "selection: one character more",
             Action::SelectClauseNext => "selection: to the next clause end",

@@ -124,6 +124,7 @@ impl Default for Keymap {
             (p(Char('{')), Action::PrevNote),
             // Passages (issue 12).
             (p(Char('v')), Action::StartVisual),
+            (p(Char('V')), Action::Reselect),
             (p(Char('y')), Action::Copy),
             (p(Char('Y')), Action::CopyCitation),
             (p(Char('f')), Action::FollowLink),

@@ -132,6 +132,11 @@ pub fn fingerprint_of(paragraph_id: &str) -> &str {
     }
 }
 
+/// The section name of front-matter paragraphs, as the section list shows it.
+pub const FRONT_MATTER: &str = "Front matter";
+/// The section name of back-matter paragraphs, as the section list shows it.
+pub const BACK_MATTER: &str = "Back matter";
+
 impl BriefMap {
     /// Prepares a copy of `brief` for anchoring.
     pub fn new(brief: &Brief) -> BriefMap {
@@ -152,8 +157,9 @@ impl BriefMap {
         };
         // Indices past u32 would need a brief of billions of paragraphs.
         let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        // The front and back matter are in no section.
-        let mut paths: Vec<Box<[String]>> = vec![Box::new([])];
+        // The front and back matter are named as in the section list, so a
+        // note there is filed under the name the reader sees.
+        let mut paths: Vec<Box<[String]>> = vec![Box::new([FRONT_MATTER.to_string()])];
         for i in 0..brief.front_matter.len() {
             push(Place::Front(index(i)), 0);
         }
@@ -177,8 +183,10 @@ impl BriefMap {
                 push(Place::Body(index(k), index(i)), at);
             }
         }
+        let back = index(paths.len());
+        paths.push(Box::new([BACK_MATTER.to_string()]));
         for i in 0..brief.back_matter.len() {
-            push(Place::Back(index(i)), 0);
+            push(Place::Back(index(i)), back);
         }
         let mut map = BriefMap {
             brief,

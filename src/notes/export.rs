@@ -125,6 +125,10 @@ pub fn to_markdown(briefs: &[ExportBrief]) -> String {
             if let Some(author) = &item.note.author {
                 facts.push(crate::output::visible_line(author).into_owned());
             }
+            if let Some(editor) = &item.note.modified_by {
+                let editor = crate::output::visible_line(editor);
+                facts.push(format!("edited by {editor}"));
+            }
             if !item.note.tags.is_empty() {
                 let tags: Vec<String> = item
                     .note
@@ -239,6 +243,7 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
             "modified",
             "id",
             "author",
+            "modified_by",
         ])?;
         for brief in briefs {
             for item in &brief.items {
@@ -264,6 +269,7 @@ pub fn to_csv(briefs: &[ExportBrief]) -> Result<Vec<u8>, csv::Error> {
                     &item.note.modified.to_string(),
                     &item.note.id,
                     inert_cell(item.note.author.as_deref().unwrap_or("")).as_ref(),
+                    inert_cell(item.note.modified_by.as_deref().unwrap_or("")).as_ref(),
                 ])?;
             }
         }
@@ -385,6 +391,11 @@ fn annotation(brief: &ExportBrief, item: &ExportItem) -> Value {
     });
     if let Some(author) = &note.author {
         annotation["creator"] = json!({ "type": "Person", "name": author });
+    }
+    // A teammate who changed the note since is credited beside its
+    // creator, not in their place.
+    if let Some(editor) = &note.modified_by {
+        annotation["contributor"] = json!({ "type": "Person", "name": editor });
     }
     annotation
 }

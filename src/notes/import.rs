@@ -1,5 +1,5 @@
-//! `gloss notes import`: merge a JSON export, a store file or a store's
-//! backup into the store, by note id, so importing twice adds nothing.
+//! `gloss notes import`: merge a JSON or W3C export, a store file or a
+//! store's backup into the store, by note id, so importing twice adds nothing.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -33,7 +33,18 @@ pub fn import_file(data: &DataDir, file: &Path) -> Result<ImportReport, StoreErr
     };
     let bytes = crate::files::read_regular(file, crate::files::DATA_CAP)
         .map_err(|e| io_error("read", file, &e))?;
-    let value: Value = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    // A CSV or Markdown listing cannot be read back: say what can be.
+    let value: Value = serde_json::from_slice(&bytes).map_err(|_| {
+        bad(
+            "it is not JSON; gloss imports what `gloss notes list --format json` or \
+             `--format w3c` writes, or a notes store file"
+                .into(),
+        )
+    })?;
+    if super::import_w3c::is_w3c(&value) {
+        let (by_brief, infos) = super::import_w3c::w3c_notes(data, &value).map_err(bad)?;
+        return merge_groups(data, by_brief, infos);
+    }
     let schema = value.get("schema").and_then(Value::as_u64).unwrap_or(0);
     if schema > u64::from(SCHEMA_VERSION) {
         return Err(bad(format!(

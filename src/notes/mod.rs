@@ -23,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod fsutil;
 pub mod import;
+mod import_w3c;
 pub mod index;
 pub mod listing;
 pub mod merge;

@@ -40,6 +40,10 @@ pub struct Note {
     /// teams shared notes have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Who made the latest change when that was not the author: a
+    /// teammate's edit is credited to them, not to the note's author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: Option<String>,
     /// Fields written by another version of gloss, kept as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -129,6 +133,7 @@ impl Note {
             revision: 0,
             deleted: None,
             author: None,
+            modified_by: None,
             extra: Map::new(),
         }
     }
@@ -214,6 +219,7 @@ mod tests {
             revision: 0,
             deleted: deleted.then_some(t),
             author: None,
+            modified_by: None,
             extra: Map::new(),
         }
     }

@@ -35,8 +35,9 @@ pub enum QuoteError {
     Empty,
     /// No paragraph contains the quote.
     NotFound,
-    /// Several paragraphs contain it; these are their ids.
-    Ambiguous(Vec<String>),
+    /// Several paragraphs contain it: their ids and where in each it is
+    /// first (a char range), to show it in context.
+    Ambiguous(Vec<(String, Range<usize>)>),
 }
 
 impl Passage {
@@ -125,9 +126,7 @@ pub fn find_quote<'a>(
     match found.len() {
         0 => Err(QuoteError::NotFound),
         1 => Ok(found.remove(0)),
-        _ => Err(QuoteError::Ambiguous(
-            found.into_iter().map(|(id, _)| id).collect(),
-        )),
+        _ => Err(QuoteError::Ambiguous(found)),
     }
 }
 
@@ -167,7 +166,10 @@ mod tests {
         assert_eq!((id.as_str(), r), ("p1", 2..6));
         assert_eq!(
             find_quote(paras, "川普"),
-            Err(QuoteError::Ambiguous(vec!["p1".into(), "p2".into()]))
+            Err(QuoteError::Ambiguous(vec![
+                ("p1".into(), 0..2),
+                ("p2".into(), 5..7)
+            ]))
         );
         assert_eq!(find_quote(paras, "北京"), Err(QuoteError::NotFound));
         assert_eq!(find_quote(paras, "  "), Err(QuoteError::Empty));

@@ -347,6 +347,12 @@ impl NoteStore {
             .ok_or_else(|| StoreError::UnknownNote(id.to_string()))?;
         let mut note = self.file.notes[i].clone();
         f(&mut note);
+        // A change to a teammate's note names who made it; the author's own
+        // change makes the note wholly theirs again. Notes from before
+        // teams have no author, so no one else to credit.
+        if let (Some(me), Some(author)) = (&self.author, &note.author) {
+            note.modified_by = (me != author).then(|| me.clone());
+        }
         note.modified = later_than(note.modified);
         note.revision = note.revision.saturating_add(1);
         // Kept (and saved) whatever happens next: nothing typed is lost.

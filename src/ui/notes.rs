@@ -311,10 +311,14 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
     let theme = &app.theme;
     let width = usize::from(inner.width);
     let cursor = if pane.typing { "▏" } else { "" };
-    let mut lines = vec![Line::styled(
-        format!("filter: {}{cursor}", clean(&pane.filter)),
-        theme.overlay_key,
-    )];
+    let first_line = match &pane.confirm_delete {
+        Some((_, author)) => format!(
+            "delete {}'s note? y deletes it, any other key keeps it",
+            clean(author)
+        ),
+        None => format!("filter: {}{cursor}", clean(&pane.filter)),
+    };
+    let mut lines = vec![Line::styled(first_line, theme.overlay_key)];
     if rows.is_empty() {
         lines.push(Line::styled("no notes here", theme.notes_pane));
     }
@@ -327,10 +331,17 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
             AnchorStatus::NeedsReview => ("?", "[needs review] "),
             AnchorStatus::Orphan => ("✗", "[orphan: lost its paragraph] "),
         };
-        let section = if note.anchor.section.is_empty() {
+        // Where the note is now, else where it was made: a note made before
+        // the front matter had a name has no section stored.
+        let section = view
+            .resolution
+            .position
+            .and_then(|i| session.map().section(i))
+            .unwrap_or(&note.anchor.section);
+        let section = if section.is_empty() {
             "(no section)".to_string()
         } else {
-            note.anchor.section.join(" › ")
+            section.join(" › ")
         };
         let time = note.modified.strftime("%Y-%m-%d %H:%M UTC").to_string();
         let tags: Vec<String> = note.tags.iter().map(|t| format!("#{t}")).collect();
@@ -345,6 +356,9 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: &Pane) {
         let mut facts: Vec<String> = Vec::new();
         if let Some(author) = view.from_other {
             facts.push(author.to_string());
+        }
+        if let Some(editor) = &note.modified_by {
+            facts.push(format!("edited by {editor}"));
         }
         if !tags.is_empty() {
             facts.push(tags.join(" "));

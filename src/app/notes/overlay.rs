@@ -69,6 +69,9 @@ pub struct Pane {
     pub typing: bool,
     /// The selected row among the filtered notes.
     pub selected: usize,
+    /// A teammate's note `d` asked to delete, with its author: the next
+    /// key says whether to.
+    pub confirm_delete: Option<(String, String)>,
 }
 
 /// What covers the body while notes are edited or listed.

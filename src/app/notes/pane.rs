@@ -61,6 +61,14 @@ impl App {
             pane.selected = 0;
             return Some(Overlay::Pane(pane));
         }
+        if let Some((id, _)) = pane.confirm_delete.take() {
+            if key.code == KeyCode::Char('y') && !ctrl {
+                self.delete_from_pane(&mut pane, &id);
+            } else {
+                self.notes.say("note kept");
+            }
+            return Some(Overlay::Pane(pane));
+        }
         let count = self.pane_rows(&pane).len();
         match key.code {
             KeyCode::Esc if !pane.filter.is_empty() => {
@@ -88,14 +96,36 @@ impl App {
             }
             KeyCode::Char('d') => {
                 if let Some(id) = self.selected_view_id(&pane) {
-                    self.delete_note(&id);
-                    let count = self.pane_rows(&pane).len();
-                    pane.selected = pane.selected.min(count.saturating_sub(1));
+                    // A teammate's note is theirs: deleting it is asked
+                    // first, as undo only helps whoever notices at once.
+                    match self.author_if_other(&id) {
+                        Some(author) => {
+                            self.notes.say(format!(
+                                "delete {author}'s note? y deletes it, any other key keeps it"
+                            ));
+                            pane.confirm_delete = Some((id, author));
+                        }
+                        None => self.delete_from_pane(&mut pane, &id),
+                    }
                 }
             }
             _ => {}
         }
         Some(Overlay::Pane(pane))
+    }
+
+    /// Deletes note `id` and keeps the pane's selection on a row.
+    fn delete_from_pane(&mut self, pane: &mut Pane, id: &str) {
+        self.delete_note(id);
+        let count = self.pane_rows(pane).len();
+        pane.selected = pane.selected.min(count.saturating_sub(1));
+    }
+
+    /// The author of note `id` when someone other than this writer made it.
+    fn author_if_other(&self, id: &str) -> Option<String> {
+        let session = self.notes.session()?;
+        let note = session.store().note(id)?;
+        session.from_other(note).map(str::to_string)
     }
 
     fn selected_view_id(&self, pane: &Pane) -> Option<String> {

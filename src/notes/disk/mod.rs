@@ -80,6 +80,8 @@ struct NoteOut<'a> {
     deleted: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modified_by: Option<&'a str>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -151,6 +153,7 @@ pub fn encode(file: &StoreFile) -> serde_json::Result<Vec<u8>> {
             revision: n.revision,
             deleted: n.deleted,
             author: n.author.as_deref(),
+            modified_by: n.modified_by.as_deref(),
             extra: &n.extra,
         })
         .collect();
@@ -220,6 +223,11 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
             .remove("revision")
             .and_then(|v| v.as_u64())
             .unwrap_or(0);
+        // So is who changed a teammate's note; one that is no name is
+        // dropped rather than written twice.
+        let modified_by = extra
+            .remove("modified_by")
+            .and_then(|v| v.as_str().map(str::to_string));
         notes.push(Note {
             id: n.id,
             brief: n.brief.unwrap_or_else(|| disk.brief.key.clone()),
@@ -241,6 +249,7 @@ pub fn decode(bytes: &[u8]) -> Result<StoreFile, String> {
             revision,
             deleted: n.deleted,
             author: n.author,
+            modified_by,
             extra,
         });
     }
