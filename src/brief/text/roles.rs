@@ -161,6 +161,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     demote_enacting_bodies(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
     demote_out_of_sequence(body, &mut roles);
+    demote_articles_out_of_order(body, &mut roles);
     mark_run_in_headings(body, &mut roles);
     // A short line with nothing after it heads nothing: it is a closing line.
     if let Some(last) = roles.iter_mut().rev().find(|r| **r != Role::EditorNote)
@@ -270,6 +271,109 @@ fn demote_out_of_sequence(body: &[Block], roles: &mut [Role]) {
     let first = in_sequence(&vec![true; numbered.len()]);
     let kept = in_sequence(&first);
     for ((i, _), keep) in numbered.iter().zip(kept) {
+        if !keep {
+            roles[*i] = Role::Paragraph;
+        }
+    }
+}
+
+/// The value of a number written in Chinese numerals, up to 9,999:
+/// "二十四" gives 24, "一百零五" gives 105.
+fn cjk_numeral_value(text: &str) -> Option<u32> {
+    // 零 and 〇 are both nought; 一 to 九 follow them.
+    let digit = |c: char| {
+        "零〇一二三四五六七八九"
+            .chars()
+            .position(|x| x == c)
+            .map(|i| (i as u32).saturating_sub(1))
+    };
+    let (mut total, mut current) = (0u32, 0u32);
+    for c in text.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '两' | '兩' => {
+                current = 2;
+                continue;
+            }
+            _ => {
+                current = digit(c)?;
+                continue;
+            }
+        };
+        total += current.max(1) * unit;
+        current = 0;
+    }
+    Some(total + current)
+}
+
+/// An article's number and sub-number: "Article 12a" gives (12, 1),
+/// "第 24-1 條" and "第二十四條之一" give (24, 1), "第 5 條" (5, 0).
+fn article_number(text: &str) -> Option<(u32, u32)> {
+    let text = text.trim();
+    if let Some(rest) = text.strip_prefix('第') {
+        let (number, after) = rest.split_once(['條', '条'])?;
+        let number: String = number.chars().filter(|c| !c.is_whitespace()).collect();
+        let (main, sub) = match number.split_once('-') {
+            Some((m, s)) => (m.parse().ok()?, s.parse().ok()?),
+            None => (
+                number.parse().ok().or_else(|| cjk_numeral_value(&number))?,
+                0,
+            ),
+        };
+        let sub = match after.strip_prefix('之') {
+            Some(s) => cjk_numeral_value(s.split_whitespace().next().unwrap_or(s))?,
+            None => sub,
+        };
+        return Some((main, sub));
+    }
+    let rest = text
+        .get(..8)
+        .filter(|h| h.eq_ignore_ascii_case("article "))?;
+    let rest = &text[rest.len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let letter = rest[digits.len()..]
+        .chars()
+        .next()
+        .filter(char::is_ascii_lowercase);
+    Some((
+        digits.parse().ok()?,
+        letter.map_or(0, |c| u32::from(c) - u32::from('a') + 1),
+    ))
+}
+
+/// A statute numbers its articles in order; article numbers set alone out
+/// of that order are cells of a table that cites them (an annex's
+/// correlation table: "Article 4" after "Article 46"). The heads kept are
+/// the longest run of numbers that rises through the document.
+fn demote_articles_out_of_order(body: &[Block], roles: &mut [Role]) {
+    let heads: Vec<(usize, (u32, u32))> = body
+        .iter()
+        .zip(roles.iter())
+        .enumerate()
+        .filter(|(_, (_, r))| **r == Role::Numbered(super::headings::rank::ARTICLE))
+        .filter_map(|(i, (b, _))| Some((i, article_number(&b.text)?)))
+        .collect();
+    // Longest strictly rising subsequence, by patience sorting.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; heads.len()];
+    for k in 0..heads.len() {
+        let at = tails.partition_point(|&t| heads[t].1 < heads[k].1);
+        before[k] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut kept = vec![false; heads.len()];
+    let mut k = tails.last().copied();
+    while let Some(at) = k {
+        kept[at] = true;
+        k = before[at];
+    }
+    for ((i, _), keep) in heads.iter().zip(kept) {
         if !keep {
             roles[*i] = Role::Paragraph;
         }
@@ -813,6 +917,46 @@ mod tests {
     fn roles_of(blocks: &[(&str, usize)]) -> Vec<Role> {
         let body: Vec<Block> = blocks.iter().map(|(t, n)| block(t, *n)).collect();
         body_roles(&body, &Shape::default(), &Hints::default())
+    }
+
+    #[test]
+    fn article_numbers_read_in_every_form() {
+        assert_eq!(cjk_numeral_value("二十四"), Some(24));
+        assert_eq!(cjk_numeral_value("一百零五"), Some(105));
+        assert_eq!(cjk_numeral_value("十"), Some(10));
+        assert_eq!(article_number("第二十四條之一"), Some((24, 1)));
+        assert_eq!(article_number("第 24-1 條"), Some((24, 1)));
+        assert_eq!(article_number("Article 12a Scope"), Some((12, 1)));
+        assert_eq!(article_number("第 5 條"), Some((5, 0)));
+    }
+
+    #[test]
+    fn article_numbers_out_of_order_are_a_table_s_cells() {
+        let roles = roles_of(&[
+            ("Article 1", 1),
+            (
+                "The directive lays down measures for a high level of security across the Union.",
+                2,
+            ),
+            ("Article 2", 1),
+            (
+                "It applies to entities of a type referred to in the annexes to this directive.",
+                2,
+            ),
+            ("Article 3", 1),
+            (
+                "Member States shall establish a list of essential and important entities.",
+                2,
+            ),
+            ("Article 1", 1),
+            ("Article 2", 1),
+        ]);
+        let article = Role::Numbered(super::super::headings::rank::ARTICLE);
+        assert_eq!(roles[0], article);
+        assert_eq!(roles[2], article);
+        assert_eq!(roles[4], article);
+        assert_ne!(roles[6], article);
+        assert_ne!(roles[7], article);
     }
 
     #[test]
