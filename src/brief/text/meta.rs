@@ -9,7 +9,7 @@ use super::dates::date_of;
 use super::fields::{field, is_field};
 use super::headings::{HEADING_MAX_WIDTH, numbering};
 use super::names::{byline, names, office_and_name};
-use super::pages::PageNames;
+use super::pages::{PageNames, is_classification};
 use crate::brief::{Meta, Paragraph, ParagraphKind};
 use unicode_normalization::UnicodeNormalization;
 
@@ -94,28 +94,6 @@ fn is_place(text: &str) -> bool {
     let code = region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase());
     let city_words = city.split_whitespace().count();
     code && (1..=3).contains(&city_words) && city.starts_with(char::is_uppercase)
-}
-
-/// A security classification marked on government documents'
-/// pages: never a title.
-fn is_classification(text: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "UNCLASSIFIED",
-        "CLASSIFIED",
-        "CONFIDENTIAL",
-        "SECRET",
-        "TOP SECRET",
-        "OFFICIAL",
-        "OFFICIAL-SENSITIVE",
-        "PROTECTED",
-        "PROTECTED A",
-        "PROTECTED B",
-        "RESTRICTED",
-        "FOR OFFICIAL USE ONLY",
-        "NON CLASSIFIÉ",
-        "UNCLASSIFIED / NON CLASSIFIÉ",
-    ];
-    MARKS.contains(&text.trim())
 }
 
 /// True for a journal's volume and issue: "第68卷第2期", "Vol. 12, No. 3".

@@ -347,6 +347,9 @@ fn remove_furniture(
             items[i] = Item::Break;
         } else if is_blank_page_notice(text) {
             items[i] = Item::Break;
+        } else if is_classification(text) {
+            // Stamped on every page, above the text or beside it.
+            items[i] = Item::Gap;
         } else if is_bare_number(text) && detached_label(items, i) {
             labels.push(i);
         }
@@ -384,6 +387,28 @@ fn detached_label(items: &[Item<'_>], i: usize) -> bool {
 
 fn is_bare_number(text: &str) -> bool {
     (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A security classification stamped on a government document's pages:
+/// furniture wherever it stands, never a title or a line of the body.
+pub(super) fn is_classification(text: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "UNCLASSIFIED",
+        "CLASSIFIED",
+        "CONFIDENTIAL",
+        "SECRET",
+        "TOP SECRET",
+        "OFFICIAL",
+        "OFFICIAL-SENSITIVE",
+        "PROTECTED",
+        "PROTECTED A",
+        "PROTECTED B",
+        "RESTRICTED",
+        "FOR OFFICIAL USE ONLY",
+        "NON CLASSIFIÉ",
+        "UNCLASSIFIED / NON CLASSIFIÉ",
+    ];
+    MARKS.contains(&text.trim())
 }
 
 /// "This page intentionally left blank." and its kin mark an empty page.

@@ -418,9 +418,10 @@ fn latin_title(text: &str) -> bool {
 pub(super) fn may_head_unnumbered(text: &str) -> bool {
     let starts_with_figure = text.starts_with(|c: char| c.is_ascii_digit() || "(（".contains(c));
     let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    // "Recommendation 7", "Article 9(1), (2) and (3)": a label and its number.
     let ends_with_number = last_word
         .chars()
-        .all(|c| c.is_ascii_digit() || ".,/-".contains(c))
+        .all(|c| c.is_ascii_digit() || ".,/-()".contains(c))
         && last_word.chars().any(|c| c.is_ascii_digit());
     let address = is_address(text);
     // "Accountability, Privacy)": a bracket closed that the line never

@@ -737,3 +737,26 @@ fn dated_entries_stay_apart_and_a_comma_never_ends_a_paragraph() {
     );
     assert!(titles(&brief).iter().all(|t| *t != "促进"));
 }
+
+/// A classification stamped on every page is furniture: it neither heads
+/// nor joins the text, and a section's number over it finds its title.
+/// Cells citing articles ("Article 9(1), (2) and (3)") head nothing.
+#[test]
+fn classification_marks_are_furniture_and_citations_head_nothing() {
+    let text = "UNCLASSIFIED\n\n2.2 Scope\n\nThe framework covers every department of the government, as set out here.\n\n\
+UNCLASSIFIED\n\n2.3\n\nUNCLASSIFIED\n\nMapping to the Standards\n\nThe framework maps to each of the standards, one by one.\n\n\
+Directive 2016/1148\n\nArticle 9(1), (2) and (3)\n\nArticle 10(1)\n\nThis Directive\n";
+    let brief = parse(text);
+    let heads = titles(&brief);
+    assert!(
+        heads.iter().all(|t| !t.contains("UNCLASSIFIED")),
+        "{heads:?}"
+    );
+    assert!(heads.contains(&"2.3 Mapping to the Standards"), "{heads:?}");
+    assert!(heads.iter().all(|t| !t.starts_with("Article")), "{heads:?}");
+    assert!(
+        brief
+            .paragraphs()
+            .all(|p| !p.text().contains("UNCLASSIFIED"))
+    );
+}
