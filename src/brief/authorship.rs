@@ -77,18 +77,32 @@ const HONORIFICS: &[&str] = &[
 const NAMES_AFTER: usize = 8;
 /// A cover's name-and-address evidence sits among the first paragraphs.
 const COVER_ITEMS: usize = 40;
+/// A paragraph longer than this (in bytes) credits nobody: it is running
+/// text.
+const CREDIT_TEXT_MAX: usize = 400;
 /// A credit before a title in quotes ("Yuan Peng, “…”") opens the brief.
 const OPENING_ITEMS: usize = 6;
 
 /// Fills in the authors of a brief whose loader found none, from the
 /// evidence in its text: front matter, headings, paragraphs, back matter.
 pub(crate) fn fill_authors(brief: &mut Brief) {
-    let mut texts: Vec<String> = brief.front_matter.iter().map(|p| p.text()).collect();
+    // Credits, signatures and addresses are short lines: a long paragraph
+    // is kept as a mark of running text only, so that a long brief is not
+    // copied whole.
+    let short = |p: &super::Paragraph| {
+        let text = p.text();
+        if text.len() > CREDIT_TEXT_MAX {
+            String::from(".")
+        } else {
+            text
+        }
+    };
+    let mut texts: Vec<String> = brief.front_matter.iter().map(short).collect();
     for section in &brief.sections {
         texts.extend(section.title.clone());
-        texts.extend(section.paragraphs.iter().map(|p| p.text()));
+        texts.extend(section.paragraphs.iter().map(short));
     }
-    texts.extend(brief.back_matter.iter().map(|p| p.text()));
+    texts.extend(brief.back_matter.iter().map(short));
     let mut heads: Vec<&str> = brief.meta.title.iter().map(String::as_str).collect();
     heads.extend(brief.meta.subtitle.as_deref());
     heads.extend(texts.iter().take(OPENING_ITEMS).map(String::as_str));
