@@ -594,11 +594,17 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
         return;
     }
     // A heading number standing alone ("伍、" / "" / "意見交流：…") opens
-    // the line after it.
+    // the line after it, unless it is one cell of a table that the
+    // extraction set a cell a line ("12" / "" / "87.1" / "" / "Finland").
+    let after_cell = out.len() >= 2 && {
+        let before = &out[out.len() - 2];
+        before.end - before.start == 1 && numeric_cell(lines[before.start].text)
+    };
     if let Some(prev) = out.last_mut()
         && !prev.closed
         && prev.end - prev.start == 1
         && prev.tail.is_none()
+        && !after_cell
         && bare_number(lines[prev.start].text)
     {
         prev.end = piece.end;
@@ -770,6 +776,16 @@ fn article_head_lines(lines: &[Line<'_>]) -> usize {
             && (ends_mid_phrase(&caption.text.to_lowercase()) || !l.text.contains(' '))
     });
     if wrapped { 3 } else { 2 }
+}
+
+/// True for a table cell holding only a figure: "12", "76.1", "-3.5%", "1,024".
+fn numeric_cell(line: &str) -> bool {
+    let line = line.trim();
+    line.bytes().any(|b| b.is_ascii_digit())
+        && line.chars().count() <= 16
+        && line.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | '−' | '+' | '$' | ' ')
+        })
 }
 
 /// True for a heading number with nothing after it: "伍、", "3.", "(二)".

@@ -369,6 +369,20 @@ fn a_bare_number_without_sections_under_it_heads_nothing() {
 }
 
 #[test]
+fn a_table_read_a_cell_a_line_heads_nothing() {
+    // pdftotext sets each cell of a ranking table on a line of its own:
+    // "87.1" then "Finland" is a score and a country, not section 87.1.
+    let text = "Tax Rankings\n\nThe table ranks each country on its score.\n\n\
+Country\n\nRank\n\nScore\n\nDenmark\n\n14\n\n66.3\n\nEstonia\n\n1\n\n100.0\n\n\
+12\n\n0.0\n\nFinland\n\n5\n\n0.2\n\nFrance\n\n32\n\n1.1\n\nGreece\n\n\
+9\n\n87.1\n\nIreland\n\n7\n\n89.1\n\nItaly\n\n\
+The ranks change little from year to year.\n";
+    let brief = parse(text);
+    let titles = titles(&brief);
+    assert!(titles.is_empty(), "{titles:?}");
+}
+
+#[test]
 fn markup_and_code_quoted_in_a_brief_head_nothing() {
     let text = "Data Formats\n\nThe source files are written in XML, as below.\n\n\
 <comment>Differences between files</comment>\n\nEach type has one comment.\n\n\
