@@ -12,6 +12,7 @@
 //! 5. Here: the rest becomes sections under the headings of [`headings`].
 
 mod back_matter;
+mod bare_contents;
 mod blocks;
 mod captions;
 mod chars;

@@ -159,6 +159,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     demote_repeated_labels(body, &mut roles);
     demote_headings_over_nothing(body, &mut roles);
     demote_enacting_bodies(body, &mut roles);
+    super::bare_contents::mark_bare_contents(body, &mut roles);
     promote_listed_headings(body, &mut roles, &listed);
     demote_out_of_sequence(body, &mut roles);
     demote_articles_out_of_order(body, &mut roles);
@@ -451,7 +452,11 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
         || text.starts_with("--")
         || text.contains("::=")
         || text.contains("</");
+    // "A", "B" alone on a line label a table's rows; a word of the Latin
+    // alphabet heads with two letters at least.
+    let lone_letter = text.chars().count() == 1 && text.is_ascii();
     !starts_with_figure
+        && !lone_letter
         && !code
         && !signed
         && !address

@@ -383,6 +383,44 @@ The ranks change little from year to year.\n";
 }
 
 #[test]
+fn a_contents_list_without_leaders_is_no_outline() {
+    // The page numbers were extracted apart, as a column of their own.
+    let text = "Dear Secretary,\n\nWe thank you for the chance to write to the committee.\n\n\
+Core areas\nAdditional areas for consideration\n3. Proposed amendments\n\n2\n2\n3\n\n\
+4. Case studies\n\n13\n\n5. Next steps\n\n15\n\n\
+1. Background\n\nThe Act commenced in April, as part of the response to the attacks.\n\n\
+2. Summary of concerns\n\nWe share the intent of the Act but not its reach.\n\n\
+CORE AREAS\n\nThe reach of the Act is the first of our concerns.\n\n\
+ADDITIONAL AREAS FOR CONSIDERATION\n\nThe review of the Act is the second.\n\n\
+3. Proposed amendments\n\nA few small changes would make the law work better.\n\n\
+4. Case studies\n\nThe studies show what the law costs in practice.\n\n\
+5. Next steps\n\nWe would welcome a meeting.\n";
+    let brief = parse(text);
+    assert_eq!(
+        titles(&brief),
+        [
+            "1. Background",
+            "2. Summary of concerns",
+            "CORE AREAS",
+            "ADDITIONAL AREAS FOR CONSIDERATION",
+            "3. Proposed amendments",
+            "4. Case studies",
+            "5. Next steps",
+        ]
+    );
+}
+
+#[test]
+fn a_letter_alone_on_its_line_heads_nothing() {
+    let text = "Proposed Amendments\n\nEach row of the table below is one amendment.\n\n\
+A\n\nThe definition of recklessness in the Act needs a small change.\n\n\
+B\n\nThe scope of the Act should leave out closed private groups.\n";
+    let brief = parse(text);
+    let titles = titles(&brief);
+    assert!(titles.iter().all(|t| t.len() > 1), "{titles:?}");
+}
+
+#[test]
 fn markup_and_code_quoted_in_a_brief_head_nothing() {
     let text = "Data Formats\n\nThe source files are written in XML, as below.\n\n\
 <comment>Differences between files</comment>\n\nEach type has one comment.\n\n\
