@@ -19,6 +19,7 @@ mod chars;
 mod dates;
 mod fields;
 mod footnotes;
+mod glossary;
 mod headings;
 mod hints;
 mod levels;

@@ -31,7 +31,7 @@ const ZONE: usize = 3;
 /// header and a page number, in either order.
 const EDGE: usize = 2;
 /// Running headers and footers are short lines.
-const FURNITURE_MAX_WIDTH: usize = 80;
+const FURNITURE_MAX_WIDTH: usize = 120;
 
 /// The page numbers printed on the pages, read from the furniture dropped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -157,6 +157,7 @@ pub(super) fn body_roles(body: &[Block], shape: &Shape, hints: &Hints) -> Vec<Ro
     demote_headings_in_tables(body, &mut roles, shape);
     demote_items_after_lone_bullet(body, &mut roles);
     demote_repeated_labels(body, &mut roles);
+    super::glossary::demote_glossary_terms(body, &mut roles);
     demote_headings_over_nothing(body, &mut roles);
     demote_enacting_bodies(body, &mut roles);
     super::bare_contents::mark_bare_contents(body, &mut roles);
