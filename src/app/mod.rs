@@ -2,6 +2,7 @@
 //! mouse events become [`Action`]s, [`App::apply`] changes the state, and
 //! `ui` draws whatever the state says.
 
+mod bare_urls;
 pub mod compare;
 pub mod copy;
 pub mod doc;
@@ -287,7 +288,7 @@ impl App {
             Action::Copy => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::FollowLink => {
-                let n = self.count_arg.take().unwrap_or(1);
+                let n = self.count_arg.take();
                 self.follow_link(n);
             }
             Action::JumpBack => self.jump_back(),

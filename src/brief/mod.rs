@@ -20,6 +20,7 @@ use serde::Serialize;
 pub use cells::Cells;
 pub use ids::{assign_ids, normalized_text};
 pub use load::{LoadError, load_bytes, load_path};
+pub use note_refs::footnote_label;
 
 /// A loaded brief.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -217,7 +217,9 @@ impl Action {
             Action::SelectToStart => "selection: to the paragraph's start",
             Action::Copy => "copy the selection, else the cursor's paragraph (OSC 52)",
             Action::CopyCitation => "copy a citation: quote, author, title, section",
-            Action::FollowLink => "follow the paragraph's link or footnote (2f: the second)",
+            Action::FollowLink => {
+                "follow the paragraph's link, note mark or address (a list if several; 2f: the 2nd)"
+            }
             Action::GoToPage => "go to the printed page the count names (7P: page 7)",
             Action::JumpBack => "go back to where the link was followed from",
         }
