@@ -15,7 +15,7 @@ pub mod links;
 mod navigation;
 pub mod notes;
 mod outline;
-mod pages;
+pub mod pages;
 pub mod resume;
 pub mod search;
 mod table;
@@ -134,6 +134,8 @@ pub struct App {
     clipboard: Option<String>,
     /// An address `f` asked to open, for the event loop to hand to the opener.
     open_url: Option<String>,
+    /// A PDF page `O` asked for, for the event loop to hand to a viewer.
+    open_pdf: Option<pages::PdfPage>,
     /// Where links were followed from, the last last (`Ctrl-O` goes back).
     jumps: Vec<links::JumpedFrom>,
     /// The count typed before the key being handled, for actions that take
@@ -175,6 +177,7 @@ impl App {
             last_selection: None,
             clipboard: None,
             open_url: None,
+            open_pdf: None,
             jumps: Vec::new(),
             count_arg: None,
             cache: LineCache::default(),
@@ -292,6 +295,7 @@ impl App {
                 self.follow_link(n);
             }
             Action::JumpBack => self.jump_back(),
+            Action::OpenPdf => self.open_pdf_here(),
             Action::GoToPage => {
                 let page = self.count_arg.take();
                 self.go_to_page(page);

@@ -61,6 +61,10 @@ pub struct Meta {
     /// each), e.g. pages of a damaged PDF that could not be read.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// For a PDF, the label printed on each page, in page order (a viewer
+    /// opens a page by its place, the reader knows its label).
+    #[serde(skip)]
+    pub page_labels: Vec<String>,
 }
 
 /// The one name of the untitled section before the first heading, in the

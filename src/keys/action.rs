@@ -137,6 +137,8 @@ pub enum Action {
     JumpBack,
     /// Go to the page the count names (`7P`), as the brief prints it.
     GoToPage,
+    /// Open the brief's PDF at the page on screen in the system's viewer.
+    OpenPdf,
 }
 
 impl Action {
@@ -222,6 +224,7 @@ impl Action {
             }
             Action::GoToPage => "go to the printed page the count names (7P: page 7)",
             Action::JumpBack => "go back to where the link was followed from",
+            Action::OpenPdf => "open the PDF at this page in the system's viewer",
         }
     }
 }

@@ -6,6 +6,8 @@
 //! the helpers that one test does not use are not dead code there, so no
 //! `allow` is needed.
 
+pub mod paged_pdf;
+pub mod pdf_doc;
 #[cfg(unix)]
 pub mod window;
 
