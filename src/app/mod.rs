@@ -4,6 +4,7 @@
 
 mod bare_urls;
 pub mod compare;
+pub mod contents;
 pub mod copy;
 pub mod doc;
 pub mod editor;
@@ -235,6 +236,8 @@ impl App {
             Action::Activate => {
                 if self.focus == Focus::List {
                     self.jump_to_entry(self.list.selected);
+                } else {
+                    self.follow_contents_entry();
                 }
             }
             Action::NextSection => self.jump_to_entry(self.current_entry() + 1),

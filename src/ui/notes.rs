@@ -62,7 +62,7 @@ pub(super) fn gutter(buf: &mut Buffer, app: &App, block: usize, vl: &VisualLine,
     let on_cursor = app.notes.cursor == block;
     let first = matches!(
         vl.kind,
-        LineKind::Text { first: true } | LineKind::TableRow { .. }
+        LineKind::Text { first: true } | LineKind::TableRow { .. } | LineKind::Contents { .. }
     ) && vl.range.start == 0;
     let annotated = first && app.notes.count_on(app.paragraph_id(block)) > 0;
     let style = app.theme.note_marker;
