@@ -95,3 +95,21 @@ fn o_hands_the_page_on_screen_to_a_viewer_that_takes_pages() {
     assert_eq!(said.trim(), format!("-P 3 {}", pdf.display()));
     s.quit();
 }
+
+#[test]
+fn page_on_a_folder_is_one_error_line() {
+    let home = tempfile::TempDir::new().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .arg(home.path())
+        .args(["--page", "2"])
+        .env("GLOSS_CONFIG_DIR", home.path().join("config"))
+        .env("GLOSS_DATA_DIR", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.trim_end(),
+        "gloss: error: --at and --page need a brief to open, not a folder"
+    );
+}
