@@ -25,6 +25,7 @@ fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {
         let event = match c {
             '\x0f' => KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL),
+            '\r' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
             c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
         };
         app.handle_key(&event);
@@ -44,8 +45,16 @@ fn footnotes_and_sections_jump_and_ctrl_o_comes_back() {
     let mut app = open();
     let start = (app.top, app.notes.cursor);
     assert!(app.doc.text(app.notes.cursor).starts_with("正文"));
+    // Several links: `f` lists them, Enter follows the highlighted one.
     press(&mut app, "f");
+    assert!(app.notes.overlay.is_some(), "the list of links is open");
+    press(&mut app, "\r");
+    assert!(app.notes.overlay.is_none());
     assert_eq!(app.doc.text(app.notes.cursor), "研究出處。");
+    assert!(said(&app).contains("went to [1]"), "{}", said(&app));
+    press(&mut app, "\x0f");
+    assert_eq!((app.top, app.notes.cursor), start);
+    press(&mut app, "1f");
     assert!(said(&app).contains("[1] (1 of 4"), "{}", said(&app));
     press(&mut app, "\x0f");
     assert_eq!((app.top, app.notes.cursor), start);
@@ -76,6 +85,39 @@ fn a_search_puts_the_cursor_on_the_match_so_f_follows_its_link() {
     press(&mut app, "g/研究");
     app.apply(Action::SearchConfirm);
     assert!(app.doc.text(app.notes.cursor).starts_with("正文"));
-    press(&mut app, "f");
+    press(&mut app, "f\r");
     assert_eq!(app.doc.text(app.notes.cursor), "研究出處。");
+}
+
+#[test]
+fn addresses_written_out_in_the_text_are_links_too() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("daily.md");
+    let text = "# 日報\n\n链接：https://www.cnas.org/red-lines，另見 www.govinfo.gov/x.pdf.\n";
+    std::fs::write(&file, text).unwrap();
+    let mut app = App::new(brief::load_path(&file).unwrap());
+    app.apply(Action::Resize {
+        width: 80,
+        height: 6,
+    });
+    let texts: Vec<String> = app
+        .links_in(app.notes.cursor)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(
+        texts,
+        ["https://www.cnas.org/red-lines", "www.govinfo.gov/x.pdf"]
+    );
+    press(&mut app, "2f");
+    assert_eq!(
+        app.take_open_url().as_deref(),
+        Some("https://www.govinfo.gov/x.pdf")
+    );
+    // From the list, a link's number follows it.
+    press(&mut app, "f1");
+    assert_eq!(
+        app.take_open_url().as_deref(),
+        Some("https://www.cnas.org/red-lines")
+    );
 }

@@ -184,8 +184,9 @@ impl App {
                 self.compare_cursor();
                 let jumps = self.jumps.len();
                 if action == Action::FollowLink {
+                    // Followed at once: the compare view shows where it led.
                     let n = self.count_arg.take().unwrap_or(1);
-                    self.follow_link(n);
+                    self.follow_link(Some(n));
                 } else {
                     self.jump_back();
                 }

@@ -45,6 +45,19 @@ pub enum LineKind {
         /// True for the address's first line (which carries the arrow).
         first: bool,
     },
+    /// A contents entry on one line: the title (cut, with an ellipsis,
+    /// when it does not fit), blank columns, and the page at the right.
+    /// The line's range is the whole text, leaders included.
+    Contents {
+        /// The part of the title shown.
+        title: Range<usize>,
+        /// Whether the title was cut short.
+        cut: bool,
+        /// Blank columns between the title and the page.
+        fill: usize,
+        /// The page number.
+        page: Range<usize>,
+    },
     /// The blank line after a block.
     Gap,
     /// Part of the text of the block's note number `note`, shown under it
@@ -160,7 +173,10 @@ pub fn layout_text(
         }
         None => {
             let avail = width.saturating_sub(indent(doc, i).width).max(1);
-            push_wrapped(&mut lines, text, avail, |first| LineKind::Text { first });
+            match contents_entry(doc, i, text) {
+                Some(entry) => lines.push(super::contents::line(text, &entry, avail)),
+                None => push_wrapped(&mut lines, text, avail, |first| LineKind::Text { first }),
+            }
         }
     }
     if show_links {
@@ -172,13 +188,26 @@ pub fn layout_text(
             });
         }
     }
-    if block.gap_after {
+    // A contents list runs without blank lines between its entries.
+    let listed = block.gap_after
+        && contents_entry(doc, i, text).is_some()
+        && contents_entry(doc, i + 1, &doc.text(i + 1)).is_some();
+    if block.gap_after && !listed {
         lines.push(VisualLine {
             kind: LineKind::Gap,
             range: text.len()..text.len(),
         });
     }
     lines
+}
+
+/// The contents entry block `i` is, for a plain paragraph or list item.
+fn contents_entry(doc: &Doc, i: usize, text: &str) -> Option<super::contents::Entry> {
+    let p = doc.paragraph(i)?;
+    if !matches!(p.kind, ParagraphKind::Text | ParagraphKind::ListItem) {
+        return None;
+    }
+    super::contents::entry(text)
 }
 
 /// The link addresses of block `i` worth showing: those that differ from

@@ -1,9 +1,22 @@
 //! Following links (`f`) from the cursor's paragraph: a footnote reference
-//! (`[1]`) or an in-document link (`#section`) jumps there, a web address
-//! is handed to the system's opener; `Ctrl-O` jumps back. With several
-//! links in the paragraph, a count picks one (`2f`).
+//! (`[1]`, or the mark a PDF's note answers to) or an in-document link
+//! (`#section`) jumps there, a web address (marked up or written out) is
+//! handed to the system's opener; `Ctrl-O` jumps back. With several links
+//! in the paragraph, `f` lists them to pick from, or a count picks one (`2f`).
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::notes::overlay::Overlay;
 use super::{App, Pos};
+
+/// The list `f` shows when the paragraph has several links.
+#[derive(Debug, Clone)]
+pub struct LinkList {
+    /// The paragraph's links in reading order, each with its text.
+    pub links: Vec<(String, LinkTarget)>,
+    /// The highlighted row.
+    pub selected: usize,
+}
 
 /// Where a link in a paragraph leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +56,9 @@ fn slug(title: &str) -> String {
 }
 
 impl App {
-    /// The links of block `i` in reading order, each with its text.
+    /// The links of block `i` in reading order, each with its text:
+    /// link markup, footnote reference marks (a note span, or `[label]`
+    /// in the text) and web addresses written out in the text.
     pub fn links_in(&self, i: usize) -> Vec<(String, LinkTarget)> {
         let Some(p) = self.doc.paragraph(i) else {
             return Vec::new();
@@ -54,33 +69,53 @@ impl App {
                 out.push((span.text.clone(), self.link_target(url)));
                 continue;
             }
-            // Footnote references are `[label]` in the text.
-            let mut rest = span.text.as_str();
-            while let Some(open) = rest.find('[') {
-                let after = &rest[open + 1..];
-                let Some(close) = after.find(']') else {
-                    break;
-                };
-                let label = &after[..close];
-                if let Some(block) = self.footnote_block(label) {
+            if span.style.note {
+                let label = span.text.trim().trim_matches(['[', ']']);
+                if let Some(block) = self.footnote_block(label, i) {
                     out.push((format!("[{label}]"), LinkTarget::Block(block)));
                 }
-                rest = &after[close + 1..];
+                continue;
             }
+            let mut found: Vec<(usize, String, LinkTarget)> = Vec::new();
+            // Footnote references are also `[label]` in the text.
+            let mut at = 0;
+            while let Some(open) = span.text[at..].find('[') {
+                let start = at + open + 1;
+                let Some(close) = span.text[start..].find(']') else {
+                    break;
+                };
+                let label = &span.text[start..start + close];
+                if let Some(block) = self.footnote_block(label, i) {
+                    found.push((start, format!("[{label}]"), LinkTarget::Block(block)));
+                }
+                at = start + close + 1;
+            }
+            for (range, url) in super::bare_urls::bare_urls(&span.text) {
+                let written = span.text[range.clone()].to_string();
+                found.push((range.start, written, LinkTarget::External(url)));
+            }
+            found.sort_by_key(|(at, _, _)| *at);
+            out.extend(found.into_iter().map(|(_, text, target)| (text, target)));
         }
         out
     }
 
-    fn footnote_block(&self, label: &str) -> Option<usize> {
+    /// The footnote labelled `label`: the first after block `from` (notes
+    /// numbered again in each chapter), else the first in the brief.
+    fn footnote_block(&self, label: &str, from: usize) -> Option<usize> {
         if label.is_empty() {
             return None;
         }
-        (0..self.doc.blocks.len()).find(|&i| {
-            self.doc.paragraph(i).is_some_and(|p| {
+        let answers = |i: &usize| {
+            self.doc.paragraph(*i).is_some_and(|p| {
                 p.kind == crate::brief::ParagraphKind::Footnote
-                    && p.marker.as_deref() == Some(label)
+                    && crate::brief::footnote_label(p).as_deref() == Some(label)
             })
-        })
+        };
+        let blocks = 0..self.doc.blocks.len();
+        (from..self.doc.blocks.len())
+            .find(answers)
+            .or_else(|| blocks.clone().find(answers))
     }
 
     fn link_target(&self, url: &str) -> LinkTarget {
@@ -106,17 +141,29 @@ impl App {
         }
     }
 
-    /// `f`: follows link number `n` (from 1) of the cursor's paragraph.
-    pub(super) fn follow_link(&mut self, n: usize) {
+    /// `f`: follows link number `n` (from 1) of the cursor's paragraph;
+    /// without a number, the only link, or a list of them to pick from.
+    pub(super) fn follow_link(&mut self, n: Option<usize>) {
         let links = self.links_in(self.notes.cursor);
         if links.is_empty() {
             self.notes
                 .say("no link or footnote in this paragraph (J/K move the cursor)");
             return;
         }
+        let n = match n {
+            Some(n) => n,
+            None if links.len() > 1 => {
+                self.notes.overlay = Some(Overlay::Links(LinkList { links, selected: 0 }));
+                return;
+            }
+            None => 1,
+        };
         let Some((text, target)) = links.get(n.saturating_sub(1)).cloned() else {
-            self.notes
-                .say(format!("this paragraph has {} links", links.len()));
+            let count = match links.len() {
+                1 => "1 link".to_string(),
+                n => format!("{n} links"),
+            };
+            self.notes.say(format!("this paragraph has {count}"));
             return;
         };
         let more = if links.len() > 1 {
@@ -124,6 +171,12 @@ impl App {
         } else {
             String::new()
         };
+        self.follow(&text, target, &more);
+    }
+
+    /// Goes where a link leads: a block of the brief (`Ctrl-O` comes back),
+    /// or an address for the opener.
+    fn follow(&mut self, text: &str, target: LinkTarget, more: &str) {
         match target {
             LinkTarget::Block(block) => {
                 self.jumps.push(JumpedFrom {
@@ -143,6 +196,39 @@ impl App {
             }
             LinkTarget::Unfollowable(why) => self.notes.warn(why),
         }
+    }
+
+    /// A key in the list of the paragraph's links: j/k move, Enter or the
+    /// link's number follows it, Esc closes.
+    pub(super) fn link_list_key(&mut self, mut list: LinkList, key: KeyEvent) -> Option<Overlay> {
+        let last = list.links.len().saturating_sub(1);
+        let picked = match key.code {
+            KeyCode::Char('j') | KeyCode::Down => {
+                list.selected = (list.selected + 1).min(last);
+                None
+            }
+            KeyCode::Char('k') | KeyCode::Up => {
+                list.selected = list.selected.saturating_sub(1);
+                None
+            }
+            KeyCode::Enter | KeyCode::Char('f') => Some(list.selected),
+            KeyCode::Char(c @ '1'..='9') => {
+                let n = c as usize - '1' as usize;
+                if n > last {
+                    return Some(Overlay::Links(list));
+                }
+                Some(n)
+            }
+            KeyCode::Esc | KeyCode::Char('q') => return None,
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => return None,
+            _ => None,
+        };
+        let Some(i) = picked else {
+            return Some(Overlay::Links(list));
+        };
+        let (text, target) = list.links.swap_remove(i);
+        self.follow(&text, target, "");
+        None
     }
 
     /// Remembers where the reader is, for `Ctrl-O` to come back to.

@@ -2,7 +2,9 @@
 //! mouse events become [`Action`]s, [`App::apply`] changes the state, and
 //! `ui` draws whatever the state says.
 
+mod bare_urls;
 pub mod compare;
+pub mod contents;
 pub mod copy;
 pub mod doc;
 pub mod editor;
@@ -14,7 +16,7 @@ pub mod links;
 mod navigation;
 pub mod notes;
 mod outline;
-mod pages;
+pub mod pages;
 pub mod resume;
 pub mod search;
 mod table;
@@ -133,6 +135,8 @@ pub struct App {
     clipboard: Option<String>,
     /// An address `f` asked to open, for the event loop to hand to the opener.
     open_url: Option<String>,
+    /// A PDF page `O` asked for, for the event loop to hand to a viewer.
+    open_pdf: Option<pages::PdfPage>,
     /// Where links were followed from, the last last (`Ctrl-O` goes back).
     jumps: Vec<links::JumpedFrom>,
     /// The count typed before the key being handled, for actions that take
@@ -174,6 +178,7 @@ impl App {
             last_selection: None,
             clipboard: None,
             open_url: None,
+            open_pdf: None,
             jumps: Vec::new(),
             count_arg: None,
             cache: LineCache::default(),
@@ -231,6 +236,8 @@ impl App {
             Action::Activate => {
                 if self.focus == Focus::List {
                     self.jump_to_entry(self.list.selected);
+                } else {
+                    self.follow_contents_entry();
                 }
             }
             Action::NextSection => self.jump_to_entry(self.current_entry() + 1),
@@ -287,10 +294,11 @@ impl App {
             Action::Copy => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::FollowLink => {
-                let n = self.count_arg.take().unwrap_or(1);
+                let n = self.count_arg.take();
                 self.follow_link(n);
             }
             Action::JumpBack => self.jump_back(),
+            Action::OpenPdf => self.open_pdf_here(),
             Action::GoToPage => {
                 let page = self.count_arg.take();
                 self.go_to_page(page);

@@ -135,10 +135,12 @@ impl App {
     /// view where it was).
     pub fn top_mark(&mut self) -> Mark {
         let Pos { block, line } = self.top;
-        let on_text = self
-            .lines(block)
-            .get(line)
-            .is_none_or(|l| matches!(l.kind, LineKind::Text { .. } | LineKind::TableRow { .. }));
+        let on_text = self.lines(block).get(line).is_none_or(|l| {
+            matches!(
+                l.kind,
+                LineKind::Text { .. } | LineKind::TableRow { .. } | LineKind::Contents { .. }
+            )
+        });
         if !on_text && block + 1 < self.doc.blocks.len() {
             return Mark {
                 key: self.block_key(block + 1).unwrap_or_default(),

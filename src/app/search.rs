@@ -257,8 +257,10 @@ impl App {
         let line = lines
             .iter()
             .rposition(|l| {
-                matches!(l.kind, LineKind::Text { .. } | LineKind::TableRow { .. })
-                    && l.range.start <= byte
+                matches!(
+                    l.kind,
+                    LineKind::Text { .. } | LineKind::TableRow { .. } | LineKind::Contents { .. }
+                ) && l.range.start <= byte
             })
             .unwrap_or(0);
         let target = Pos { block, line };

@@ -20,6 +20,7 @@ use serde::Serialize;
 pub use cells::Cells;
 pub use ids::{assign_ids, normalized_text};
 pub use load::{LoadError, load_bytes, load_path};
+pub use note_refs::footnote_label;
 
 /// A loaded brief.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -60,6 +61,10 @@ pub struct Meta {
     /// each), e.g. pages of a damaged PDF that could not be read.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// For a PDF, the label printed on each page, in page order (a viewer
+    /// opens a page by its place, the reader knows its label).
+    #[serde(skip)]
+    pub page_labels: Vec<String>,
 }
 
 /// The one name of the untitled section before the first heading, in the

@@ -14,7 +14,7 @@ pub fn mark_note_references(brief: &mut Brief) {
         .back_matter
         .iter()
         .filter(|p| p.kind == ParagraphKind::Footnote)
-        .filter_map(|p| Some((label(p)?, p.pages.first()?.clone())))
+        .filter_map(|p| Some((footnote_label(p)?, p.pages.first()?.clone())))
         .collect();
     if notes.is_empty() {
         return;
@@ -48,7 +48,7 @@ pub fn mark_note_references(brief: &mut Brief) {
 
 /// The label of a footnote paragraph: its marker, else its first word when
 /// that is a number ("12 See …").
-fn label(p: &Paragraph) -> Option<String> {
+pub fn footnote_label(p: &Paragraph) -> Option<String> {
     if let Some(marker) = &p.marker {
         return Some(marker.trim_matches(['[', ']']).to_string());
     }

@@ -1,7 +1,8 @@
-//! `gloss FILE --at ID|LINE`: where the reader opens. An id is a
+//! `gloss FILE --at ID|LINE|pPAGE`: where the reader opens. An id is a
 //! paragraph's or section's, as `gloss search` prints them (`#p…`, `#s…`);
 //! a number is a line of the file, as `gloss search` prints it after the
-//! file name (`+N` also works, as for editors).
+//! file name (`+N` also works, as for editors); `p7` (or `--page 7`) is the
+//! page printed 7, for a PDF or a text with form feeds between its pages.
 
 use anyhow::bail;
 
@@ -23,11 +24,52 @@ pub fn resolve(
     if wanted.chars().all(|c| c.is_ascii_digit()) {
         return by_line(brief, source, wanted, shown);
     }
-    by_id(brief, wanted).ok_or_else(|| {
-        anyhow::anyhow!(
+    if let Some(found) = by_id(brief, wanted) {
+        return Ok(found);
+    }
+    // Ids are `p` and twelve hex digits, so `p7` or `pvii` names a page.
+    let numeral = |label: &str| {
+        !label.is_empty()
+            && (label.bytes().all(|b| b.is_ascii_digit())
+                || label.bytes().all(|b| b"ivxlcdmIVXLCDM".contains(&b)))
+    };
+    match wanted.strip_prefix(['p', 'P']) {
+        Some(label) if numeral(label) => page(brief, label, shown),
+        _ => bail!(
             "{shown} has no paragraph or section with id {wanted} (`gloss search` prints the ids)"
-        )
-    })
+        ),
+    }
+}
+
+/// The first paragraph on the page printed `label` ("7", "vii").
+pub fn page(brief: &Brief, label: &str, shown: &str) -> anyhow::Result<BlockRef> {
+    let label = label.trim();
+    let on = |p: &crate::brief::Paragraph| p.pages.iter().any(|l| l.eq_ignore_ascii_case(label));
+    if let Some(i) = brief.front_matter.iter().position(on) {
+        return Ok(BlockRef::Front(i));
+    }
+    for (s, section) in brief.sections.iter().enumerate() {
+        if let Some(i) = section.paragraphs.iter().position(on) {
+            return Ok(BlockRef::Body(s, i));
+        }
+    }
+    if let Some(i) = brief.back_matter.iter().position(on) {
+        return Ok(BlockRef::Back(i));
+    }
+    // The back matter's notes come from every page; the body ends last.
+    let body = brief
+        .front_matter
+        .iter()
+        .chain(brief.sections.iter().flat_map(|s| &s.paragraphs));
+    let last = brief
+        .meta
+        .page_labels
+        .last()
+        .or_else(|| body.rev().find_map(|p| p.pages.last()));
+    match last {
+        Some(last) => bail!("{shown} has no page {label} (its last page is {last})"),
+        None => bail!("{shown} has no page numbers to go to"),
+    }
 }
 
 fn by_line(
@@ -110,5 +152,25 @@ mod tests {
         assert!(e("pnothere", Some(SOURCE)).contains("no paragraph or section with id pnothere"));
         assert!(e("3", None).contains("no lines"));
         assert!(e("#", Some(SOURCE)).contains("needs a paragraph id"));
+        assert!(e("p7", Some(SOURCE)).contains("no page numbers"));
+    }
+
+    #[test]
+    fn p_and_a_label_name_the_first_paragraph_on_that_page() {
+        let mut b = crate::brief::text::parse("第一頁。\n\u{c}第二頁的第一段。\n\n第二段。\n");
+        assign_ids(&mut b);
+        let r = |at: &str| resolve(&b, None, at, "b.txt");
+        let second = r("p2").unwrap();
+        let BlockRef::Body(s, i) = second else {
+            panic!("{second:?}");
+        };
+        assert_eq!(b.sections[s].paragraphs[i].text(), "第二頁的第一段。");
+        assert_eq!(r("p1").unwrap(), BlockRef::Body(0, 0));
+        assert!(
+            r("p9")
+                .unwrap_err()
+                .to_string()
+                .contains("no page 9 (its last page is 2)")
+        );
     }
 }

@@ -15,9 +15,13 @@ pub struct Cli {
     #[arg(value_name = "FILE|DIR")]
     pub file: Option<PathBuf>,
     /// Open the brief at this paragraph or section id (as `gloss search`
-    /// prints it, `#p…`) or at this line of the file (`12` or `+12`).
-    #[arg(long, value_name = "ID|LINE", requires = "file")]
+    /// prints it, `#p…`), at this line of the file (`12` or `+12`), or at
+    /// this printed page (`p7`).
+    #[arg(long, value_name = "ID|LINE|pPAGE", requires = "file")]
     pub at: Option<String>,
+    /// Open the brief (a PDF, or text with pages) at this printed page.
+    #[arg(long, value_name = "PAGE", requires = "file", conflicts_with = "at")]
+    pub page: Option<String>,
     /// The theme to read in (see `gloss themes`), over the settings.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,

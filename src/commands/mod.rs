@@ -19,6 +19,7 @@ pub mod shell;
 mod signals;
 mod terminal;
 pub mod themes;
+mod viewer;
 
 use std::process::ExitCode;
 
@@ -35,6 +36,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Config(args)) => config::run(&args),
         Some(Command::Completions(args)) => shell::completions(&args),
         Some(Command::Man(args)) => shell::man(&args),
-        None => read::run(cli.file.as_deref(), cli.theme.as_deref(), cli.at.as_deref()),
+        None => {
+            // `--page 7` is `--at p7`.
+            let at = cli.page.map(|page| format!("p{page}")).or(cli.at);
+            read::run(cli.file.as_deref(), cli.theme.as_deref(), at.as_deref())
+        }
     }
 }

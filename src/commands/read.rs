@@ -36,7 +36,7 @@ use crate::library::StateDir;
 pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow::Result<ExitCode> {
     let file = match file {
         Some(path) if !path.is_dir() => path,
-        _ if at.is_some() => anyhow::bail!("--at needs a brief to open, not a folder"),
+        _ if at.is_some() => anyhow::bail!("--at and --page need a brief to open, not a folder"),
         folder => return super::library::run(folder.unwrap_or(Path::new(".")), theme),
     };
     let mut target = None;

@@ -135,6 +135,10 @@ pub(super) fn handle_event(terminal: &mut Term, app: &mut App, event: Event) {
     {
         app.resume.show(why, true);
     }
+    if let Some(page) = app.take_open_pdf() {
+        let (said, warning) = super::viewer::open(&page);
+        app.resume.show(said, warning);
+    }
 }
 
 /// Whether `key` is Ctrl-C, which also leaves the library.

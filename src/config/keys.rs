@@ -47,6 +47,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("follow_link", Action::FollowLink),
     ("jump_back", Action::JumpBack),
     ("go_to_page", Action::GoToPage),
+    ("open_pdf", Action::OpenPdf),
     ("set_mark", Action::SetMark),
     ("jump_to_mark", Action::JumpToMark),
     ("cycle_theme", Action::CycleTheme),

@@ -137,6 +137,8 @@ pub enum Action {
     JumpBack,
     /// Go to the page the count names (`7P`), as the brief prints it.
     GoToPage,
+    /// Open the brief's PDF at the page on screen in the system's viewer.
+    OpenPdf,
 }
 
 impl Action {
@@ -173,7 +175,7 @@ impl Action {
             Action::Top => "go to the start",
             Action::Bottom => "go to the end",
             Action::ToggleFocus => "switch focus: section list ⇄ body",
-            Action::Activate => "jump to the section selected in the list",
+            Action::Activate => "jump to the section selected in the list or contents entry",
             Action::NextSection => "next section",
             Action::PrevSection => "previous section",
             Action::StartSearch => "search as you type (Enter keeps it)",
@@ -217,9 +219,10 @@ impl Action {
             Action::SelectToStart => "selection: to the paragraph's start",
             Action::Copy => "copy the selection, else the cursor's paragraph (OSC 52)",
             Action::CopyCitation => "copy a citation: quote, author, title, section",
-            Action::FollowLink => "follow the paragraph's link or footnote (2f: the second)",
+            Action::FollowLink => "follow a link, note mark or address (a list if several; 2f)",
             Action::GoToPage => "go to the printed page the count names (7P: page 7)",
             Action::JumpBack => "go back to where the link was followed from",
+            Action::OpenPdf => "open the PDF at this page in the system's viewer",
         }
     }
 }

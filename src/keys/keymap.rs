@@ -130,6 +130,7 @@ impl Default for Keymap {
             (p(Char('f')), Action::FollowLink),
             (Key::ctrl('o'), Action::JumpBack),
             (p(Char('P')), Action::GoToPage),
+            (p(Char('O')), Action::OpenPdf),
             // Library area: marks and themes.
             (p(Char('m')), Action::SetMark),
             (p(Char('\'')), Action::JumpToMark),

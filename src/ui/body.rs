@@ -217,6 +217,20 @@ impl<'a> Paint<'a> {
                     theme.link_url,
                 ));
             }
+            LineKind::Contents {
+                title,
+                cut,
+                fill,
+                page,
+            } => {
+                self.push_indent(&mut spans, true, theme);
+                self.push_text(&mut spans, title.clone(), theme);
+                if *cut {
+                    spans.push(Span::styled("…", self.base));
+                }
+                spans.push(Span::raw(" ".repeat(*fill)));
+                self.push_text(&mut spans, page.clone(), theme);
+            }
             // Drawn by `ui::notes`, which has the notes.
             LineKind::Gap | LineKind::Note { .. } => {}
         }

@@ -6,6 +6,7 @@ mod body;
 mod header;
 mod help;
 pub mod library;
+mod links;
 mod message;
 mod notes;
 mod passage;

@@ -62,7 +62,7 @@ pub(super) fn gutter(buf: &mut Buffer, app: &App, block: usize, vl: &VisualLine,
     let on_cursor = app.notes.cursor == block;
     let first = matches!(
         vl.kind,
-        LineKind::Text { first: true } | LineKind::TableRow { .. }
+        LineKind::Text { first: true } | LineKind::TableRow { .. } | LineKind::Contents { .. }
     ) && vl.range.start == 0;
     let annotated = first && app.notes.count_on(app.paragraph_id(block)) > 0;
     let style = app.theme.note_marker;
@@ -101,12 +101,13 @@ pub(super) fn draw_overlay(frame: &mut Frame, app: &App) {
         Some(Overlay::Note(ed)) => draw_editor(frame, app, ed),
         Some(Overlay::Tags(ed)) => draw_tags(frame, app, ed),
         Some(Overlay::Pane(pane)) => draw_pane(frame, app, pane),
+        Some(Overlay::Links(list)) => super::links::draw(frame, app, list),
         None => {}
     }
 }
 
 /// A box of at most `width`×`height` centered in the frame.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let (w, h) = (width.min(area.width), height.min(area.height));
     Rect::new(
         area.x + (area.width - w) / 2,

@@ -6,6 +6,8 @@
 //! the helpers that one test does not use are not dead code there, so no
 //! `allow` is needed.
 
+pub mod paged_pdf;
+pub mod pdf_doc;
 #[cfg(unix)]
 pub mod window;
 
@@ -52,6 +54,18 @@ impl Session {
     /// `home/config` and its notes and state in `home/data`, never the
     /// developer's.
     pub fn start_sized(home: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_env(home, args, cols, rows, &[])
+    }
+
+    /// As [`Session::start_sized`], with `env` set for gloss (say an empty
+    /// `PATH`, so that no viewer or browser can be started).
+    pub fn start_env(
+        home: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gloss"));
         cmd.args(args);
@@ -60,6 +74,9 @@ impl Session {
         cmd.env("GLOSS_CONFIG_DIR", home.join("config"));
         cmd.env("GLOSS_DATA_DIR", home.join("data"));
         cmd.env_remove("GLOSS_THEME");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));

@@ -83,6 +83,8 @@ pub enum Overlay {
     Tags(TagEditor),
     /// Every note of the brief.
     Pane(Pane),
+    /// The links of the cursor's paragraph, to pick one to follow (`f`).
+    Links(crate::app::links::LinkList),
 }
 
 impl App {
@@ -105,6 +107,7 @@ impl App {
             Overlay::Note(ed) => self.note_key(ed, key),
             Overlay::Tags(ed) => self.tags_key(ed, key),
             Overlay::Pane(pane) => self.pane_key(pane, key),
+            Overlay::Links(list) => self.link_list_key(list, key),
         };
         true
     }

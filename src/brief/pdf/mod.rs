@@ -290,6 +290,7 @@ pub fn parse_with(
         set_title(&mut brief.meta, title);
     }
     assign_pages(&mut brief, &pdf.flow, &pdf.labels);
+    brief.meta.page_labels.clone_from(&pdf.labels);
     place::place_tables(&mut brief, &pdf.flow, &pdf.tables, &pdf.labels);
     // Footnotes go to the back matter, in the order they are printed, each
     // with its label; the marks in the text stay where they are.
