@@ -37,18 +37,25 @@ fn terms_from(body: &[Block], roles: &[Role], start: usize) -> Vec<usize> {
         {
             break;
         }
-        terms.push(k);
+        let term = k;
         k += 1;
         if k < body.len() && short_definition(&body[k], roles[k]) {
             k += 1;
         }
+        // A head with more than one paragraph under it heads a section.
+        if k < body.len() && roles[k] != Role::Unnumbered {
+            break;
+        }
+        terms.push(term);
     }
     terms
 }
 
-/// A term in a Latin script: the alphabet's order is what proves the run.
+/// A term in a Latin script, in words: the alphabet's order is what proves
+/// the run, and headings numbered in turn ("Part 1", "Part 2") sort too.
 fn latin_term(text: &str) -> bool {
     text.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_ascii())
+        && !text.bytes().any(|b| b.is_ascii_digit())
 }
 
 fn short_definition(block: &Block, role: Role) -> bool {

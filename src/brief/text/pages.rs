@@ -30,8 +30,10 @@ const ZONE: usize = 3;
 /// How many lines next to a break count as evidence of a running line: a
 /// header and a page number, in either order.
 const EDGE: usize = 2;
-/// Running headers and footers are short lines.
-const FURNITURE_MAX_WIDTH: usize = 120;
+/// A line repeated at page edges may be as long as a report's full title.
+const RUNNING_MAX_WIDTH: usize = 120;
+/// A header proved by one page number beside it is a short line.
+const LONE_HEADER_MAX_WIDTH: usize = 80;
 
 /// The page numbers printed on the pages, read from the furniture dropped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -249,7 +251,7 @@ fn zones(items: &[Item<'_>]) -> Vec<Vec<usize>> {
 /// A header's identity: digits stand for any digits, so "Page 3" and
 /// "Page 4" are one running line. Lines ending like prose are never headers.
 fn furniture_key(line: &str) -> Option<String> {
-    width_within(line, FURNITURE_MAX_WIDTH)?;
+    width_within(line, RUNNING_MAX_WIDTH)?;
     if ends_like_prose(line) {
         return None;
     }
@@ -318,6 +320,7 @@ fn remove_furniture(
             && let Item::Line { text: header, .. } = items[edge]
             && let Item::Line { text: number, .. } = items[next]
             && is_page_number(number, true)
+            && width_within(header, LONE_HEADER_MAX_WIDTH).is_some()
             && furniture_key(header).is_some()
         {
             furniture.extend([edge, next]);

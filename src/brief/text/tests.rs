@@ -421,6 +421,41 @@ B\n\nThe scope of the Act should leave out closed private groups.\n";
 }
 
 #[test]
+fn a_glossary_set_a_term_a_line_heads_nothing() {
+    let text = "Digital Identity\n\nKey Definitions\n\nThe key terms are shown in the table below.\n\n\
+Assurance\n\nA measure of certainty that a statement or fact is true.\n\n\
+Authentication\n\nThe process of establishing truth or genuineness.\n\n\
+Credential\n\nA unique physical or electronic object issued to a person.\n\n\
+Evidence\n\nA record that supports a claim of identity.\n\n\
+Identity\n\nThe fact of being who or what a person or thing is.\n\n\
+Working Group Context\n\nThe group was charged with assessing roles and duties.\n\n\
+The group met every month of the year and reported to the councils in the spring.\n";
+    let brief = parse(text);
+    assert_eq!(titles(&brief), ["Key Definitions", "Working Group Context"]);
+}
+
+#[test]
+fn a_report_title_run_at_the_foot_of_every_page_is_furniture() {
+    // 82 columns: a report's full title as its footer.
+    let footer = "Canadian Joint Councils' Digital Identity Priority, Public Policy Recommendations";
+    let page = |n: u32| {
+        format!(
+            "Section {n} of the report sets out the councils' view of the matter at hand.\n\
+It goes on over a second line of running text, as a page does.\n\n{footer}\n\n{n}\n\u{c}"
+        )
+    };
+    let text: String = (1..=4).map(page).collect();
+    let brief = parse(&text);
+    let all: Vec<String> = brief
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.text().to_string()))
+        .chain(brief.front_matter.iter().map(|p| p.text().to_string()))
+        .collect();
+    assert!(all.iter().all(|p| !p.contains("Public Policy Recommendations")), "{all:?}");
+}
+
+#[test]
 fn markup_and_code_quoted_in_a_brief_head_nothing() {
     let text = "Data Formats\n\nThe source files are written in XML, as below.\n\n\
 <comment>Differences between files</comment>\n\nEach type has one comment.\n\n\
