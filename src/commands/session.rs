@@ -168,6 +168,9 @@ impl TerminalGuard {
         }
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            if super::terminal::reading_rows() {
+                return;
+            }
             let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
             previous(info);
         }));

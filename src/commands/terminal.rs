@@ -17,11 +17,20 @@ pub(crate) type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Room for a full frame of a large, colourful screen.
 const FRAME_BUFFER: usize = 64 * 1024;
 
+/// True on a thread reading the library's rows, whose panics are the row's
+/// business: the screen goes on.
+pub(crate) fn reading_rows() -> bool {
+    std::thread::current().name() == Some(crate::library::peek::PEEK_THREAD)
+}
+
 /// Raw mode and the alternate screen, undone by `ratatui::restore` on a
 /// panic, as `ratatui::try_init` sets them up.
 pub(crate) fn init() -> io::Result<Term> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if reading_rows() {
+            return;
+        }
         let _ = ratatui::try_restore();
         previous(info);
     }));
