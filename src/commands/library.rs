@@ -60,7 +60,11 @@ pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
             Screen::Reader(mut reading) => {
                 // Closed (place, notes, a draft saved) even when the
                 // terminal failed, as it does once hung up.
-                let ended = event_loop(&mut terminal, &mut reading.app);
+                let app = &mut reading.app;
+                let ended = match super::read::open_notes(&mut terminal, app, &reading.path) {
+                    Ok(true) => event_loop(&mut terminal, app),
+                    other => other.map(|_| ()),
+                };
                 library.close(*reading, states.as_ref());
                 ended?;
                 if library.view.quit {
@@ -155,8 +159,8 @@ impl LibraryScreen {
         let mut app = App::new(brief);
         // Settings warnings were shown on the library screen already.
         apply_settings(&mut app, settings);
+        // The notes are opened once the brief is drawn.
         let session = ReaderSession::open(path, &mut app, settings, &[]);
-        app.open_notes(crate::notes::DataDir::from_env(), path);
         Some(Reading {
             path: path.to_path_buf(),
             app,
@@ -174,6 +178,7 @@ impl LibraryScreen {
         if let Err(line) = reading.app.notes.finish() {
             self.view.show(line, true);
         }
+        reading.app.notes.release();
         if reading.app.resume.theme_picked {
             self.theme = reading.app.theme.clone();
         }
