@@ -213,7 +213,7 @@ pub(super) fn open_notes(terminal: &mut Term, app: &mut App, file: &Path) -> any
     draw(terminal, app)?;
     let opener = app.notes_opener(crate::notes::DataDir::from_env(), file);
     let opening = match std::thread::Builder::new()
-        .name("notes".to_string())
+        .name(super::terminal::NOTES_THREAD.to_string())
         .spawn(opener)
     {
         Ok(opening) => opening,
