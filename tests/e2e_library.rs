@@ -3,6 +3,8 @@
 //! a brief and comes back to the list; settings warnings reach the status
 //! bar. Config and data folders are temporary.
 
+#[path = "support/pdf_doc.rs"]
+mod pdf_doc;
 pub mod support;
 
 use std::path::Path;
@@ -65,7 +67,11 @@ fn the_library_filters_opens_a_brief_and_comes_back() {
     std::fs::write(folder.join("scan.md"), b"%PDF-1.7 binary").unwrap();
     let shown = folder.display().to_string();
     let mut s = Session::start(home.path(), &[&shown]);
-    let list = s.wait_text("4/4 briefs");
+    // Rows fill in as they are read.
+    let list = s.wait_for(
+        |now| now.contains("4/4 briefs") && !now.contains("reading…"),
+        "every row read",
+    );
     assert!(list.contains("⚠"), "the unreadable file is listed: {list}");
     assert!(list.contains("数字贸易规则"), "{list}");
 
@@ -113,4 +119,50 @@ fn settings_warnings_show_in_the_status_bar_then_go() {
     s.wait_text("%  UTF-8");
     s.keys("q");
     assert_eq!(s.exit_code(), 0);
+}
+
+/// A long report (`pages` pages) cut at half its bytes, as a broken
+/// download leaves it, then padded with a hole to `len` bytes: a file the
+/// size of a large scan that costs disk space only for its text.
+fn cut_long_report(path: &Path, pages: usize, len: u64) {
+    let pages: Vec<String> = (0..pages)
+        .map(|i| pdf_doc::text("F1", 10, 72, 700, &format!("Page {i} of the long report.")))
+        .collect();
+    let whole = pdf_doc::pdf(&pages);
+    let file = std::fs::File::create(path).unwrap();
+    std::io::Write::write_all(&mut &file, &whole[..whole.len() / 2]).unwrap();
+    file.set_len(len).unwrap();
+}
+
+/// Issue 20 #5: the library lists the folder at once and answers `q` while
+/// cut long PDFs are still being read; their rows show the file name. (All
+/// were read before the first frame: a folder of them showed a blank
+/// screen that ignored `q` for half a minute.)
+#[test]
+fn the_library_answers_q_while_cut_long_pdfs_are_read() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("briefs");
+    std::fs::create_dir_all(&folder).unwrap();
+    for i in 0..6 {
+        cut_long_report(&folder.join(format!("cut-{i}.pdf")), 5_000, 250 << 20);
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    std::fs::copy(
+        root.join("digital-trade-rules-zh-hans.md"),
+        folder.join("digital-trade-rules-zh-hans.md"),
+    )
+    .unwrap();
+    let shown = folder.display().to_string();
+    let mut s = Session::start(home.path(), &[&shown]);
+    // The text brief is read first, before the PDFs' turn.
+    let list = s.wait_for(
+        |now| now.contains("7/7 briefs") && now.contains("数字贸易规则"),
+        "the list with the text brief read",
+    );
+    for i in 0..6 {
+        assert!(list.contains(&format!("cut-{i}.pdf")), "{list}");
+    }
+    s.keys("q");
+    assert_eq!(s.exit_code(), 0, "{}", s.screen());
+    assert!(!s.terminal().alternate_screen());
 }

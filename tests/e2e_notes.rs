@@ -44,3 +44,64 @@ fn a_note_and_a_tag_typed_in_the_reader_are_there_after_a_restart() {
     assert!(listed.contains("\"G2\""), "{listed}");
     assert!(listed.contains("anchored"), "{listed}");
 }
+
+/// Issue 20 #6: a teammate's store with 240,000 notes on one paragraph
+/// takes seconds to read and anchor; the reader shows the brief at once
+/// and `q` quits at once, before the notes are read, leaving every store
+/// as it was. (The notes were read before any key was: `q` waited for
+/// them, and `PATIENCE` runs out first on a debug build.)
+#[test]
+fn the_reader_quits_while_a_huge_team_store_is_read() {
+    let home = tempfile::TempDir::new().unwrap();
+    let brief = home.path().join("memo.md");
+    std::fs::write(
+        &brief,
+        "# 美中關係\n\n第一段：兩國元首作為掌舵人，應當把握好方向。\n\n第二段 about APEC.\n",
+    )
+    .unwrap();
+    let shown = brief.display().to_string();
+    let args = [
+        "notes",
+        "add",
+        &shown,
+        "--quote",
+        "兩國元首",
+        "--text",
+        "mine",
+    ];
+    gloss_output(home.path(), &args);
+    let notes = home.path().join("data/notes");
+    let folder = std::fs::read_dir(&notes)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let own = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
+    let mine: serde_json::Value = serde_json::from_slice(&std::fs::read(&own).unwrap()).unwrap();
+    let template = serde_json::to_string(&mine["notes"][0]).unwrap();
+    let id = mine["notes"][0]["id"].as_str().unwrap().to_string();
+    let mut many = Vec::with_capacity(240_000);
+    for i in 0..240_000 {
+        many.push(template.replace(&id, &format!("00000000-0000-4000-8000-{i:012}")));
+    }
+    let team = format!(
+        r#"{{"schema":1,"brief":{},"contexts":{},"notes":[{}]}}"#,
+        mine["brief"],
+        mine["contexts"],
+        many.join(",")
+    );
+    let theirs = folder.join("mallory-0000.json");
+    std::fs::write(&theirs, &team).unwrap();
+    let own_before = std::fs::read(&own).unwrap();
+
+    let mut s = Session::start(home.path(), &[&shown]);
+    s.wait_text("第一段");
+    s.quit();
+    assert_eq!(std::fs::read(&own).unwrap(), own_before);
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), team);
+}

@@ -112,3 +112,53 @@ fn a_teammates_sixty_thousand_paths_are_not_merged_into_the_own_store() {
     assert!(texts.contains(&"from mallory".to_string()), "{texts:?}");
     assert!(texts.contains(&"mine again".to_string()), "{texts:?}");
 }
+
+/// Unknown fields on a teammate's notes and anchors are bounded as the
+/// brief record's are: the first 16 small ones are kept. Editing the note
+/// copies it into the own file, which grew by every megabyte the teammate
+/// put on it, and a sync would send them on.
+#[test]
+fn unknown_fields_on_a_teammates_notes_are_bounded() {
+    let desk = Desk::new();
+    let own = desk.note("mine");
+    let mut theirs = hostile_teammate(&own, 0);
+    let note = &mut theirs["notes"][0];
+    note["colour"] = "amber".into();
+    note["huge"] = "x".repeat(4 << 20).into();
+    for i in 0..5_000 {
+        note[format!("x-{i:04}")] = "junk".into();
+        note["anchor"][format!("y-{i:04}")] = "junk".into();
+    }
+    note["anchor"]["page"] = 3.into();
+    let theirs_path = own.with_file_name("mallory-0000.json");
+    std::fs::write(&theirs_path, serde_json::to_vec(&theirs).unwrap()).unwrap();
+
+    let mut notes = desk.open();
+    let id = "00000000-0000-4000-8000-000000000001";
+    let read = notes.store().note(id).unwrap();
+    assert_eq!(read.text, "from mallory");
+    assert!(read.extra.len() <= 16, "{} fields kept", read.extra.len());
+    assert!(read.anchor.extra.len() <= 16);
+    assert_eq!(read.extra.get("colour"), Some(&"amber".into()));
+    assert!(!read.extra.contains_key("huge"));
+    assert_eq!(read.anchor.extra.get("page"), Some(&3.into()));
+
+    let before = std::fs::metadata(&own).unwrap().len();
+    notes.edit_text(id, "from mallory, edited by me").unwrap();
+    notes.save().unwrap();
+    let after = std::fs::metadata(&own).unwrap().len();
+    assert!(
+        after < before + 8 * 1024,
+        "the own store grew from {before} to {after} bytes"
+    );
+    let texts: Vec<String> = desk
+        .open()
+        .store()
+        .notes()
+        .map(|n| n.text.clone())
+        .collect();
+    assert!(
+        texts.contains(&"from mallory, edited by me".to_string()),
+        "{texts:?}"
+    );
+}

@@ -220,3 +220,43 @@ fn the_selection_stays_on_screen_and_every_size_draws() {
         }
     }
 }
+
+/// Issue 20 #5: rows read in the background, each within a time budget.
+/// A PDF still being read when its budget runs out keeps its file name
+/// and can be opened all the same.
+#[test]
+fn a_pdf_past_its_reading_budget_keeps_its_file_name() {
+    use gloss::library::{Peek, Peeks, unread, walk};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("memo.md"), "# A short memo\n\nText.\n").unwrap();
+    // A PDF the size of a large scan (a hole, no disk): reading it takes
+    // far longer than the budget below.
+    let big = std::fs::File::create(dir.path().join("large.pdf")).unwrap();
+    std::io::Write::write_all(&mut &big, b"%PDF-1.4\n").unwrap();
+    big.set_len(200 << 20).unwrap();
+
+    let found = walk(dir.path()).unwrap();
+    let rows: Vec<_> = found.iter().map(|f| unread(f, dir.path())).collect();
+    let mut view = LibraryView::new("x".into(), rows);
+    assert!(view.reading());
+    assert!(view.entries.iter().all(|e| e.peek == Peek::Reading));
+    let names: Vec<&str> = view.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["large.pdf", "memo.md"]);
+
+    // A budget no reading of 200 MB can meet.
+    let budget = std::time::Duration::from_millis(1);
+    let news = Peeks::start(found, dir.path().to_path_buf(), None, budget).wait_all();
+    view.apply_updates(news);
+    assert!(!view.reading());
+    let large = &view.entries[0];
+    assert_eq!(large.peek, Peek::Slow);
+    assert_eq!(large.title(), "large.pdf");
+    type_filter(&mut view, "large");
+    let screen = screen_text(&draw(&mut view, 100, 8));
+    assert!(
+        screen.contains("large.pdf") && screen.contains("not read in"),
+        "{screen}"
+    );
+    let open = view.apply(LibraryAction::Open);
+    assert!(open.is_some_and(|p| p.ends_with("large.pdf")));
+}

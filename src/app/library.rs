@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::resume::Message;
 use crate::convert::fold_str;
-use crate::library::LibraryEntry;
+use crate::library::{LibraryEntry, Peek, Update};
 
 /// What the list is sorted by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -154,6 +154,45 @@ impl LibraryView {
                 self.selected = pos;
             }
         }
+    }
+
+    /// Fills in rows read in the background, keeping the selection on the
+    /// same brief. A row already read again (after the reader) keeps that.
+    pub fn apply_updates(&mut self, updates: Vec<Update>) {
+        if updates.is_empty() {
+            return;
+        }
+        for update in updates {
+            let i = update.index();
+            let Some(entry) = self.entries.get_mut(i) else {
+                continue;
+            };
+            if entry.peek == Peek::Done {
+                continue;
+            }
+            match update {
+                Update::Read(_, read) => *entry = *read,
+                Update::Slow(_) => entry.peek = Peek::Slow,
+                Update::Failed(_) => {
+                    entry.meta = Err("cannot read: the reader failed on it".to_string());
+                    entry.peek = Peek::Done;
+                }
+            }
+            self.haystacks[i] = haystack(entry);
+        }
+        let keep = self.shown.get(self.selected).copied();
+        let offset = self.offset;
+        self.refresh();
+        if let Some(pos) = keep.and_then(|k| self.shown.iter().position(|&s| s == k)) {
+            self.selected = pos;
+            self.offset = offset;
+            self.fit(self.rows);
+        }
+    }
+
+    /// True while some rows are still being read.
+    pub fn reading(&self) -> bool {
+        self.entries.iter().any(|e| e.peek == Peek::Reading)
     }
 
     /// The action a key press asks for.

@@ -24,6 +24,9 @@ use super::{Action, App};
 use crate::notes::{AnchorStatus, BriefNotes, DataDir, NoteView};
 use overlay::{Overlay, Pane};
 
+/// The notes of a brief as opened off the screen's thread, or why not.
+pub type OpenedNotes = Result<(DataDir, BriefNotes), crate::notes::StoreError>;
+
 /// How the status bar introduces a failed save.
 pub const RETRYING: &str = "notes not saved yet (will retry): ";
 
@@ -134,22 +137,53 @@ impl NotesState {
 
     /// The notes shown on a paragraph (anchored there or needing review).
     pub fn notes_on(&self, paragraph: Option<&str>) -> Vec<NoteView<'_>> {
-        let (Some(session), Some(id)) = (&self.session, paragraph) else {
-            return Vec::new();
+        self.each_on(paragraph).collect()
+    }
+
+    /// The notes shown on a paragraph one by one, gathering none: a frame
+    /// looks at each note of a paragraph with a hundred thousand.
+    pub fn each_on(&self, paragraph: Option<&str>) -> impl Iterator<Item = NoteView<'_>> {
+        let ids = match (&self.session, paragraph) {
+            (Some(_), Some(id)) => self.by_paragraph.get(id).map_or(&[][..], Vec::as_slice),
+            _ => &[],
         };
-        let Some(ids) = self.by_paragraph.get(id) else {
-            return Vec::new();
-        };
-        ids.iter()
-            .filter_map(|n| {
-                let note = session.store().note(n)?;
-                Some(NoteView {
-                    note,
-                    resolution: session.resolution(n)?,
-                    from_other: session.from_other(note),
-                })
+        ids.iter().filter_map(|n| {
+            let session = self.session.as_ref()?;
+            let note = session.store().note(n)?;
+            Some(NoteView {
+                note,
+                resolution: session.resolution(n)?,
+                from_other: session.from_other(note),
             })
-            .collect()
+        })
+    }
+
+    /// Which of a paragraph's notes the note keys act on, by its index
+    /// among them: the one stepped to, if it is there, else the newest,
+    /// which is the last (they are in order of creation).
+    pub fn acted_on(&self, paragraph: Option<&str>) -> Option<usize> {
+        self.session.as_ref()?;
+        let ids = self.by_paragraph.get(paragraph?)?;
+        let last = ids.len().checked_sub(1)?;
+        let selected = self.selected.as_ref();
+        Some(
+            selected
+                .and_then(|s| ids.iter().position(|n| n == s))
+                .unwrap_or(last),
+        )
+    }
+
+    /// Lets go of the notes (the store and what is laid out of it) off
+    /// this thread: freeing a teammate's hundred thousand notes takes
+    /// longer than a key press may wait. Call after [`NotesState::finish`].
+    pub fn release(&mut self) {
+        let session = self.session.take();
+        let by_paragraph = std::mem::take(&mut self.by_paragraph);
+        self.lines.clear();
+        let freed = move || drop((session, by_paragraph));
+        let _ = std::thread::Builder::new()
+            .name("gloss-free".into())
+            .spawn(freed);
     }
 
     /// How many notes are shown on a paragraph, without gathering them.
@@ -236,6 +270,30 @@ impl App {
     /// Opens the notes of the brief read from `file` in `data`. Failing
     /// that, the reader works without notes and says why.
     pub fn open_notes(&mut self, data: Result<DataDir, crate::notes::StoreError>, file: &Path) {
+        let opened = self.notes_opener(data, file)();
+        self.notes_opened(opened);
+    }
+
+    /// What opening the notes reads and anchors, to run on another thread:
+    /// a teammate's store of a hundred thousand notes takes seconds, and
+    /// the reader answers `q` meanwhile. [`App::notes_opened`] takes its
+    /// result.
+    pub fn notes_opener(
+        &self,
+        data: Result<DataDir, crate::notes::StoreError>,
+        file: &Path,
+    ) -> impl FnOnce() -> OpenedNotes + Send + 'static {
+        let (brief, file) = (Arc::clone(&self.doc.brief), file.to_path_buf());
+        move || {
+            data.and_then(|d| {
+                let session = BriefNotes::open_shared(&d, &file, brief)?;
+                Ok((d, session))
+            })
+        }
+    }
+
+    /// Puts the notes opened by [`App::notes_opener`] in the reader.
+    pub fn notes_opened(&mut self, opened: OpenedNotes) {
         let doc = &self.doc;
         let mut by_id: Vec<u32> = Vec::with_capacity(doc.blocks.len());
         by_id.extend(
@@ -245,10 +303,6 @@ impl App {
         );
         by_id.sort_unstable_by(|&a, &b| paragraph_id_of(doc, a).cmp(paragraph_id_of(doc, b)));
         self.notes.by_id = by_id;
-        let opened = data.and_then(|d| {
-            let session = BriefNotes::open_shared(&d, file, Arc::clone(&self.doc.brief))?;
-            Ok((d, session))
-        });
         match opened {
             Ok((data, mut session)) => {
                 // Ctrl-S must not freeze the screen behind another gloss

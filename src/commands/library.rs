@@ -15,14 +15,17 @@ use super::terminal::Term;
 use crate::app::App;
 use crate::app::library::LibraryView;
 use crate::config::Settings;
-use crate::library::{StateDir, scan, scan_files};
+use crate::library::{PEEK_BUDGET, Peeks, StateDir, scan_files, unread, walk};
 use crate::theme::Theme;
 
 /// Lists the briefs under `dir` and runs the library screen.
 pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
     let (settings, mut warnings) = settings_for(theme)?;
     let states = StateDir::from_env().ok();
-    let entries = scan(dir, states.as_ref()).map_err(anyhow::Error::msg)?;
+    // The list shows at once; each brief's row fills in as it is read.
+    let found = walk(dir).map_err(anyhow::Error::msg)?;
+    let entries = found.iter().map(|item| unread(item, dir)).collect();
+    let peeks = Peeks::start(found, dir.to_path_buf(), states.clone(), PEEK_BUDGET);
     let mut view = LibraryView::new(dir.display().to_string(), entries);
     let last = states.as_ref().and_then(|s| s.load_global().theme);
     let name = theme_precedence(&settings, None, last.as_deref()).to_string();
@@ -40,6 +43,7 @@ pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
     let mut library = LibraryScreen {
         view,
         theme: library_theme,
+        peeks: Some(peeks),
     };
     let _guard = TerminalGuard::enter()?;
     let mut terminal = super::terminal::init().context("cannot set up the terminal")?;
@@ -56,7 +60,11 @@ pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
             Screen::Reader(mut reading) => {
                 // Closed (place, notes, a draft saved) even when the
                 // terminal failed, as it does once hung up.
-                let ended = event_loop(&mut terminal, &mut reading.app);
+                let app = &mut reading.app;
+                let ended = match super::read::open_notes(&mut terminal, app, &reading.path) {
+                    Ok(true) => event_loop(&mut terminal, app),
+                    other => other.map(|_| ()),
+                };
                 library.close(*reading, states.as_ref());
                 ended?;
                 if library.view.quit {
@@ -68,6 +76,9 @@ pub fn run(dir: &Path, theme: Option<&str>) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// How often the list is drawn again while rows are being read.
+const READ_TICK: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// What is on the terminal.
 enum Screen {
@@ -87,6 +98,8 @@ struct Reading {
 struct LibraryScreen {
     view: LibraryView,
     theme: Theme,
+    /// The rows still being read, until all are.
+    peeks: Option<Peeks>,
 }
 
 impl LibraryScreen {
@@ -94,6 +107,12 @@ impl LibraryScreen {
     /// user quits (`None`).
     fn run(&mut self, terminal: &mut Term) -> anyhow::Result<Option<PathBuf>> {
         loop {
+            if let Some(peeks) = &mut self.peeks {
+                self.view.apply_updates(peeks.arrived());
+                if peeks.done() {
+                    self.peeks = None;
+                }
+            }
             terminal
                 .draw(|frame| crate::ui::library::draw(frame, &mut self.view, &self.theme))
                 .context("cannot draw on the terminal")?;
@@ -103,12 +122,16 @@ impl LibraryScreen {
             if self.view.quit {
                 return Ok(None);
             }
-            let wait = self
+            let mut wait = self
                 .view
                 .message
                 .as_ref()
                 .filter(|m| m.is_due())
                 .map(|m| m.until.saturating_duration_since(std::time::Instant::now()));
+            if self.peeks.is_some() {
+                // Rows arriving are drawn a moment later; keys at once.
+                wait = Some(wait.map_or(READ_TICK, |w| w.min(READ_TICK)));
+            }
             match super::signals::wait_event(wait)? {
                 super::signals::Wait::Event => {}
                 super::signals::Wait::Timeout => continue,
@@ -136,8 +159,8 @@ impl LibraryScreen {
         let mut app = App::new(brief);
         // Settings warnings were shown on the library screen already.
         apply_settings(&mut app, settings);
+        // The notes are opened once the brief is drawn.
         let session = ReaderSession::open(path, &mut app, settings, &[]);
-        app.open_notes(crate::notes::DataDir::from_env(), path);
         Some(Reading {
             path: path.to_path_buf(),
             app,
@@ -155,6 +178,7 @@ impl LibraryScreen {
         if let Err(line) = reading.app.notes.finish() {
             self.view.show(line, true);
         }
+        reading.app.notes.release();
         if reading.app.resume.theme_picked {
             self.theme = reading.app.theme.clone();
         }

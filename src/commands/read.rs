@@ -94,7 +94,12 @@ pub fn run(file: Option<&Path>, theme: Option<&str>, at: Option<&str>) -> anyhow
     if let Some(Err(e)) = session.as_mut().map(|s| s.close(&mut app)) {
         crate::output::warn(&format!("the place in the brief was not saved: {e}"));
     }
-    if let Err(line) = app.notes.finish() {
+    let finished = app.notes.finish();
+    // Everything is saved: the process ends now, and freeing the brief and
+    // its notes one by one (a teammate's hundred thousand took most of a
+    // second) would only delay the shell's prompt.
+    std::mem::forget(app);
+    if let Err(line) = finished {
         crate::output::stderr_text(&line);
         outcome?;
         return Ok(ExitCode::FAILURE);
@@ -165,8 +170,10 @@ impl Reader<'_> {
             self.settings,
             &self.shown,
         ));
-        app.open_notes(crate::notes::DataDir::from_env(), self.file);
         replay(terminal, app, typed)?;
+        if !open_notes(terminal, app, self.file)? {
+            return Ok(());
+        }
         event_loop(terminal, app)
     }
 
@@ -190,10 +197,68 @@ impl Reader<'_> {
         if let Some(target) = self.target {
             app.open_at(target);
         }
-        draw(terminal, app)?;
-        app.open_notes(crate::notes::DataDir::from_env(), self.file);
+        if !open_notes(terminal, app, self.file)? {
+            return Ok(());
+        }
         event_loop(terminal, app)
     }
+}
+
+/// Draws the brief, then opens its notes on another thread, answering the
+/// quit key (typed first), Ctrl-C and quit signals at once meanwhile: false
+/// then, the reading is over. Other keys wait for the notes, then are
+/// handled as if they came now. A teammate's store of a hundred thousand
+/// notes takes seconds to read and anchor.
+pub(super) fn open_notes(terminal: &mut Term, app: &mut App, file: &Path) -> anyhow::Result<bool> {
+    draw(terminal, app)?;
+    let opener = app.notes_opener(crate::notes::DataDir::from_env(), file);
+    let opening = match std::thread::Builder::new()
+        .name(super::terminal::NOTES_THREAD.to_string())
+        .spawn(opener)
+    {
+        Ok(opening) => opening,
+        Err(_) => {
+            app.open_notes(crate::notes::DataDir::from_env(), file);
+            return Ok(true);
+        }
+    };
+    let mut typed = Vec::new();
+    while !opening.is_finished() {
+        match signals::wait_event(Some(PARSE_POLL))? {
+            Wait::Event => {}
+            Wait::Timeout => continue,
+            Wait::Quit => {
+                app.quit = true;
+                app.resume.quit_all = true;
+                return Ok(false);
+            }
+        }
+        let event = event::read().context("cannot read from the terminal")?;
+        match &event {
+            Event::Key(key) if quits(app, key, typed.is_empty()) => {
+                app.quit = true;
+                app.resume.quit_all = is_ctrl_c(key);
+                return Ok(false);
+            }
+            Event::Resize(..) => {
+                let size = terminal.size().context("cannot read the terminal's size")?;
+                app.resize(Rect::new(0, 0, size.width, size.height));
+                draw(terminal, app)?;
+            }
+            _ => {}
+        }
+        typed.push(event);
+    }
+    let opened = opening.join().unwrap_or_else(|_| {
+        Err(crate::notes::StoreError::Io {
+            action: "read the notes of".to_string(),
+            path: file.display().to_string(),
+            reason: "their reader failed".to_string(),
+        })
+    });
+    app.notes_opened(opened);
+    replay(terminal, app, typed)?;
+    Ok(true)
 }
 
 fn loader_failed() -> anyhow::Error {

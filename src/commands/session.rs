@@ -172,6 +172,9 @@ impl TerminalGuard {
         }
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            if super::terminal::behind_the_screen() {
+                return;
+            }
             let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
             previous(info);
         }));

@@ -2,11 +2,15 @@
 //!
 //! - [`scan`]: every brief under a folder with its meta data (read from the
 //!   first few KB of each file), notes count and last reading, in parallel.
+//! - [`peek`]: the same, read on worker threads with a time budget per
+//!   brief, for a screen that lists the folder at once.
 //! - [`state`]: per-brief reading state (place, marks, view script, theme)
 //!   and the last theme picked, kept in `$GLOSS_DATA_DIR/state/`.
 
+pub mod peek;
 pub mod scan;
 pub mod state;
 
-pub use scan::{LibraryEntry, scan, scan_files};
+pub use peek::{PEEK_BUDGET, Peek, Peeks, Update};
+pub use scan::{LibraryEntry, scan, scan_files, unread, walk};
 pub use state::{BriefState, Draft, Mark, StateDir};

@@ -8,9 +8,11 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use jiff::Timestamp;
 
+use super::peek::Peek;
 use super::state::StateDir;
 use crate::brief::Meta;
 use crate::brief::load::{Format, load_bytes, load_pdf};
@@ -41,6 +43,8 @@ pub struct LibraryEntry {
     pub tags: Vec<String>,
     /// When the brief was last closed in the reader.
     pub last_read: Option<Timestamp>,
+    /// Whether the above is read yet.
+    pub peek: Peek,
 }
 
 impl LibraryEntry {
@@ -55,7 +59,7 @@ impl LibraryEntry {
 
 /// What the index says of briefs, by canonical path and by content hash.
 #[derive(Debug, Default)]
-struct Known {
+pub(super) struct Known {
     by_path: HashMap<String, String>,
     by_hash: HashMap<String, String>,
 }
@@ -65,6 +69,13 @@ struct Known {
 /// files and folders are skipped. With `state`, notes counts, tags and last
 /// readings are filled in.
 pub fn scan(dir: &Path, state: Option<&StateDir>) -> Result<Vec<LibraryEntry>, String> {
+    let found = walk(dir)?;
+    Ok(entries_for(&found, dir, state))
+}
+
+/// Every brief in `dir` and below, as [`scan`] finds them, without reading
+/// any: quick, for a screen that shows the list at once.
+pub fn walk(dir: &Path) -> Result<Vec<Found>, String> {
     let root = std::fs::read_dir(dir);
     if let Err(e) = root {
         return Err(format!("cannot read the folder {}: {e}", dir.display()));
@@ -89,7 +100,33 @@ pub fn scan(dir: &Path, state: Option<&StateDir>) -> Result<Vec<LibraryEntry>, S
             }
         }
     }
-    Ok(entries_for(&found, dir, state))
+    Ok(found)
+}
+
+/// The row of a brief not read yet: its file name, or why it could not be
+/// found.
+pub fn unread(item: &Found, dir: &Path) -> LibraryEntry {
+    let (path, meta) = match item {
+        Ok(path) => (path, Ok(crate::brief::Meta::default())),
+        Err((path, reason)) => (path, Err(reason.clone())),
+    };
+    LibraryEntry {
+        path: path.clone(),
+        name: shown_name(path, dir),
+        meta,
+        notes: 0,
+        tags: Vec::new(),
+        last_read: None,
+        peek: if item.is_ok() {
+            Peek::Reading
+        } else {
+            Peek::Done
+        },
+    }
+}
+
+fn shown_name(path: &Path, dir: &Path) -> String {
+    path.strip_prefix(dir).unwrap_or(path).display().to_string()
 }
 
 /// The entries of the briefs at `paths` (below `dir`, for their names),
@@ -99,7 +136,8 @@ pub fn scan_files(paths: &[PathBuf], dir: &Path, state: Option<&StateDir>) -> Ve
     entries_for(&found, dir, state)
 }
 
-type Found = Result<PathBuf, (PathBuf, String)>;
+/// A brief found by [`walk`], or a path that could not be looked at and why.
+pub type Found = Result<PathBuf, (PathBuf, String)>;
 
 /// Reads the meta data of every file found, on a few threads.
 fn entries_for(found: &[Found], dir: &Path, state: Option<&StateDir>) -> Vec<LibraryEntry> {
@@ -113,7 +151,7 @@ fn entries_for(found: &[Found], dir: &Path, state: Option<&StateDir>) -> Vec<Lib
                 let known = &known;
                 scope.spawn(move || {
                     part.iter()
-                        .map(|item| entry_for(item, dir, known, state))
+                        .map(|item| entry_for(item, dir, known, state, None))
                         .collect::<Vec<_>>()
                 })
             })
@@ -131,7 +169,7 @@ fn is_brief(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-fn known_briefs(state: &StateDir) -> Known {
+pub(super) fn known_briefs(state: &StateDir) -> Known {
     let mut known = Known::default();
     let Ok(index) = state.data().read_index() else {
         return known;
@@ -147,18 +185,27 @@ fn known_briefs(state: &StateDir) -> Known {
     known
 }
 
-fn entry_for(item: &Found, dir: &Path, known: &Known, state: Option<&StateDir>) -> LibraryEntry {
+/// The row of one brief: its meta data, and with `state` its notes and last
+/// reading. A PDF still being read at `deadline` gives its file name alone.
+pub(super) fn entry_for(
+    item: &Found,
+    dir: &Path,
+    known: &Known,
+    state: Option<&StateDir>,
+    deadline: Option<Instant>,
+) -> LibraryEntry {
     let path = match item {
         Ok(path) | Err((path, _)) => path.clone(),
     };
-    let name = path
-        .strip_prefix(dir)
-        .unwrap_or(&path)
-        .display()
-        .to_string();
+    let name = shown_name(&path, dir);
     let (meta, whole) = match item {
-        Ok(path) if Format::from_path(path) == Format::Pdf => match read_pdf(path) {
-            Ok(bytes) => {
+        Ok(path) if Format::from_path(path) == Format::Pdf => match read_pdf(path, deadline) {
+            Ok(None) => {
+                let mut entry = unread(item, dir);
+                entry.peek = Peek::Slow;
+                return entry;
+            }
+            Ok(Some(bytes)) => {
                 let meta = load_pdf(bytes.as_slice(), &name, Some(PDF_PAGES))
                     .map(|b| b.meta)
                     .map_err(|e| e.to_string());
@@ -185,6 +232,7 @@ fn entry_for(item: &Found, dir: &Path, known: &Known, state: Option<&StateDir>) 
         notes: 0,
         tags: Vec::new(),
         last_read: None,
+        peek: Peek::Done,
     };
     if let Some(state) = state {
         let key = std::fs::canonicalize(&entry.path)
@@ -236,17 +284,31 @@ fn fill_from_store(entry: &mut LibraryEntry, state: &StateDir, key: &str) {
     entry.last_read = state.load(key).last_read;
 }
 
-/// A whole PDF file, refused above [`PDF_MAX_BYTES`].
-fn read_pdf(path: &Path) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {}", e.kind()))?;
+/// A whole PDF file, refused above [`PDF_MAX_BYTES`]; `None` when it is
+/// still being read at `deadline` (a large file on a slow disk).
+fn read_pdf(path: &Path, deadline: Option<Instant>) -> Result<Option<Vec<u8>>, String> {
+    const CHUNK: u64 = 4 * 1024 * 1024;
+    let failed = |e: std::io::Error| format!("cannot read: {}", e.kind());
+    let file = std::fs::File::open(path).map_err(failed)?;
+    let mut file = file.take(PDF_MAX_BYTES + 1);
     let mut bytes = Vec::new();
-    file.take(PDF_MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {}", e.kind()))?;
+    loop {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(None);
+        }
+        let read = file
+            .by_ref()
+            .take(CHUNK)
+            .read_to_end(&mut bytes)
+            .map_err(failed)?;
+        if read == 0 {
+            break;
+        }
+    }
     if bytes.len() as u64 > PDF_MAX_BYTES {
         return Err(format!("too large: over {} MB", PDF_MAX_BYTES >> 20));
     }
-    Ok(bytes)
+    Ok(Some(bytes))
 }
 
 /// The first [`PREFIX_BYTES`] of the file, cut at a line end so that no

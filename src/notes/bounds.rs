@@ -98,12 +98,49 @@ fn valid_title(title: &str) -> bool {
 fn bounded_extra(extra: &Map<String, Value>) -> Map<String, Value> {
     extra
         .iter()
-        .filter(|(k, v)| {
-            k.len() + serde_json::to_vec(v).map_or(usize::MAX, |b| b.len()) <= MAX_EXTRA_BYTES
-        })
+        .filter(|(k, v)| small_field(k, v))
         .take(MAX_EXTRA_KEYS)
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
+}
+
+/// Keeps the first few small unknown fields of a note or an anchor read
+/// from another writer (or an import), as of a brief's record: a teammate
+/// can put megabytes of them on each of a hundred thousand notes, and an
+/// edit of one copies it into this writer's file, which a sync sends on.
+pub fn bound_extra(extra: &mut Map<String, Value>) {
+    let mut kept = 0;
+    extra.retain(|k, v| {
+        let keep = kept < MAX_EXTRA_KEYS && small_field(k, v);
+        kept += usize::from(keep);
+        keep
+    });
+}
+
+/// Whether a field's name and JSON value together fit [`MAX_EXTRA_BYTES`];
+/// a large value is written out only up to that size.
+fn small_field(key: &str, value: &Value) -> bool {
+    let Some(left) = MAX_EXTRA_BYTES.checked_sub(key.len()) else {
+        return false;
+    };
+    serde_json::to_writer(Budget(left), value).is_ok()
+}
+
+/// A writer that takes `.0` more bytes, then fails.
+struct Budget(usize);
+
+impl std::io::Write for Budget {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 = self
+            .0
+            .checked_sub(buf.len())
+            .ok_or_else(|| std::io::Error::other("over the budget"))?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

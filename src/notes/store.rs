@@ -584,11 +584,14 @@ impl NoteStore {
 }
 
 /// `notes` read from another writer (or an import), their times brought
-/// back to what a clock could honestly show (see [`Note::clamp_times`]).
+/// back to what a clock could honestly show (see [`Note::clamp_times`])
+/// and their unknown fields bounded as a brief's are.
 fn credible(mut notes: Vec<Note>) -> Vec<Note> {
     let limit = crate::notes::model::latest_credible();
     for note in &mut notes {
         note.clamp_times(limit);
+        super::bounds::bound_extra(&mut note.extra);
+        super::bounds::bound_extra(&mut note.anchor.extra);
     }
     notes
 }

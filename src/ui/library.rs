@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthChar;
 use super::message::draw_message;
 use super::text::clean;
 use crate::app::library::LibraryView;
-use crate::library::LibraryEntry;
+use crate::library::{LibraryEntry, PEEK_BUDGET, Peek};
 use crate::theme::Theme;
 
 const GAP: u16 = 1;
@@ -135,6 +135,20 @@ impl Columns {
                 for (i, text) in cells.iter().enumerate() {
                     self.cell(buf, i, y, text, style, i == 4);
                 }
+                // Not read yet: the file name, and why there is no more.
+                let pending = match entry.peek {
+                    Peek::Done => None,
+                    Peek::Reading => Some("reading…".to_string()),
+                    Peek::Slow => Some(format!(
+                        "not read in {} s (opens all the same)",
+                        PEEK_BUDGET.as_secs()
+                    )),
+                };
+                if let Some(text) = pending {
+                    let width = self.total.saturating_sub(self.x[1] + GAP);
+                    let look = if selected { style } else { theme.caption };
+                    put(buf, self.x[1], y, &text, width, look);
+                }
             }
             Err(error) => {
                 // Unreadable files stay in the list, greyed, with the reason.
@@ -211,6 +225,9 @@ fn draw_status(buf: &mut Buffer, area: Rect, view: &LibraryView, theme: &Theme) 
         ),
         theme.status,
     )];
+    if view.reading() {
+        left.push(Span::styled("  reading…", theme.status));
+    }
     if view.typing || !view.filter.is_empty() {
         let cursor = if view.typing { "▏" } else { "" };
         left.push(Span::styled(

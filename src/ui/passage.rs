@@ -2,6 +2,7 @@
 //! that carry notes, marked on the paragraph's text in whatever script it
 //! is shown.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::body::Paint;
@@ -12,11 +13,17 @@ use crate::notes::AnchorStatus;
 pub(super) fn mark_block(app: &App, block: usize, paint: &mut Paint) {
     let own = app.doc.text(block);
     let mut noted: Vec<Range<usize>> = Vec::new();
-    for view in app.notes.notes_on(app.paragraph_id(block)) {
+    // Many notes on one passage (a teammate's store can hold a hundred
+    // thousand) mark it once, and it is checked once.
+    let mut seen: HashSet<(Option<Range<usize>>, &str)> = HashSet::new();
+    for view in app.notes.each_on(app.paragraph_id(block)) {
         let Some(passage) = &view.note.anchor.passage else {
             continue;
         };
         if view.resolution.status == AnchorStatus::Orphan {
+            continue;
+        }
+        if !seen.insert((view.resolution.passage.clone(), passage.exact.as_str())) {
             continue;
         }
         // The resolution's range is in the paragraph's text as anchoring

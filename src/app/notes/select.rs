@@ -18,14 +18,10 @@ impl App {
     /// with `}` / `{` while it is on the cursor's paragraph, else the
     /// newest there; with how many notes the paragraph has.
     pub(in crate::app) fn note_at_cursor(&self) -> Option<(String, usize)> {
-        let views = self.notes.notes_on(self.cursor_paragraph());
-        let chosen = self
-            .notes
-            .selected
-            .as_ref()
-            .and_then(|id| views.iter().find(|v| &v.note.id == id))
-            .or_else(|| views.iter().max_by_key(|v| v.note.created))?;
-        Some((chosen.note.id.clone(), views.len()))
+        let paragraph = self.cursor_paragraph();
+        let k = self.notes.acted_on(paragraph)?;
+        let chosen = self.notes.note_on(paragraph, k)?;
+        Some((chosen.note.id.clone(), self.notes.count_on(paragraph)))
     }
 
     /// Which of block `i`'s notes is selected (its index among them), when
@@ -34,12 +30,11 @@ impl App {
         if i != self.notes.cursor {
             return None;
         }
-        let ids = self.note_ids_on(i);
-        if ids.len() < 2 {
+        let paragraph = self.paragraph_id(i);
+        if self.notes.count_on(paragraph) < 2 {
             return None;
         }
-        let (id, _) = self.note_at_cursor()?;
-        ids.iter().position(|n| *n == id)
+        self.notes.acted_on(paragraph)
     }
 
     /// Every shown note as (block, id), in reading order.
