@@ -13,6 +13,7 @@ pub mod fold;
 pub mod markdown;
 pub mod overrides;
 mod phrases;
+mod runs;
 #[cfg(feature = "system-opencc")]
 pub mod system;
 pub mod view_script;
