@@ -251,6 +251,7 @@ impl App {
             Action::SearchConfirm => self.search_confirm(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
+            Action::ToggleRegions => self.toggle_regions(),
             Action::Cancel => self.cancel(),
             Action::ToggleHelp => {
                 self.mode = Mode::Help;

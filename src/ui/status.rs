@@ -68,6 +68,14 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         if !count.is_empty() {
             left.push(Span::styled(format!("  {count}"), theme.status));
         }
+        left.push(Span::styled(
+            if search.regions {
+                "  ⇄regions"
+            } else {
+                "  as typed"
+            },
+            theme.status,
+        ));
         if let Some(wrapped) = search.wrapped {
             left.push(Span::styled(
                 format!("  {}", wrapped.message()),
