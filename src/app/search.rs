@@ -100,6 +100,9 @@ pub struct Search {
     /// Whether the other regions' words for the query match too (資訊
     /// finds 信息); on unless the user turned it off.
     pub regions: bool,
+    /// Whether the last search looked for other words than the query's
+    /// own (the status bar then says why 信息 is lit for 資訊).
+    pub other_words: bool,
     index: Option<FoldedIndex>,
 }
 
@@ -111,6 +114,7 @@ impl Default for Search {
             current: None,
             wrapped: None,
             regions: true,
+            other_words: false,
             index: None,
         }
     }
@@ -237,6 +241,7 @@ impl App {
                 find_needle(index, needle, &mut matches);
             }
         }
+        self.search.other_words = needles.len() > 1;
         if needles.len() > 1 {
             matches.sort_by(|a, b| a.at.cmp(&b.at).then(b.chars.end.cmp(&a.chars.end)));
             matches.dedup_by_key(|m| m.at);
@@ -251,6 +256,7 @@ impl App {
         };
         let query = fold_str(&self.search.query);
         let len = query.chars().count();
+        self.search.other_words = false;
         self.search.matches.retain_mut(|m| {
             let hit = index.text[m.at..].starts_with(&query);
             m.chars.end = m.chars.start + len;
