@@ -74,7 +74,7 @@ mod tests {
             " 川習北京峰會 — 美中外交動向"
         );
         assert_eq!(text(fit_spans(spans.clone(), 12)), " 川習北京峰…");
-        assert_eq!(text(fit_spans(spans, 18)), " 川習北京峰會 — 美…");
+        assert_eq!(text(fit_spans(spans, 19)), " 川習北京峰會 — 美…");
     }
 
     #[test]
