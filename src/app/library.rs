@@ -9,9 +9,9 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::resume::Message;
+use crate::brief::date::date_key;
 use crate::convert::fold_str;
 use crate::library::LibraryEntry;
-use crate::library::date::date_key;
 
 /// What the list is sorted by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -5,7 +5,6 @@
 //! - [`state`]: per-brief reading state (place, marks, view script, theme)
 //!   and the last theme picked, kept in `$GLOSS_DATA_DIR/state/`.
 
-pub mod date;
 pub mod scan;
 pub mod state;
 

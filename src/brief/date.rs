@@ -1,6 +1,6 @@
 //! Publication dates as briefs write them (`2026-05-20`, `2026年5月20日`,
 //! `民國115年5月`, `Friday 7 July 2023`, `JULY 2025`), read into something
-//! that sorts by time, so the library's date order is the calendar's.
+//! that sorts by time: the library sorts by it, citations give its parts.
 
 /// A date as far as the brief gives it: year, then month and day, each 0
 /// when not given (a year alone sorts before its dated days).
