@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, view: &mut LibraryView, theme: &Theme) {
         columns.draw_heading(buf, area.y + 1, theme);
         if view.shown.is_empty() {
             let text = if view.entries.is_empty() {
-                "no briefs (.md .markdown .txt) in this folder or below"
+                "no briefs (.md .markdown .txt .pdf) in this folder or below"
             } else {
                 "no brief matches the filter"
             };
