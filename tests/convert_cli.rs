@@ -464,3 +464,36 @@ fn the_input_folder_as_output_is_refused_unless_forced_then_converted_in_place()
     );
     assert_eq!(std::fs::read_dir(&src).unwrap().count(), 1);
 }
+
+/// Two Traditional lines, then two Simplified ones.
+const MIXED: &str = "川習北京峰會後的美中外交動向。\n國家主席習近平與美國總統在臺灣議題上交換意見。\n我们在这里着手准备软件和信息的报告。\n后来双方发表了联合声明。\n";
+
+#[test]
+fn a_file_that_mixes_scripts_is_converted_run_by_run() {
+    let cfg = TempDir::new().unwrap();
+    // What OpenCC 1.1 writes with t2tw for the first two lines and s2tw
+    // (s2twp) for the last two.
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--to", "tw"]), MIXED),
+        "川習北京峰會後的美中外交動向。\n國家主席習近平與美國總統在臺灣議題上交換意見。\n\
+         我們在這裡著手準備軟件和信息的報告。\n後來雙方發表了聯合聲明。\n"
+    );
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--to", "tw", "--phrases"]), MIXED),
+        "川習北京峰會後的美中外交動向。\n國家主席習近平與美國總統在臺灣議題上交換意見。\n\
+         我們在這裡著手準備軟體和資訊的報告。\n後來雙方發表了聯合宣告。\n"
+    );
+    // t2s for the first two; the last two are Simplified already.
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--to", "s"]), MIXED),
+        "川习北京峰会后的美中外交动向。\n国家主席习近平与美国总统在台湾议题上交换意见。\n\
+         我们在这里着手准备软件和信息的报告。\n后来双方发表了联合声明。\n"
+    );
+    // A file whose main script is Simplified, with one Traditional line.
+    let mostly_simplified =
+        "我们在这里着手准备。\n后来双方发表了联合声明。\n國家主席習近平與美國總統會面。\n";
+    assert_eq!(
+        stdout_of(gloss(cfg.path()).args(["--to", "s"]), mostly_simplified),
+        "我们在这里着手准备。\n后来双方发表了联合声明。\n国家主席习近平与美国总统会面。\n"
+    );
+}

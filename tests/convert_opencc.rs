@@ -13,6 +13,7 @@
 pub mod convert_common;
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use assert_cmd::Command;
 use convert_common::{OPENCC_1_1_CONFIGS, differing_runs, known, opencc_cli, sample_briefs};
@@ -72,5 +73,70 @@ fn gloss_convert_on_the_command_line_gives_what_the_library_gives() {
         let reference = opencc_cli("t2s", &text);
         let runs = differing_runs(&reference, &converted);
         assert!(runs.is_subset(&known("t2s")), "{brief:?}: {runs:?}");
+    }
+}
+
+/// A sample brief with every other line in Simplified (as OpenCC's `t2s`
+/// writes it), the way a student's notes quote both kinds of sources.
+fn mixed_brief() -> (Vec<String>, Vec<bool>) {
+    let brief = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs/prospect-forum-us-china-after-beijing-summit.txt");
+    let text = std::fs::read_to_string(brief).unwrap();
+    let simplified = opencc_cli("t2s", &text);
+    let mut lines = Vec::new();
+    let mut is_simplified = Vec::new();
+    for (i, (t, s)) in text.lines().zip(simplified.lines()).enumerate() {
+        if t == s {
+            continue;
+        }
+        let odd = i % 2 == 1;
+        lines.push(if odd { s } else { t }.to_string());
+        is_simplified.push(odd);
+    }
+    (lines, is_simplified)
+}
+
+fn gloss_convert(args: &[&str], input: &str) -> String {
+    let out = Command::cargo_bin("gloss")
+        .unwrap()
+        .env("GLOSS_CONFIG_DIR", env!("CARGO_MANIFEST_DIR"))
+        .args(["convert", "--no-overrides"])
+        .args(args)
+        .write_stdin(input.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_brief_that_mixes_scripts_converts_each_line_as_opencc_converts_its_script() {
+    let (lines, is_simplified) = mixed_brief();
+    assert!(
+        lines.len() > 20,
+        "the sample brief has too few Chinese lines"
+    );
+    let input = lines.join("\n") + "\n";
+    for (target, from_s, from_t) in [("tw", "s2tw", "t2tw"), ("s", "", "t2s")] {
+        let expected: String = lines
+            .iter()
+            .zip(&is_simplified)
+            .map(|(line, &simplified)| {
+                let config = if simplified { from_s } else { from_t };
+                if config.is_empty() {
+                    format!("{line}\n")
+                } else {
+                    opencc_cli(config, &format!("{line}\n"))
+                }
+            })
+            .collect();
+        let ours = gloss_convert(&["--to", target], &input);
+        let runs = differing_runs(&expected, &ours);
+        let documented: BTreeSet<_> = known(from_s).union(&known(from_t)).cloned().collect();
+        let undocumented: Vec<_> = runs.difference(&documented).collect();
+        assert!(
+            undocumented.is_empty(),
+            "--to {target}: (OpenCC, gloss) differ on {undocumented:?}"
+        );
     }
 }

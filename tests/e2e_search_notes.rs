@@ -113,3 +113,34 @@ fn capital_v_without_an_earlier_selection_says_so() {
     assert!(!screen.contains("SELECT"), "{screen}");
     s.quit();
 }
+
+#[test]
+fn a_search_finds_the_other_regions_word_and_w_turns_that_off() {
+    let home = tempfile::TempDir::new().unwrap();
+    let brief = home.path().join("cn.md");
+    std::fs::write(
+        &brief,
+        "# 数字经济\n\n信息安全是重点。\n\n软件供应链的数据治理。\n\n資訊與軟體。\n",
+    )
+    .unwrap();
+    let mut s = Session::start(home.path(), &[brief.to_str().unwrap()]);
+    s.wait_text("信息安全");
+    s.keys("/資訊\r");
+    s.wait_for(
+        |screen| screen.contains("of 2") && screen.contains("⇄regions"),
+        "資訊 and 信息 both found",
+    );
+    s.keys("w");
+    s.wait_for(
+        |screen| screen.contains("match 1 of 1") && screen.contains("as typed"),
+        "only 資訊 found",
+    );
+    s.keys("w\x1b/軟體\r");
+    s.wait_for(|screen| screen.contains("of 2"), "軟體 and 软件 both found");
+    s.keys("\x1b/資料\r");
+    s.wait_for(
+        |screen| screen.contains("match 1 of 1") && screen.contains("⇄regions"),
+        "数据 found for 資料",
+    );
+    s.quit();
+}

@@ -52,3 +52,35 @@ fn the_settings_choose_the_script_a_brief_opens_in() {
     wait_for(&s, &["习近平", "简体"], &["習近平"]);
     s.quit();
 }
+
+#[test]
+fn a_brief_that_mixes_scripts_is_shown_converted_paragraph_by_paragraph() {
+    let home = TempDir::new().unwrap();
+    let brief = home.path().join("mixed.txt");
+    std::fs::write(
+        &brief,
+        "美中峰會觀察\n\n川習北京峰會後的美中外交動向。\n\n國家主席習近平與美國總統在臺灣議題上交換意見。\n\n\
+         后来双方发表了联合声明。\n\n我们在这里着手准备报告。\n",
+    )
+    .unwrap();
+    let mut s = Session::start(home.path(), &[brief.to_str().unwrap()]);
+    wait_for(&s, &["后来双方发表了联合声明", "國家主席習近平"], &[]);
+    s.keys("c");
+    wait_for(
+        &s,
+        &["简体", "国家主席习近平", "后来双方发表了联合声明"],
+        &["國家主席習近平"],
+    );
+    s.keys("c");
+    wait_for(
+        &s,
+        &[
+            "繁體",
+            "國家主席習近平",
+            "後來雙方發表了聯合聲明",
+            "我們在這裡著手準備報告",
+        ],
+        &["后来双方", "我们在这里"],
+    );
+    s.quit();
+}

@@ -329,7 +329,7 @@ fn the_help_scrolls_on_a_small_screen_and_stops_at_its_end() {
     );
     type_keys(&mut a, "<Esc>?");
     assert_eq!(a.help_offset, 0, "opens at the top again");
-    let mut tall = app(80, 60);
+    let mut tall = app(80, 100);
     type_keys(&mut tall, "?jj");
     assert_eq!(tall.help_offset, 0, "nothing to scroll when all fits");
 }

@@ -149,3 +149,40 @@ fn each_hit_gives_its_line_and_paragraph_id() {
         );
     }
 }
+
+#[test]
+fn a_word_finds_the_other_regions_word_unless_as_typed() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("cn.md"),
+        "# 数字经济\n\n信息安全与软件供应链的数据治理。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("tw.md"),
+        "# 數位經濟\n\n資訊安全與軟體供應鏈的資料治理。\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    for (query, found) in [
+        ("資訊", ["信息", "資訊"]),
+        ("軟體", ["软件", "軟體"]),
+        ("資料", ["数据", "資料"]),
+        ("软件", ["软件", "軟體"]),
+    ] {
+        let out = search(&[query, path, "--color", "never"]);
+        assert_eq!(out.status.code(), Some(0), "{query}: {out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for word in found {
+            assert!(text.contains(&format!("**{word}**")), "{query}: {text}");
+        }
+        assert_eq!(text.lines().count(), 2, "{query}: {text}");
+    }
+    let out = search(&["資訊", path, "--color", "never", "--as-typed"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("**資訊**") && !text.contains("信息"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+}

@@ -149,6 +149,10 @@ impl App {
                 }
                 self.compare_reveal_match();
             }
+            Action::ToggleRegions => {
+                self.toggle_regions();
+                self.compare_reveal_match();
+            }
             Action::CycleView => {
                 // The right side always shows a conversion, so `c` toggles
                 // it between the two scripts; going through the original

@@ -78,7 +78,12 @@ impl App {
             parts.push(meta.authors.join(", "));
         }
         if let Some(title) = &meta.title {
-            parts.push(format!("《{title}》"));
+            // 《》 mark a Chinese title; an English one stands as written.
+            if title.chars().any(crate::layout::classes::is_han) {
+                parts.push(format!("《{title}》"));
+            } else {
+                parts.push(title.clone());
+            }
         }
         if let Some(series) = &meta.series {
             parts.push(series.clone());

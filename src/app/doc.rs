@@ -77,7 +77,9 @@ pub enum EntryKind {
 pub struct Entry {
     /// The text shown.
     pub title: String,
-    /// Heading level, for the indent (0 and 1 are not indented).
+    /// Heading level counted from the brief's top headings (their level is
+    /// 1 here, whatever the brief says), for the indent (0 and 1 are not
+    /// indented).
     pub level: u8,
     /// Front matter, section or back matter.
     pub kind: EntryKind,
@@ -142,18 +144,26 @@ impl Doc {
             entries.push(entry(FRONT_MATTER, 0, EntryKind::FrontMatter, 0));
             sources.extend((0..b.front_matter.len()).map(|i| (Source::Front(index(i)), 0)));
         }
+        // The list indents by depth below the brief's top headings,
+        // whatever their level (a PDF's may all be level 3).
+        let lift = b
+            .sections
+            .iter()
+            .filter(|s| s.title.is_some() && s.level >= 1)
+            .map(|s| s.level)
+            .min()
+            .map_or(0, |top| top - 1);
         for (s, section) in b.sections.iter().enumerate() {
             let e = entries.len();
             let title = section
                 .title
                 .as_deref()
                 .unwrap_or(crate::brief::OPENING_TITLE);
-            entries.push(entry(
-                title,
-                section.level,
-                EntryKind::Section,
-                sources.len(),
-            ));
+            let level = match section.level {
+                0 => 0,
+                level => level.saturating_sub(lift).max(1),
+            };
+            entries.push(entry(title, level, EntryKind::Section, sources.len()));
             if section.title.is_some() {
                 sources.push((Source::Heading(index(s)), e));
             }

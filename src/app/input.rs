@@ -25,6 +25,10 @@ impl App {
 
     /// Handles a key press: finds its action and applies it.
     pub fn handle_key(&mut self, event: &KeyEvent) {
+        // What the last key said is old news once another key is pressed;
+        // the key's own message, if any, is set below.
+        self.notes.message = None;
+        self.resume.message = None;
         // In the help overlay `q` closes the overlay (as Esc does), so the
         // key that quits needs its own way out: Ctrl-C quits from anywhere.
         if self.mode == Mode::Help && is_ctrl_c(event) {

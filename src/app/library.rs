@@ -1,6 +1,6 @@
 //! The library screen's state: the briefs of a folder, sorted by a key the
 //! user cycles with `s`, filtered as the user types after `/` (title,
-//! authors and tags, ignoring the script and letter case), and a
+//! authors, tags and file name, ignoring the script and letter case), and a
 //! selection that Enter opens. No drawing here.
 
 use std::cmp::Reverse;
@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::resume::Message;
+use crate::brief::date::date_key;
 use crate::convert::fold_str;
 use crate::library::{LibraryEntry, Peek, Update};
 
@@ -303,8 +304,14 @@ impl LibraryView {
             SortKey::Title => {
                 shown.sort_by_cached_key(|i| (fold_str(entries[*i].title()), by_name(i)))
             }
+            // By the calendar, newest first; briefs without a date last.
             SortKey::Date => shown.sort_by_cached_key(|i| {
-                let date = entries[*i].meta.as_ref().ok().and_then(|m| m.date.clone());
+                let date = entries[*i]
+                    .meta
+                    .as_ref()
+                    .ok()
+                    .and_then(|m| m.date.as_deref())
+                    .and_then(date_key);
                 (date.is_none(), Reverse(date), by_name(i))
             }),
             SortKey::LastRead => shown.sort_by_cached_key(|i| {
@@ -321,9 +328,12 @@ impl LibraryView {
     }
 }
 
-/// What the filter looks in: title, authors and tags, folded.
+/// What the filter looks in: title, authors, tags and the file's name,
+/// folded.
 fn haystack(entry: &LibraryEntry) -> String {
     let mut text = entry.title().to_string();
+    text.push('\u{0}');
+    text.push_str(&entry.name);
     if let Ok(meta) = &entry.meta {
         for author in &meta.authors {
             text.push('\u{0}');

@@ -258,6 +258,7 @@ impl App {
             Action::SearchConfirm => self.search_confirm(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
+            Action::ToggleRegions => self.toggle_regions(),
             Action::Cancel => self.cancel(),
             Action::ToggleHelp => {
                 self.mode = Mode::Help;
@@ -358,12 +359,23 @@ impl App {
 }
 
 /// Every key of the reader with what it does, for `keymap`: its bindings,
-/// then the count prefix, the keys of a search being typed and those of a
-/// selection. The help overlay and the man page both show these.
+/// then the count prefix, the keys of a search being typed, those of a
+/// selection, of the notes pane and of the note editor. The help overlay
+/// and the man page both show these.
 pub fn help_rows(keymap: &Keymap) -> Vec<(String, &'static str)> {
     let mut rows = keymap.help_rows();
     rows.push((keymap::COUNT_HELP.0.to_string(), keymap::COUNT_HELP.1));
     rows.extend(keymap::SEARCH_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
     rows.extend(visual::VISUAL_KEYS.iter().map(|(k, d)| (k.to_string(), *d)));
+    rows.extend(
+        notes::pane::PANE_KEYS
+            .iter()
+            .map(|(k, d)| (k.to_string(), *d)),
+    );
+    rows.extend(
+        notes::overlay::EDITOR_KEYS
+            .iter()
+            .map(|(k, d)| (k.to_string(), *d)),
+    );
     rows
 }

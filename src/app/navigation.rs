@@ -184,7 +184,7 @@ impl App {
         u16::try_from(before * 100 / total).unwrap_or(100).min(100)
     }
 
-    fn sync_list(&mut self) {
+    pub(super) fn sync_list(&mut self) {
         self.list.selected = self.current_entry();
         self.fit_list();
     }

@@ -175,6 +175,11 @@ impl App {
             return;
         };
         self.go_to(i, 0);
+        // A place near the end is shown as far down as the end allows, and
+        // the end counts as the last section; the section asked for is
+        // the one the reader is in.
+        self.jumped_entry = Some(self.doc.entry_of(i));
+        self.sync_list();
         let paragraph = (i..self.doc.blocks.len()).find(|&k| self.doc.paragraph(k).is_some());
         if let Some(k) = paragraph {
             self.notes.cursor = k;

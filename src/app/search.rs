@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::{App, LineKind, Mode, Pos};
 
-use crate::convert::{fold_char, fold_str};
+use crate::convert::{fold_char, fold_str, regional_needles};
 
 /// Separates blocks in the folded index; never typed, so no query spans two
 /// blocks.
@@ -52,8 +52,41 @@ struct FoldedIndex {
     starts: Vec<usize>,
 }
 
+/// Every occurrence of the folded `needle` in `index`, overlapping ones
+/// included, added to `matches` in order.
+fn find_needle(index: &FoldedIndex, needle: &str, matches: &mut Vec<Match>) {
+    if needle.is_empty() {
+        return;
+    }
+    let len = needle.chars().count();
+    let mut from = 0;
+    // Char position of `from` within its block, carried forward so each
+    // match costs only the text since the previous one.
+    let mut block = 0;
+    let mut char_at = 0;
+    let mut byte_at = 0;
+    while let Some(found) = index.text[from..].find(needle) {
+        let at = from + found;
+        let b = index.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        if b != block || byte_at > at {
+            block = b;
+            byte_at = index.starts[b];
+            char_at = 0;
+        }
+        char_at += index.text[byte_at..at].chars().count();
+        byte_at = at;
+        matches.push(Match {
+            block,
+            chars: char_at..char_at + len,
+            at,
+        });
+        let step = index.text[at..].chars().next().map_or(1, char::len_utf8);
+        from = at + step;
+    }
+}
+
 /// The search: its query, its matches and where `n`/`N` are.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Search {
     /// The query as typed.
     pub query: String,
@@ -64,7 +97,27 @@ pub struct Search {
     /// Set when the last `n`/`N` went round the end of the brief: the
     /// status bar says so, since the jump would otherwise look like a leap back.
     pub wrapped: Option<Wrapped>,
+    /// Whether the other regions' words for the query match too (資訊
+    /// finds 信息); on unless the user turned it off.
+    pub regions: bool,
+    /// Whether the last search looked for other words than the query's
+    /// own (the status bar then says why 信息 is lit for 資訊).
+    pub other_words: bool,
     index: Option<FoldedIndex>,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Search {
+            query: String::new(),
+            matches: Vec::new(),
+            current: None,
+            wrapped: None,
+            regions: true,
+            other_words: false,
+            index: None,
+        }
+    }
 }
 
 impl Search {
@@ -121,12 +174,46 @@ impl App {
         }
         let old = fold_str(&self.search.query);
         self.search.query.push(c);
-        if old.is_empty() {
+        let needles = self.needles();
+        // The matches of a longer query are among those of the shorter one
+        // only when it is looked for alone, not with other words for it.
+        if old.is_empty() || needles.len() > 1 {
             self.find_all();
         } else {
             self.refine();
         }
         self.go_to_first_match();
+    }
+
+    /// Turns matching the other regions' words on or off, and searches
+    /// again with the query there is.
+    pub(super) fn toggle_regions(&mut self) {
+        self.search.regions = !self.search.regions;
+        if self.search.is_active() {
+            self.find_all();
+            self.go_to_first_match();
+        }
+        let what = if self.search.regions {
+            "search: other regions' words match too (資訊 finds 信息)"
+        } else {
+            "search: words as typed only"
+        };
+        self.resume.show(what, false);
+    }
+
+    /// The folded texts the query stands for: itself, and with
+    /// [`Search::regions`] the other regions' words for it.
+    fn needles(&self) -> Vec<String> {
+        if self.search.regions {
+            regional_needles(&self.search.query)
+        } else {
+            let folded = fold_str(&self.search.query);
+            if folded.is_empty() {
+                Vec::new()
+            } else {
+                vec![folded]
+            }
+        }
     }
 
     pub(super) fn search_backspace(&mut self) {
@@ -142,40 +229,22 @@ impl App {
         }
     }
 
-    /// Finds every occurrence of the query, overlapping ones included, so
-    /// that a longer query can be found among them alone.
+    /// Finds every occurrence of the query (and of the other words it
+    /// stands for), overlapping ones included, so that a longer query can
+    /// be found among them alone.
     fn find_all(&mut self) {
         self.prepare_search();
-        let query = fold_str(&self.search.query);
+        let needles = self.needles();
         let mut matches = Vec::new();
-        if let Some(index) = &self.search.index
-            && !query.is_empty()
-        {
-            let len = query.chars().count();
-            let mut from = 0;
-            // Char position of `from` within its block, carried forward so
-            // each match costs only the text since the previous one.
-            let mut block = 0;
-            let mut char_at = 0;
-            let mut byte_at = 0;
-            while let Some(found) = index.text[from..].find(&query) {
-                let at = from + found;
-                let b = index.starts.partition_point(|&s| s <= at).saturating_sub(1);
-                if b != block || byte_at > at {
-                    block = b;
-                    byte_at = index.starts[b];
-                    char_at = 0;
-                }
-                char_at += index.text[byte_at..at].chars().count();
-                byte_at = at;
-                matches.push(Match {
-                    block,
-                    chars: char_at..char_at + len,
-                    at,
-                });
-                let step = index.text[at..].chars().next().map_or(1, char::len_utf8);
-                from = at + step;
+        if let Some(index) = &self.search.index {
+            for needle in &needles {
+                find_needle(index, needle, &mut matches);
             }
+        }
+        self.search.other_words = needles.len() > 1;
+        if needles.len() > 1 {
+            matches.sort_by(|a, b| a.at.cmp(&b.at).then(b.chars.end.cmp(&a.chars.end)));
+            matches.dedup_by_key(|m| m.at);
         }
         self.search.matches = matches;
     }
@@ -187,6 +256,7 @@ impl App {
         };
         let query = fold_str(&self.search.query);
         let len = query.chars().count();
+        self.search.other_words = false;
         self.search.matches.retain_mut(|m| {
             let hit = index.text[m.at..].starts_with(&query);
             m.chars.end = m.chars.start + len;

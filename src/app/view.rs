@@ -197,7 +197,7 @@ impl View {
         let converter = cell.get_or_init(|| {
             // The built-in dictionaries are compiled in, so building a
             // converter fails only on a broken build; show the original then.
-            Converter::for_source(source, target, false)
+            Converter::for_mixed(source, target, false)
                 .unwrap_or_else(|_| Converter::identity())
                 .with_overrides(self.overrides.toward(Some(target)))
         });

@@ -3,6 +3,7 @@
 
 mod authorship;
 pub mod cells;
+pub mod date;
 pub mod decode;
 mod ids;
 pub mod load;

@@ -10,8 +10,8 @@ use super::{config, convert, notes, outline, search, shell, themes};
 #[derive(Debug, Parser)]
 #[command(name = "gloss", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// A brief to read (Markdown or plain text), or a folder of briefs to
-    /// list in the library (default: the current folder).
+    /// A brief to read (Markdown, plain text or PDF), or a folder of
+    /// briefs to list in the library (default: the current folder).
     #[arg(value_name = "FILE|DIR")]
     pub file: Option<PathBuf>,
     /// Open the brief at this paragraph or section id (as `gloss search`

@@ -174,7 +174,7 @@ impl Converters {
         let source = detect_script(text);
         let key = source.is_traditional();
         if !self.by_source.contains_key(&key) {
-            let converter = Converter::for_source(source, target, self.phrases)?;
+            let converter = Converter::for_mixed(source, target, self.phrases)?;
             let converter = if self.system {
                 use_system(converter)?
             } else {

@@ -183,17 +183,28 @@ impl LibraryScreen {
             self.theme = reading.app.theme.clone();
         }
         self.view.quit = reading.app.resume.quit_all;
-        self.refresh_entry(&reading.path, states);
+        let meta = reading.app.doc.brief.meta.clone();
+        self.refresh_entry(&reading.path, states, Some(meta));
     }
 
-    /// Reads the row of the brief at `path` again (notes, last read).
-    fn refresh_entry(&mut self, path: &Path, states: Option<&StateDir>) {
+    /// Reads the row of the brief at `path` again (notes, last read); with
+    /// `read`, the meta data the reader found in the whole brief, which the
+    /// list's quick look at its first pages may lack (a PDF's credits).
+    fn refresh_entry(
+        &mut self,
+        path: &Path,
+        states: Option<&StateDir>,
+        read: Option<crate::brief::Meta>,
+    ) {
         let Some(parent) = path.parent() else {
             return;
         };
         for mut entry in scan_files(&[path.to_path_buf()], parent, states) {
             if let Some(old) = self.view.entries.iter().find(|e| e.path == entry.path) {
                 entry.name = old.name.clone();
+            }
+            if let (Some(meta), Ok(_)) = (&read, &entry.meta) {
+                entry.meta = Ok(meta.clone());
             }
             self.view.update_entry(entry);
         }

@@ -8,6 +8,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::brief;
 use crate::convert::fold_str;
+use crate::notes::annotated::to_annotated;
+use crate::notes::cite::{to_bibtex, to_csl_json, to_ris};
 use crate::notes::export::{ExportBrief, JsonExport, W3cExport, to_csv, to_markdown};
 use crate::notes::import::import_file;
 use crate::notes::listing::{Filter, gather_all, gather_one, tag_counts};
@@ -94,6 +96,15 @@ pub enum ListFormat {
     Csv,
     /// W3C Web Annotation JSON-LD.
     W3c,
+    /// BibTeX: an @report for each brief noted, with the pages noted.
+    Bibtex,
+    /// RIS (Zotero, EndNote): a report record for each brief noted.
+    Ris,
+    /// CSL-JSON (pandoc, Zotero): a report item for each brief noted.
+    CslJson,
+    /// The whole brief as Markdown, each note under its paragraph and the
+    /// passages notes quote highlighted.
+    Annotated,
 }
 
 /// Runs `gloss notes`.
@@ -146,7 +157,9 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
             author,
             format,
         } => {
-            let filter = Filter::new(tags, text.as_deref()).with_author(author.as_deref());
+            let filter = Filter::new(tags, text.as_deref())
+                .with_author(author.as_deref())
+                .keeping_briefs(*format == ListFormat::Annotated);
             let gather = |filter: &Filter| match file {
                 Some(f) => gather_one(&data, f, filter),
                 None => Ok(gather_all(&data, filter)?),
@@ -178,6 +191,10 @@ pub fn run(args: &NotesArgs) -> anyhow::Result<ExitCode> {
                     output::print_text(&String::from_utf8_lossy(&csv))
                 }
                 ListFormat::W3c => output::write_json(&W3cExport(&gathered.briefs)),
+                ListFormat::Bibtex => output::print_text(&to_bibtex(&gathered.briefs)),
+                ListFormat::Ris => output::print_text(&to_ris(&gathered.briefs)),
+                ListFormat::CslJson => output::write_json(&to_csl_json(&gathered.briefs)),
+                ListFormat::Annotated => output::print_text(&to_annotated(&gathered.briefs)),
             }
         }
         NotesAction::Tags => {

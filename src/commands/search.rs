@@ -1,5 +1,6 @@
 //! `gloss search`: find a phrase across briefs whatever their script —
-//! 台湾 finds 臺灣 and 台灣, Ｇ２ finds G2. Exit codes follow grep: 0 when
+//! 台湾 finds 臺灣 and 台灣, Ｇ２ finds G2 — and, unless `--as-typed`, the
+//! other regions' word for it (資訊 finds 信息). Exit codes follow grep: 0 when
 //! something matched, 1 when nothing did, 2 when a file could not be read.
 
 use std::io::{IsTerminal, Write};
@@ -13,7 +14,7 @@ use walkdir::WalkDir;
 
 use crate::brief::source_lines::{BlockRef, SourceLines};
 use crate::brief::{self, Brief, LoadError};
-use crate::convert::{FoldedText, fold_str};
+use crate::convert::{FoldedText, fold_str, regional_needles};
 use crate::output::visible_line;
 
 /// Characters of context shown on each side of a hit.
@@ -33,6 +34,10 @@ pub struct SearchArgs {
     /// Mark hits with colour (`auto`: when writing to a terminal) or `**…**`.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Find the query's own words only, not also the other regions' words
+    /// for them (without it, 資訊 finds 信息 and 軟體 finds 软件).
+    #[arg(long)]
+    pub as_typed: bool,
 }
 
 /// When to mark hits with terminal colours.
@@ -68,8 +73,13 @@ pub struct Hit {
 
 /// Runs `gloss search`.
 pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
-    let needle = fold_str(args.query.trim());
-    if needle.is_empty() {
+    let query = args.query.trim();
+    let needles = if args.as_typed {
+        vec![fold_str(query)]
+    } else {
+        regional_needles(query)
+    };
+    if needles.iter().all(String::is_empty) {
         anyhow::bail!("the query is empty");
     }
     let paths = if args.paths.is_empty() {
@@ -95,11 +105,11 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let mut hits = search_brief(&brief, None, &needle, args.context);
+        let mut hits = search_brief(&brief, None, &needles, args.context);
         // Finding the lines costs more than the search: only with hits.
         if let Some(text) = source.filter(|_| !hits.is_empty()) {
             let lines = SourceLines::new(&brief, &text);
-            hits = search_brief(&brief, Some(&lines), &needle, args.context);
+            hits = search_brief(&brief, Some(&lines), &needles, args.context);
         }
         for hit in hits {
             found = true;
@@ -119,18 +129,19 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Every hit of an already folded `needle` in `brief`, in reading order,
-/// with its line when `lines` (where the brief stands in its file) is given.
+/// Every hit of any of the already folded `needles` in `brief`, in reading
+/// order, with its line when `lines` (where the brief stands in its file)
+/// is given.
 pub fn search_brief(
     brief: &Brief,
     lines: Option<&SourceLines>,
-    needle: &str,
+    needles: &[String],
     context: usize,
 ) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut search = |section: &str, id: &str, block: BlockRef, text: &str| {
         let mut hit_lines = lines.and_then(|l| l.hits_in(block));
-        for range in FoldedText::new(text).find_folded(needle) {
+        for range in FoldedText::new(text).find_any(needles) {
             let line = hit_lines.as_mut().map(|h| h.line(text, range.clone()));
             let mut hit = hit_in(section, text, range, context);
             hit.id = id.to_string();
@@ -280,7 +291,7 @@ mod tests {
 
     #[test]
     fn hits_carry_section_and_context_across_scripts() {
-        let hits = search_brief(&brief(), None, &fold_str("习近平"), 4);
+        let hits = search_brief(&brief(), None, &[fold_str("习近平")], 4);
         assert_eq!(
             hits,
             vec![Hit {
@@ -296,7 +307,7 @@ mod tests {
 
     #[test]
     fn section_titles_are_searched_too() {
-        let hits = search_brief(&brief(), None, &fold_str("峰会"), 10);
+        let hits = search_brief(&brief(), None, &[fold_str("峰会")], 10);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].section, "川習北京峰會");
         assert_eq!(
@@ -307,7 +318,7 @@ mod tests {
 
     #[test]
     fn context_stays_on_one_line_and_width_forms_match() {
-        let hits = search_brief(&brief(), None, &fold_str("g2"), 9);
+        let hits = search_brief(&brief(), None, &[fold_str("g2")], 9);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].matched, "Ｇ２");
         assert_eq!(hits[0].after, " 的聯想 持續展露");
@@ -315,7 +326,7 @@ mod tests {
 
     #[test]
     fn plain_output_marks_the_hit() {
-        let hit = &search_brief(&brief(), None, &fold_str("習近平"), 2)[0];
+        let hit = &search_brief(&brief(), None, &[fold_str("習近平")], 2)[0];
         let line = format_hit(Path::new("b.txt"), hit, false);
         assert_eq!(line, "b.txt #p1 › 川習北京峰會: …主席**習近平**掌政…");
         let on_line = Hit {

@@ -22,6 +22,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("search", Action::StartSearch),
     ("next_match", Action::NextMatch),
     ("prev_match", Action::PrevMatch),
+    ("toggle_regions", Action::ToggleRegions),
     ("toggle_links", Action::ToggleLinks),
     ("help", Action::ToggleHelp),
     ("cancel", Action::Cancel),

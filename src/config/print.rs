@@ -50,12 +50,20 @@ pub fn render(settings: &Settings) -> String {
         format!("list_width = {list_width}"),
         &settings.list_width.source,
     );
-    if let Some(author) = &settings.author.value {
-        line(
+    match &settings.author.value {
+        Some(author) => line(
             &mut out,
             format!("author = {}", toml_string(author)),
             &settings.author.source,
-        );
+        ),
+        // Commented out, so the output stays a config.toml with defaults.
+        None => {
+            let _ = writeln!(
+                out,
+                "{:<40} # default: your login and host (user@host) on your notes",
+                "# author = \"\""
+            );
+        }
     }
     let color = if settings.no_color.value { "off" } else { "on" };
     let _ = writeln!(out, "# colors: {color} ({})", settings.no_color.source);

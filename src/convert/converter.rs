@@ -9,6 +9,7 @@ use super::backend::{Backend, BackendError, BuiltinBackend};
 use super::config::{ConfigName, Script, Target};
 use super::detect::detect_script;
 use super::overrides::{OverrideError, Overrides, Piece};
+use super::runs::script_runs;
 
 /// Texts at least this long are split and converted on every core.
 const PARALLEL_MIN_BYTES: usize = 256 * 1024;
@@ -27,11 +28,21 @@ pub enum ConvertError {
     NoPhrases(Target),
 }
 
-/// Converts text by one configuration, with the user's overrides first.
+/// Converts text by one configuration, with the user's overrides first;
+/// or, built by [`Converter::for_mixed`], each run of the text by the
+/// configuration for its own script.
 pub struct Converter {
     backend: Option<Box<dyn Backend>>,
     overrides: Overrides,
     config: Option<ConfigName>,
+    other: Option<OtherScript>,
+}
+
+/// The converter for runs not in the main script of a mixed text.
+struct OtherScript {
+    /// The text's main script, which `Converter::backend` reads.
+    main: Script,
+    converter: Box<Converter>,
 }
 
 impl std::fmt::Debug for Converter {
@@ -39,6 +50,7 @@ impl std::fmt::Debug for Converter {
         f.debug_struct("Converter")
             .field("config", &self.config)
             .field("overrides", &self.overrides.len())
+            .field("other", &self.other.as_ref().map(|o| o.converter.config))
             .finish()
     }
 }
@@ -72,12 +84,32 @@ impl Converter {
         Converter::for_source(detect_script(sample), target, phrases)
     }
 
+    /// A converter to `target` for a text written mostly in `main` that may
+    /// hold sentences in the other script: each run goes through the
+    /// configuration for its own script (Simplified runs through `s2t`,
+    /// `s2tw`…, Traditional runs through `t2s`, `t2tw`…).
+    pub fn for_mixed(main: Script, target: Target, phrases: bool) -> Result<Self, ConvertError> {
+        let other_script = if main.is_traditional() {
+            Script::Simplified
+        } else {
+            Script::Traditional
+        };
+        let other = Converter::for_source(other_script, target, phrases)?;
+        let mut converter = Converter::for_source(main, target, phrases)?;
+        converter.other = Some(OtherScript {
+            main,
+            converter: Box::new(other),
+        });
+        Ok(converter)
+    }
+
     /// A converter by an OpenCC config name, with the built-in backend.
     pub fn from_config(config: ConfigName) -> Result<Self, ConvertError> {
         Ok(Converter {
             backend: Some(Box::new(BuiltinBackend::new(config)?)),
             overrides: Overrides::none(),
             config: Some(config),
+            other: None,
         })
     }
 
@@ -87,6 +119,7 @@ impl Converter {
             backend: Some(backend),
             overrides: Overrides::none(),
             config,
+            other: None,
         }
     }
 
@@ -96,12 +129,19 @@ impl Converter {
             backend: None,
             overrides: Overrides::none(),
             config: None,
+            other: None,
         }
     }
 
     /// Uses the system's OpenCC library for the same configuration.
     #[cfg(feature = "system-opencc")]
-    pub fn using_system_opencc(self) -> Result<Self, ConvertError> {
+    pub fn using_system_opencc(mut self) -> Result<Self, ConvertError> {
+        if let Some(other) = self.other.take() {
+            self.other = Some(OtherScript {
+                main: other.main,
+                converter: Box::new(other.converter.using_system_opencc()?),
+            });
+        }
         let Some(config) = self.config else {
             return Ok(self);
         };
@@ -121,6 +161,9 @@ impl Converter {
 
     /// Adds the user's overrides (they win over the dictionaries).
     pub fn with_overrides(mut self, overrides: Overrides) -> Self {
+        if let Some(other) = &mut self.other {
+            other.converter.overrides = overrides.clone();
+        }
         self.overrides = overrides;
         self
     }
@@ -185,6 +228,31 @@ impl Converter {
     }
 
     fn convert_serial(&self, text: &str) -> String {
+        let Some(other) = &self.other else {
+            return self.convert_one_script(text);
+        };
+        let runs = script_runs(text, other.main);
+        if let [only] = runs.as_slice() {
+            return self.pick(other, only.script).convert_one_script(text);
+        }
+        runs.iter()
+            .map(|run| {
+                self.pick(other, run.script)
+                    .convert_one_script(&text[run.range.clone()])
+            })
+            .collect()
+    }
+
+    /// The converter for a run in `script`.
+    fn pick<'a>(&'a self, other: &'a OtherScript, script: Script) -> &'a Converter {
+        if script.is_traditional() == other.main.is_traditional() {
+            self
+        } else {
+            &other.converter
+        }
+    }
+
+    fn convert_one_script(&self, text: &str) -> String {
         if self.overrides.is_empty() {
             return self.backend_convert(text);
         }

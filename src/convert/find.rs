@@ -56,6 +56,24 @@ impl FoldedText {
             .collect()
     }
 
+    /// Byte ranges of the matches of any of `needles` (each folded with
+    /// [`fold_str`]), in order and without overlaps: where two start at one
+    /// place the longer wins.
+    pub fn find_any(&self, needles: &[String]) -> Vec<Range<usize>> {
+        let mut hits: Vec<Range<usize>> = needles
+            .iter()
+            .flat_map(|needle| self.find_folded(needle))
+            .collect();
+        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept: Vec<Range<usize>> = Vec::with_capacity(hits.len());
+        for hit in hits {
+            if kept.last().is_none_or(|last| hit.start >= last.end) {
+                kept.push(hit);
+            }
+        }
+        kept
+    }
+
     /// True when `query` occurs at all.
     pub fn contains(&self, query: &str) -> bool {
         let needle = fold_str(query);
@@ -104,6 +122,18 @@ mod tests {
         assert_eq!(hits(text, "ｇ2"), ["Ｇ２", "g2", "G2"]);
         // After a full-width char the byte offsets of the two texts differ.
         assert_eq!(hits("Ａ臺灣", "台湾"), ["臺灣"]);
+    }
+
+    #[test]
+    fn any_of_several_needles_in_order_without_overlaps() {
+        let text = FoldedText::new("資訊與信息，資訊安全");
+        let needles = vec![fold_str("資訊"), fold_str("信息"), fold_str("資訊安全")];
+        let hits: Vec<&str> = text
+            .find_any(&needles)
+            .into_iter()
+            .map(|r| &"資訊與信息，資訊安全"[r])
+            .collect();
+        assert_eq!(hits, ["資訊", "信息", "資訊安全"]);
     }
 
     #[test]

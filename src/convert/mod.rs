@@ -13,9 +13,11 @@ pub mod fold;
 pub mod markdown;
 pub mod overrides;
 mod phrases;
+mod runs;
 #[cfg(feature = "system-opencc")]
 pub mod system;
 pub mod view_script;
+pub mod words;
 
 pub use backend::{Backend, BackendError, BuiltinBackend};
 pub use config::{ConfigName, Script, Target};
@@ -25,6 +27,7 @@ pub use find::{FoldedText, find_all};
 pub use fold::{fold_char, fold_str};
 pub use overrides::{OverrideError, Overrides};
 pub use view_script::ViewScript;
+pub use words::regional_needles;
 
 /// Loads the built-in dictionaries and the folding table now (about 0.2 s
 /// together), e.g. on a background thread when the reader starts, so the

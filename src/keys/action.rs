@@ -40,6 +40,8 @@ pub enum Action {
     NextMatch,
     /// Go to the previous search match.
     PrevMatch,
+    /// Let the search match the other regions' words too (資訊 / 信息), or not.
+    ToggleRegions,
     /// Leave the overlay or the search, in that order.
     Cancel,
     /// Show or hide the list of keys.
@@ -184,6 +186,7 @@ impl Action {
             Action::SearchConfirm => "keep the search and its matches",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",
+            Action::ToggleRegions => "search: also the other regions' words (資訊 ⇄ 信息) on/off",
             Action::Cancel => "close the overlay / clear the search",
             Action::ToggleHelp => "show or hide this help",
             Action::ToggleLinks => "show or hide link addresses",

@@ -102,6 +102,7 @@ impl Default for Keymap {
             (p(Char('/')), Action::StartSearch),
             (p(Char('n')), Action::NextMatch),
             (p(Char('N')), Action::PrevMatch),
+            (p(Char('w')), Action::ToggleRegions),
             (p(Char('L')), Action::ToggleLinks),
             (p(Char('?')), Action::ToggleHelp),
             (p(Esc), Action::Cancel),

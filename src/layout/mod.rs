@@ -3,7 +3,7 @@
 //! the text lands on screen.
 
 pub mod cache;
-mod classes;
+pub mod classes;
 pub mod locate;
 pub mod wrap;
 

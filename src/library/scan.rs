@@ -25,6 +25,9 @@ const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "pdf"];
 
 /// Pages of a PDF read for the list: title, authors and date are on them.
 const PDF_PAGES: usize = 2;
+/// Pages read when the first ones name no authors or no date: a report's
+/// credits often follow its cover and contents.
+const PDF_MORE_PAGES: usize = 8;
 /// A PDF is read whole (its index is at the end), up to this size.
 const PDF_MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -163,6 +166,25 @@ fn entries_for(found: &[Found], dir: &Path, state: Option<&StateDir>) -> Vec<Lib
     })
 }
 
+/// A PDF's meta data from its first pages, and from a few more when those
+/// leave the authors or the date out.
+fn pdf_meta(bytes: &[u8], name: &str) -> Result<Meta, String> {
+    let mut meta = load_pdf(bytes, name, Some(PDF_PAGES))
+        .map(|b| b.meta)
+        .map_err(|e| e.to_string())?;
+    if (meta.authors.is_empty() || meta.date.is_none())
+        && let Ok(more) = load_pdf(bytes, name, Some(PDF_MORE_PAGES))
+    {
+        if meta.authors.is_empty() {
+            meta.authors = more.meta.authors;
+        }
+        if meta.date.is_none() {
+            meta.date = more.meta.date;
+        }
+    }
+    Ok(meta)
+}
+
 fn is_brief(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -206,9 +228,7 @@ pub(super) fn entry_for(
                 return entry;
             }
             Ok(Some(bytes)) => {
-                let meta = load_pdf(bytes.as_slice(), &name, Some(PDF_PAGES))
-                    .map(|b| b.meta)
-                    .map_err(|e| e.to_string());
+                let meta = pdf_meta(&bytes, &name);
                 (meta, Some(blake3::hash(&bytes).to_hex().to_string()))
             }
             Err(e) => (Err(e), None),

@@ -38,6 +38,12 @@ pub struct ExportBrief {
     pub info: BriefInfo,
     /// The notes, in reading order.
     pub items: Vec<ExportItem>,
+    /// The brief's meta data as read now, for citations; `None` when its
+    /// file could not be found.
+    pub meta: Option<crate::brief::Meta>,
+    /// The whole brief, for the annotated brief, when asked for
+    /// (see `Filter::keeping_briefs`).
+    pub brief: Option<std::sync::Arc<crate::brief::Brief>>,
 }
 
 impl ExportItem {
@@ -61,7 +67,7 @@ impl ExportItem {
 }
 
 /// The brief's title, else its file name, else its key.
-fn brief_title(info: &BriefInfo) -> &str {
+pub(super) fn brief_title(info: &BriefInfo) -> &str {
     info.title
         .as_deref()
         .or_else(|| {

@@ -20,6 +20,7 @@ pub struct Filter {
     tags: Vec<String>,
     text: Option<String>,
     author: Option<String>,
+    keep_briefs: bool,
 }
 
 fn fold(s: &str) -> String {
@@ -36,7 +37,15 @@ impl Filter {
                 .collect(),
             text: text.map(fold).filter(|t| !t.is_empty()),
             author: None,
+            keep_briefs: false,
         }
+    }
+
+    /// Keeps each brief's whole text with its notes (the annotated brief
+    /// needs it; the other listings need only its meta data).
+    pub fn keeping_briefs(mut self, keep: bool) -> Filter {
+        self.keep_briefs = keep;
+        self
     }
 
     /// Also requires an author whose name contains `author` (ignoring case
@@ -83,7 +92,10 @@ pub fn gather_one(data: &DataDir, file: &Path, filter: &Filter) -> anyhow::Resul
     let store = data.open_store(info)?;
     let mut out = Gathered::default();
     note_messages(&store, &mut out.messages);
-    out.briefs.push(export_brief(&store, Some(&brief), filter));
+    let mut exported = export_brief(&store, Some(&brief), filter);
+    exported.meta = Some(brief.meta.clone());
+    exported.brief = filter.keep_briefs.then(|| std::sync::Arc::new(brief));
+    out.briefs.push(exported);
     Ok(out)
 }
 
@@ -107,7 +119,11 @@ pub fn gather_all(data: &DataDir, filter: &Filter) -> Result<Gathered, StoreErro
             .iter()
             .rev()
             .find_map(|p| brief::load_path(Path::new(p)).ok());
-        let exported = export_brief(&store, brief.as_ref(), filter);
+        let mut exported = export_brief(&store, brief.as_ref(), filter);
+        exported.meta = brief.as_ref().map(|b| b.meta.clone());
+        exported.brief = brief
+            .filter(|_| filter.keep_briefs)
+            .map(std::sync::Arc::new);
         if !exported.items.is_empty() {
             out.briefs.push(exported);
         }
@@ -165,6 +181,8 @@ pub fn export_brief(store: &NoteStore, brief: Option<&Brief>, filter: &Filter) -
     ExportBrief {
         info: store.brief().clone(),
         items: items.into_iter().map(|(_, item)| item).collect(),
+        meta: None,
+        brief: None,
     }
 }
 

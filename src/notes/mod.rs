@@ -17,7 +17,9 @@
 //! - [`listing`], [`import`], [`export`]: what `gloss notes` prints and reads.
 
 pub mod anchor;
+pub mod annotated;
 pub mod bounds;
+pub mod cite;
 pub mod disk;
 pub mod error;
 pub mod export;

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 
-use super::text::clean;
+use super::text::{clean, fit_spans};
 use crate::app::App;
 
 pub(super) fn draw(buf: &mut Buffer, app: &App) {
@@ -30,7 +30,13 @@ pub(super) fn draw(buf: &mut Buffer, app: &App) {
         ));
     }
     buf.set_style(area, theme.header_meta);
-    buf.set_line(area.x, area.y, &Line::from(line), area.width);
+    let width = usize::from(area.width);
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(fit_spans(line, width)),
+        area.width,
+    );
     let facts: Vec<String> = [
         Some(meta.authors.join(", ")),
         meta.date.clone(),
@@ -42,7 +48,11 @@ pub(super) fn draw(buf: &mut Buffer, app: &App) {
     .map(|s| clean(&app.display_text(&s)).into_owned())
     .collect();
     if area.height > 1 && !facts.is_empty() {
-        let line = Line::styled(format!(" {}", facts.join(" · ")), theme.header_meta);
+        let line = vec![Span::styled(
+            format!(" {}", facts.join(" · ")),
+            theme.header_meta,
+        )];
+        let line = Line::from(fit_spans(line, width));
         buf.set_line(area.x, area.y + 1, &line, area.width);
     }
 }

@@ -1,5 +1,6 @@
 //! Drawing the library screen: a header, a row of column names, one row a
-//! brief (unreadable files greyed, with their error), and a status line
+//! brief with its file's name (so a PDF and its text extraction are told
+//! apart; unreadable files greyed, with their error), and a status line
 //! with the count, the sort key, the filter and key hints.
 
 use jiff::tz::TimeZone;
@@ -17,7 +18,25 @@ use crate::library::{LibraryEntry, PEEK_BUDGET, Peek};
 use crate::theme::Theme;
 
 const GAP: u16 = 1;
+/// The Date column's width on an ordinary terminal: `2026-05-20`.
 const DATE_WIDTH: u16 = 10;
+/// How wide the Date column may grow on a wide terminal, for dates
+/// written out (`Friday 7 July 2023`).
+const DATE_MAX_WIDTH: u16 = 24;
+/// Terminals at least this wide give dates their whole width.
+const WIDE: u16 = 140;
+/// The columns, in order; `Notes` is right-aligned.
+const NAMES: [&str; 7] = [
+    "Title",
+    "Authors",
+    "Date",
+    "Series",
+    "File",
+    "Notes",
+    "Last read",
+];
+const NOTES_COLUMN: usize = 5;
+const FILE_COLUMN: usize = 4;
 const NOTES_WIDTH: u16 = 5;
 const READ_WIDTH: u16 = 10;
 
@@ -38,11 +57,18 @@ pub fn draw(frame: &mut Frame, view: &mut LibraryView, theme: &Theme) {
     let body_rows = area.height.saturating_sub(3);
     view.fit(usize::from(body_rows));
     if area.height >= 3 {
-        let columns = Columns::new(area.width);
+        let longest_date = view
+            .entries
+            .iter()
+            .filter_map(|e| e.meta.as_ref().ok()?.date.as_deref())
+            .map(|d| display_width(&clean(d)))
+            .max()
+            .unwrap_or(0);
+        let columns = Columns::new(area.width, longest_date);
         columns.draw_heading(buf, area.y + 1, theme);
         if view.shown.is_empty() {
             let text = if view.entries.is_empty() {
-                "no briefs (.md .markdown .txt) in this folder or below"
+                "no briefs (.md .markdown .txt .pdf) in this folder or below"
             } else {
                 "no brief matches the filter"
             };
@@ -68,20 +94,28 @@ pub fn draw(frame: &mut Frame, view: &mut LibraryView, theme: &Theme) {
 
 /// Where each column starts and how wide it is.
 struct Columns {
-    x: [u16; 6],
-    width: [u16; 6],
+    x: [u16; 7],
+    width: [u16; 7],
     total: u16,
 }
 
 impl Columns {
-    fn new(total: u16) -> Columns {
-        let fixed = DATE_WIDTH + NOTES_WIDTH + READ_WIDTH + 6 * GAP;
+    /// The columns of a `total`-wide screen whose longest date is
+    /// `longest_date` columns.
+    fn new(total: u16, longest_date: u16) -> Columns {
+        let date = if total >= WIDE {
+            longest_date.clamp(DATE_WIDTH, DATE_MAX_WIDTH)
+        } else {
+            DATE_WIDTH
+        };
+        let fixed = date + NOTES_WIDTH + READ_WIDTH + 7 * GAP;
         let rest = total.saturating_sub(fixed);
-        let title = rest * 45 / 100;
-        let authors = rest * 25 / 100;
-        let series = rest - title - authors;
-        let width = [title, authors, DATE_WIDTH, series, NOTES_WIDTH, READ_WIDTH];
-        let mut x = [0; 6];
+        let title = rest * 36 / 100;
+        let authors = rest * 20 / 100;
+        let series = rest * 18 / 100;
+        let file = rest - title - authors - series;
+        let width = [title, authors, date, series, file, NOTES_WIDTH, READ_WIDTH];
+        let mut x = [0; 7];
         let mut at = GAP;
         for (i, w) in width.iter().enumerate() {
             x[i] = at;
@@ -91,10 +125,9 @@ impl Columns {
     }
 
     fn draw_heading(&self, buf: &mut Buffer, y: u16, theme: &Theme) {
-        let names = ["Title", "Authors", "Date", "Series", "Notes", "Last read"];
         buf.set_style(Rect::new(0, y, self.total, 1), theme.table_header);
-        for (i, name) in names.iter().enumerate() {
-            self.cell(buf, i, y, name, theme.table_header, i == 4);
+        for (i, name) in NAMES.iter().enumerate() {
+            self.cell(buf, i, y, name, theme.table_header, i == NOTES_COLUMN);
         }
     }
 
@@ -129,11 +162,13 @@ impl Columns {
                     meta.authors.join(", "),
                     meta.date.clone().unwrap_or_default(),
                     meta.series.clone().unwrap_or_default(),
+                    // Cut from the front: the end tells `.pdf` from `.txt`.
+                    fit_tail(&clean(&entry.name), self.width[FILE_COLUMN]),
                     notes,
                     last,
                 ];
                 for (i, text) in cells.iter().enumerate() {
-                    self.cell(buf, i, y, text, style, i == 4);
+                    self.cell(buf, i, y, text, style, i == NOTES_COLUMN);
                 }
                 // Not read yet: the file name, and why there is no more.
                 let pending = match entry.peek {
@@ -214,6 +249,29 @@ fn fit(text: &str, width: u16) -> String {
     out
 }
 
+/// `text` in at most `width` columns, keeping its end and starting with
+/// `…` when something was cut.
+fn fit_tail(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if usize::from(display_width(text)) <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    if width == 0 {
+        return String::new();
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 fn draw_status(buf: &mut Buffer, area: Rect, view: &LibraryView, theme: &Theme) {
     buf.set_style(area, theme.status);
     let mut left = vec![Span::styled(
@@ -270,5 +328,13 @@ mod tests {
         assert_eq!(fit("數字貿易", 7), "數字貿…");
         assert_eq!(fit("數字貿易", 6), "數字…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn file_names_keep_their_end() {
+        assert_eq!(fit_tail("us-plan.pdf", 20), "us-plan.pdf");
+        assert_eq!(fit_tail("reports/us-plan.pdf", 10), "…-plan.pdf");
+        assert_eq!(fit_tail("報告/美國.txt", 9), "…美國.txt");
+        assert_eq!(fit_tail("abc", 0), "");
     }
 }

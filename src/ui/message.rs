@@ -1,20 +1,51 @@
-//! A short message over the status bar (a settings warning, what a key
-//! did), in the warning style when it is one.
+//! What the last key did (or a settings warning, a failed save): a short
+//! line in the status bar, in the warning style when it is one. The reader
+//! puts it after the facts (see `status`); the library draws it over its bar.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 use super::text::clean;
 use crate::app::App;
 use crate::app::resume::Message;
 use crate::theme::Theme;
 
-/// Draws the reader's current message, if any, over its status bar.
-pub(super) fn draw(buf: &mut Buffer, app: &App) {
-    if let Some(message) = app.resume.current_message() {
-        draw_message(buf, app.screen.status, message, &app.theme);
+/// The reader's messages as status-bar spans, each after two spaces: a
+/// failed save first (it stays until the save succeeds), then what the
+/// last key said.
+pub(super) fn spans(app: &App) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let mut out = Vec::new();
+    if let Some(error) = &app.notes.save_error {
+        out.push(Span::styled(
+            format!("  {}{}", crate::app::notes::RETRYING, clean(error)),
+            theme.status_warning,
+        ));
     }
+    // A failed save also says so as the notes' message: once is enough.
+    let notes_said = app
+        .notes
+        .message
+        .as_ref()
+        .filter(|_| app.notes.save_error.is_none());
+    let said = [
+        app.resume.current_message().map(|m| (&m.text, m.warning)),
+        notes_said.map(|m| (&m.text, m.warning)),
+    ];
+    for (text, warning) in said
+        .into_iter()
+        .flatten()
+        .filter(|(t, _)| !t.trim().is_empty())
+    {
+        let style = if warning {
+            theme.status_warning
+        } else {
+            theme.status
+        };
+        out.push(Span::styled(format!("  {}", clean(text)), style));
+    }
+    out
 }
 
 /// Draws `message` over the one-row `area`.

@@ -34,7 +34,6 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         body::draw(buf, app);
     }
     status::draw(buf, app);
-    message::draw(buf, app);
     if app.mode == Mode::Help {
         help::draw(frame, app);
     }

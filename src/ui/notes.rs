@@ -77,24 +77,6 @@ pub(super) fn gutter(buf: &mut Buffer, app: &App, block: usize, vl: &VisualLine,
     }
 }
 
-/// What the status bar says about notes: a failed save first.
-pub(super) fn status_span(app: &App) -> Option<Span<'static>> {
-    let theme = &app.theme;
-    if let Some(error) = &app.notes.save_error {
-        return Some(Span::styled(
-            format!("  {}{}", crate::app::notes::RETRYING, clean(error)),
-            theme.status_warning,
-        ));
-    }
-    let message = app.notes.message.as_ref()?;
-    let style = if message.warning {
-        theme.status_warning
-    } else {
-        theme.status
-    };
-    Some(Span::styled(format!("  {}", clean(&message.text)), style))
-}
-
 /// Draws the open note overlay, if any.
 pub(super) fn draw_overlay(frame: &mut Frame, app: &App) {
     match &app.notes.overlay {

@@ -1,6 +1,10 @@
-//! The status bar: where the reader is, the search, and key hints.
+//! The status bar: where the reader is, the search, key hints, and what
+//! the last key did. A message that does not fit after the facts goes on
+//! the rows just above the bar, wrapped rather than cut.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use unicode_width::UnicodeWidthStr;
@@ -68,6 +72,18 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
         if !count.is_empty() {
             left.push(Span::styled(format!("  {count}"), theme.status));
         }
+        // The mode is shown while typing, when it is off, and when it
+        // found other words; otherwise, or while selecting, it would only
+        // take room.
+        let label = match (app.mode, search.regions) {
+            (Mode::Visual, _) => None,
+            (_, false) => Some("  as typed"),
+            (Mode::Search, true) => Some("  ⇄regions"),
+            (_, true) => search.other_words.then_some("  ⇄regions"),
+        };
+        if let Some(label) = label {
+            left.push(Span::styled(label, theme.status));
+        }
         if let Some(wrapped) = search.wrapped {
             left.push(Span::styled(
                 format!("  {}", wrapped.message()),
@@ -86,8 +102,15 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
     if let Some(n) = app.count {
         left.push(Span::styled(format!("  {n}"), theme.status_key));
     }
-    left.extend(super::notes::status_span(app));
     let left = Line::from(left);
+    let message = super::message::spans(app);
+    let message_width: usize = message.iter().map(Span::width).sum();
+    let mut left = left;
+    if left.width() + message_width <= width {
+        left.spans.extend(message);
+    } else {
+        draw_long_message(buf, app.screen.status, app.screen.body, &message);
+    }
     buf.set_line(area.x, area.y, &left, area.width);
     let hints = hints(app);
     let hints_width = u16::try_from(hints.width()).unwrap_or(u16::MAX);
@@ -95,6 +118,47 @@ pub(super) fn draw(buf: &mut Buffer, app: &mut App) {
     // Hints only where they fit after the facts; the facts matter more.
     if used + 2 + hints_width <= area.width {
         buf.set_line(area.right() - hints_width, area.y, &hints, hints_width);
+    }
+}
+
+/// Most rows a message may take above the bar.
+const MESSAGE_ROWS: usize = 3;
+
+/// Draws `message` on the rows of `body` just above the bar, as many as it
+/// needs when wrapped to the bar's width; cut with `…` only past
+/// [`MESSAGE_ROWS`].
+fn draw_long_message(buf: &mut Buffer, bar: Rect, body: Rect, message: &[Span<'static>]) {
+    let style = message
+        .iter()
+        .map(|s| s.style)
+        .find(|s| *s != Style::default())
+        .unwrap_or_default();
+    let text: String = message.iter().map(|s| s.content.as_ref()).collect();
+    let text = format!(" {}", text.trim_start());
+    let width = usize::from(bar.width);
+    let ranges = crate::layout::wrap(&text, width.saturating_sub(1).max(1));
+    let above = usize::from(bar.y.saturating_sub(body.y));
+    let room = MESSAGE_ROWS.min(above);
+    if room == 0 || message.is_empty() {
+        return;
+    }
+    let mut rows: Vec<String> = ranges
+        .iter()
+        .take(room)
+        .map(|r| text[r.clone()].trim().to_string())
+        .collect();
+    if let (Some(last), Some(from)) = (rows.last_mut(), ranges.get(room - 1))
+        && ranges.len() > room
+    {
+        *last = cut(text[from.start..].trim(), width.saturating_sub(2));
+    }
+    let first = bar.y - u16::try_from(rows.len()).unwrap_or(0);
+    for (k, row) in rows.iter().enumerate() {
+        let y = first + u16::try_from(k).unwrap_or(0);
+        let line_area = Rect::new(bar.x, y, bar.width, 1);
+        buf.set_style(line_area, style);
+        buf.set_string(bar.x, y, " ".repeat(width), style);
+        buf.set_line(bar.x, y, &Line::styled(format!(" {row}"), style), bar.width);
     }
 }
 

@@ -87,6 +87,23 @@ pub enum Overlay {
     Links(crate::app::links::LinkList),
 }
 
+/// The keys of the note editor and the tag line, for the help overlay and
+/// the man page.
+pub const EDITOR_KEYS: [(&str, &str); 6] = [
+    (
+        "Ctrl-S",
+        "note editor: save (on the tag line: save the tags)",
+    ),
+    ("Esc", "note editor: close (asks first if the text changed)"),
+    ("Ctrl-C", "note editor: ask to save (y saves, n discards)"),
+    (
+        "Enter",
+        "note editor: new line (on the tag line: save the tags)",
+    ),
+    ("← → ↑ ↓", "note editor: move the cursor (Home and End too)"),
+    ("Tab", "tag line: complete the tag"),
+];
+
 impl App {
     /// The action for a key while an overlay is open: the key itself.
     pub(in crate::app) fn overlay_key_action(event: &KeyEvent) -> Option<Action> {

@@ -34,6 +34,18 @@ pub fn filter_matches(view: &NoteView, filter: &str) -> bool {
             .any(|t| folded(&format!("#{t}")) == query)
 }
 
+/// The keys of the notes pane (`M`), for the help overlay and the man
+/// page; fixed, as the pane's filter takes typed text.
+pub const PANE_KEYS: [(&str, &str); 7] = [
+    ("j k ↓ ↑", "notes pane (M): move through the notes"),
+    ("Enter", "notes pane: go to the note's paragraph"),
+    ("e", "notes pane: edit the note"),
+    ("d", "notes pane: delete (a teammate's note is asked first)"),
+    ("r", "notes pane: move an orphan to the cursor's paragraph"),
+    ("/", "notes pane: filter by text, tag or quote (Esc clears)"),
+    ("Esc q M", "notes pane: close it"),
+];
+
 impl App {
     /// The ids of the notes the pane lists with its filter, in order.
     pub fn pane_rows(&self, pane: &Pane) -> Vec<String> {
