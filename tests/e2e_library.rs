@@ -3,15 +3,13 @@
 //! a brief and comes back to the list; settings warnings reach the status
 //! bar. Config and data folders are temporary.
 
-#[path = "support/pdf_doc.rs"]
-mod pdf_doc;
 pub mod support;
 
 use std::path::Path;
 use std::thread;
 use std::time::Duration;
 
-use support::{SEED, Session};
+use support::{SEED, Session, pdf_doc};
 
 /// The body's rows (right of the divider), trailing blanks dropped.
 fn body(screen: &str) -> Vec<String> {

@@ -54,7 +54,9 @@ fn terms_from(body: &[Block], roles: &[Role], start: usize) -> Vec<usize> {
 /// A term in a Latin script, in words: the alphabet's order is what proves
 /// the run, and headings numbered in turn ("Part 1", "Part 2") sort too.
 fn latin_term(text: &str) -> bool {
-    text.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_ascii())
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && c.is_ascii())
         && !text.bytes().any(|b| b.is_ascii_digit())
 }
 

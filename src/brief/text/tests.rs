@@ -437,7 +437,8 @@ The group met every month of the year and reported to the councils in the spring
 #[test]
 fn a_report_title_run_at_the_foot_of_every_page_is_furniture() {
     // 82 columns: a report's full title as its footer.
-    let footer = "Canadian Joint Councils' Digital Identity Priority, Public Policy Recommendations";
+    let footer =
+        "Canadian Joint Councils' Digital Identity Priority, Public Policy Recommendations";
     let page = |n: u32| {
         format!(
             "Section {n} of the report sets out the councils' view of the matter at hand.\n\
@@ -452,7 +453,11 @@ It goes on over a second line of running text, as a page does.\n\n{footer}\n\n{n
         .flat_map(|s| s.paragraphs.iter().map(|p| p.text().to_string()))
         .chain(brief.front_matter.iter().map(|p| p.text().to_string()))
         .collect();
-    assert!(all.iter().all(|p| !p.contains("Public Policy Recommendations")), "{all:?}");
+    assert!(
+        all.iter()
+            .all(|p| !p.contains("Public Policy Recommendations")),
+        "{all:?}"
+    );
 }
 
 #[test]
