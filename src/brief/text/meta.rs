@@ -158,6 +158,33 @@ fn title_goes_on(title: &str, next: &str) -> bool {
         || (next.ends_with('?') && next.split_whitespace().count() <= 3)
 }
 
+/// True when `after` ends a title set over three lines, with `next` in
+/// between: a question's last words ("How Would Joe Biden Reform" / "Social
+/// Security and Supplemental Security" / "Income?"), or the title's head
+/// noun alone on the last line ("…Access Management (GC ICAM)" /
+/// "Framework"). A subtitle neither asks the title's question nor is one
+/// word.
+fn title_ends_after(title: &str, next: &str, after: &str) -> bool {
+    let latin = |t: &str| {
+        !t.chars().any(super::chars::is_cjk)
+            && t.chars().any(char::is_alphabetic)
+            && !t.chars().any(|c| c.is_ascii_digit())
+    };
+    if ![title, next, after].iter().all(|t| latin(t))
+        || [title, next]
+            .iter()
+            .any(|t| ends_like_prose(t) || t.ends_with(['?', ':', '.']))
+    {
+        return false;
+    }
+    let words = after.split_whitespace().count();
+    let question_end = after.ends_with('?') && words <= 3;
+    let head_noun = words == 1
+        && after.starts_with(char::is_uppercase)
+        && after.chars().skip(1).all(char::is_lowercase);
+    question_end || head_noun
+}
+
 /// What a block at the head of a brief is.
 #[derive(Debug, Clone, PartialEq)]
 enum Role {
@@ -385,7 +412,11 @@ pub(super) fn read_lead(
             .iter()
             .take_while(|r| **r == Role::Caption)
             .count();
-    let plain_indices: Vec<usize> = (0..end).filter(|&i| roles[i] == Role::Plain).collect();
+    // A character alone on its line is a letter of text set vertically (a
+    // sidebar's "金" / "融" / "工" / "程"), never a title.
+    let plain_indices: Vec<usize> = (0..end)
+        .filter(|&i| roles[i] == Role::Plain && blocks[i].text.chars().nth(1).is_some())
+        .collect();
     let mut plain_texts = plain_indices
         .iter()
         .map(|&i| blocks[i].text.as_str())
@@ -434,11 +465,24 @@ pub(super) fn read_lead(
     // A title wrapped over lines the extraction set apart goes on where its
     // line stops mid-phrase or the next opens in lower case ("The Long-Run
     // Effects of Federal Budget Deficits" / "on National Saving …").
-    while let Some(title) = meta.title.as_mut()
-        && let Some(rest) = plain_texts.next_if(|next| title_goes_on(title, next))
-    {
-        title.push(' ');
-        title.push_str(rest);
+    while let Some(title) = meta.title.as_mut() {
+        let mut ahead = plain_texts.clone();
+        let (Some(next), after) = (ahead.next(), ahead.next()) else {
+            break;
+        };
+        let lines = if title_goes_on(title, next) {
+            1
+        } else if after.is_some_and(|after| title_ends_after(title, next, after)) {
+            2
+        } else {
+            break;
+        };
+        for _ in 0..lines {
+            if let Some(rest) = plain_texts.next() {
+                title.push(' ');
+                title.push_str(rest);
+            }
+        }
     }
     meta.subtitle = plain_texts.next().map(str::to_string);
     let extra: Vec<&str> = plain_texts.collect();

@@ -458,6 +458,10 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
     let lone_letter = text.chars().count() == 1 && text.is_ascii();
     !starts_with_figure
         && !lone_letter
+        && !cites_provision(text)
+        && !function_word(text)
+        // "►B", "►C1": an amendment's marker in a consolidated act.
+        && !text.starts_with(['►', '◄', '▼', '▲'])
         && !code
         && !signed
         && !address
@@ -466,6 +470,29 @@ pub(super) fn may_head_unnumbered(text: &str) -> bool {
         && !ends_with_number
         && !is_field(text)
         && super::dates::date_of(text).is_none_or(|d| d.len() * 2 < text.len())
+}
+
+/// True for a line that cites a provision rather than heading one: "Article
+/// 10(3), second subparagraph", "Annex I, point (2)(b)" (the rows of a
+/// correlation table).
+fn cites_provision(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let numbered_part = bytes
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'(' && w[2].is_ascii_alphanumeric());
+    let lower = text.to_ascii_lowercase();
+    numbered_part || lower.contains(", point (") || lower.contains(", points (")
+}
+
+/// True for a line of one word that heads nothing alone: a title set a word
+/// a line ("DIRECTIVE" / "OF" / "THE") leaves its small words on lines of
+/// their own.
+fn function_word(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+        "to", "with",
+    ];
+    WORDS.contains(&text.trim().to_ascii_lowercase().as_str())
 }
 
 /// True for a web address: "https://…", "www.…".

@@ -461,6 +461,59 @@ It goes on over a second line of running text, as a page does.\n\n{footer}\n\n{n
 }
 
 #[test]
+fn a_title_over_three_lines_ends_at_its_question_or_its_head_noun() {
+    for (text, title) in [
+        (
+            "PROGRAM ON RETIREMENT POLICY\n\nHow Would Joe Biden Reform\n\
+Social Security and Supplemental Security\nIncome?\n\
+Karen E. Smith, Richard W. Johnson, and Melissa M. Favreault\nOctober 2020\n\n\
+In August 2020, Social Security, the nation's largest federal program, paid monthly cash\n\
+benefits worth $90.4 billion to 64.7 million retirees; people with disabilities; and\n\
+spouses, dependents, and survivors. However, the program faces a long-term financing\n\
+gap that could within a decade jeopardize its ability to pay full benefits.\n",
+            "How Would Joe Biden Reform Social Security and Supplemental Security Income?",
+        ),
+        (
+            "Government of Canada\n\nIdentity, Credential and Access Management (GC ICAM)\n\n\
+Framework\n\n28 January 2022\n\n\
+The framework sets out how departments manage identities and credentials.\n",
+            "Government of Canada Identity, Credential and Access Management (GC ICAM) Framework",
+        ),
+    ] {
+        let brief = parse(text);
+        assert_eq!(brief.meta.title.as_deref(), Some(title));
+    }
+}
+
+#[test]
+fn a_character_set_alone_on_its_line_is_never_the_title() {
+    let text = "金\n\n融\n\n工\n\n程\n\n2020 年 07 月 21 日\n\n\
+动量效应是指过去收益较高的股票，在未来一段时间内仍具有相对较好的收益。\n";
+    let brief = parse(text);
+    assert!(
+        brief
+            .meta
+            .title
+            .as_ref()
+            .is_none_or(|t| t.chars().count() > 1),
+        "{:?}",
+        brief.meta.title
+    );
+}
+
+#[test]
+fn citations_amendment_marks_and_small_words_head_nothing() {
+    let text = "Directive on Security\n\nThe correlation table maps the old provisions to the new.\n\n\
+\u{25ba}B\n\nThe text below is the consolidated version of the directive.\n\n\
+OF\n\nThe directive applies to essential and important entities alike.\n\n\
+Article 10(3), second subparagraph\n\nThis Directive replaces the earlier rule.\n\n\
+Annex I, point (2)(b)\n\nThe sectors are listed in the annexes of the directive.\n";
+    let brief = parse(text);
+    let titles = titles(&brief);
+    assert!(titles.is_empty(), "{titles:?}");
+}
+
+#[test]
 fn markup_and_code_quoted_in_a_brief_head_nothing() {
     let text = "Data Formats\n\nThe source files are written in XML, as below.\n\n\
 <comment>Differences between files</comment>\n\nEach type has one comment.\n\n\
