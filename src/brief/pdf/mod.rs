@@ -343,6 +343,16 @@ fn set_title(meta: &mut super::Meta, title: String) {
     if meta.title.as_deref().is_some_and(|t| dense(t) == whole) {
         return;
     }
+    // The largest line may be the first part of a title that goes on in
+    // smaller type ("Digital Society Survey" / "Codebook"): the guess that
+    // starts with it and goes on is the whole title.
+    if meta
+        .title
+        .as_deref()
+        .is_some_and(|t| dense(t).starts_with(&whole))
+    {
+        return;
+    }
     let within = |s: &str| whole.contains(&dense(s));
     meta.authors.retain(|a| !within(a));
     // The loader may have taken the title for the masthead.

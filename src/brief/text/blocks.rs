@@ -559,6 +559,9 @@ fn push_piece<'a>(lines: &[Line<'a>], out: &mut Vec<Piece<'a>>, piece: Piece<'a>
         && piece.marker.is_none()
         && piece.end - piece.start == 1
         && address_rest(lines[prev.end - 1].text, lines[piece.start].text)
+        // "…please visit http://example.org" / "" / "1.1": the next
+        // section's number, not the rest of the address.
+        && !bare_number(lines[piece.start].text)
     {
         prev.end = piece.end;
         return;

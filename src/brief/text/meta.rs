@@ -156,6 +156,16 @@ fn title_goes_on(title: &str, next: &str) -> bool {
     super::headings::ends_mid_phrase(&title.to_lowercase())
         || next.starts_with(char::is_lowercase)
         || (next.ends_with('?') && next.split_whitespace().count() <= 3)
+        || head_noun(next)
+}
+
+/// True for a title's head noun alone on its last line ("Framework"): one
+/// capitalised word, which no subtitle is.
+fn head_noun(line: &str) -> bool {
+    !line.contains(char::is_whitespace)
+        && line.starts_with(|c: char| c.is_ascii_uppercase())
+        && line.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && line.chars().count() >= 4
 }
 
 /// True when `after` ends a title set over three lines, with `next` in
@@ -177,12 +187,21 @@ fn title_ends_after(title: &str, next: &str, after: &str) -> bool {
     {
         return false;
     }
-    let words = after.split_whitespace().count();
-    let question_end = after.ends_with('?') && words <= 3;
-    let head_noun = words == 1
-        && after.starts_with(char::is_uppercase)
-        && after.chars().skip(1).all(char::is_lowercase);
-    question_end || head_noun
+    let question_end = after.ends_with('?') && after.split_whitespace().count() <= 3;
+    question_end || head_noun(after)
+}
+
+/// True for a line set letter-spaced, a space between each letter ("O c t o
+/// b e r", "2 0 1 8"): a cover's ornament (a date, a band), never its title.
+fn letter_spaced(text: &str) -> bool {
+    let mut words = 0;
+    for word in text.split(' ') {
+        if word.chars().count() != 1 {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 4
 }
 
 /// What a block at the head of a brief is.
@@ -415,7 +434,11 @@ pub(super) fn read_lead(
     // A character alone on its line is a letter of text set vertically (a
     // sidebar's "金" / "融" / "工" / "程"), never a title.
     let plain_indices: Vec<usize> = (0..end)
-        .filter(|&i| roles[i] == Role::Plain && blocks[i].text.chars().nth(1).is_some())
+        .filter(|&i| {
+            roles[i] == Role::Plain
+                && blocks[i].text.chars().nth(1).is_some()
+                && !letter_spaced(&blocks[i].text)
+        })
         .collect();
     let mut plain_texts = plain_indices
         .iter()

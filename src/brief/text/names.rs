@@ -314,15 +314,34 @@ fn latin_name(part: &str) -> bool {
             // A nickname in quotes: Jia-Wei ‘Peter’ Cui.
             let nickname = w.starts_with(['‘', '“', '\'', '"'])
                 && w.chars().nth(1).is_some_and(char::is_uppercase);
-            let shaped = shaped || nickname;
+            let shaped = (shaped || nickname) && !corporate_capitals(w);
             (shaped && !NOT_NAME_WORDS.contains(&lower.as_str()))
                 || NAME_PARTICLES.contains(&lower.as_str())
         })
 }
 
+/// True for a word with capitals run together before its lower case, as
+/// firms write their names ("JPMorgan", "BlackRock" aside): no person's name
+/// is spelled so.
+fn corporate_capitals(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0].is_uppercase() && w[1].is_uppercase() && w[2].is_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_firm_spelled_with_capitals_run_together_is_no_name() {
+        assert_eq!(names("JPMorgan Chase"), None);
+        assert_eq!(
+            names("Terry Belton"),
+            Some(vec!["Terry Belton".to_string()])
+        );
+    }
 
     #[test]
     fn names_with_their_posts_give_the_names() {

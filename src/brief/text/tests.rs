@@ -514,6 +514,36 @@ Annex I, point (2)(b)\n\nThe sectors are listed in the annexes of the directive.
 }
 
 #[test]
+fn a_letter_spaced_date_is_no_title_and_a_head_noun_ends_the_title() {
+    let text = "Hutchins Center Working Paper #46\n\nO c t o b e r\n\n2 0 1 8\n\n\
+Optimizing the Maturity Structure of\nU.S. Treasury Debt: A Model-Based\nFramework\n\
+Terry Belton\n\nHuachen Li\n\nJPMorgan Chase\n\n\
+This paper describes a model that can be used to inform debt management choices facing the\n\
+Treasury. The model captures the dynamic interactions between economic conditions, budget\n\
+deficits, and interest rates at various maturities, and it uses that structure to assess them.\n";
+    let brief = parse(text);
+    assert_eq!(
+        brief.meta.title.as_deref(),
+        Some("Optimizing the Maturity Structure of U.S. Treasury Debt: A Model-Based Framework")
+    );
+    assert!(
+        !brief.meta.authors.iter().any(|a| a.contains("JPMorgan")),
+        "{:?}",
+        brief.meta.authors
+    );
+}
+
+#[test]
+fn a_section_number_after_an_address_opens_the_next_section() {
+    let text = "Codebook\n\nThe survey holds questions on the internet and social media in each country.\n\
+For more information, please visit http://www.example.org\n\n1.1\n\nFunders\n\n\
+The institute provided the use of its infrastructure for this data collection project.\n\n\
+1.2\n\nVariable Types\n\nThe data is gathered following the rules of the institute.\n";
+    let brief = parse(text);
+    assert_eq!(titles(&brief), ["1.1 Funders", "1.2 Variable Types"]);
+}
+
+#[test]
 fn markup_and_code_quoted_in_a_brief_head_nothing() {
     let text = "Data Formats\n\nThe source files are written in XML, as below.\n\n\
 <comment>Differences between files</comment>\n\nEach type has one comment.\n\n\
