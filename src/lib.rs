@@ -12,7 +12,8 @@
 //! - `notes`: annotations kept beside the brief; the store and its sync.
 //! - `config`: the settings (`config.toml`, the environment).
 //! - `keys` (actions, keys, default bindings), `layout` (line breaking),
-//!   `convert` (scripts, folding, the view script), `theme`.
+//!   `convert` (scripts, folding, the view script), `dict` (the
+//!   Chinese-English dictionary), `theme`.
 //! - `brief`: decode and load, no UI.
 //! - `files` (capped reads, atomic writes), `output` (the sanitiser).
 
@@ -21,6 +22,7 @@ pub mod brief;
 pub mod commands;
 pub mod config;
 pub mod convert;
+pub mod dict;
 pub mod files;
 pub mod keys;
 pub mod layout;

@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["library"],
     &["notes"],
     &["config"],
-    &["keys", "layout", "convert", "theme"],
+    &["keys", "layout", "convert", "dict", "theme"],
     &["brief"],
     &["files", "output"],
 ];

@@ -19,7 +19,7 @@ impl App {
         match self.mode {
             Mode::Search => keymap::search_input_action(event),
             Mode::Visual => visual::visual_input_action(event),
-            Mode::Normal | Mode::Help => self.keymap.action(event),
+            Mode::Normal | Mode::Help | Mode::Define => self.keymap.action(event),
         }
     }
 

@@ -6,6 +6,7 @@ mod bare_urls;
 pub mod compare;
 pub mod contents;
 pub mod copy;
+pub mod define;
 pub mod doc;
 pub mod editor;
 pub mod geometry;
@@ -78,6 +79,8 @@ pub enum Mode {
     Help,
     /// Selecting a passage (`v`).
     Visual,
+    /// The dictionary pop-up is open (`D`).
+    Define,
 }
 
 /// The section list's selection and scroll offset.
@@ -118,6 +121,8 @@ pub struct App {
     pub quit: bool,
     /// Rows of the help overlay scrolled past.
     pub help_offset: usize,
+    /// The dictionary pop-up, while it is open.
+    pub define: Option<define::DefinePopup>,
     /// The entry last jumped to, kept as the current section until the body
     /// scrolls (near the end the jump target need not be the top block).
     jumped_entry: Option<usize>,
@@ -170,6 +175,7 @@ impl App {
             show_links: true,
             quit: false,
             help_offset: 0,
+            define: None,
             jumped_entry: None,
             resume: Resume::default(),
             at_end: false,
@@ -192,6 +198,9 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         if self.overlay_apply(action) {
             return;
+        }
+        if self.mode == Mode::Define {
+            return self.apply_define(action);
         }
         if self.mode == Mode::Help {
             match action {
@@ -264,6 +273,7 @@ impl App {
                 self.mode = Mode::Help;
                 self.help_offset = 0;
             }
+            Action::Define => self.open_define(),
             Action::ToggleLinks => {
                 let keep = self.top_byte();
                 self.show_links = !self.show_links;
@@ -367,6 +377,7 @@ pub fn help_rows(keymap: &Keymap) -> Vec<(String, &'static str)> {
     rows.push((keymap::COUNT_HELP.0.to_string(), keymap::COUNT_HELP.1));
     rows.extend(keymap::SEARCH_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
     rows.extend(visual::VISUAL_KEYS.iter().map(|(k, d)| (k.to_string(), *d)));
+    rows.extend(define::DEFINE_KEYS.iter().map(|(k, d)| (k.to_string(), *d)));
     rows.extend(
         notes::pane::PANE_KEYS
             .iter()

@@ -76,6 +76,7 @@ pub fn visual_input_action(event: &KeyEvent) -> Option<Action> {
         KeyCode::Char('n') => Action::NextMatch,
         KeyCode::Char('N') => Action::PrevMatch,
         KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('D') => Action::Define,
         KeyCode::Esc | KeyCode::Char('v') => Action::Cancel,
         _ => return None,
     })
@@ -204,6 +205,7 @@ impl App {
                 return self.start_visual();
             }
             Action::Cancel => return self.end_visual(),
+            Action::Define => return self.open_define(),
             Action::Quit => self.quit = true,
             Action::ToggleHelp => {
                 self.mode = Mode::Help;

@@ -4,11 +4,24 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use super::{config, convert, notes, outline, search, shell, themes};
+use super::{config, convert, define, notes, outline, search, shell, themes};
+
+/// `gloss --version`: the version, and the built-in data's attribution.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\nDictionary: CC-CEDICT (MDBG, 2023-11-07), CC BY-SA 4.0, ",
+    "https://www.mdbg.net/chinese/dictionary?page=cc-cedict"
+);
 
 /// Read, annotate and convert policy briefs in the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "gloss", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "gloss",
+    version,
+    long_version = LONG_VERSION,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// A brief to read (Markdown, plain text or PDF), or a folder of
     /// briefs to list in the library (default: the current folder).
@@ -37,6 +50,8 @@ pub enum Command {
     Outline(outline::OutlineArgs),
     /// Convert text between Traditional and Simplified Chinese.
     Convert(convert::ConvertArgs),
+    /// Look a Chinese word up: both scripts, pinyin, Zhuyin, English senses.
+    Define(define::DefineArgs),
     /// Search briefs, ignoring the script (Traditional/Simplified).
     Search(search::SearchArgs),
     /// Add, list, import and export notes.

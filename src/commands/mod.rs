@@ -4,6 +4,7 @@ mod at;
 pub mod cli;
 pub mod config;
 pub mod convert;
+pub mod define;
 pub mod library;
 mod man;
 pub mod notes;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Outline(args)) => outline::run(&args),
         Some(Command::Convert(args)) => convert::run(&args),
+        Some(Command::Define(args)) => define::run(&args),
         Some(Command::Search(args)) => search::run(&args),
         Some(Command::Notes(args)) => notes::run(&args),
         Some(Command::Themes(args)) => themes::run(&args),

@@ -24,6 +24,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("prev_match", Action::PrevMatch),
     ("toggle_regions", Action::ToggleRegions),
     ("toggle_links", Action::ToggleLinks),
+    ("define", Action::Define),
     ("help", Action::ToggleHelp),
     ("cancel", Action::Cancel),
     ("quit", Action::Quit),

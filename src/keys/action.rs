@@ -48,6 +48,8 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide link addresses under their paragraphs.
     ToggleLinks,
+    /// Look up the word at the selection, the match or the paragraph's start.
+    Define,
     /// Scroll the pane under the pointer by a number of lines (negative: up).
     ScrollAt {
         /// Screen column of the pointer.
@@ -190,6 +192,7 @@ impl Action {
             Action::Cancel => "close the overlay / clear the search",
             Action::ToggleHelp => "show or hide this help",
             Action::ToggleLinks => "show or hide link addresses",
+            Action::Define => "look up the word at the selection, match or paragraph start",
             Action::ScrollAt { .. } => "scroll the pane under the pointer",
             Action::ClickAt { .. } => "jump to the clicked section",
             Action::Resize { .. } => "reflow to the terminal's size",

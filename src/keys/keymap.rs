@@ -104,6 +104,7 @@ impl Default for Keymap {
             (p(Char('N')), Action::PrevMatch),
             (p(Char('w')), Action::ToggleRegions),
             (p(Char('L')), Action::ToggleLinks),
+            (p(Char('D')), Action::Define),
             (p(Char('?')), Action::ToggleHelp),
             (p(Esc), Action::Cancel),
             (p(Char('q')), Action::Quit),

@@ -3,6 +3,7 @@
 //! shows, only how.
 
 mod body;
+mod define;
 mod header;
 mod help;
 pub mod library;
@@ -36,6 +37,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     status::draw(buf, app);
     if app.mode == Mode::Help {
         help::draw(frame, app);
+    }
+    if app.mode == Mode::Define {
+        define::draw(frame, app);
     }
     notes::draw_overlay(frame, app);
 }

@@ -226,6 +226,10 @@ fn hints(app: &App) -> Line<'static> {
     let shown: &[(Action, &str)] = match app.mode {
         Mode::Search | Mode::Visual => &[],
         Mode::Help => &[(Action::ToggleHelp, "close")],
+        Mode::Define => &[
+            (Action::Cancel, "close"),
+            (Action::NextSection, "next word"),
+        ],
         Mode::Normal => &[
             (Action::ToggleHelp, "help"),
             (Action::StartSearch, "search"),
