@@ -20,7 +20,7 @@ fn lookup(c: &mut Criterion) {
     c.bench_function("define: next word in the pop-up", |b| {
         let mut popup = DefinePopup::new(text.clone(), 0);
         b.iter(|| {
-            if !popup.next() {
+            if !popup.next_word() {
                 popup = DefinePopup::new(text.clone(), 0);
             }
         })

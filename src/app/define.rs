@@ -47,7 +47,7 @@ impl DefinePopup {
     }
 
     /// Moves to the next word; false at the paragraph's end.
-    pub fn next(&mut self) -> bool {
+    pub fn next_word(&mut self) -> bool {
         let len = self.word().len();
         let at = self.at + len;
         if len == 0 || self.text[at..].trim().is_empty() {
@@ -59,8 +59,8 @@ impl DefinePopup {
     }
 
     /// Moves to the previous word, as the paragraph splits from its start
-    /// (the boundaries [`next`](Self::next) walks); false at the first.
-    pub fn prev(&mut self) -> bool {
+    /// (the boundaries [`next_word`](Self::next_word) walks); false at the first.
+    pub fn prev_word(&mut self) -> bool {
         let mut start = 0;
         let mut before = None;
         for word in crate::dict::get().words(&self.text) {
@@ -118,12 +118,12 @@ impl App {
         match action {
             Action::NextSection => {
                 if let Some(p) = self.define.as_mut() {
-                    p.next();
+                    p.next_word();
                 }
             }
             Action::PrevSection => {
                 if let Some(p) = self.define.as_mut() {
-                    p.prev();
+                    p.prev_word();
                 }
             }
             Action::Cancel | Action::Define | Action::Quit | Action::ToggleHelp => {
