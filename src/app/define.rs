@@ -42,6 +42,14 @@ impl DefinePopup {
         let rest = &self.text[self.at..];
         match crate::dict::get().longest_at(rest) {
             Some((word, _)) => word,
+            // A figure or a Latin word with no entry ("2025", "DEPA") is
+            // one step, not a character at a time.
+            None if rest.starts_with(|c: char| c.is_ascii_alphanumeric()) => {
+                let end = rest
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .unwrap_or(rest.len());
+                &rest[..end]
+            }
             None => rest.chars().next().map_or("", |c| &rest[..c.len_utf8()]),
         }
     }
@@ -135,5 +143,18 @@ impl App {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DefinePopup;
+
+    #[test]
+    fn a_figure_with_no_entry_is_one_step() {
+        let mut popup = DefinePopup::new("2025 年以来，谈判明显提速。".to_string(), 0);
+        assert_eq!(popup.word(), "2025");
+        assert!(popup.next_word());
+        assert!(popup.word().starts_with('年'), "{}", popup.word());
     }
 }
