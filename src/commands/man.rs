@@ -235,8 +235,9 @@ mod tests {
     fn every_default_key_is_listed_and_no_missing_page_is_named() {
         let page = text();
         for (keys, what) in help_rows(&Keymap::default()) {
-            // Roff writes an apostrophe as a string of its own.
-            let shown = what.replace('\'', "\\*(Aq");
+            // Roff writes an apostrophe as a string of its own, and a
+            // hyphen escaped ("pop-up" is "pop\-up").
+            let shown = what.replace('\'', "\\*(Aq").replace('-', "\\-");
             assert!(page.contains(&shown), "no {keys}: {what}");
         }
         assert!(!page.contains("gloss\\-outline(1)"), "{page}");
